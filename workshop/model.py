@@ -11,12 +11,14 @@ bad value, so a malformed or hostile file is rejected before anything is written
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import re
 import types
 import typing
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 SCHEMA_VERSION = 1
@@ -48,7 +50,7 @@ def new_id() -> str:
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 @dataclass
@@ -446,3 +448,104 @@ def validate(workshop: Workshop) -> None:
     for st in workshop.stages:
         if st.state not in STAGE_STATES:
             raise ModelError(f"stage {st.key[:20]!r} has an unknown state")
+
+
+# ---------------------------------------------------------------------------------------
+# Copies
+# ---------------------------------------------------------------------------------------
+
+_QUARTER = re.compile(r"\bQ([1-4])(\s*)(\d{4})\b", re.IGNORECASE)
+_HALF = re.compile(r"\bH([12])(\s*)(\d{4})\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(\d{4})\b")
+
+
+def next_period_label(label: str) -> str:
+    """"Q4 2027" -> "Q1 2028", "H1 2027" -> "H2 2027", "FY 2027" -> "FY 2028"."""
+    m = _QUARTER.search(label)
+    if m:
+        q, year = int(m.group(1)), int(m.group(3))
+        q, year = (1, year + 1) if q == 4 else (q + 1, year)
+        return label[:m.start()] + f"Q{q}{m.group(2)}{year}" + label[m.end():]
+    m = _HALF.search(label)
+    if m:
+        h, year = int(m.group(1)), int(m.group(3))
+        h, year = (1, year + 1) if h == 2 else (2, year)
+        return label[:m.start()] + f"H{h}{m.group(2)}{year}" + label[m.end():]
+    m = _YEAR.search(label)
+    if m:
+        return label[:m.start()] + str(int(m.group(1)) + 1) + label[m.end():]
+    return label
+
+
+def _add_months(day: date, months: int) -> date:
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    for d in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, d)
+        except ValueError:
+            continue
+    raise ValueError("unreachable")  # pragma: no cover
+
+
+def next_period_dates(start: date | None, end: date | None) -> tuple[date | None, date | None]:
+    """The period that follows [start, end], of the same length in whole months when the
+    period is made of whole months (quarters, halves, years), else in days."""
+    if start is None or end is None or end < start:
+        return None, None
+    new_start = end + timedelta(days=1)
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    if start.day == 1 and (end + timedelta(days=1)).day == 1:
+        return new_start, _add_months(new_start, months) - timedelta(days=1)
+    return new_start, new_start + (end - start)
+
+
+def copy_for_next_period(ws: Workshop) -> Workshop:
+    """A fresh session for the next period: keeps the people, the strategy context, the
+    objectives and the KRs (with their why-chains); resets actions, votes, timers, the
+    checklist, cadence dates and the retro. Every id is new; links are remapped."""
+    new = copy.deepcopy(ws)
+    new.created_at = new.updated_at = now_iso()
+    old_label = ws.period_label
+    new.period_label = next_period_label(old_label)
+    new.period_start, new.period_end = next_period_dates(ws.period_start, ws.period_end)
+    if old_label and new.period_label != old_label and old_label in ws.title:
+        new.title = ws.title.replace(old_label, new.period_label)
+    elif not new.title.endswith("(copy)"):
+        new.title = f"{new.title} (copy)".strip()
+    new.workshop_date = None
+    new.started_at = None
+    new.current_stage = "setup"
+    new.stages = []
+    new.checklist = []
+    new.retro = Retro()
+    new.cadence = Cadence(ws.cadence.checkin_interval, ws.cadence.checkin_weekday)
+    renew_ids(new)
+    for o in new.objectives:
+        o.votes = 0
+        for kr in o.key_results:
+            kr.actions = []
+            kr.score = None
+            kr.retro_note = ""
+    return new
+
+
+def renew_ids(ws: Workshop) -> Workshop:
+    """Give every entity of `ws` a new id, in place, keeping the links between them
+    (an action's owner, an objective's strategy). Returns `ws`."""
+    ws.id = new_id()
+    people: dict[str, str] = {}
+    for p in ws.participants:
+        people[p.id] = p.id = new_id()
+    strategies: dict[str, str] = {}
+    for s in ws.context.strategies:
+        strategies[s.id] = s.id = new_id()
+    for o in ws.objectives:
+        o.id = new_id()
+        o.strategy_id = strategies.get(o.strategy_id, "")
+        for kr in o.key_results:
+            kr.id = new_id()
+            for a in kr.actions:
+                a.id = new_id()
+                a.owner_id = people.get(a.owner_id, "")
+    return ws
