@@ -1,0 +1,64 @@
+"""What every stage page has in common."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from workshop.ui.session import SessionController
+
+
+class StagePage(QWidget):
+    """One page of the facilitator window's centre.
+
+    A page reads the model through `self.controller.workshop` (or `.get(address)`) and
+    changes it only through the controller (`set_field`, `apply`). It redraws in
+    `refresh()`, which the window calls when the page is shown and whenever the
+    controller emits `changed`. `refresh()` must not disturb what the facilitator is
+    typing: only set a field's text when it differs from the model.
+    """
+
+    stage_key = ""
+    heading = ""
+
+    def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setObjectName(f"page_{self.stage_key or 'page'}")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.title_label = QLabel(self.heading.upper())
+        self.title_label.setObjectName("pageHeading")
+        self.title_label.setAccessibleName(f"{self.heading} page")
+        outer.addWidget(self.title_label)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body = QWidget()
+        self.body.setObjectName("pageBody")
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setContentsMargins(4, 8, 12, 8)
+        self.body_layout.setSpacing(10)
+        scroll.setWidget(self.body)
+        outer.addWidget(scroll, 1)
+        self.scroll_area = scroll
+
+    def refresh(self) -> None:
+        """Redraw from the model."""
+
+    def findings(self) -> list:
+        """The coach findings that matter on this page (shown in the side panel)."""
+        return []
+
+    def next_item(self) -> bool:
+        """PageDown inside the stage (e.g. the next KR to rewrite). False when there is
+        no next item, so the window moves on to the next stage."""
+        return False
+
+    def previous_item(self) -> bool:
+        return False
+
+    def focus_first(self) -> None:
+        """Put the keyboard focus on the page's first field (after a stage change)."""
+        self.focusNextChild()

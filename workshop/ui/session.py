@@ -1,0 +1,334 @@
+"""The SessionController: the one owner of the open workshop.
+
+Data flows one way: a widget asks the controller for an edit; the controller applies it
+to the model through a QUndoCommand (so Ctrl+Z works everywhere, stage changes
+included), schedules a debounced autosave, and emits `changed`, on which the widgets
+redraw. Widgets never write to the model or the store themselves.
+
+Entities are addressed by (kind, id) rather than by object reference, because undoing
+a structural edit may replace objects: an address still finds the right one.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from workshop.clock import Clock
+from workshop.flows.run import RunSnapshot, WorkshopRun
+from workshop.model import Workshop
+from workshop.store import Store, StoreError
+
+AUTOSAVE_DELAY_MS = 500
+RETRY_DELAY_MS = 5000
+
+Address = tuple[str, str]  # (kind, id): ("kr", "ab12..."), ("workshop", "")
+
+
+class TimerFactory:
+    """Makes the QTimers the controller uses; tests replace it to fire timers by hand."""
+
+    def single_shot_timer(self, parent: QObject, interval_ms: int,
+                          callback: Callable[[], None]) -> Any:
+        timer = QTimer(parent)
+        timer.setSingleShot(True)
+        timer.setInterval(interval_ms)
+        timer.timeout.connect(callback)
+        return timer
+
+
+def locate(ws: Workshop, address: Address) -> Any:
+    """The model object at `address`; KeyError when it is gone."""
+    kind, ident = address
+    if kind == "workshop":
+        return ws
+    if kind == "context":
+        return ws.context
+    if kind == "cadence":
+        return ws.cadence
+    if kind == "retro":
+        return ws.retro
+    if kind == "participant":
+        items: list[Any] = ws.participants
+    elif kind == "strategy":
+        items = ws.context.strategies
+    elif kind == "objective":
+        items = ws.objectives
+    elif kind == "kr":
+        items = [kr for o in ws.objectives for kr in o.key_results]
+    elif kind == "action":
+        items = [a for o in ws.objectives for kr in o.key_results for a in kr.actions]
+    elif kind == "checklist":
+        for c in ws.checklist:
+            if str(c.question) == ident:
+                return c
+        raise KeyError(address)
+    else:
+        raise KeyError(address)
+    for item in items:
+        if item.id == ident:
+            return item
+    raise KeyError(address)
+
+
+class SetFieldCommand(QUndoCommand):
+    """Set one field of one entity. Consecutive typing into the same field merges into
+    one undo step, so Ctrl+Z takes back a word, not a letter."""
+
+    MERGE_ID = 1001
+
+    def __init__(self, controller: SessionController, address: Address, field: str,
+                 value: Any, text: str) -> None:
+        super().__init__(text)
+        self.controller = controller
+        self.address = address
+        self.field = field
+        self.new = value
+        self.old = getattr(locate(controller.workshop, address), field)
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return self.MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not isinstance(other, SetFieldCommand):
+            return False
+        if (other.address, other.field) != (self.address, self.field):
+            return False
+        if not isinstance(self.new, str):
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        setattr(locate(self.controller.workshop, self.address), self.field, self.new)
+        self.controller._after_edit(self.address)
+
+    def undo(self) -> None:
+        setattr(locate(self.controller.workshop, self.address), self.field, self.old)
+        self.controller._after_edit(self.address)
+
+
+class SnapshotCommand(QUndoCommand):
+    """A structural edit (add, remove, move, rewrite) undone by restoring the whole
+    workshop as it was. Sessions are small (a large one deep-copies in about a
+    millisecond), and this keeps every structural edit exactly reversible."""
+
+    def __init__(self, controller: SessionController, text: str,
+                 mutate: Callable[[Workshop], Any]) -> None:
+        super().__init__(text)
+        self.controller = controller
+        self.mutate = mutate
+        self.before: Workshop | None = None
+        self.after: Workshop | None = None
+        self.result: Any = None
+
+    def redo(self) -> None:
+        c = self.controller
+        if self.after is None:
+            self.before = copy.deepcopy(c.workshop)
+            self.result = self.mutate(c.workshop)
+            self.after = copy.deepcopy(c.workshop)
+        else:
+            c._replace_workshop(copy.deepcopy(self.after))
+        c._after_edit(("workshop", ""))
+
+    def undo(self) -> None:
+        assert self.before is not None
+        self.controller._replace_workshop(copy.deepcopy(self.before))
+        self.controller._after_edit(("workshop", ""))
+
+
+class StageCommand(QUndoCommand):
+    """A move between stages; undo puts the stage and its timer back as they were."""
+
+    def __init__(self, controller: SessionController, text: str,
+                 move: Callable[[WorkshopRun], RunSnapshot | None]) -> None:
+        super().__init__(text)
+        self.controller = controller
+        self.move = move
+        self.before: RunSnapshot | None = None
+        self.after: RunSnapshot | None = None
+        self.moved = False
+
+    def redo(self) -> None:
+        run = self.controller.run
+        if self.after is None:
+            self.before = self.move(run)
+            self.moved = self.before is not None
+            self.after = run.snapshot()
+        else:
+            run.restore(self.after)
+        self.controller._after_stage_change()
+
+    def undo(self) -> None:
+        if self.before is not None:
+            self.controller.run.restore(self.before)
+        self.controller._after_stage_change()
+
+
+class SessionController(QObject):
+    """Owns the open workshop, its run (stage and timer), the undo stack and autosave."""
+
+    changed = Signal(str, str)  # kind, id of what changed ("workshop", "" = anything)
+    stage_changed = Signal(str)  # the new current stage key
+    timer_changed = Signal()  # started, paused, extended, or a tick moved the display
+    timer_event = Signal(str)  # "warning" / "time_up", once each per stage run
+    saved = Signal(str)  # "HH:MM:SS" of the last successful save
+    save_failed = Signal(str)  # the message; the edits stay in memory and are retried
+    projection_changed = Signal()  # what the projector shows beyond the stage
+
+    def __init__(self, workshop: Workshop, store: Store | None, clock: Clock,
+                 timer_factory: TimerFactory | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workshop = workshop
+        self.store = store
+        self.clock = clock
+        self.run = WorkshopRun(workshop, clock)
+        self.undo_stack = QUndoStack(self)
+        self.dirty = False
+        self.last_saved: str = ""
+        self.save_error: str = ""
+        self.projected_finding: str = ""  # a coach finding the facilitator put on screen
+        self.projector_black = False
+        self.focus_item: Address | None = None  # e.g. the KR being rewritten
+        factory = timer_factory or TimerFactory()
+        self._autosave = factory.single_shot_timer(self, AUTOSAVE_DELAY_MS, self.save_now)
+        self._retry = factory.single_shot_timer(self, RETRY_DELAY_MS, self.save_now)
+
+    # -- reading --------------------------------------------------------------------------
+    def get(self, address: Address) -> Any:
+        return locate(self.workshop, address)
+
+    @property
+    def current_stage(self) -> str:
+        return self.run.current_key
+
+    # -- edits ----------------------------------------------------------------------------
+    def set_field(self, address: Address, field: str, value: Any, text: str = "") -> None:
+        """Change one field (undoable); a no-op when the value is unchanged."""
+        try:
+            current = getattr(self.get(address), field)
+        except KeyError:
+            return
+        if current == value:
+            return
+        self.undo_stack.push(SetFieldCommand(self, address, field, value,
+                                             text or f"Edit {field.replace('_', ' ')}"))
+
+    def apply(self, text: str, mutate: Callable[[Workshop], Any]) -> Any:
+        """Run a structural edit (undoable as one step) and return what `mutate` returns."""
+        command = SnapshotCommand(self, text, mutate)
+        self.undo_stack.push(command)
+        return command.result
+
+    def _replace_workshop(self, ws: Workshop) -> None:
+        # Keep the same Workshop object (the run and the windows hold it) and swap its
+        # contents: undo must not leave anybody with a stale reference.
+        for name in ws.__dataclass_fields__:
+            if name in ("current_stage", "stages", "started_at"):
+                continue  # the stage and timer belong to the run, undone by StageCommand
+            setattr(self.workshop, name, getattr(ws, name))
+
+    def _after_edit(self, address: Address) -> None:
+        self.dirty = True
+        self.schedule_save()
+        self.changed.emit(address[0], address[1])
+        self.projection_changed.emit()
+
+    # -- stages and timer -----------------------------------------------------------------
+    def next_stage(self) -> None:
+        if self.run.current_index < self.run.stage_count - 1:
+            self.undo_stack.push(StageCommand(self, "Next stage", lambda r: r.advance()))
+
+    def previous_stage(self) -> None:
+        if self.run.current_index > 0:
+            self.undo_stack.push(StageCommand(self, "Previous stage", lambda r: r.go_back()))
+
+    def go_to_stage(self, key: str) -> None:
+        if key != self.run.current_key:
+            self.undo_stack.push(StageCommand(self, "Go to stage", lambda r: r.go_to(key)))
+
+    def _after_stage_change(self) -> None:
+        self.focus_item = None
+        self.projected_finding = ""
+        self.dirty = True
+        self.save_now()
+        self.stage_changed.emit(self.run.current_key)
+        self.timer_changed.emit()
+        self.projection_changed.emit()
+
+    def toggle_timer(self) -> None:
+        self.run.start_workshop()
+        self.run.timer.toggle()
+        self._timer_action()
+
+    def extend_timer(self, seconds: float) -> None:
+        self.run.timer.extend(seconds)
+        self._timer_action()
+
+    def reset_timer(self) -> None:
+        self.run.timer.reset()
+        self._timer_action()
+
+    def _timer_action(self) -> None:
+        self.dirty = True
+        self.save_now()
+        self.timer_changed.emit()
+
+    def tick(self) -> list[str]:
+        """Called by the window's display timer; fires the timer's events once each."""
+        events = self.run.tick()
+        for event in events:
+            self.timer_event.emit(event)
+        self.timer_changed.emit()
+        return events
+
+    # -- projector ------------------------------------------------------------------------
+    def set_projected_finding(self, message: str) -> None:
+        self.projected_finding = message
+        self.projection_changed.emit()
+
+    def set_focus_item(self, address: Address | None) -> None:
+        if address != self.focus_item:
+            self.focus_item = address
+            self.projection_changed.emit()
+
+    def toggle_black(self) -> None:
+        self.projector_black = not self.projector_black
+        self.projection_changed.emit()
+
+    # -- saving ---------------------------------------------------------------------------
+    def schedule_save(self) -> None:
+        self._autosave.start()
+
+    def save_now(self) -> bool:
+        """Save at once (stage change, timer action, close). False when it failed: the
+        edits stay in memory, a retry is scheduled, and `save_failed` says why."""
+        self._autosave.stop()
+        if self.store is None:
+            return False
+        self.run.sync()
+        try:
+            self.store.save(self.workshop)
+        except StoreError as exc:
+            self.save_error = str(exc)
+            self._retry.start()
+            self.save_failed.emit(self.save_error)
+            return False
+        self.dirty = False
+        self.save_error = ""
+        self._retry.stop()
+        self.last_saved = datetime.fromtimestamp(self.clock.wall()).strftime("%H:%M:%S")
+        self.saved.emit(self.last_saved)
+        return True
+
+    def switch_store(self, store: Store) -> bool:
+        """Save as: keep working on another database file."""
+        self.store = store
+        return self.save_now()
