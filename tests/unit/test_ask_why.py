@@ -1,0 +1,120 @@
+"""The why-ladder: questions, the queue of outputs, rewrite and keep."""
+
+from __future__ import annotations
+
+import pytest
+
+from workshop.flows.ask_why import (
+    MAX_WHYS,
+    MEASURE_QUESTION,
+    accept_rewrite,
+    first_why_question,
+    keep_as_is,
+    ladder_question,
+    next_why_question,
+    output_queue,
+)
+from workshop.model import ORIGIN_FROM_OUTPUT, Action, KeyResult, Objective, WhyStep, Workshop
+
+
+@pytest.mark.parametrize(("kr_text", "question"), [
+    ("Launch v3.0 of our platform", "Why do we want to launch v3.0 of our platform?"),
+    ("Host 5 webinars on enterprise AI.", "Why do we want to host 5 webinars on enterprise AI?"),
+    ("We will ship the mobile app", "Why do we want to ship the mobile app?"),
+    ("5 webinars on enterprise AI", "Why do we want 5 webinars on enterprise AI?"),
+    ("New pricing page live by May", "Why do we want a new pricing page live by May?"),
+    ("CRM rollout in Q2", "Why do we want CRM rollout in Q2?"),
+    ("Launching the partner programme", "Why does launching the partner programme matter to us?"),
+])
+def test_first_why_question(kr_text: str, question: str) -> None:
+    assert first_why_question(kr_text) == question
+
+
+@pytest.mark.parametrize(("answer", "question"), [
+    ("To increase enterprise adoption.", "Why does it matter to increase enterprise adoption?"),
+    ("To reduce churn: customers on the old version leave more often.",
+     "Why does it matter to reduce churn?"),
+    ("So that customers stay longer", "Why does it matter that customers stay longer?"),
+    ("More enterprise adoption", "Why does more enterprise adoption matter?"),
+    ("Happier customers", "Why do happier customers matter?"),
+    ("Enterprise teams are our growth market",
+     "Why does it matter that enterprise teams are our growth market?"),
+    ("", "Why does that matter?"),
+])
+def test_next_why_question_builds_on_the_answer(answer: str, question: str) -> None:
+    assert next_why_question(answer) == question
+
+
+def test_ladder_ends_with_the_measuring_question() -> None:
+    kr = "Launch v3.0 of our platform"
+    assert ladder_question(kr, []) == first_why_question(kr)
+    steps = [WhyStep(first_why_question(kr), "To increase enterprise adoption.")]
+    assert ladder_question(kr, steps) == "Why does it matter to increase enterprise adoption?"
+    steps += [WhyStep("Why?", "Because we grow there.")] * (MAX_WHYS - 1)
+    assert ladder_question(kr, steps) == MEASURE_QUESTION
+
+
+def _workshop() -> tuple[Workshop, KeyResult, KeyResult, KeyResult]:
+    launch = KeyResult("Launch v3.0 of our platform",
+                       actions=[Action("Fix the installer")])
+    webinars = KeyResult("Host 5 webinars on enterprise AI")
+    signups = KeyResult("Increase enterprise sign-ups from 120 to 150")
+    chosen = Objective("Accelerate enterprise AI adoption", selected=True,
+                       key_results=[launch, signups, webinars])
+    dropped = Objective("Continue improving quality", key_results=[KeyResult("Ship 10 fixes")])
+    return Workshop(objectives=[chosen, dropped]), launch, webinars, signups
+
+
+def looks_like_output(kr: KeyResult) -> bool:
+    return kr.text.split()[0] in ("Launch", "Host", "Ship")
+
+
+def test_queue_holds_open_outputs_of_chosen_objectives_only() -> None:
+    ws, launch, webinars, _ = _workshop()
+    assert [kr.text for _, kr in output_queue(ws, looks_like_output)] == [
+        launch.text, webinars.text]
+    keep_as_is(ws, webinars.id, "The webinars are a contractual commitment to a partner.")
+    assert [kr for _, kr in output_queue(ws, looks_like_output)] == [launch]
+
+
+def test_accept_rewrite_keeps_the_id_and_turns_the_output_into_an_action() -> None:
+    ws, launch, _, _ = _workshop()
+    steps = [WhyStep("Why do we want to launch v3.0 of our platform?",
+                     "To increase enterprise adoption.")]
+    action = accept_rewrite(ws, launch.id, text="Increase enterprise sign-ups by 25%",
+                            metric="Enterprise sign-ups", baseline="120", target="150",
+                            unit="sign-ups", direction="increase", why_steps=steps)
+    found = ws.find_key_result(launch.id)
+    assert found is not None and found[1] is launch
+    assert launch.text == "Increase enterprise sign-ups by 25%"
+    assert launch.rewritten_from == "Launch v3.0 of our platform"
+    assert [s.answer for s in launch.why_steps] == ["To increase enterprise adoption."]
+    assert launch.actions[0] is action
+    assert (action.text, action.origin) == ("Launch v3.0 of our platform", ORIGIN_FROM_OUTPUT)
+    assert [a.text for a in launch.actions] == ["Launch v3.0 of our platform", "Fix the installer"]
+    assert output_queue(ws, lambda kr: kr is launch) == []
+
+
+def test_refining_a_rewrite_keeps_one_action_and_the_original() -> None:
+    ws, launch, _, _ = _workshop()
+    accept_rewrite(ws, launch.id, text="More sign-ups", why_steps=[])
+    again = accept_rewrite(ws, launch.id, text="Increase enterprise sign-ups by 25%",
+                           why_steps=[WhyStep("Why?", "Growth")])
+    assert launch.rewritten_from == "Launch v3.0 of our platform"
+    assert [a.text for a in launch.actions].count("Launch v3.0 of our platform") == 1
+    assert again is launch.actions[0]
+
+
+def test_rewrite_and_keep_refuse_bad_input() -> None:
+    ws, launch, _, _ = _workshop()
+    with pytest.raises(ValueError):
+        accept_rewrite(ws, launch.id, text="   ", why_steps=[])
+    with pytest.raises(ValueError):
+        accept_rewrite(ws, "no-such-id", text="Grow", why_steps=[])
+    with pytest.raises(ValueError):
+        accept_rewrite(ws, launch.id, text="Grow", direction="sideways", why_steps=[])
+    with pytest.raises(ValueError):
+        keep_as_is(ws, launch.id, "  ")
+    with pytest.raises(ValueError):
+        keep_as_is(ws, "no-such-id", "because")
+    assert launch.text == "Launch v3.0 of our platform" and launch.actions[0].text == "Fix the installer"

@@ -1,0 +1,247 @@
+"""The why-ladder: turning an output key result into an outcome by asking why.
+
+For an output ("Launch v3.0 of our platform") the facilitator asks "Why do we want to
+launch v3.0 of our platform?", writes the answer, and asks why again, building on the
+answer, until it names a change that matters to someone. Then: how would we see that
+change in a number? The rewrite keeps the key result's identity, remembers the ladder,
+and the original output lives on as the first action under the new key result.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from workshop.model import (
+    DIRECTIONS,
+    ORIGIN_FROM_OUTPUT,
+    Action,
+    KeyResult,
+    Objective,
+    WhyStep,
+    Workshop,
+)
+
+MAX_WHYS = 5
+"""Asking why more often than this goes in circles; by then it is time to measure."""
+
+MEASURE_QUESTION = "How would we see that change in a number?"
+
+# Verbs a key result (or an answer) typically starts with. Not a dictionary, just the
+# common ones: a text starting with another word is treated as a noun phrase.
+_VERBS = frozenset("""
+    accelerate achieve acquire add adopt align analyse analyze attend attract automate
+    become boost build buy change close collect complete conduct convert create cut
+    decrease define deliver deploy design develop digitise digitize document double
+    drive educate eliminate enable establish expand finalise finalize finish fix gain
+    generate get give grow halve help hire hold host implement improve increase
+    integrate interview introduce invest keep launch lead lower make manage map
+    maintain migrate modernise modernize move offer onboard open optimise optimize
+    organise organize pilot plan post prepare present produce provide publish raise
+    reach rebuild recruit redesign reduce refactor release remove renew replace
+    rewrite roll run save scale secure sell send set ship shorten sign simplify speed
+    start stop streamline support switch test train translate update upgrade win write
+""".split())
+
+_ARTICLES = frozenset("a an the".split())
+_NO_ARTICLE = frozenset("""
+    all every each more most fewer less our their its my your his her this that these
+    those some any no one two three four five six seven eight nine ten
+""".split())
+_SUBJECTS = frozenset("we it they this that there he she you i our customers".split())
+_LEAD_INS = (
+    "we will ", "we want to ", "we need to ", "we should ", "we must ", "we'll ",
+    "in order to ", "to ",
+)
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split())
+    return text.rstrip(" .!;:,")
+
+
+def _first_clause(text: str) -> str:
+    """The first thought of an answer: up to the first full stop, colon or semicolon."""
+    parts = re.split(r"(?<=[^\d])[.;:!?](?:\s|$)|\s[-\u2013\u2014]\s", text, maxsplit=1)
+    return _clean(parts[0])
+
+
+def _lower_first(text: str) -> str:
+    """Lower the first letter unless the first word looks like a name or an acronym
+    ("CRM", "iOS", "v3.0" keep their case)."""
+    word = text.split(" ", 1)[0]
+    if len(word) > 1 and any(c.isupper() for c in word[1:]):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _strip_lead_in(text: str) -> str:
+    lowered = text.lower()
+    for lead in _LEAD_INS:
+        if lowered.startswith(lead) and len(text) > len(lead):
+            return text[len(lead):]
+    return text
+
+
+def _first_word(text: str) -> str:
+    return re.sub(r"[^a-z'-]", "", text.split(" ", 1)[0].lower())
+
+
+def _second_word(text: str) -> str:
+    words = text.split()
+    return words[1].lower() if len(words) > 1 else ""
+
+
+def _is_plural(word: str) -> bool:
+    word = word.lower().strip(".,;:")
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+# A gerund followed by one of these has an object: "launching the app", not a noun.
+_OBJECT_STARTS = frozenset("a an the our all every more their its".split())
+# An answer with one of these is a whole clause: "teams are our growth market".
+_CLAUSE_VERB = re.compile(
+    r"\b(is|are|was|were|will|would|can|could|has|have|had|need|needs|get|gets|"
+    r"want|wants|do|does|don't|doesn't|leave|leaves|stay|stays)\b", re.IGNORECASE)
+
+
+def first_why_question(kr_text: str) -> str:
+    """The first rung: "Why do we want to launch v3.0 of our platform?".
+
+    Works for texts that do not start with a verb as well ("Why do we want a new
+    pricing page?", "Why do we want 5 webinars on enterprise AI?").
+    """
+    text = _strip_lead_in(_clean(kr_text))
+    if not text:
+        return "Why do we want this?"
+    first = _first_word(text)
+    phrase = _lower_first(text)
+    if first in _VERBS:
+        return f"Why do we want to {phrase}?"
+    if first.endswith("ing") and len(first) > 5 and _second_word(text) in _OBJECT_STARTS:
+        return f"Why does {phrase} matter to us?"  # "launching the partner programme"
+    if first in _ARTICLES or first in _NO_ARTICLE or not first or text[0].isdigit():
+        return f"Why do we want {phrase}?"
+    if _is_plural(first):
+        return f"Why do we want {phrase}?"  # a plural needs no article: "webinars ..."
+    if phrase[:1].isupper():
+        return f"Why do we want {phrase}?"  # a name: "Salesforce in every team"
+    article = "an" if first[:1] in "aeiou" else "a"
+    return f"Why do we want {article} {phrase}?"
+
+
+def next_why_question(previous_answer: str) -> str:
+    """The next rung, built on the last answer:
+    "To increase enterprise adoption." -> "Why does it matter to increase enterprise adoption?"
+    """
+    text = _first_clause(previous_answer)
+    if not text:
+        return "Why does that matter?"
+    lowered = text.lower()
+    for lead, form in (("so that ", "that"), ("because ", "that"), ("so ", "that"),
+                       ("in order to ", "to"), ("to ", "to")):
+        if lowered.startswith(lead) and len(text) > len(lead):
+            rest = _lower_first(text[len(lead):])
+            return f"Why does it matter {form} {rest}?"
+    if len(text.split()) > 14:
+        return "Why does that matter, and to whom?"
+    first = _first_word(text)
+    phrase = _lower_first(text)
+    if first in _VERBS:
+        return f"Why does it matter to {phrase}?"
+    if first in _SUBJECTS or _CLAUSE_VERB.search(text):
+        return f"Why does it matter that {phrase}?"
+    verb = "do" if _is_plural(text.split()[-1]) else "does"
+    return f"Why {verb} {phrase} matter?"
+
+
+def ladder_question(kr_text: str, steps: Iterable[WhyStep]) -> str:
+    """The question to ask next on a ladder: the first why, a why building on the last
+    answer, or, once the ladder is MAX_WHYS rungs high, the measuring question."""
+    answered = [s for s in steps if s.answer.strip()]
+    if not answered:
+        return first_why_question(kr_text)
+    if len(answered) >= MAX_WHYS:
+        return MEASURE_QUESTION
+    return next_why_question(answered[-1].answer)
+
+
+def output_queue(workshop: Workshop,
+                 is_output: Callable[[KeyResult], bool]) -> list[tuple[Objective, KeyResult]]:
+    """Key results of the chosen objectives still waiting for the ladder: outputs by
+    `is_output`, neither rewritten nor kept on purpose, in the order they appear."""
+    return [
+        (objective, kr)
+        for objective in workshop.selected_objectives()
+        for kr in objective.key_results
+        if not kr.rewritten_from and not kr.keep_reason and is_output(kr)
+    ]
+
+
+def _find(workshop: Workshop, kr_id: str) -> KeyResult:
+    found = workshop.find_key_result(kr_id)
+    if found is None:
+        raise ValueError(f"no key result with id {kr_id!r} in this workshop")
+    return found[1]
+
+
+def accept_rewrite(
+    workshop: Workshop,
+    kr_id: str,
+    *,
+    text: str,
+    metric: str = "",
+    baseline: str = "",
+    target: str = "",
+    unit: str = "",
+    direction: str = "",
+    why_steps: Iterable[WhyStep],
+) -> Action:
+    """Rewrite an output KR as an outcome; its old text becomes its first action.
+
+    The key result keeps its id; `rewritten_from` records the original text and
+    `why_steps` the ladder. Rewriting a KR that was already rewritten refines the new
+    wording and keeps the original output and its action. Returns that action.
+    ValueError for an empty text, an unknown direction or an unknown kr_id.
+    """
+    kr = _find(workshop, kr_id)
+    new_text = " ".join(text.split())
+    if not new_text:
+        raise ValueError("the rewritten key result needs a text")
+    if direction not in DIRECTIONS:
+        raise ValueError(f"unknown direction {direction!r}")
+    steps = [WhyStep(s.question, s.answer) for s in why_steps]
+
+    if kr.rewritten_from:
+        original = kr.rewritten_from
+        action = next((a for a in kr.actions
+                       if a.origin == ORIGIN_FROM_OUTPUT and a.text == original), None)
+    else:
+        original = kr.text
+        action = None
+    if action is None:
+        action = Action(text=original, origin=ORIGIN_FROM_OUTPUT)
+        kr.actions.insert(0, action)
+
+    kr.rewritten_from = original
+    kr.text = new_text
+    kr.metric = metric.strip()
+    kr.baseline = baseline.strip()
+    kr.target = target.strip()
+    kr.unit = unit.strip()
+    kr.direction = direction
+    kr.why_steps = steps
+    kr.keep_reason = ""
+    return action
+
+
+def keep_as_is(workshop: Workshop, kr_id: str, reason: str) -> None:
+    """The room keeps this KR as written, on purpose; the reason is recorded.
+
+    ValueError for an empty reason (it is the point of keeping) or an unknown kr_id.
+    """
+    kr = _find(workshop, kr_id)
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValueError("say why the room keeps this key result as it is")
+    kr.keep_reason = reason
