@@ -1,0 +1,82 @@
+"""`okr-workshop screenshot`: render a window of a session to a PNG, offscreen, for the
+README and for looking at layouts at a given size without a display."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from workshop.clock import SystemClock
+from workshop.model import Workshop
+
+
+def render_screenshot(ws: Workshop, out: Path, *, view: str = "facilitator",
+                      stage: str | None = None, size: tuple[int, int] = (1920, 1080),
+                      theme: str | None = None, db_path: Path | None = None) -> Path:
+    """Draw the facilitator, audience or library window of `ws` into `out` (PNG).
+    Nothing is saved: the session is shown from memory."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+
+    from workshop.flows.run import WorkshopRun
+    from workshop.ui.app import create_qt_app
+    from workshop.ui.theme import DEFAULT_FONT_PT, apply_theme, load_fonts
+
+    qt_app = create_qt_app()
+    family = load_fonts()
+    settings = QSettings()
+    theme_key = theme or str(settings.value("theme", "light"))
+    if view == "audience" and theme is None:
+        theme_key = "projector"
+    apply_theme(qt_app, theme_key, DEFAULT_FONT_PT, family)
+    if stage:
+        run = WorkshopRun(ws, SystemClock())
+        if stage not in [s.key for s in ws.stages] and stage not in ("wrap_up", "retro"):
+            from workshop.cli import UserError
+
+            keys = ", ".join([s.key for s in ws.stages] + ["wrap_up", "retro"])
+            raise UserError(f"unknown stage {stage!r}; one of: {keys}")
+        if stage in [s.key for s in ws.stages]:
+            run.go_to(stage)
+            run.sync()
+    window = _make_window(ws, view, stage, theme_key)
+    window.resize(*size)
+    window.show()
+    for _ in range(5):
+        qt_app.processEvents()
+    window.resize(*size)
+    qt_app.processEvents()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(out), "PNG"):
+        from workshop.cli import UserError
+
+        raise UserError(f"cannot write {out}")
+    window.close()
+    return out
+
+
+def _make_window(ws: Workshop, view: str, stage: str | None, theme_key: str):
+    from workshop.ui.session import SessionController
+
+    controller = SessionController(ws, None, SystemClock())
+    if view == "library":
+        from workshop.store import SessionSummary
+        from workshop.ui.library import LibraryWindow
+
+        window = LibraryWindow()
+        window.model.set_rows([SessionSummary(ws.id, ws.title, ws.client, ws.team,
+                                              ws.workshop_date.isoformat()
+                                              if ws.workshop_date else "",
+                                              ws.period_label, ws.updated_at)])
+        window.empty_label.hide()
+        return window
+    from workshop.ui.facilitator import FacilitatorWindow
+
+    facilitator = FacilitatorWindow(controller, tick_timer=False)
+    if stage in ("wrap_up", "retro"):
+        facilitator.show_page(stage)
+    if view == "audience":
+        from workshop.ui.audience import AudienceWindow
+
+        return AudienceWindow(controller, theme_key=theme_key)
+    return facilitator

@@ -1,0 +1,209 @@
+"""Themes: light, dark and a high-contrast projector theme.
+
+Each theme is a palette of named colours (plain data, so a test can compute contrast
+ratios) and a Qt style sheet generated from it. Meaning is never carried by colour
+alone: badges and timer phases also say what they mean in words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtWidgets import QApplication
+
+from workshop.paths import assets_dir
+
+FONT_FAMILY = "DejaVu Sans"
+DEFAULT_FONT_PT = 11
+MIN_FONT_PT, MAX_FONT_PT = 8, 24
+
+
+@dataclass(frozen=True)
+class Theme:
+    key: str
+    title: str
+    window: str  # background
+    surface: str  # fields, panels
+    text: str
+    muted: str  # secondary text (still readable: checked for contrast)
+    accent: str  # buttons, selection
+    accent_text: str
+    border: str
+    warning_bg: str
+    warning_text: str
+    danger_bg: str
+    danger_text: str
+    ok_bg: str
+    ok_text: str
+    output_bg: str
+    output_text: str
+    outcome_bg: str
+    outcome_text: str
+    timer_normal: str
+    timer_warning: str
+    timer_overtime: str
+
+    def text_pairs(self) -> dict[str, tuple[str, str]]:
+        """Every (foreground, background) pair the theme draws text with."""
+        return {
+            "text": (self.text, self.window),
+            "text on surface": (self.text, self.surface),
+            "muted": (self.muted, self.window),
+            "muted on surface": (self.muted, self.surface),
+            "accent button": (self.accent_text, self.accent),
+            "warning": (self.warning_text, self.warning_bg),
+            "danger": (self.danger_text, self.danger_bg),
+            "ok": (self.ok_text, self.ok_bg),
+            "output badge": (self.output_text, self.output_bg),
+            "outcome badge": (self.outcome_text, self.outcome_bg),
+            "timer normal": (self.timer_normal, self.window),
+            "timer warning": (self.timer_warning, self.window),
+            "timer overtime": (self.timer_overtime, self.window),
+        }
+
+
+THEMES: dict[str, Theme] = {
+    "light": Theme(
+        key="light", title="Light", window="#f6f7f9", surface="#ffffff", text="#1b1f24",
+        muted="#4f5863", accent="#1f5fbf", accent_text="#ffffff", border="#c9cfd6",
+        warning_bg="#fff1c7", warning_text="#5c3d00", danger_bg="#fde2e1",
+        danger_text="#8a1410", ok_bg="#dff3e4", ok_text="#13572a",
+        output_bg="#fde2e1", output_text="#8a1410", outcome_bg="#dff3e4",
+        outcome_text="#13572a", timer_normal="#1b1f24", timer_warning="#8a5300",
+        timer_overtime="#b3140e",
+    ),
+    "dark": Theme(
+        key="dark", title="Dark", window="#16191d", surface="#1f2328", text="#e8eaed",
+        muted="#aab2bc", accent="#7fb0ff", accent_text="#0b1220", border="#3a4048",
+        warning_bg="#3d2e00", warning_text="#ffd66b", danger_bg="#4a1412",
+        danger_text="#ffb4ae", ok_bg="#10361d", ok_text="#9be3b0",
+        output_bg="#4a1412", output_text="#ffb4ae", outcome_bg="#10361d",
+        outcome_text="#9be3b0", timer_normal="#e8eaed", timer_warning="#ffc440",
+        timer_overtime="#ff8a80",
+    ),
+    "projector": Theme(
+        key="projector", title="Projector (high contrast)", window="#ffffff",
+        surface="#ffffff", text="#000000", muted="#2b2b2b", accent="#0b3d91",
+        accent_text="#ffffff", border="#000000", warning_bg="#ffe7a3",
+        warning_text="#3a2600", danger_bg="#ffd9d6", danger_text="#5c0000",
+        ok_bg="#d3f2dc", ok_text="#003b12", output_bg="#5c0000", output_text="#ffffff",
+        outcome_bg="#003b12", outcome_text="#ffffff", timer_normal="#000000",
+        timer_warning="#5a3a00", timer_overtime="#8b0000",
+    ),
+}
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio of two #rrggbb colours (1.0 to 21.0)."""
+
+    def luminance(hex_colour: str) -> float:
+        value = hex_colour.lstrip("#")
+        channels = [int(value[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+                  for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lighter, darker = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def load_fonts() -> str:
+    """Register the shipped fonts so the app looks the same everywhere (offscreen Qt
+    has no system fonts at all). Returns the family to use."""
+    folder = assets_dir() / "fonts"
+    family = ""
+    for path in sorted(folder.glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0 and not family:
+            families = QFontDatabase.applicationFontFamilies(font_id)
+            family = families[0] if families else ""
+    return family or FONT_FAMILY
+
+
+def stylesheet(theme: Theme) -> str:
+    t = theme
+    return f"""
+QWidget {{ color: {t.text}; background: {t.window}; }}
+QMainWindow, QDialog {{ background: {t.window}; }}
+QLineEdit, QPlainTextEdit, QTextEdit, QDateEdit, QSpinBox, QDoubleSpinBox, QComboBox,
+QListWidget, QListView, QTreeView, QTableView {{
+    background: {t.surface}; border: 1px solid {t.border}; border-radius: 4px; padding: 3px;
+    selection-background-color: {t.accent}; selection-color: {t.accent_text};
+}}
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QDateEdit:focus, QComboBox:focus,
+QSpinBox:focus, QDoubleSpinBox:focus, QListView:focus, QTableView:focus, QTreeView:focus {{
+    border: 2px solid {t.accent};
+}}
+QPushButton, QToolButton {{
+    background: {t.surface}; border: 1px solid {t.border}; border-radius: 4px;
+    padding: 4px 10px;
+}}
+QPushButton:focus, QToolButton:focus {{ border: 2px solid {t.accent}; }}
+QPushButton:default, QPushButton[primary="true"] {{
+    background: {t.accent}; color: {t.accent_text}; border-color: {t.accent};
+}}
+QPushButton:disabled {{ color: {t.muted}; }}
+QHeaderView::section {{ background: {t.window}; border: none;
+    border-bottom: 1px solid {t.border}; padding: 4px; font-weight: bold; }}
+QScrollArea, QScrollArea > QWidget > QWidget {{ background: {t.window}; }}
+QFrame#sidePanel, QFrame#navPanel {{ background: {t.surface};
+    border: 1px solid {t.border}; border-radius: 6px; }}
+QFrame#sidePanel QLabel, QFrame#navPanel QLabel {{ background: transparent; }}
+QLabel#pageHeading {{ font-weight: bold; letter-spacing: 1px; color: {t.muted}; }}
+QLabel#sessionTitle {{ font-weight: bold; }}
+QLabel#muted, QLabel[muted="true"] {{ color: {t.muted}; }}
+QLabel#badgeOutput, QLabel[badge="output"] {{ background: {t.output_bg};
+    color: {t.output_text}; border-radius: 3px; padding: 1px 6px; font-weight: bold; }}
+QLabel#badgeOutcome, QLabel[badge="outcome"] {{ background: {t.outcome_bg};
+    color: {t.outcome_text}; border-radius: 3px; padding: 1px 6px; font-weight: bold; }}
+QLabel#badgeWarn, QLabel[badge="warn"] {{ background: {t.warning_bg};
+    color: {t.warning_text}; border-radius: 3px; padding: 1px 6px; }}
+QLabel#riskBanner {{ background: {t.warning_bg}; color: {t.warning_text};
+    border-radius: 4px; padding: 4px 8px; font-weight: bold; }}
+QLabel#riskBanner[level="danger"] {{ background: {t.danger_bg}; color: {t.danger_text}; }}
+QLabel#saveStatus[failed="true"] {{ background: {t.danger_bg}; color: {t.danger_text};
+    padding: 2px 6px; font-weight: bold; }}
+QLabel#timerDisplay {{ font-weight: bold; color: {t.timer_normal}; }}
+QLabel#timerDisplay[phase="warning"] {{ color: {t.timer_warning}; }}
+QLabel#timerDisplay[phase="overtime"] {{ color: {t.timer_overtime}; }}
+QLabel#findingWarn {{ background: {t.warning_bg}; color: {t.warning_text};
+    border-radius: 4px; padding: 6px; }}
+QLabel#findingInfo {{ background: {t.window}; color: {t.text};
+    border: 1px solid {t.border}; border-radius: 4px; padding: 6px; }}
+QLabel#bandGreen {{ background: {t.ok_bg}; color: {t.ok_text}; padding: 1px 6px; }}
+QLabel#bandYellow {{ background: {t.warning_bg}; color: {t.warning_text}; padding: 1px 6px; }}
+QLabel#bandRed {{ background: {t.danger_bg}; color: {t.danger_text}; padding: 1px 6px; }}
+QStatusBar {{ border-top: 1px solid {t.border}; }}
+QStatusBar QLabel {{ background: transparent; }}
+QMenuBar, QMenu {{ background: {t.surface}; }}
+QMenu::item:selected, QMenuBar::item:selected {{ background: {t.accent};
+    color: {t.accent_text}; }}
+QListWidget#stageNav::item {{ padding: 6px 4px; }}
+QListWidget#stageNav::item:selected {{ background: {t.accent}; color: {t.accent_text}; }}
+QCheckBox, QRadioButton {{ background: transparent; }}
+"""
+
+
+def apply_theme(app: QApplication, theme_key: str, font_pt: int = DEFAULT_FONT_PT,
+                family: str = FONT_FAMILY) -> Theme:
+    theme = THEMES.get(theme_key, THEMES["light"])
+    font = QFont(family)
+    font.setPointSize(max(MIN_FONT_PT, min(MAX_FONT_PT, int(font_pt))))
+    app.setFont(font)
+    palette = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, theme.window), (QPalette.ColorRole.Base, theme.surface),
+        (QPalette.ColorRole.Text, theme.text), (QPalette.ColorRole.WindowText, theme.text),
+        (QPalette.ColorRole.Button, theme.surface),
+        (QPalette.ColorRole.ButtonText, theme.text),
+        (QPalette.ColorRole.Highlight, theme.accent),
+        (QPalette.ColorRole.HighlightedText, theme.accent_text),
+        (QPalette.ColorRole.PlaceholderText, theme.muted),
+        (QPalette.ColorRole.ToolTipBase, theme.surface),
+        (QPalette.ColorRole.ToolTipText, theme.text),
+    ):
+        palette.setColor(role, QColor(colour))
+    app.setPalette(palette)
+    app.setStyleSheet(stylesheet(theme))
+    return theme
