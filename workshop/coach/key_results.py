@@ -1,0 +1,550 @@
+"""Is a key result an output (a task, a deliverable, a count of our own work) or an
+outcome (a change in value for customers, the business or the team)?
+
+The judgement is structural rather than a list of sentences:
+
+1. Find the leading verb, if any (after labels like "KR2:", fillers like "successfully",
+   inflections like "launched" and one-letter typos like "lauch").
+2. Put it in a role: a verb of change ("reduce", "grow"), of attainment ("sign", "reach",
+   "generate"), of holding a level ("maintain"), of work ("launch", "migrate", "write"),
+   or no verb at all ("95% of tickets answered within 4h").
+3. Look at what a number counts: "12 blog posts" counts what we make, "5 new enterprise
+   customers" counts a response from others; what a percentage is of ("100% of managers
+   complete training" is coverage of our own activity, "60% of trial users complete the
+   wizard" is a behaviour of others); whether a measure (rate, time, cost, score) moves
+   toward a target; whether the text describes a reached state ("live", "completed").
+4. Combine by role; when unsure, a named measure moving toward a target is an outcome.
+
+Every decision keeps the words that drove it, so the message can say why.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from workshop.coach import lexicon as lx
+from workshop.coach.findings import (
+    FAMILIES,
+    FAMILY_CUSTOMER,
+    FAMILY_FINANCIAL,
+    INFO,
+    OUTCOME,
+    OUTPUT,
+    WARN,
+    Finding,
+    KRAssessment,
+)
+
+if TYPE_CHECKING:
+    from workshop.model import KeyResult
+
+# -- normalising -----------------------------------------------------------------------
+
+_COMPOUNDS = {
+    "blog posts": "blog-posts", "page views": "page-views", "case studies": "case-studies",
+    "pull requests": "pull-requests", "town halls": "town-halls", "sign ups": "sign-ups",
+    "sign up": "sign-up", "story points": "story-points", "press releases": "press-releases",
+    "landing pages": "landing-pages", "trade shows": "trade-shows", "cold calls": "cold-calls",
+    "white papers": "white-papers", "lines of code": "lines-of-code",
+    "time on site": "time-on-site", "go live": "go-live", "in place": "in-place",
+    "rolled out": "rolled-out", "roll out": "roll-out", "set up": "set-up",
+    "kick off": "kick-off", "signed off": "signed-off", "sign off": "sign-off",
+    "letters of intent": "letters-of-intent", "no show": "no-show", "drop off": "drop-off",
+    "click through": "click-through", "on time": "on-time", "team members": "team-members",
+    "account executives": "account-executives", "demo requests": "demo-requests",
+    "hours logged": "hours-logged", "e books": "e-books", "stock outs": "stock-outs",
+    "crash free": "crash-free", "soc 2": "soc2",
+}
+_COMPOUND_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in _COMPOUNDS) + r")\b")
+_LEADING_LABEL_RE = re.compile(
+    r"^(?:\s*(?:[-*•·>]+|\(?[0-9]{1,2}[.)]|\(?[a-h][.)]\s|kr\s*[0-9]*\s*[:.)-]|"
+    r"key result\s*[0-9]*\s*[:.)-]|o[0-9]\s*kr[0-9]\s*[:.)-]))+\s*")
+_LEADING_SUBJECT_RE = re.compile(
+    r"^(?:we(?:'ll| will| want to| aim to| need to| plan to| should| must| are going to)?"
+    r"|i will|our goal is to|the team will|team will|aim to|to)\s+")
+_TOKEN_RE = re.compile(r"[a-z0-9$€£¥#%][a-z0-9$€£¥%+]*(?:['./,&-][a-z0-9%+]+)*")
+_IDENTIFIER_RE = re.compile(
+    r"^(?:v[0-9][0-9a-z.]*|q[1-4]|h[12]|fy[0-9]+|p[0-9]{1,3}|(?:19|20)[0-9]{2}|"
+    r"[0-9]+(?:st|nd|rd|th)|tier-?[0-9]|[a-z]+[0-9]+[a-z0-9]*|24/7|[0-9]+-[a-z]+)$")
+_ID_PRECEDERS = lx._words("""version release iso postgresql postgres python java node
+    soc type tier level phase line year grade wcag ipv http php angular react ios
+    android windows gen series model wave step stage""")
+_NUMBER_START = frozenset("0123456789$€£¥")
+_TARGET_RE = re.compile(
+    r"\d\s*%|\bpercent|\bpp\b|percentage points|[$€£¥]\s*\d|\d\s*(?:k|m|bn|b|x)\b|"
+    r"\bfrom\b[^.;]*?\bto\b|\bby\s+(?:\d|half|a third|a quarter)|"
+    r"(?:below|under|above|over|at least|at most|less than|more than|fewer than|"
+    r"greater than|no more than|up to|within|>=|<=|≥|≤|>|<)\s*(?:[$€£¥]\s*)?\d|"
+    r"\b(?:zero|double|doubled|triple|tripled|halve|halved|half|twice)\b|"
+    r"\bor (?:more|higher|lower|less|fewer|better)\b|\bout of\b")
+_SERVICE_LEVEL_RE = re.compile(
+    r"\bwithin (?:\d|one|two|three|four|five|six|seven|ten|a |an |24)|"
+    r"\b(?:in|under) (?:less than )?\d+ ?(?:ms|s|sec|seconds|min|mins|minutes|h|hrs|hours|"
+    r"days?|weeks?)\b")
+_CLAUSE_RE = re.compile(
+    r"\b(?:that|which|so that|resulting in|leading to|driving|generating|bringing|brings|"
+    r"bring in|delivering|increasing|reducing|growing|lifting|cutting|lowering|raising|"
+    r"improving|to (?:increase|reduce|grow|raise|cut|lower|improve|boost|drive|double|"
+    r"generate|bring|reach|achieve|get|win|lift|decrease))\b(.*)$")
+_HEALTH_RE = re.compile(
+    r"\b(?:stays?|remains?|kept|maintained|sustained|held|holds?) (?:at|above|below|under|"
+    r"over|within|>=|<=|≥|≤|steady|stable)")
+_VANITY_RE = re.compile(
+    r"\b(?:page-views|followers|likes|impressions|github stars|stars|forks|hits|"
+    r"time-on-site|session length|story-points|velocity|commits|lines-of-code|"
+    r"(?:test|code|unit test) coverage|hours-logged|downloads|views)\b")
+
+_OPINION_VERBS = lx._words("""rate rates rated say says said report reports feel feels
+    recommend recommends score scores agree agrees would find finds describe describes
+    prefer prefers return returns renew renews use uses used choose chooses are is""")
+_COVERAGE_VERBS = lx._words("""complete completes completed attend attends attended
+    finish finishes finished take takes took pass passes passed trained certified
+    migrated onboarded documented covered have has moved upgraded""") | lx.DONE_STATES
+_QUALITY_RE = re.compile(r"\b(?:without|with no|error-free|on-time|successfully|first time)\b")
+_PASSIVE_COVERAGE = lx._words("""migrated onboarded trained upgraded moved documented
+    covered contacted called visited surveyed interviewed certified enrolled-by""")
+# Counted nouns that are ambiguous after a verb of change ("halve customer-reported bugs").
+_NEUTRAL_AFTER_CHANGE = lx._words("""tickets ticket bugs calls sessions emails reviews
+    visits applications forms pages requests contacts incidents""")
+
+_PHRASE_VERBS = _OPINION_VERBS | _COVERAGE_VERBS | lx.ATTAIN_VERBS | lx.HOLD_VERBS
+_ALL_VERBS = (lx.TASK_VERBS | lx.CHANGE_VERBS | lx.ATTAIN_VERBS | lx.HOLD_VERBS
+              | lx.SOFT_TASK_VERBS)
+_DETERMINERS = lx._words("the a an our all every each their its new this these")
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+# Symmetric-delete index: one-letter typos ("lauch", "imporve") find their verb in O(1).
+_TYPO_INDEX: dict[str, str] = {}
+for _verb in sorted(_ALL_VERBS):
+    if len(_verb) >= 5 and "-" not in _verb:
+        for _d in _deletes(_verb) | {_verb}:
+            _TYPO_INDEX.setdefault(_d, _verb)
+
+
+@lru_cache(maxsize=4096)
+def lemma(word: str) -> str:
+    """The base verb for `word` ("launched" -> "launch", "lauch" -> "launch"), else ""."""
+    if word in _ALL_VERBS:
+        return word
+    candidates = []
+    if word.endswith("ing"):
+        stem = word[:-3]
+        candidates += [stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2]
+                       else stem]
+    if word.endswith("ed"):
+        stem = word[:-2]
+        candidates += [stem, word[:-1], stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2]
+                       else stem]
+        if word.endswith("ied"):
+            candidates.append(word[:-3] + "y")
+    if word.endswith("es"):
+        candidates += [word[:-2], word[:-1]]
+    elif word.endswith("s"):
+        candidates.append(word[:-1])
+    for c in candidates:
+        if c in _ALL_VERBS:
+            return c
+    if len(word) >= 5 and word.isalpha():
+        hit = _TYPO_INDEX.get(word)
+        if hit is None:
+            for d in _deletes(word):
+                hit = _TYPO_INDEX.get(d)
+                if hit is not None:
+                    break
+        if hit is not None and abs(len(hit) - len(word)) <= 1:
+            return hit
+    return ""
+
+
+def normalise(text: str) -> str:
+    """Lower-cased text without list labels, "we will" and trailing punctuation."""
+    t = text.strip().lower().replace("’", "'").replace("–", "-").replace("—", "-")
+    t = _LEADING_LABEL_RE.sub("", t)
+    t = _LEADING_SUBJECT_RE.sub("", t)
+    t = t.rstrip(" .;:!")
+    return _COMPOUND_RE.sub(lambda m: _COMPOUNDS[m.group(0)], t)
+
+
+# -- analysis --------------------------------------------------------------------------
+
+_ROLE_CHANGE = "change"
+_ROLE_ATTAIN = "attain"
+_ROLE_HOLD = "hold"
+_ROLE_TASK = "task"
+_ROLE_SOFT = "soft"
+_ROLE_NONE = "none"
+
+
+def _role(verb: str) -> str:
+    # Order matters: "raise" is a change before it is anything else, "onboard" is
+    # attainment (customers) before it is work (our own hires are caught by the count).
+    if verb in lx.HOLD_VERBS:
+        return _ROLE_HOLD
+    if verb in lx.CHANGE_VERBS:
+        return _ROLE_CHANGE
+    if verb in lx.ATTAIN_VERBS:
+        return _ROLE_ATTAIN
+    if verb in lx.SOFT_TASK_VERBS:
+        return _ROLE_SOFT
+    if verb in lx.TASK_VERBS:
+        return _ROLE_TASK
+    return _ROLE_NONE
+
+
+def _is_number(tokens: list[str], i: int) -> bool:
+    tok = tokens[i]
+    if tok[0] in _NUMBER_START:
+        if _IDENTIFIER_RE.match(tok):
+            return False
+        return not (i > 0 and tokens[i - 1] in _ID_PRECEDERS)
+    return tok in lx.NUMBER_WORDS and tok not in ("half", "double", "twice", "once")
+
+
+def _noun_class(tok: str) -> str:
+    if tok in lx.OTHERS_NOUNS:
+        return "others"
+    if tok in lx.OWN_PEOPLE_NOUNS:
+        return "people"
+    if tok in lx.OWN_WORK_NOUNS:
+        return "own"
+    return ""
+
+
+def _head(tokens: list[str], start: int, span: int = 5) -> tuple[str, str, int]:
+    """The last classified noun in the phrase starting at `start`: (class, noun, index)."""
+    found = ("", "", -1)
+    for j in range(start, min(len(tokens), start + span)):
+        tok = tokens[j]
+        if tok in lx.PHRASE_STOPS and j > start:
+            break
+        cls = _noun_class(tok)
+        if cls:
+            found = (cls, tok, j)
+        elif found[0] and (tok in _PHRASE_VERBS or lemma(tok) not in ("", tok)):
+            break  # the noun phrase ended and its verb began ("managers complete ...")
+    return found
+
+
+class _Evidence:
+    """What the text says, gathered in one pass."""
+
+    __slots__ = ("tokens", "lead", "verb", "role", "count_class", "count_phrase",
+                 "coverage", "others_share", "metric", "others", "target", "done",
+                 "cert", "service", "clause", "artefact")
+
+    def __init__(self, norm: str) -> None:
+        tokens = _TOKEN_RE.findall(norm)
+        self.tokens = tokens
+        i = 0
+        while i < len(tokens) - 1 and tokens[i] in lx.LEADING_FILLERS:
+            i += 1
+        self.lead = i
+        first = tokens[i] if tokens else ""
+        verb = lemma(first) if first else ""
+        role = _role(verb) if verb else _ROLE_NONE
+        nxt = tokens[i + 1] if len(tokens) > i + 1 else ""
+        if role == _ROLE_NONE and nxt and first[0].isalpha() \
+                and (nxt in _DETERMINERS or _is_number(tokens, i + 1)) \
+                and first not in lx.NUMBER_WORDS and first not in lx.PHRASE_OPENERS \
+                and first not in lx.METRIC_NOUNS and first not in lx.OTHERS_NOUNS:
+            # "Prioritise the backlog", "Fill 8 roles": an unknown word followed by a
+            # determiner or a number is almost always an imperative verb.
+            role, verb = _ROLE_SOFT, first
+        elif role in (_ROLE_TASK, _ROLE_SOFT) and first in lx.NOUN_OR_VERB \
+                and nxt in lx.METRIC_NOUNS and _TARGET_RE.search(norm):
+            # "Test coverage at 80%", "Review time under 4 hours": the first word is a
+            # noun naming what is measured, not a verb.
+            role, verb = _ROLE_NONE, ""
+        self.verb = verb
+        self.role = role
+
+        self.count_class = ""
+        self.count_phrase = ""
+        self.coverage = False
+        self.others_share = False
+        rest = range(i + 1, len(tokens)) if role != _ROLE_NONE else range(len(tokens))
+        for j in rest:
+            tok = tokens[j]
+            is_share = tok.endswith("%") or tok in ("all", "every", "each") or (
+                tok == "%" and j > 0) or tok == "percent"
+            if is_share:
+                k = j + 1
+                if k < len(tokens) and tokens[k] == "of":
+                    k += 1
+                cls, noun, at = _head(tokens, k, 4)
+                if cls and at >= 0:
+                    after = tokens[at + 1:at + 4]
+                    if _QUALITY_RE.search(" ".join(after)):
+                        # "99% of pipelines finish without a failure": a quality rate.
+                        self.others_share = True
+                    elif any(a in _PASSIVE_COVERAGE for a in after[:2]):
+                        # "100% of customers migrated": our work done to them.
+                        self.coverage = True
+                    elif cls == "others" or any(a in _OPINION_VERBS for a in after[:2]):
+                        self.others_share = True
+                    elif any(a in _COVERAGE_VERBS for a in after):
+                        self.coverage = True
+                continue
+            if not self.count_class and _is_number(tokens, j):
+                nxt = tokens[j + 1] if j + 1 < len(tokens) else ""
+                if nxt in ("%", "percent") or tok[-1] == "%":
+                    continue
+                cls, noun, at = _head(tokens, j + 1)
+                if cls:
+                    self.count_class = cls
+                    self.count_phrase = " ".join(tokens[j:at + 1])
+        body = tokens[i + 1:] if role != _ROLE_NONE else tokens
+        body_set = set(body)
+        self.metric = bool(body_set & lx.METRIC_NOUNS)
+        self.others = bool(body_set & lx.OTHERS_NOUNS)
+        self.done = [t for t in body if t in lx.DONE_STATES]
+        self.cert = bool(body_set & lx.CERTIFICATION_WORDS)
+        self.artefact = bool(body_set & lx.ARTEFACT_NOUNS)
+        self.target = bool(_TARGET_RE.search(norm)) or any(
+            _is_number(tokens, j) for j in range(len(tokens)))
+        self.service = bool(_SERVICE_LEVEL_RE.search(norm))
+        self.clause = False
+        if role in (_ROLE_TASK, _ROLE_SOFT):
+            m = _CLAUSE_RE.search(norm)
+            if m:
+                tail = m.group(0)
+                tail_tokens = set(_TOKEN_RE.findall(tail))
+                has_number = bool(_TARGET_RE.search(tail)) or any(
+                    t[0].isdigit() for t in tail_tokens)
+                self.clause = has_number and bool(
+                    tail_tokens & (lx.METRIC_NOUNS | lx.OTHERS_NOUNS))
+
+    def number_of_own(self) -> bool:
+        """ "the number of blog posts": a verb of change applied to a count of our work."""
+        toks = self.tokens
+        for j in range(len(toks) - 1):
+            if toks[j] in ("number", "count", "amount") and toks[j + 1] == "of":
+                cls, noun, _ = _head(toks, j + 2, 4)
+                return cls in ("own", "people") and noun not in _NEUTRAL_AFTER_CHANGE
+        return False
+
+
+# Reasons for a verdict: each maps to the words of the message.
+_R_TASK = "task"
+_R_OWN_COUNT = "own_count"
+_R_DONE = "done"
+_R_CERT = "cert"
+_R_COVERAGE = "coverage"
+_R_ARTEFACT = "artefact"
+_R_NO_MEASURE = "no_measure"
+_R_OUTCOME = "outcome"
+
+
+def _decide(ev: _Evidence) -> tuple[str, str]:
+    """(kind, reason) from the gathered evidence."""
+    role = ev.role
+    own_count = ev.count_class in ("own", "people")
+    if role == _ROLE_CHANGE:
+        if ev.number_of_own():
+            return OUTPUT, _R_OWN_COUNT
+        if not ev.metric and not ev.target and not ev.others and ev.artefact:
+            return OUTPUT, _R_ARTEFACT
+        return OUTCOME, _R_OUTCOME
+    if role == _ROLE_HOLD:
+        if ev.metric or ev.target or ev.others:
+            return OUTCOME, _R_OUTCOME
+        return OUTPUT, _R_TASK
+    if role == _ROLE_ATTAIN:
+        if ev.cert:
+            return OUTPUT, _R_CERT
+        if ev.done and not ev.metric:
+            return OUTPUT, _R_DONE
+        if own_count:
+            return OUTPUT, _R_OWN_COUNT
+        if not (ev.metric or ev.target or ev.others or ev.count_class):
+            return OUTPUT, _R_NO_MEASURE
+        return OUTCOME, _R_OUTCOME
+    if role == _ROLE_SOFT:
+        if own_count:
+            return OUTPUT, _R_OWN_COUNT
+        if ev.clause or ev.service or ev.others_share or ev.count_class == "others":
+            return OUTCOME, _R_OUTCOME
+        if ev.metric and ev.target and not ev.coverage:
+            return OUTCOME, _R_OUTCOME
+        return OUTPUT, _R_TASK
+    if role == _ROLE_TASK:
+        if ev.clause:
+            return OUTCOME, _R_OUTCOME
+        return OUTPUT, _R_OWN_COUNT if own_count else _R_TASK
+    # No leading verb: a noun phrase ("95% of tickets answered within 4h").
+    if ev.cert:
+        return OUTPUT, _R_CERT
+    if ev.coverage and not ev.service:
+        return OUTPUT, _R_COVERAGE
+    if ev.done and not ev.service:
+        return OUTPUT, _R_DONE
+    if own_count and not ev.service:
+        return OUTPUT, _R_OWN_COUNT
+    if ev.metric or ev.target or ev.others or ev.others_share:
+        return OUTCOME, _R_OUTCOME
+    return OUTPUT, _R_NO_MEASURE
+
+
+# -- wording ---------------------------------------------------------------------------
+
+
+def _display(text: str) -> str:
+    """The KR as written, minus list labels and a trailing full stop."""
+    t = text.strip()
+    m = _LEADING_LABEL_RE.match(t.lower())
+    if m:
+        t = t[m.end():]
+    return t.rstrip(" .;:!")
+
+
+def _lower_first(text: str) -> str:
+    # Keep acronyms and proper nouns ("SSO", "API", "iOS") as written.
+    if not text:
+        return text
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and (first[1:].lower() != first[1:] or first.isupper()):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def why_question(text: str, verb: str = "") -> str:
+    """The first "why" to ask about an output KR, phrased from the KR itself.
+
+    "Launch v3.0 of our platform." -> "Why do we want to launch v3.0 of our platform?"
+    """
+    shown = _display(text)
+    lowered = shown.lower()
+    for prefix in ("we will ", "we want to ", "we'll ", "to "):
+        if lowered.startswith(prefix):
+            shown = shown[len(prefix):]
+            break
+    words = shown.split(" ", 1)
+    head = words[0]
+    if verb and lemma(head.lower()) == verb:
+        rest = words[1] if len(words) > 1 else ""
+        return f"Why do we want to {verb} {rest}".rstrip() + "?"
+    return f"Why do we want {_lower_first(shown)}?"
+
+
+def families_for(tokens: list[str]) -> tuple[str, ...]:
+    """The outcome families an output most likely serves, most likely first."""
+    scores = []
+    token_set = set(tokens)
+    for family in FAMILIES:
+        hits = sum(1 for w in lx.FAMILY_HINTS[family] if w in token_set)
+        if hits:
+            scores.append((-hits, FAMILIES.index(family), family))
+    if not scores:
+        return (FAMILY_CUSTOMER, FAMILY_FINANCIAL)
+    scores.sort()
+    chosen = [f for _, _, f in scores[:3]]
+    if len(chosen) == 1:
+        chosen.append(FAMILY_FINANCIAL if chosen[0] != FAMILY_FINANCIAL else FAMILY_CUSTOMER)
+    return tuple(chosen)
+
+
+def _quote_word(text: str, verb: str, lead: int, tokens: list[str]) -> str:
+    if verb:
+        shown = _display(text).split()
+        if shown:
+            word = shown[min(lead, len(shown) - 1)].strip(",.;:")
+            return word[:1].upper() + word[1:]
+    return tokens[0] if tokens else ""
+
+
+def _output_message(reason: str, ev: _Evidence, text: str, fams: tuple[str, ...]) -> str:
+    steer = "Steer the rewrite toward " + " or ".join(fams) + "."
+    word = _quote_word(text, ev.verb, ev.lead, ev.tokens)
+    if reason == _R_OWN_COUNT:
+        what = "people we add to our own team" if ev.count_class == "people" else \
+            "things the team itself produces"
+        return (f'"{ev.count_phrase}" counts {what}: it measures effort, not how '
+                f"customers, the business or the team are better off. {steer}")
+    if reason == _R_DONE:
+        state = ev.done[0]
+        return (f'"{state}" describes a milestone reached: done or not done, it says '
+                f"nothing about who benefits or what changes for them. {steer}")
+    if reason == _R_CERT:
+        return ("A certification or audit is obtained or not: a milestone. Ask what it "
+                f"unlocks (deals won, risk reduced, trust gained). {steer}")
+    if reason == _R_COVERAGE:
+        return ("It counts how much of our own activity got done (people trained, systems "
+                f"covered), not whether anything improved as a result. {steer}")
+    if reason == _R_ARTEFACT:
+        return (f'"{word}" is aimed at something we make, with no measure of who '
+                f"benefits or by how much. {steer}")
+    if reason == _R_NO_MEASURE:
+        return ("It names something to do or to have, but no measure that moves for "
+                f"customers, the business or the team. {steer}")
+    return (f'"{word}" names a task or deliverable: done or not done, it says nothing '
+            f"about who benefits or what changes for them. {steer}")
+
+
+
+def assess_kr(text: str, kr: KeyResult | None = None) -> KRAssessment:
+    """Judge one key result: output or outcome, measurable or not, and why.
+
+    When `kr` is given its metric, baseline, target and unit fields count too: a KR with a
+    target field is measurable, and a named metric with a target makes an outcome likelier.
+    """
+    if not text.strip() and kr is not None:
+        text = kr.text
+    norm = normalise(text)
+    ev = _Evidence(norm)
+    kind, reason = _decide(ev)
+    target_field = bool(kr is not None and kr.target.strip())
+    if kr is not None and kind == OUTPUT and reason in (_R_NO_MEASURE, _R_ARTEFACT) \
+            and kr.metric.strip() and target_field:
+        # The room named a metric and a target for it: the text is shorthand for a measure.
+        kind, reason = OUTCOME, _R_OUTCOME
+    measurable = ev.target or target_field
+    findings: list[Finding] = []
+    milestone = False
+    if kind == OUTPUT:
+        fams = families_for(ev.tokens)
+        findings.append(Finding(
+            "kr.output", WARN, _output_message(reason, ev, text, fams),
+            question=why_question(text, ev.verb), families=fams))
+        if reason == _R_OWN_COUNT:
+            findings.append(Finding(
+                "kr.own_output_count", INFO,
+                f'Counting "{ev.count_phrase}" rewards producing more, not achieving more. '
+                "Counts of what others do in response (sign-ups, qualified leads, paying "
+                "customers) are outcomes."))
+        elif reason in (_R_TASK, _R_DONE, _R_CERT) and ev.count_class == "":
+            milestone = True
+            findings.append(Finding(
+                "kr.milestone", INFO,
+                "This is a done/not-done milestone: at the end of the period it cannot be "
+                "scored between 0.0 and 1.0. Keep it as an action under an outcome KR."))
+    else:
+        if ev.role == _ROLE_HOLD or _HEALTH_RE.search(norm):
+            findings.append(Finding(
+                "kr.health_metric", INFO,
+                "Keeping a measure at its current level is a health metric (a KPI to "
+                "watch), not a change to achieve. Make it a key result only if it is at "
+                "risk, otherwise track it outside the OKRs."))
+        vanity = _VANITY_RE.search(norm)
+        if vanity:
+            findings.append(Finding(
+                "kr.vanity", INFO,
+                f'"{vanity.group(0).replace("-", " ")}" can rise without anyone being better '
+                "off. Pair it with what people do next (activation, retention, revenue)."))
+    if not measurable and not milestone:
+        findings.append(Finding(
+            "kr.no_target", WARN,
+            "No target or threshold is stated, so nobody can tell at the end of the period "
+            'whether it was reached. Add a baseline and a number ("from 61% to 75%").'))
+    return KRAssessment(text=_display(text) or text.strip(), kind=kind,
+                        measurable=measurable, findings=tuple(findings))
+
+
+def is_output(kr: KeyResult) -> bool:
+    """True when the coach judges this key result an output (a task or deliverable)."""
+    return assess_kr(kr.text, kr).kind == OUTPUT

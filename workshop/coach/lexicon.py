@@ -1,0 +1,217 @@
+"""Word classes the coach reasons with.
+
+The classes describe roles in a sentence, not sentences: a verb that names a piece of
+work, a verb that names a change in a measure, a noun for something the team makes, a
+noun for people or responses outside the team, a noun for a measure. The classifier in
+key_results.py combines them by position (what comes first, what a number counts).
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Verbs whose object is a piece of work: done or not done when the period ends.
+TASK_VERBS = _words("""
+    launch ship release publish host hire migrate implement build write complete create
+    develop design redesign deploy introduce document define organise organize conduct
+    finish finalise finalize draft produce prepare add integrate refactor rewrite upgrade
+    automate translate replace remove deprecate sunset decommission install open kick
+    pilot test evaluate assess audit research investigate explore identify map select
+    choose recruit train attend sponsor post send submit apply schedule plan outline
+    agree decide approve update refresh revamp rebuild port switch adopt interview survey
+    record film prototype fix procure purchase buy renegotiate negotiate digitise digitize
+    modernise modernize merge configure establish roll set start begin announce rebrand
+    relaunch archive retire rename compile analyse analyze benchmark author arrange
+    standardise standardize consolidate localise localize certify formalise formalize
+    instrument containerise containerize rearchitect educate teach mentor coach
+    facilitate present speak demo showcase email call visit contact interview gather fill
+    collect review clean deliver provide ensure make support enable run hold move take
+    push do perform offer expand extend enter partner measure track monitor implement
+    roll-out set-up kick-off onboard draft produce communicate distribute mail
+    upload digitalise digitalize shortlist hire staff equip fund sign-off transition
+    convert""")
+
+# Task verbs that often carry a real measure ("Deliver 99.9% uptime", "Expand revenue
+# by 15%", "Make onboarding take under 10 minutes"): only a task when no measure follows.
+SOFT_TASK_VERBS = _words("""
+    deliver provide ensure make support enable run hold move take push do perform offer
+    expand extend enter partner measure track monitor convert scale""")
+
+# Verbs that name a change in a measure.
+CHANGE_VERBS = _words("""
+    increase reduce decrease grow raise improve cut lower boost double triple quadruple
+    halve lift drive accelerate shorten minimise minimize maximise maximize eliminate
+    speed decline drop shrink trim bring optimise optimize enhance strengthen deepen
+    widen broaden scale limit curb slash stabilise stabilize uplift elevate decrease
+    diminish lessen tighten prevent avoid""")
+
+# Verbs whose object is something others give us: customers, leads, revenue, a score.
+ATTAIN_VERBS = _words("""
+    achieve reach hit attain get gain acquire win sign generate close secure attract
+    earn retain land book exceed surpass have see onboard enrol enroll capture recover
+    sell save obtain collect bring keep-up score""")
+
+# Verbs that hold a level rather than change it.
+HOLD_VERBS = _words("maintain keep sustain stay remain preserve protect")
+
+# Nouns for things the team itself produces (counting them counts effort).
+OWN_WORK_NOUNS = _words("""
+    post posts blog-posts blogposts article articles webinar webinars video videos
+    feature features event events workshop workshops training trainings course courses
+    session sessions interview interviews call calls cold-calls email emails campaign
+    campaigns release releases hire hires test tests a/b page pages landing-pages
+    case-studies reports report tutorials tutorial podcasts podcast episode episodes
+    newsletters talks talk demos prototype prototypes experiments experiment integrations
+    integration templates template guides guide runbooks runbook dashboards dashboard
+    pull-requests prs commits story-points tickets ticket bugs modules module lessons
+    lesson components component macros forms ads tweets press-releases whitepapers
+    white-papers ebooks e-books infographics playbooks playbook policies policy plans
+    documents specs prds stories sprints apps versions stores offices clinics locations
+    warehouses servers services laptops forklifts panels audits surveys consultations
+    town-halls galas meetups conferences trade-shows translations languages countries
+    markets cities sites trainings certifications courses classes lectures outreach
+    messages brochures flyers banners creatives assets screens endpoints apis
+    libraries sdks plugins connectors workflows processes pipelines repositories repos
+    microservices proposals rfps bids""")
+
+# Our own people: counting them (hired, trained, onboarded) counts effort too.
+OWN_PEOPLE_NOUNS = _words("""
+    engineers developers nurses doctors teachers staff employees managers agents reps
+    interns hires recruits team-members salespeople designers analysts people
+    consultants technicians drivers volunteers mentors coaches tutors ambassadors
+    account-executives aes sdrs bdrs scientists officers leaders roles positions
+    vacancies""")
+
+# Nouns for people or responses outside the team: counting them counts a response.
+OTHERS_NOUNS = _words("""
+    customers customer clients client users user accounts logos sign-ups signups
+    subscribers subscriptions leads mqls sqls opportunities deals prospects members
+    donors donations students learners pupils patients citizens residents visitors
+    downloads installs installations registrations enrolments enrollments bookings
+    orders purchases transactions reviews ratings referrals followers partners
+    resellers contributors renewals upgrades trials teams companies organisations
+    organizations businesses buyers shoppers readers listeners viewers attendees
+    participants graduates sponsors investors pledges testimonials mentions backlinks
+    stars forks page-views views impressions likes shares signatures letters-of-intent
+    commitments households families households applicants candidates merchants sellers
+    restaurants stores-using schools hospitals practices tenants guests travellers
+    travelers riders passengers players fans households adopters champions payers
+    responses replies respondents inquiries enquiries requests demo-requests
+    conversions wins tenders awards""")
+
+# Nouns for a measure that can move: a rate, a time, money, a score.
+METRIC_NOUNS = _words("""
+    revenue revenues arr mrr arpu arpa acv aov ltv clv cac cpa cpl cpc roi roas churn
+    retention renewal renewals nps csat ces enps satisfaction conversion conversions
+    adoption activation engagement usage active dau mau wau latency uptime availability
+    downtime error errors failure failures incidents incident outages outage defects
+    bugs response resolution cycle lead time times cost costs spend spending margin
+    margins profit profits profitability ebitda cash runway dso dpo attrition turnover
+    rate rates ratio share score scores percentage wait waiting backlog readmissions
+    complaints abandonment drop-off dropoff dropout dropouts bounce ctr click-through
+    pipeline bookings sales signups sign-ups registrations subscribers customers users
+    leads downloads installs members donors donations students patients visits visitors
+    traffic page-views views followers reviews rating ratings accuracy throughput
+    productivity utilisation utilization occupancy yield awareness growth upsell quota
+    efficiency emissions co2 energy waste deflection escalations contacts frequency
+    speed duration length velocity coverage mttr mttd mtbf p50 p90 p95 p99 deals
+    opportunities accounts logos orders transactions purchases gmv volume ridership
+    enrolment enrollment absenteeism attendance completion pass graduates employed
+    placements vaccination infections no-show no-shows returns on-time fulfilment
+    fulfillment delivery funding income savings budget price prices pricing value
+    win wins tenders grants kpi sla slo slos slas health quality reliability
+    stability performance mentions reach impressions loyalty trust sentiment
+    accidents injuries safety turnaround backorders stockouts stock-outs scrap rework
+    defect recidivism literacy scores grades marks wellbeing well-being burnout
+    diversity representation inclusion headcount capacity load compliance carbon
+    footprint miles crashes crash-free bounces unsubscribes opens clicks nrr grr
+    forecast variance overdue arrears debt shrinkage repeat""")
+
+# Measures that rise without anyone getting more value (vanity or activity coverage).
+VANITY_NOUNS = _words("""
+    page-views views followers likes impressions stars forks hits clicks visits
+    time-on-site session story-points velocity commits lines-of-code coverage
+    hours-logged""")
+
+# Words that mark a state reached: a milestone, not a change for anyone.
+DONE_STATES = _words("""
+    launched shipped released live go-live completed done finished implemented
+    deployed rolled migrated published delivered documented in-place available
+    signed-off approved built installed introduced created written hired opened
+    decommissioned retired removed replaced upgraded integrated automated certified
+    established defined finalised finalized ready operational rolled-out set-up
+    submitted drafted produced translated trained onboarded tested ga mvp""")
+
+# A participle that reports a change in a measure ("failures reduced to fewer than 2").
+CHANGED_STATES = _words("""
+    reduced increased improved cut lowered grown raised halved doubled tripled down up
+    decreased shortened dropped fell rose grew drops drop rises rise grows falls goes
+    improves reaches reached exceeds exceeded""")
+
+# Words of certification and compliance: obtained or not, a milestone.
+CERTIFICATION_WORDS = _words("""
+    certification certified certificate accreditation accredited iso soc soc2 hipaa
+    pci gdpr-compliant fedramp parity go-live""")
+
+# Nouns for an artefact the team makes; "improve the documentation" is work on it.
+ARTEFACT_NOUNS = _words("""
+    documentation docs website site page pages ui ux design codebase code architecture
+    dashboard tool tooling tools wiki handbook playbook guide process processes plan
+    roadmap strategy framework template templates library api sdk app application
+    platform system systems infrastructure pipeline pipelines module feature features
+    messaging copy brand branding content curriculum syllabus policy policies workflow
+    workflows flow backlog structure setup set-up model models""")
+
+# Small words that end the noun phrase a number counts ("500 new students enrol ...").
+PHRASE_STOPS = _words("""
+    from to in on for with by of per at that which who and or within across into through
+    over under above below each every a an the via so as than before after until during
+    this next last""")
+
+# Adverbs and fillers that may precede the leading verb ("Successfully launch ...").
+LEADING_FILLERS = _words("""
+    successfully fully officially publicly formally quickly finally first also further
+    significantly substantially continuously consistently measurably dramatically
+    materially meaningfully sustainably jointly collectively actively proactively
+    reliably safely please""")
+
+NUMBER_WORDS = _words("""
+    zero one two three four five six seven eight nine ten eleven twelve fifteen twenty
+    thirty forty fifty hundred thousand million billion dozen half double twice triple
+    halve halved doubled tripled once thrice""")
+
+# Words that are a task verb or a noun ("Test coverage at 80%", "Review time under 4h").
+NOUN_OR_VERB = _words("""test design review support record plan map survey audit research
+    call email visit demo interview post schedule file forecast lead track measure report
+    release launch process budget cost build deploy deployment onboard hire training
+    change""")
+
+# Adjectives that open a noun phrase, never an imperative ("Average handle time ...").
+PHRASE_OPENERS = _words("""new average median mean monthly weekly daily annual annualised
+    quarterly total net gross overall first repeat organic paid free active recurring
+    internal external average""")
+
+# Hints for which outcome family an output most likely serves.
+FAMILY_HINTS: dict[str, tuple[str, ...]] = {
+    "customer value": tuple("""customer customers user users client clients patient
+        patients student students citizen citizens member members donor donors
+        onboarding adoption retention churn satisfaction experience app product
+        feature features portal help support chatbot website partner partners
+        community learners pupils residents buyers mobile""".split()),
+    "financial": tuple("""revenue sales pricing price deal deals pipeline budget cost
+        costs invoice invoicing billing payment payments margin funding grant grants
+        fundraising lead leads campaign campaigns webinar webinars marketing erp
+        finance financial crm carriers lease procure contract contracts""".split()),
+    "process": tuple("""migration migrate pipeline ci deploy deployment release
+        infrastructure kubernetes database logging monitoring backups automation
+        automate process workflow system systems api apis test tests testing audit
+        warehouse supplier suppliers quality tooling platform refactor module
+        runbooks service services cloud""".split()),
+    "people": tuple("""hire hires hiring engineer engineers staff employee employees
+        team teams training train mentoring mentor manager managers culture career
+        review reviews onboard interns nurses teachers volunteers offsite town
+        engagement policy""".split()),
+}
