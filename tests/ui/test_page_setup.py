@@ -1,0 +1,168 @@
+"""The set-up page: session facts, participants and cadence, edited through the page."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from workshop.model import Workshop, validate
+from workshop.ui.pages.setup import SetupPage, suggested_mid_review
+
+
+@pytest.fixture
+def open_page(qtbot):
+    """Show a page wired to its controller the way the facilitator window wires it."""
+
+    def make(controller) -> SetupPage:
+        page = SetupPage(controller)
+        qtbot.addWidget(page)
+        controller.changed.connect(lambda *_: page.refresh())
+        page.resize(1000, 700)
+        page.show()
+        qtbot.waitExposed(page)
+        with qtbot.waitActive(page):
+            page.activateWindow()
+        return page
+
+    return make
+
+
+def test_typing_the_title_edits_the_model_undoes_and_autosaves(controller, open_page,
+                                                                qtbot, timers):
+    page = open_page(controller)
+    title = page._line_edits["title"]
+    title.clear()
+    qtbot.keyClicks(title, "Q2 2027 OKRs: Support")
+    assert controller.workshop.title == "Q2 2027 OKRs: Support"
+    timers.fire_all()
+    assert controller.store.load(controller.workshop.id).title == "Q2 2027 OKRs: Support"
+    controller.undo_stack.undo()
+    assert controller.workshop.title == "Q1 2027 OKRs: Enterprise growth"
+    assert title.text() == "Q1 2027 OKRs: Enterprise growth"
+
+
+def test_any_text_is_kept_as_typed(controller, open_page, qtbot):
+    page = open_page(controller)
+    client = page._line_edits["client"]
+    hostile = "<b>R&D</b> \"quoted\" שלום 🚀 " + "x" * 10_000
+    client.setText("")
+    qtbot.keyClicks(client, "<b>R&D</b> \"quoted\"")
+    assert controller.workshop.client == "<b>R&D</b> \"quoted\""
+    # QTest cannot type right-to-left script or emoji: paste the rest as one edit.
+    client.selectAll()
+    client.insert(hostile)
+    assert controller.workshop.client == hostile
+    assert page.width() <= 1000  # a 10,000-character value does not widen the page
+
+
+def test_enter_in_the_last_name_adds_the_next_participant(make_controller, open_page,
+                                                          qtbot):
+    controller = make_controller(Workshop(title="Fresh"))
+    page = open_page(controller)
+    qtbot.mouseClick(page.add_participant_button, Qt.MouseButton.LeftButton)
+    assert len(controller.workshop.participants) == 1
+    first = page._participant_rows[0]
+    assert first.name_edit.hasFocus()
+    qtbot.keyClicks(first.name_edit, "Ingrid")
+    qtbot.keyClick(first.name_edit, Qt.Key.Key_Return)
+    assert [p.name for p in controller.workshop.participants] == ["Ingrid", ""]
+    second = page._participant_rows[1]
+    assert second.name_edit.hasFocus()
+    qtbot.keyClicks(second.name_edit, "Olav")
+    qtbot.keyClicks(second.role_edit, "Support agent")
+    assert controller.workshop.participants[1].name == "Olav"
+    assert controller.workshop.participants[1].role == "Support agent"
+    # Tab goes from a name to its role, in reading order.
+    assert first.name_edit.nextInFocusChain() is first.role_edit
+
+
+def test_removing_a_participant_keeps_their_actions_without_owner(controller, open_page):
+    page = open_page(controller)
+    yuki = next(p for p in controller.workshop.participants if p.name == "Yuki Tanaka")
+    owned = [a for _, _, a in controller.workshop.all_actions() if a.owner_id == yuki.id]
+    assert owned
+    page.remove_participant(yuki.id)
+    ws = controller.workshop
+    assert "Yuki Tanaka" not in [p.name for p in ws.participants]
+    assert len(page._participant_rows) == 4
+    texts = {a.text: a.owner_id for _, _, a in ws.all_actions()}
+    assert all(texts[a.text] == "" for a in owned)
+    validate(ws)  # no dangling owner
+    controller.undo_stack.undo()
+    assert "Yuki Tanaka" in [r.name_edit.text() for r in page._participant_rows]
+    assert controller.workshop.all_actions()[0][2].owner_id == yuki.id
+
+
+def test_a_date_can_be_emptied_and_set_again(controller, open_page, qtbot, timers):
+    page = open_page(controller)
+    field = page._date_fields[("workshop", "workshop_date")]
+    assert field.value() == date(2026, 12, 10)
+    qtbot.mouseClick(field.set_box, Qt.MouseButton.LeftButton)
+    assert controller.workshop.workshop_date is None
+    assert field.edit.text() == "not set"
+    timers.fire_all()
+    assert controller.store.load(controller.workshop.id).workshop_date is None
+    qtbot.mouseClick(field.set_box, Qt.MouseButton.LeftButton)
+    assert controller.workshop.workshop_date is not None
+    field.edit.setDate(date(2027, 1, 5))
+    assert controller.workshop.workshop_date == date(2027, 1, 5)
+
+
+def test_cadence_dates_are_suggested_from_the_period(make_controller, open_page, qtbot):
+    ws = Workshop(title="Q2", period_start=date(2027, 4, 1), period_end=date(2027, 6, 30))
+    controller = make_controller(ws)
+    page = open_page(controller)
+    # Ticking the mid-period review offers the halfway point.
+    qtbot.mouseClick(page.mid_review_field.set_box, Qt.MouseButton.LeftButton)
+    assert controller.workshop.cadence.mid_review == date(2027, 5, 16)
+    qtbot.mouseClick(page.mid_review_field.set_box, Qt.MouseButton.LeftButton)
+    assert controller.workshop.cadence.mid_review is None
+    qtbot.mouseClick(page.suggest_button, Qt.MouseButton.LeftButton)
+    assert controller.workshop.cadence.mid_review == date(2027, 5, 16)
+    assert controller.workshop.cadence.retro_date == date(2027, 6, 30)
+    assert page.retro_field.edit.date().toPython() == date(2027, 6, 30)
+    controller.undo_stack.undo()
+    assert controller.workshop.cadence.retro_date is None
+
+
+def test_suggested_mid_review_needs_a_sane_period():
+    assert suggested_mid_review(date(2027, 1, 1), date(2027, 3, 31)) == date(2027, 2, 14)
+    assert suggested_mid_review(None, date(2027, 3, 31)) is None
+    assert suggested_mid_review(date(2027, 3, 31), date(2027, 1, 1)) is None
+
+
+def test_check_in_rhythm_and_weekday(controller, open_page, qtbot):
+    page = open_page(controller)
+    page.interval_combo.setFocus()
+    qtbot.keyClick(page.interval_combo, Qt.Key.Key_Down)
+    assert controller.workshop.cadence.checkin_interval == "biweekly"
+    page.weekday_combo.setFocus()
+    for _ in range(4):
+        qtbot.keyClick(page.weekday_combo, Qt.Key.Key_Down)
+    assert controller.workshop.cadence.checkin_weekday == 4  # Friday
+    controller.undo_stack.undo()
+    assert page.weekday_combo.currentText() == "Thursday"
+
+
+def test_period_that_ends_before_it_starts_is_called_out(controller, open_page):
+    page = open_page(controller)
+    assert page.period_hint.isHidden()
+    page._date_fields[("workshop", "period_end")].edit.setDate(date(2026, 12, 1))
+    assert not page.period_hint.isHidden()
+    assert "ends before it starts" in page.period_hint.text()
+
+
+def test_first_time_toggle_and_accessible_names(controller, open_page, qtbot):
+    page = open_page(controller)
+    qtbot.mouseClick(page.first_time_box, Qt.MouseButton.LeftButton)
+    assert controller.workshop.first_time is False
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QDateEdit, QLineEdit
+
+    for kind in (QLineEdit, QAbstractButton, QComboBox, QDateEdit):
+        for widget in page.findChildren(kind):
+            if widget.objectName().startswith("qt_"):
+                continue  # Qt's own parts of a composite widget (the date edit's text)
+            if widget.isVisible() and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                assert widget.accessibleName(), widget

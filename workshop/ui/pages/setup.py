@@ -1,0 +1,557 @@
+"""The set-up page: the session's facts, who is in the room, and the check-in cadence.
+
+Also home to the small pieces the other form-like pages share: a date field that can be
+empty, and helpers that copy model values into widgets without disturbing typing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop.clock import today
+from workshop.coach import check_workshop
+from workshop.flows.stages import code_matches
+from workshop.model import CHECKIN_INTERVALS, Participant, Workshop
+from workshop.ui.pages.base import StagePage
+from workshop.ui.session import SessionController
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+INTERVAL_LABELS = {"weekly": "Every week", "biweekly": "Every two weeks"}
+
+# The earliest date a date field offers. It doubles as the "not set" marker, because a
+# QDateEdit shows its special text exactly when it holds its minimum.
+_NO_DATE = QDate(1900, 1, 1)
+
+
+# ---------------------------------------------------------------------------------------
+# Pure helpers
+# ---------------------------------------------------------------------------------------
+
+
+def suggested_mid_review(start: date | None, end: date | None) -> date | None:
+    """Halfway through the period: the method's natural point for a mid-period review."""
+    if start is None or end is None or end < start:
+        return None
+    return start + timedelta(days=(end - start).days // 2)
+
+
+def suggested_retro(end: date | None) -> date | None:
+    """The retro belongs on the period's last day, when every key result can be scored."""
+    return end
+
+
+def elided(text: str, limit: int = 60) -> str:
+    """One line of at most `limit` characters, for combo boxes and buttons; the full text
+    goes in a tooltip. Long user text must never stretch a layout."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+# ---------------------------------------------------------------------------------------
+# Widget helpers shared by the pages
+# ---------------------------------------------------------------------------------------
+
+
+def sync_line_edit(edit: QLineEdit, value: str) -> None:
+    """Show `value` unless the field already holds it (keeps the cursor where it is)."""
+    if edit.text() != value:
+        edit.setText(value)
+        if not edit.hasFocus():
+            # Show the beginning of a long text, not its end.
+            edit.setCursorPosition(0)
+
+
+class PlainTextField(QPlainTextEdit):
+    """A multi-line field that reports edits by the user only (not our own refreshes),
+    moves focus on Tab like the other fields, and keeps a compact height."""
+
+    edited = Signal(str)
+
+    def __init__(self, lines: int = 3, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        line_height = self.fontMetrics().lineSpacing()
+        self.setFixedHeight(line_height * lines + 14)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._syncing = False
+        self.textChanged.connect(self._on_text_changed)
+
+    def _on_text_changed(self) -> None:
+        if not self._syncing:
+            self.edited.emit(self.toPlainText())
+
+    def sync(self, value: str) -> None:
+        """Show `value` unless the field already holds it."""
+        if self.toPlainText() != value:
+            self._syncing = True
+            try:
+                self.setPlainText(value)
+            finally:
+                self._syncing = False
+
+
+class OptionalDateField(QWidget):
+    """A date that may be empty: a "set" check box and a calendar date edit.
+
+    Unticking the box empties the date; ticking it fills in `default_date()` (or, when
+    that has no suggestion, `fallback_date()`, usually today by the session's clock) so
+    the facilitator only adjusts. `date_changed` carries a datetime.date or None.
+    """
+
+    date_changed = Signal(object)
+
+    def __init__(self, label: str, fallback_date: Callable[[], date],
+                 default_date: Callable[[], date | None] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = label
+        self.default_date = default_date
+        self.fallback_date = fallback_date
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.set_box = QCheckBox("Set")
+        self.set_box.setAccessibleName(f"{label}: set")
+        self.set_box.setToolTip(f"Tick to give the {label.lower()} a date; untick to "
+                                "leave it open (Space)")
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("ddd d MMM yyyy")
+        self.edit.setMinimumDate(_NO_DATE)
+        self.edit.setSpecialValueText("not set")
+        self.edit.setAccessibleName(label)
+        self.edit.setToolTip(f"{label}: type or press Alt+Down for the calendar")
+        self.edit.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        row.addWidget(self.set_box)
+        row.addWidget(self.edit)
+        row.addStretch(1)
+        self._syncing = False
+        self.set_box.toggled.connect(self._on_toggled)
+        self.edit.dateChanged.connect(self._on_date_changed)
+        self.set_value(None)
+
+    def value(self) -> date | None:
+        if not self.set_box.isChecked() or self.edit.date() == _NO_DATE:
+            return None
+        return self.edit.date().toPython()
+
+    def set_value(self, value: date | None) -> None:
+        """Show `value` without reporting it as an edit."""
+        self._syncing = True
+        try:
+            self.set_box.setChecked(value is not None)
+            self.edit.setEnabled(value is not None)
+            self.edit.setDate(QDate(value) if value is not None else _NO_DATE)
+        finally:
+            self._syncing = False
+
+    def sync(self, value: date | None) -> None:
+        """Show `value` unless the field already shows it."""
+        if value != self.value():
+            self.set_value(value)
+
+    def _on_toggled(self, checked: bool) -> None:
+        if self._syncing:
+            return
+        if checked:
+            chosen = (self.default_date() if self.default_date else None) or self.fallback_date()
+            self.set_value(chosen)
+            self.date_changed.emit(chosen)
+            self.edit.setFocus()
+        else:
+            self.set_value(None)
+            self.date_changed.emit(None)
+
+    def _on_date_changed(self, qdate: QDate) -> None:
+        if self._syncing or not self.set_box.isChecked() or qdate == _NO_DATE:
+            return
+        self.date_changed.emit(qdate.toPython())
+
+
+def chain_tab_order(widgets: Sequence[QWidget]) -> None:
+    """Make Tab follow the reading order, also after rows were added later."""
+    for first, second in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(first, second)
+
+
+def findings_with_prefixes(ws: Workshop, prefixes: Sequence[str]) -> list:
+    """The workshop-wide coach findings whose code sits under one of `prefixes`."""
+    return [f for f in check_workshop(ws)
+            if any(code_matches(f.code, p) for p in prefixes)]
+
+
+def section(title: str, object_name: str) -> tuple[QGroupBox, QVBoxLayout]:
+    """A titled group with a vertical layout, the pages' unit of reading order."""
+    box = QGroupBox(title)
+    box.setObjectName(object_name)
+    layout = QVBoxLayout(box)
+    return box, layout
+
+
+def hint_label(object_name: str = "pageHint") -> QLabel:
+    """A wrapped plain-text label for coaching hints under a field."""
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    return label
+
+
+# ---------------------------------------------------------------------------------------
+# The page
+# ---------------------------------------------------------------------------------------
+
+
+class _ParticipantRow(QWidget):
+    """Name, role and a remove button for one participant."""
+
+    def __init__(self, participant_id: str, number: int) -> None:
+        super().__init__()
+        self.participant_id = participant_id
+        self.setObjectName("participantRow")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText("Name")
+        self.name_edit.setAccessibleName(f"Participant {number} name")
+        self.name_edit.setToolTip("Name (Enter: next participant, or add one)")
+        self.role_edit = QLineEdit()
+        self.role_edit.setPlaceholderText("Role")
+        self.role_edit.setAccessibleName(f"Participant {number} role")
+        self.role_edit.setToolTip("Role in the team")
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.setAccessibleName(f"Remove participant {number}")
+        self.remove_button.setToolTip("Remove this participant (Tab here, then Space)")
+        row.addWidget(self.name_edit, 3)
+        row.addWidget(self.role_edit, 2)
+        row.addWidget(self.remove_button)
+
+
+class SetupPage(StagePage):
+    """Session facts, participants and cadence, all editable in place."""
+
+    stage_key = "setup"
+    heading = "Set-up"
+
+    def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
+        super().__init__(controller, parent)
+        self._line_edits: dict[str, QLineEdit] = {}
+        self._date_fields: dict[tuple[str, str], OptionalDateField] = {}
+        self._participant_rows: list[_ParticipantRow] = []
+
+        # -- the session's facts --------------------------------------------------------
+        facts_box, facts_layout = section("The session", "setupFacts")
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for field_name, label, placeholder in (
+            ("title", "Title", "e.g. Q2 2027 OKRs: Support team"),
+            ("client", "Client", "Organisation"),
+            ("team", "Team", "Which team sets these OKRs"),
+            ("facilitator", "Facilitator", "Who runs the workshop"),
+        ):
+            edit = self._make_line_edit(("workshop", ""), field_name, label, placeholder)
+            form.addRow(f"{label}:", edit)
+        self._add_date_field(form, ("workshop", ""), "workshop_date", "Workshop date")
+        form.addRow("Period:", self._make_line_edit(("workshop", ""), "period_label",
+                                                     "Period", "e.g. Q1 2027"))
+        self._add_date_field(form, ("workshop", ""), "period_start", "Period starts")
+        self._add_date_field(form, ("workshop", ""), "period_end", "Period ends")
+        self.period_hint = hint_label("badgeWarn")
+        self.period_hint.setProperty("warn", True)
+        form.addRow(self.period_hint)
+        self.first_time_box = QCheckBox("First time with OKRs: start with two objectives "
+                                        "and at most two key results each")
+        self.first_time_box.setAccessibleName("First time with OKRs")
+        self.first_time_box.setToolTip("Tick when the team is new to OKRs (Space)")
+        self.first_time_box.toggled.connect(
+            lambda checked: self.controller.set_field(("workshop", ""), "first_time",
+                                                      bool(checked)))
+        form.addRow(self.first_time_box)
+        facts_layout.addLayout(form)
+        self.body_layout.addWidget(facts_box)
+
+        # -- participants -----------------------------------------------------------------
+        people_box, people_layout = section("Who is in the room", "setupParticipants")
+        self.participants_layout = QVBoxLayout()
+        self.participants_layout.setSpacing(4)
+        people_layout.addLayout(self.participants_layout)
+        self.no_participants_label = hint_label()
+        self.no_participants_label.setText("Nobody yet: add the people in the room, so "
+                                           "actions can get an owner.")
+        people_layout.addWidget(self.no_participants_label)
+        self.add_participant_button = QPushButton("&Add participant")
+        self.add_participant_button.setAccessibleName("Add participant")
+        self.add_participant_button.setToolTip("Add a participant (Alt+A, or Enter in the "
+                                               "last name)")
+        self.add_participant_button.clicked.connect(self.add_participant)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add_participant_button)
+        add_row.addStretch(1)
+        people_layout.addLayout(add_row)
+        self.body_layout.addWidget(people_box)
+
+        # -- cadence ----------------------------------------------------------------------
+        cadence_box, cadence_layout = section("Check-ins, review and retro", "setupCadence")
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        self.interval_combo = QComboBox()
+        for key in CHECKIN_INTERVALS:
+            self.interval_combo.addItem(INTERVAL_LABELS.get(key, key), key)
+        self.interval_combo.setAccessibleName("Check-in interval")
+        self.interval_combo.setToolTip("How often the team checks in (Up/Down to change)")
+        self.interval_combo.activated.connect(self._on_interval)
+        self.weekday_combo = QComboBox()
+        self.weekday_combo.addItems(list(WEEKDAYS))
+        self.weekday_combo.setAccessibleName("Check-in weekday")
+        self.weekday_combo.setToolTip("The day of the check-in (Up/Down to change)")
+        self.weekday_combo.activated.connect(
+            lambda index: self.controller.set_field(("cadence", ""), "checkin_weekday",
+                                                    int(index)))
+        check_in_row = QHBoxLayout()
+        check_in_row.addWidget(self.interval_combo)
+        check_in_row.addWidget(QLabel("on"))
+        check_in_row.addWidget(self.weekday_combo)
+        check_in_row.addStretch(1)
+        grid.addWidget(QLabel("Check-ins:"), 0, 0)
+        grid.addLayout(check_in_row, 0, 1)
+        self.mid_review_field = self._date_field(
+            ("cadence", ""), "mid_review", "Mid-period review",
+            lambda: suggested_mid_review(self.controller.workshop.period_start,
+                                         self.controller.workshop.period_end))
+        self.retro_field = self._date_field(
+            ("cadence", ""), "retro_date", "Retro",
+            lambda: suggested_retro(self.controller.workshop.period_end))
+        grid.addWidget(QLabel("Mid-period review:"), 1, 0)
+        grid.addWidget(self.mid_review_field, 1, 1)
+        grid.addWidget(QLabel("Retro:"), 2, 0)
+        grid.addWidget(self.retro_field, 2, 1)
+        cadence_layout.addLayout(grid)
+        self.suggest_button = QPushButton("&Suggest review and retro dates")
+        self.suggest_button.setAccessibleName("Suggest review and retro dates")
+        self.suggest_button.setToolTip("Mid-period review halfway through the period, retro "
+                                       "on its last day (Alt+S)")
+        self.suggest_button.clicked.connect(self.suggest_cadence_dates)
+        suggest_row = QHBoxLayout()
+        suggest_row.addWidget(self.suggest_button)
+        suggest_row.addStretch(1)
+        cadence_layout.addLayout(suggest_row)
+        self.body_layout.addWidget(cadence_box)
+        self.body_layout.addStretch(1)
+        self.refresh()
+
+    # -- building -----------------------------------------------------------------------
+    def _make_line_edit(self, address: tuple[str, str], field_name: str, label: str,
+                        placeholder: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setPlaceholderText(placeholder)
+        edit.setAccessibleName(label)
+        edit.setToolTip(label)
+        edit.textEdited.connect(
+            lambda text: self.controller.set_field(address, field_name, text))
+        self._line_edits[field_name] = edit
+        return edit
+
+    def _date_field(self, address: tuple[str, str], field_name: str, label: str,
+                    default_date: Callable[[], date | None] | None = None
+                    ) -> OptionalDateField:
+        field_widget = OptionalDateField(label, lambda: today(self.controller.clock),
+                                         default_date)
+        field_widget.date_changed.connect(
+            lambda value: self._set_date(address, field_name, value))
+        self._date_fields[(address[0], field_name)] = field_widget
+        return field_widget
+
+    def _add_date_field(self, form: QFormLayout, address: tuple[str, str], field_name: str,
+                        label: str) -> None:
+        form.addRow(f"{label}:", self._date_field(address, field_name, label))
+
+    def _set_date(self, address: tuple[str, str], field_name: str,
+                  value: date | None) -> None:
+        self.controller.set_field(address, field_name, value)
+        self._update_hints()
+
+    # -- edits --------------------------------------------------------------------------
+    def add_participant(self) -> str:
+        """Add an empty participant, put the cursor in its name; returns its id."""
+        participant_id = self.controller.apply(
+            "Add participant", lambda ws: _append_participant(ws))
+        self.refresh()
+        for row in self._participant_rows:
+            if row.participant_id == participant_id:
+                row.name_edit.setFocus()
+                self.scroll_area.ensureWidgetVisible(row)
+        return participant_id
+
+    def remove_participant(self, participant_id: str) -> None:
+        """Remove a participant; the actions they owned lose their owner, not themselves."""
+        index = next((i for i, r in enumerate(self._participant_rows)
+                      if r.participant_id == participant_id), 0)
+        self.controller.apply("Remove participant",
+                              lambda ws: _remove_participant(ws, participant_id))
+        self.refresh()
+        if self._participant_rows:
+            target = self._participant_rows[min(index, len(self._participant_rows) - 1)]
+            target.name_edit.setFocus()
+        else:
+            self.add_participant_button.setFocus()
+
+    def suggest_cadence_dates(self) -> None:
+        """Fill in the mid-period review (halfway) and the retro (the period's end)."""
+        ws = self.controller.workshop
+        mid = suggested_mid_review(ws.period_start, ws.period_end)
+        retro = suggested_retro(ws.period_end)
+        if mid is None and retro is None:
+            self.period_hint.setText("Set the period's start and end first; the review and "
+                                     "retro dates follow from them.")
+            self.period_hint.setVisible(True)
+            return
+
+        def fill(workshop: Workshop) -> None:
+            workshop.cadence.mid_review = mid or workshop.cadence.mid_review
+            workshop.cadence.retro_date = retro or workshop.cadence.retro_date
+
+        self.controller.apply("Suggest review and retro dates", fill)
+        self.refresh()
+
+    def _on_interval(self, index: int) -> None:
+        key = self.interval_combo.itemData(index)
+        if key:
+            self.controller.set_field(("cadence", ""), "checkin_interval", key)
+
+    def _on_name_return(self, participant_id: str) -> None:
+        ids = [r.participant_id for r in self._participant_rows]
+        position = ids.index(participant_id) if participant_id in ids else -1
+        if position == len(ids) - 1:
+            self.add_participant()
+        elif position >= 0:
+            self._participant_rows[position + 1].name_edit.setFocus()
+
+    # -- redraw -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        ws = self.controller.workshop
+        for field_name, edit in self._line_edits.items():
+            sync_line_edit(edit, getattr(ws, field_name))
+        for (kind, field_name), field_widget in self._date_fields.items():
+            owner = ws.cadence if kind == "cadence" else ws
+            field_widget.sync(getattr(owner, field_name))
+        if self.first_time_box.isChecked() != ws.first_time:
+            self.first_time_box.blockSignals(True)
+            self.first_time_box.setChecked(ws.first_time)
+            self.first_time_box.blockSignals(False)
+        interval_index = self.interval_combo.findData(ws.cadence.checkin_interval)
+        if interval_index >= 0 and interval_index != self.interval_combo.currentIndex():
+            self.interval_combo.setCurrentIndex(interval_index)
+        weekday = ws.cadence.checkin_weekday
+        if 0 <= weekday < 7 and weekday != self.weekday_combo.currentIndex():
+            self.weekday_combo.setCurrentIndex(weekday)
+        self._refresh_participants(ws)
+        self._update_hints()
+
+    def _refresh_participants(self, ws: Workshop) -> None:
+        ids = [p.id for p in ws.participants]
+        if ids != [r.participant_id for r in self._participant_rows]:
+            self._rebuild_participant_rows(ws)
+        for row, participant in zip(self._participant_rows, ws.participants, strict=False):
+            sync_line_edit(row.name_edit, participant.name)
+            sync_line_edit(row.role_edit, participant.role)
+        self.no_participants_label.setVisible(not ws.participants)
+
+    def _rebuild_participant_rows(self, ws: Workshop) -> None:
+        for row in self._participant_rows:
+            self.participants_layout.removeWidget(row)
+            row.hide()
+            row.deleteLater()
+        self._participant_rows = []
+        for number, participant in enumerate(ws.participants, start=1):
+            row = _ParticipantRow(participant.id, number)
+            address = ("participant", participant.id)
+            row.name_edit.textEdited.connect(
+                lambda text, a=address: self.controller.set_field(a, "name", text))
+            row.role_edit.textEdited.connect(
+                lambda text, a=address: self.controller.set_field(a, "role", text))
+            row.name_edit.returnPressed.connect(
+                lambda pid=participant.id: self._on_name_return(pid))
+            row.role_edit.returnPressed.connect(
+                lambda pid=participant.id: self._on_name_return(pid))
+            row.remove_button.clicked.connect(
+                lambda _checked=False, pid=participant.id: self.remove_participant(pid))
+            self.participants_layout.addWidget(row)
+            # Shown now, not on the next event loop turn, so it can take the focus at once.
+            row.show()
+            self._participant_rows.append(row)
+        self._fix_tab_order()
+
+    def _fix_tab_order(self) -> None:
+        order: list[QWidget] = [self._line_edits[k] for k in ("title", "client", "team", "facilitator")]
+        order += self._date_widgets(("workshop", "workshop_date"))
+        order.append(self._line_edits["period_label"])
+        order += self._date_widgets(("workshop", "period_start"))
+        order += self._date_widgets(("workshop", "period_end"))
+        order.append(self.first_time_box)
+        for row in self._participant_rows:
+            order += [row.name_edit, row.role_edit, row.remove_button]
+        order += [self.add_participant_button, self.interval_combo, self.weekday_combo]
+        order += self._date_widgets(("cadence", "mid_review"))
+        order += self._date_widgets(("cadence", "retro_date"))
+        order.append(self.suggest_button)
+        chain_tab_order(order)
+
+    def _date_widgets(self, key: tuple[str, str]) -> list[QWidget]:
+        field_widget = self._date_fields[key]
+        return [field_widget.set_box, field_widget.edit]
+
+    def _update_hints(self) -> None:
+        ws = self.controller.workshop
+        message = ""
+        if ws.period_start and ws.period_end and ws.period_end < ws.period_start:
+            message = "The period ends before it starts: check the two dates."
+        elif not ws.period_start or not ws.period_end:
+            message = ("Set the period's start and end: deadlines, the review and the "
+                       "retro are checked against them.")
+        self.period_hint.setText(message)
+        self.period_hint.setVisible(bool(message))
+
+    # -- the window's hooks -------------------------------------------------------------
+    def findings(self) -> list:
+        return findings_with_prefixes(self.controller.workshop,
+                                      ("setup", "period", "cadence", "participants"))
+
+    def focus_first(self) -> None:
+        self._line_edits["title"].setFocus()
+
+
+def _append_participant(ws: Workshop) -> str:
+    participant = Participant()
+    ws.participants.append(participant)
+    return participant.id
+
+
+def _remove_participant(ws: Workshop, participant_id: str) -> None:
+    ws.participants = [p for p in ws.participants if p.id != participant_id]
+    # An action keeps its text and deadline; it only waits for a new owner.
+    for objective in ws.objectives:
+        for kr in objective.key_results:
+            for action in kr.actions:
+                if action.owner_id == participant_id:
+                    action.owner_id = ""
