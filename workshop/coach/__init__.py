@@ -6,6 +6,8 @@ severity, a plain-words message and, for output key results, the first "why" que
 
 from __future__ import annotations
 
+from workshop.coach.checks import check_focus, check_plan, check_strategy_links, check_workshop
+from workshop.coach.command import coach_command
 from workshop.coach.findings import (
     FAMILIES,
     INFO,
@@ -16,8 +18,10 @@ from workshop.coach.findings import (
     KRAssessment,
 )
 from workshop.coach.key_results import assess_kr, is_output, why_question
+from workshop.coach.objectives import check_objective
 
 __all__ = [
     "FAMILIES", "INFO", "OUTCOME", "OUTPUT", "WARN", "Finding", "KRAssessment",
-    "assess_kr", "is_output", "why_question",
+    "assess_kr", "check_focus", "check_objective", "check_plan", "check_strategy_links",
+    "check_workshop", "coach_command", "is_output", "why_question",
 ]

@@ -434,11 +434,13 @@ def why_question(text: str, verb: str = "") -> str:
 
 def families_for(tokens: list[str]) -> tuple[str, ...]:
     """The outcome families an output most likely serves, most likely first."""
-    scores = []
+    scores: list[tuple[float, int, str]] = []
     token_set = set(tokens)
     for family in FAMILIES:
         hits = sum(1 for w in lx.FAMILY_HINTS[family] if w in token_set)
-        if hits:
+        if family == FAMILY_CUSTOMER:
+            hits += 0.5  # most outputs exist for a customer: ties go to customer value
+        if hits >= 1:
             scores.append((-hits, FAMILIES.index(family), family))
     if not scores:
         return (FAMILY_CUSTOMER, FAMILY_FINANCIAL)
@@ -449,18 +451,15 @@ def families_for(tokens: list[str]) -> tuple[str, ...]:
     return tuple(chosen)
 
 
-def _quote_word(text: str, verb: str, lead: int, tokens: list[str]) -> str:
-    if verb:
-        shown = _display(text).split()
-        if shown:
-            word = shown[min(lead, len(shown) - 1)].strip(",.;:")
-            return word[:1].upper() + word[1:]
-    return tokens[0] if tokens else ""
+def _quote_word(verb: str, tokens: list[str]) -> str:
+    # The verb as recognised, so a typo ("lauch") is quoted as the word meant.
+    word = verb or (tokens[0] if tokens else "")
+    return word[:1].upper() + word[1:]
 
 
 def _output_message(reason: str, ev: _Evidence, text: str, fams: tuple[str, ...]) -> str:
     steer = "Steer the rewrite toward " + " or ".join(fams) + "."
-    word = _quote_word(text, ev.verb, ev.lead, ev.tokens)
+    word = _quote_word(ev.verb, ev.tokens)
     if reason == _R_OWN_COUNT:
         what = "people we add to our own team" if ev.count_class == "people" else \
             "things the team itself produces"

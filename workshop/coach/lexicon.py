@@ -199,7 +199,7 @@ FAMILY_HINTS: dict[str, tuple[str, ...]] = {
     "customer value": tuple("""customer customers user users client clients patient
         patients student students citizen citizens member members donor donors
         onboarding adoption retention churn satisfaction experience app product
-        feature features portal help support chatbot website partner partners
+        feature features portal platform help support chatbot website partner partners
         community learners pupils residents buyers mobile""".split()),
     "financial": tuple("""revenue sales pricing price deal deals pipeline budget cost
         costs invoice invoicing billing payment payments margin funding grant grants
@@ -208,7 +208,7 @@ FAMILY_HINTS: dict[str, tuple[str, ...]] = {
     "process": tuple("""migration migrate pipeline ci deploy deployment release
         infrastructure kubernetes database logging monitoring backups automation
         automate process workflow system systems api apis test tests testing audit
-        warehouse supplier suppliers quality tooling platform refactor module
+        warehouse supplier suppliers quality tooling refactor module
         runbooks service services cloud""".split()),
     "people": tuple("""hire hires hiring engineer engineers staff employee employees
         team teams training train mentoring mentor manager managers culture career
