@@ -602,6 +602,12 @@ class Store:
                         conn.executemany(_INSERT[table], batch)
         except sqlite3.Error as exc:
             raise self._translate(exc, "save the workshop") from exc
+        except (OverflowError, UnicodeEncodeError) as exc:
+            # A number beyond SQLite's 64 bits or a lone surrogate (only a hostile
+            # import can carry them): the transaction rolled back; say so in words
+            # instead of letting a traceback escape.
+            raise StoreError(f"Could not save the workshop in {self.path}: it holds a "
+                             f"value that cannot be stored ({exc}).", self.path) from exc
 
     def save_many(self, workshops: Iterable[Workshop]) -> None:
         """Save several workshops in one transaction (imports, benchmarks)."""
