@@ -57,6 +57,7 @@ _COMPOUNDS = {
     "hours logged": "hours-logged", "e books": "e-books", "stock outs": "stock-outs",
     "crash free": "crash-free", "soc 2": "soc2",
 }
+_SPELLED = {v: k for k, v in _COMPOUNDS.items()}
 _COMPOUND_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in _COMPOUNDS) + r")\b")
 _LEADING_LABEL_RE = re.compile(
     r"^(?:\s*(?:[-*•·>]+|\(?[0-9]{1,2}[.)]|\(?[a-h][.)]\s|kr\s*[0-9]*\s*[:.)-]|"
@@ -298,7 +299,8 @@ class _Evidence:
                 cls, noun, at = _head(tokens, j + 1)
                 if cls:
                     self.count_class = cls
-                    self.count_phrase = " ".join(tokens[j:at + 1])
+                    self.count_phrase = " ".join(
+                        _SPELLED.get(t, t) for t in tokens[j:at + 1])
         body = tokens[i + 1:] if role != _ROLE_NONE else tokens
         body_set = set(body)
         self.metric = bool(body_set & lx.METRIC_NOUNS)

@@ -1,0 +1,119 @@
+"""The coach's judgement of single key results, as a facilitator would read it."""
+
+from __future__ import annotations
+
+import pytest
+
+from workshop.coach import OUTCOME, OUTPUT, assess_kr, is_output, why_question
+from workshop.model import KeyResult
+
+
+def codes(text: str, kr: KeyResult | None = None) -> set[str]:
+    return {f.code for f in assess_kr(text, kr).findings}
+
+
+@pytest.mark.parametrize("text", [
+    "Launch v3.0 of our platform",
+    "Migrate 100% of customers to the new version",
+    "Host 5 webinars on enterprise AI",
+    "Complete migration to Kubernetes",
+    "Hire 3 senior engineers",
+    "Publish 12 blog posts",
+    "Implement CI pipeline",
+    "Document all APIs",
+    "Run 3 user-research sessions",
+    "Ship v2 to 100% of users",
+    "Launch the new onboarding flow by March",
+    "New pricing page live by end of February",
+    "Achieve ISO 27001 certification",
+    "100% of managers complete feedback training",
+    "lauch the partner portal",
+    "KR2: Write runbooks for every tier-1 service.",
+])
+def test_outputs_are_called_outputs(text: str) -> None:
+    assert assess_kr(text).kind == OUTPUT
+
+
+@pytest.mark.parametrize("text", [
+    "Increase enterprise sign-ups by 25%",
+    "Reduce churn in the enterprise segment to below 5%",
+    "Generate 200 qualified enterprise leads through events",
+    "Increase X from 10 to 20",
+    "Achieve NPS of 50",
+    "Grow MRR to $1M",
+    "95% of tickets answered within 4h",
+    "Get 10,000 weekly active users",
+    "Sign 5 new enterprise customers",
+    "Reduce p95 latency to 200ms",
+    "Onboard 20 new partners",
+    "Churn 20 % lower than last quarter",
+    "€2M in new annual recurring revenue",
+    "increse trial conversions to 5%",
+])
+def test_outcomes_are_called_outcomes(text: str) -> None:
+    assert assess_kr(text).kind == OUTCOME
+
+
+def test_an_output_says_why_and_asks_the_first_why_question() -> None:
+    result = assess_kr("Launch v3.0 of our platform.")
+    output = result.finding("kr.output")
+    assert output is not None and output.severity == "warn"
+    assert '"Launch"' in output.message and "who benefits" in output.message
+    assert output.question == "Why do we want to launch v3.0 of our platform?"
+    assert output.families and set(output.families) <= {
+        "customer value", "financial", "process", "people"}
+    assert "kr.milestone" in codes("Launch v3.0 of our platform")
+
+
+def test_the_why_question_keeps_acronyms_and_fixes_the_verb() -> None:
+    assert why_question("Implement SSO for internal tools.", "implement") == \
+        "Why do we want to implement SSO for internal tools?"
+    assert assess_kr("impelment SSO").finding("kr.output").question == \
+        "Why do we want to implement SSO?"
+    assert assess_kr("Launched the iOS app").finding("kr.output").question == \
+        "Why do we want to launch the iOS app?"
+    assert why_question("API v2 released") == "Why do we want API v2 released?"
+
+
+def test_counts_of_our_own_work_differ_from_counts_of_responses() -> None:
+    own = assess_kr("Publish 12 blog posts")
+    assert "kr.own_output_count" in {f.code for f in own.findings}
+    assert '"12 blog posts"' in own.finding("kr.own_output_count").message
+    assert assess_kr("Get 1,500 webinar registrations from target accounts").kind == OUTCOME
+    assert assess_kr("Onboard 5 new engineers").kind == OUTPUT
+    assert assess_kr("Onboard 50 new customers").kind == OUTCOME
+
+
+def test_no_target_health_metric_and_vanity_are_flagged() -> None:
+    assert "kr.no_target" in codes("Improve customer satisfaction")
+    assert assess_kr("Improve customer satisfaction").measurable is False
+    assert "kr.no_target" not in codes("Improve customer satisfaction from 3.9 to 4.4")
+    health = assess_kr("Maintain 99.9% uptime")
+    assert health.kind == OUTCOME and health.finding("kr.health_metric") is not None
+    assert "kr.vanity" in codes("Grow Instagram followers to 20k")
+    assert "kr.vanity" not in codes("Grow paying customers to 2,000")
+
+
+def test_a_target_field_makes_a_kr_measurable() -> None:
+    bare = "Improve onboarding satisfaction"
+    assert assess_kr(bare).measurable is False
+    kr = KeyResult(text=bare, metric="Onboarding CSAT", baseline="3.8", target="4.5")
+    assert assess_kr(bare, kr).measurable is True
+    assert "kr.no_target" not in codes(bare, kr)
+
+
+def test_is_output_uses_the_key_results_text() -> None:
+    assert is_output(KeyResult(text="Ship the mobile app"))
+    assert not is_output(KeyResult(text="Raise mobile retention from 20% to 30%"))
+
+
+def test_versions_years_and_quarters_are_not_targets() -> None:
+    assert assess_kr("Upgrade the database to PostgreSQL 16").measurable is False
+    assert assess_kr("Define the product roadmap for 2027 in Q1").measurable is False
+    assert assess_kr("Cut build time from 25 to 10 minutes").measurable is True
+
+
+def test_empty_and_odd_input_does_not_crash() -> None:
+    for text in ["", "   ", "!!!", "12", "%", "a" * 5000, "Ünïcödé ☃ résumé 10 %"]:
+        result = assess_kr(text)
+        assert result.kind in (OUTPUT, OUTCOME)
