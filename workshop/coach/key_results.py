@@ -292,7 +292,8 @@ class _Evidence:
                     elif any(a in _COVERAGE_VERBS for a in after):
                         self.coverage = True
                 continue
-            if not self.count_class and _is_number(tokens, j):
+            if not self.count_class and (tok[0] in _NUMBER_START or tok in lx.NUMBER_WORDS) \
+                    and _is_number(tokens, j):
                 nxt = tokens[j + 1] if j + 1 < len(tokens) else ""
                 if nxt in ("%", "percent") or tok[-1] == "%":
                     continue
@@ -309,7 +310,8 @@ class _Evidence:
         self.cert = bool(body_set & lx.CERTIFICATION_WORDS)
         self.artefact = bool(body_set & lx.ARTEFACT_NOUNS)
         self.target = bool(_TARGET_RE.search(norm)) or any(
-            _is_number(tokens, j) for j in range(len(tokens)))
+            _is_number(tokens, j) for j, t in enumerate(tokens)
+            if t[0] in _NUMBER_START or t in lx.NUMBER_WORDS)
         self.service = bool(_SERVICE_LEVEL_RE.search(norm))
         self.clause = False
         if role in (_ROLE_TASK, _ROLE_SOFT):
@@ -434,12 +436,21 @@ def why_question(text: str, verb: str = "") -> str:
     return f"Why do we want {_lower_first(shown)}?"
 
 
+_FAMILY_OF: dict[str, tuple[str, ...]] = {}
+for _family, _hints in lx.FAMILY_HINTS.items():
+    for _word in _hints:
+        _FAMILY_OF[_word] = (*_FAMILY_OF.get(_word, ()), _family)
+
+
 def families_for(tokens: list[str]) -> tuple[str, ...]:
     """The outcome families an output most likely serves, most likely first."""
     scores: list[tuple[float, int, str]] = []
-    token_set = set(tokens)
+    counts = dict.fromkeys(FAMILIES, 0.0)
+    for tok in set(tokens):
+        for family in _FAMILY_OF.get(tok, ()):
+            counts[family] += 1
     for family in FAMILIES:
-        hits = sum(1 for w in lx.FAMILY_HINTS[family] if w in token_set)
+        hits = counts[family]
         if family == FAMILY_CUSTOMER:
             hits += 0.5  # most outputs exist for a customer: ties go to customer value
         if hits >= 1:
