@@ -1,0 +1,254 @@
+"""The review page: the method's six checklist questions, answered yes or no together,
+with a comment each, and what the coach sees next to the questions it can check."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop.coach import is_output
+from workshop.method import CHECKLIST_MAX_NO, CHECKLIST_QUESTIONS
+from workshop.model import ChecklistAnswer, Workshop
+from workshop.ui.pages.base import StagePage
+from workshop.ui.pages.setup import chain_tab_order, findings_with_prefixes, hint_label
+from workshop.ui.session import SessionController
+
+FOCUS_LIMIT = 5  # the method: five or more key results in total means focus is lost
+
+
+def output_count_text(ws: Workshop) -> str:
+    """What the coach sees for question 2, in words."""
+    krs = [kr for _, kr in ws.all_key_results() if kr.text.strip()]
+    if not krs:
+        return "Coach: no key results written yet."
+    outputs = sum(1 for kr in krs if is_output(kr))
+    if outputs == 0:
+        return f"Coach: all {len(krs)} key results read as outcomes."
+    noun = "key result still looks" if outputs == 1 else "key results still look"
+    return f"Coach: {outputs} {noun} like an output."
+
+
+def focus_count_text(ws: Workshop) -> str:
+    """What the coach sees for question 4, in words."""
+    objectives = ws.selected_objectives()
+    krs = [kr for _, kr in ws.all_key_results() if kr.text.strip()]
+    o_noun = "objective" if len(objectives) == 1 else "objectives"
+    k_noun = "key result" if len(krs) == 1 else "key results"
+    text = f"Coach: {len(objectives)} {o_noun} with {len(krs)} {k_noun} in total"
+    if len(krs) >= FOCUS_LIMIT:
+        return text + ": five or more, the set has lost focus."
+    return text + "."
+
+
+class _QuestionRow(QFrame):
+    """One checklist question: the text, Yes / No, a comment, and the coach's view."""
+
+    def __init__(self, number: int, question: str) -> None:
+        super().__init__()
+        self.number = number
+        self.setObjectName("checklistRow")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 6, 8, 6)
+        outer.setSpacing(4)
+        self.question_label = QLabel(f"{number}. {question}")
+        self.question_label.setObjectName("checklistQuestion")
+        self.question_label.setWordWrap(True)
+        self.question_label.setTextFormat(Qt.TextFormat.PlainText)
+        outer.addWidget(self.question_label)
+
+        answer_row = QHBoxLayout()
+        self.yes_button = QRadioButton("Yes")
+        self.no_button = QRadioButton("No")
+        # Not auto-exclusive: a second press on the chosen answer clears it again.
+        for button, word, key in ((self.yes_button, "Yes", "Y"), (self.no_button, "No", "N")):
+            button.setAutoExclusive(False)
+            button.setAccessibleName(f"Question {number}: {word}")
+            button.setToolTip(f"{word} ({key} on this question; again to clear)")
+        self.comment_edit = QLineEdit()
+        self.comment_edit.setPlaceholderText("Comment: what came up, what to fix")
+        self.comment_edit.setAccessibleName(f"Question {number} comment")
+        self.comment_edit.setToolTip("A comment on this answer; it goes into the handout")
+        answer_row.addWidget(self.yes_button)
+        answer_row.addWidget(self.no_button)
+        answer_row.addSpacing(8)
+        answer_row.addWidget(self.comment_edit, 1)
+        outer.addLayout(answer_row)
+        self.coach_label = hint_label("coachHint")
+        self.coach_label.setVisible(False)
+        outer.addWidget(self.coach_label)
+
+
+class ReviewPage(StagePage):
+    """The six yes/no questions, a banner when too many are "no", and the coach's view."""
+
+    stage_key = "review"
+    heading = "Review checklist"
+
+    def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
+        super().__init__(controller, parent)
+        intro = hint_label()
+        intro.setText("Read the questions out loud and answer together. Press Y or N on a "
+                      "question; PageDown moves to the next one.")
+        self.body_layout.addWidget(intro)
+        self.banner = hint_label("badgeWarn")
+        self.banner.setProperty("warn", True)
+        self.banner.setAccessibleName("Checklist warning")
+        self.body_layout.addWidget(self.banner)
+        self._rows: list[_QuestionRow] = []
+        for number, question in enumerate(CHECKLIST_QUESTIONS, start=1):
+            row = _QuestionRow(number, question)
+            row.yes_button.clicked.connect(lambda _c=False, n=number: self._on_clicked(n, True))
+            row.no_button.clicked.connect(lambda _c=False, n=number: self._on_clicked(n, False))
+            row.comment_edit.textEdited.connect(
+                lambda text, n=number: self.set_comment(n, text))
+            for widget in (row.yes_button, row.no_button):
+                widget.installEventFilter(self)
+            self.body_layout.addWidget(row)
+            self._rows.append(row)
+        self.summary_label = hint_label()
+        self.summary_label.setAccessibleName("Checklist summary")
+        self.body_layout.addWidget(self.summary_label)
+        self.body_layout.addStretch(1)
+        order: list[QWidget] = []
+        for row in self._rows:
+            order += [row.yes_button, row.no_button, row.comment_edit]
+        chain_tab_order(order)
+        self.refresh()
+
+    # -- edits --------------------------------------------------------------------------
+    def answer(self, number: int) -> ChecklistAnswer | None:
+        """The stored answer to question `number`, or None while it has none."""
+        for entry in self.controller.workshop.checklist:
+            if entry.question == number:
+                return entry
+        return None
+
+    def set_answer(self, number: int, value: bool | None) -> None:
+        """Record yes (True), no (False) or "not answered" (None) for question `number`."""
+        if self.answer(number) is None:
+            if value is None:
+                return
+            self.controller.apply(
+                "Answer checklist question",
+                lambda ws: _set_entry_field(ws, number, "answer", value))
+        else:
+            self.controller.set_field(("checklist", str(number)), "answer", value,
+                                      "Answer checklist question")
+        self.refresh()
+
+    def set_comment(self, number: int, text: str) -> None:
+        if self.answer(number) is None:
+            self.controller.apply(
+                "Comment on checklist question",
+                lambda ws: _set_entry_field(ws, number, "comment", text))
+        else:
+            self.controller.set_field(("checklist", str(number)), "comment", text)
+
+    def _on_clicked(self, number: int, pressed_yes: bool) -> None:
+        entry = self.answer(number)
+        current = entry.answer if entry else None
+        # Pressing the answer already given clears it: a mistaken click is undone in place.
+        self.set_answer(number, None if current is pressed_yes else pressed_yes)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            for row in self._rows:
+                if watched is row.yes_button or watched is row.no_button:
+                    if event.key() == Qt.Key.Key_Y:
+                        self.set_answer(row.number, True)
+                        row.yes_button.setFocus()
+                        return True
+                    if event.key() == Qt.Key.Key_N:
+                        self.set_answer(row.number, False)
+                        row.no_button.setFocus()
+                        return True
+        return super().eventFilter(watched, event)
+
+    # -- stepping through questions -----------------------------------------------------
+    def _current_index(self) -> int:
+        focus = QApplication.focusWidget()
+        for index, row in enumerate(self._rows):
+            if focus is not None and row.isAncestorOf(focus):
+                return index
+        return -1
+
+    def _focus_row(self, index: int) -> None:
+        row = self._rows[index]
+        entry = self.answer(row.number)
+        target = row.no_button if entry is not None and entry.answer is False else row.yes_button
+        target.setFocus()
+        self.scroll_area.ensureWidgetVisible(row)
+
+    def next_item(self) -> bool:
+        index = self._current_index()
+        if index + 1 >= len(self._rows):
+            return False
+        self._focus_row(index + 1)
+        return True
+
+    def previous_item(self) -> bool:
+        index = self._current_index()
+        if index <= 0:
+            return False
+        self._focus_row(index - 1)
+        return True
+
+    def focus_first(self) -> None:
+        self._focus_row(0)
+
+    # -- redraw -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        ws = self.controller.workshop
+        answers = {entry.question: entry for entry in ws.checklist}
+        for row in self._rows:
+            entry = answers.get(row.number)
+            value = entry.answer if entry else None
+            row.yes_button.setChecked(value is True)
+            row.no_button.setChecked(value is False)
+            comment = entry.comment if entry else ""
+            if row.comment_edit.text() != comment:
+                row.comment_edit.setText(comment)
+            row.setProperty("answer", {True: "yes", False: "no"}.get(value, ""))
+        self._rows[1].coach_label.setText(output_count_text(ws))
+        self._rows[1].coach_label.setVisible(True)
+        self._rows[3].coach_label.setText(focus_count_text(ws))
+        self._rows[3].coach_label.setVisible(True)
+        no_count = sum(1 for entry in ws.checklist if entry.answer is False)
+        answered = sum(1 for entry in ws.checklist if entry.answer is not None)
+        if no_count > CHECKLIST_MAX_NO:
+            self.banner.setText(f"{no_count} questions answered “no”: there is work to do "
+                                "before the group leaves. Fix it now or agree who will.")
+        self.banner.setVisible(no_count > CHECKLIST_MAX_NO)
+        total = len(CHECKLIST_QUESTIONS)
+        self.summary_label.setText(f"{answered} of {total} questions answered, "
+                                   f"{no_count} “no”.")
+
+    # -- the window's hooks -------------------------------------------------------------
+    def findings(self) -> list:
+        return findings_with_prefixes(self.controller.workshop, ("kr", "objective", "focus"))
+
+
+def _ensure_entry(ws: Workshop, number: int) -> ChecklistAnswer:
+    """The checklist entry for question `number`, created (in question order) if missing."""
+    for entry in ws.checklist:
+        if entry.question == number:
+            return entry
+    entry = ChecklistAnswer(question=number)
+    ws.checklist.append(entry)
+    ws.checklist.sort(key=lambda e: e.question)
+    return entry
+
+
+def _set_entry_field(ws: Workshop, number: int, field_name: str, value: object) -> None:
+    setattr(_ensure_entry(ws, number), field_name, value)
