@@ -366,7 +366,8 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
             return OUTPUT, _R_DONE
         if own_count:
             return OUTPUT, _R_OWN_COUNT
-        if not (ev.metric or ev.target or ev.others or ev.count_class):
+        if not (ev.target or ev.others or ev.count_class):
+            # "Secure budget", "Get buy-in from the board": nothing to count or reach.
             return OUTPUT, _R_NO_MEASURE
         return OUTCOME, _R_OUTCOME
     if role == _ROLE_SOFT:
