@@ -8,7 +8,6 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDoubleSpinBox,
-    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -70,7 +69,7 @@ class _ScoreRow(QFrame):
         self.setObjectName("retroScoreRow")
         layout = QGridLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
-        layout.setColumnStretch(0, 1)
+        layout.setColumnStretch(1, 1)
         self.text_label = QLabel(text or "(key result without text)")
         self.text_label.setTextFormat(Qt.TextFormat.PlainText)
         self.text_label.setWordWrap(True)
@@ -84,23 +83,26 @@ class _ScoreRow(QFrame):
         self.score_spin.setAccessibleName(f"Score for key result {number}")
         self.score_spin.setToolTip("Score 0.0 to 1.0; 0.7 is a good result for a stretch "
                                    "target (Up/Down: 0.1 steps; PageDown: next key result)")
-        self.score_spin.setMinimumWidth(self.score_spin.fontMetrics()
-                                        .horizontalAdvance("not scored") + 40)
+        # Fixed widths keep the score column straight from one key result to the next.
+        self.score_spin.setFixedWidth(self.score_spin.fontMetrics()
+                                      .horizontalAdvance("not scored") + 48)
         self.band_label = QLabel()
         self.band_label.setObjectName("muted")
         self.band_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.band_label.setMinimumWidth(self.band_label.fontMetrics()
-                                        .horizontalAdvance(BAND_WORDS["yellow"]) + 16)
+        self.band_label.setFixedWidth(self.band_label.fontMetrics()
+                                      .horizontalAdvance(BAND_WORDS["yellow"]) + 20)
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText("Note: what happened, what we learned")
         self.note_edit.setAccessibleName(f"Note for key result {number}")
         self.note_edit.setToolTip("A note on this key result's score")
-        layout.addWidget(QLabel(f"{number}"), 0, 0, 1, 3)
-        layout.itemAtPosition(0, 0).widget().setObjectName("retroKrNumber")
-        layout.addWidget(self.text_label, 1, 0)
-        layout.addWidget(self.score_spin, 1, 1)
-        layout.addWidget(self.band_label, 1, 2)
-        layout.addWidget(self.note_edit, 2, 0, 1, 3)
+        number_label = QLabel(number)
+        number_label.setObjectName("retroKrNumber")
+        number_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(number_label, 0, 0)
+        layout.addWidget(self.text_label, 0, 1)
+        layout.addWidget(self.score_spin, 0, 2)
+        layout.addWidget(self.band_label, 0, 3)
+        layout.addWidget(self.note_edit, 1, 1, 1, 3)
 
     def show_band(self, score: float | None) -> None:
         band = score_band(score)
@@ -152,9 +154,6 @@ class RetroPage(StagePage):
         self.body_layout.addWidget(scores_box)
 
         questions_box, questions_layout = section("Looking back", "retroQuestions")
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.question_edits: dict[str, PlainTextField] = {}
         for field_name, question in RETRO_QUESTIONS:
             edit = PlainTextField(lines=2)
@@ -164,9 +163,10 @@ class RetroPage(StagePage):
                 lambda text, f=field_name: self.controller.set_field(("retro", ""), f, text))
             label = QLabel(question)
             label.setWordWrap(True)
-            form.addRow(label, edit)
+            label.setBuddy(edit)
+            questions_layout.addWidget(label)
+            questions_layout.addWidget(edit)
             self.question_edits[field_name] = edit
-        questions_layout.addLayout(form)
         self.body_layout.addWidget(questions_box)
         self.body_layout.addStretch(1)
         self.refresh()
@@ -280,6 +280,9 @@ class RetroPage(StagePage):
             heading.setObjectName("retroObjective")
             heading.setTextFormat(Qt.TextFormat.PlainText)
             heading.setWordWrap(True)
+            bold = heading.font()
+            bold.setBold(True)
+            heading.setFont(bold)
             self.scores_layout.addWidget(heading)
             for k_number, kr in enumerate(objective.key_results, start=1):
                 row = _ScoreRow(kr.id, f"KR {o_number}.{k_number}", kr.text)

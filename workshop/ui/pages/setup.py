@@ -91,7 +91,8 @@ class PlainTextField(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         line_height = self.fontMetrics().lineSpacing()
-        self.setFixedHeight(line_height * lines + 14)
+        chrome = 2 * self.document().documentMargin() + 2 * self.frameWidth() + 8
+        self.setFixedHeight(int(line_height * lines + chrome))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._syncing = False
         self.textChanged.connect(self._on_text_changed)
@@ -141,6 +142,10 @@ class OptionalDateField(QWidget):
         self.edit.setAccessibleName(label)
         self.edit.setToolTip(f"{label}: type or press Alt+Down for the calendar")
         self.edit.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # Room for the widest date and the calendar button: the style's own size hint
+        # cuts the year off with the app's font.
+        self.edit.setMinimumWidth(
+            self.edit.fontMetrics().horizontalAdvance("Wed 30 Sep 2027") + 48)
         row.addWidget(self.set_box)
         row.addWidget(self.edit)
         row.addStretch(1)

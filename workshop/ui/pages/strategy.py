@@ -79,7 +79,7 @@ class StrategyPage(StagePage):
                                             "Where will we be in 5 to 20 years?")
         self.mission_edit = self._text_field("mission", "Mission",
                                              "What are we here to do, and for whom?")
-        self.values_edit = PlainTextField(lines=3)
+        self.values_edit = PlainTextField(lines=4)
         self.values_edit.setPlaceholderText("One value per line")
         self.values_edit.setAccessibleName("Values, one per line")
         self.values_edit.setToolTip("Values, one per line (Tab: next field)")
