@@ -1,0 +1,613 @@
+"""The ask-why stage: one output key result at a time, climb the why-ladder until the
+answer names a change that matters, put a number on it, and accept the rewrite (the
+original output becomes an action under the new key result), or keep the key result on
+purpose with a reason.
+
+The ladder's answers go into the key result's `why_steps` while they are typed (a short
+pause after the last key press, or leaving the field, commits them), so a crash or a
+closed window loses nothing of what the room said.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop import coach
+from workshop.flows import ask_why
+from workshop.flows.stages import exit_findings
+from workshop.model import KeyResult, WhyStep, kr_range
+from workshop.ui.pages.base import StagePage
+from workshop.ui.pages.key_results import (
+    DIRECTION_LABELS,
+    add_shown,
+    clear_layout,
+    plain_label,
+    sync_label,
+    sync_line_edit,
+)
+from workshop.ui.session import SessionController
+from workshop.ui.widgets.badge import KindBadge
+
+ANSWER_COMMIT_MS = 400
+"""How long after the last key press an answer is written into the model. Each commit is
+one undo step, so committing per pause (not per letter) keeps Ctrl+Z useful."""
+
+LADDER = "ladder"
+MEASURE = "measure"
+
+REWRITE_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("text", "New key result", "e.g. Increase enterprise sign-ups by 25%"),
+    ("metric", "Metric", "What we count"),
+    ("baseline", "From", "Today's value"),
+    ("target", "To", "The value we aim for"),
+    ("unit", "Unit", "%, days, leads, ..."),
+)
+
+
+@dataclass
+class _PendingAnswer:
+    kr_id: str
+    index: int
+    text: str
+
+
+class AskWhyPage(StagePage):
+    """The why-ladder for each key result the coach calls an output."""
+
+    stage_key = "ask_why"
+    heading = "Ask why"
+
+    def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
+        super().__init__(controller, parent)
+        self.selected_kr_id = ""
+        self.modes: dict[str, str] = {}  # kr id -> LADDER / MEASURE
+        self.drafts: dict[str, dict[str, str]] = {}  # kr id -> rewrite fields in progress
+        self.answer_edits: list[QLineEdit] = []
+        self.question_labels: list[QLabel] = []
+        self._pending: _PendingAnswer | None = None
+        self._ladder_shape: tuple | None = None
+        self._queue_shape: tuple | None = None
+        self._done_shape: tuple | None = None
+        self._commit_timer = QTimer(self)
+        self._commit_timer.setSingleShot(True)
+        self._commit_timer.setInterval(ANSWER_COMMIT_MS)
+        self._commit_timer.timeout.connect(self.commit_pending)
+        self._build()
+        self.refresh()
+
+    # -- building ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        queue_caption = QLabel("Outputs to rewrite")
+        queue_caption.setObjectName("sectionHeading")
+        self.body_layout.addWidget(queue_caption)
+        self.queue_list = QListWidget()
+        self.queue_list.setObjectName("whyQueue")
+        self.queue_list.setAccessibleName("Output key results waiting for the why-ladder")
+        self.queue_list.setToolTip("Pick the key result to work on (PageDown: the next one)")
+        self.queue_list.setWordWrap(True)
+        self.queue_list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.queue_list.currentItemChanged.connect(self._queue_item_chosen)
+        queue_caption.setBuddy(self.queue_list)
+        self.body_layout.addWidget(self.queue_list)
+        self.queue_empty = plain_label(
+            "No outputs left: every key result of the chosen objectives reads as an "
+            "outcome, or was kept on purpose.", "emptyHint")
+        self.body_layout.addWidget(self.queue_empty)
+
+        # The ladder of the selected key result.
+        self.ladder_box = QFrame()
+        self.ladder_box.setObjectName("whyLadder")
+        ladder = QVBoxLayout(self.ladder_box)
+        ladder.setContentsMargins(8, 8, 8, 8)
+        ladder.setSpacing(6)
+        original_row = QHBoxLayout()
+        self.original_badge = KindBadge("output")
+        self.original_label = plain_label(object_name="whyOriginal")
+        self.original_label.setAccessibleName("The key result being rewritten")
+        original_row.addWidget(self.original_badge, 0, Qt.AlignmentFlag.AlignTop)
+        original_row.addWidget(self.original_label, 1)
+        ladder.addLayout(original_row)
+        self.steps_widget = QWidget()
+        self.steps_layout = QVBoxLayout(self.steps_widget)
+        self.steps_layout.setContentsMargins(0, 0, 0, 0)
+        self.steps_layout.setSpacing(4)
+        ladder.addWidget(self.steps_widget)
+
+        buttons = QHBoxLayout()
+        self.why_again_button = QPushButton("Why again?")
+        self.why_again_button.setObjectName("whyAgainButton")
+        self.why_again_button.setAccessibleName("Ask why again")
+        self.why_again_button.setToolTip("Ask why once more, building on the last answer "
+                                         "(Ctrl+Enter)")
+        self.why_again_button.clicked.connect(self.ask_again)
+        self.measure_button = QPushButton("Put a number on it")
+        self.measure_button.setObjectName("measureButton")
+        self.measure_button.setAccessibleName("Go to the measuring question")
+        self.measure_button.setToolTip("The answer names a change that matters: ask how "
+                                       "we would see it in a number (Ctrl+Shift+Enter)")
+        self.measure_button.clicked.connect(self.go_measure)
+        buttons.addWidget(self.why_again_button)
+        buttons.addWidget(self.measure_button)
+        buttons.addStretch(1)
+        ladder.addLayout(buttons)
+        self.ladder_hint = plain_label(object_name="coachReason")
+        self.ladder_hint.hide()
+        ladder.addWidget(self.ladder_hint)
+
+        # The measuring question and the rewritten key result.
+        self.measure_box = QFrame()
+        self.measure_box.setObjectName("whyMeasure")
+        measure = QGridLayout(self.measure_box)
+        measure.setContentsMargins(0, 6, 0, 0)
+        measure.setHorizontalSpacing(6)
+        self.measure_question = plain_label(ask_why.MEASURE_QUESTION, "whyQuestion")
+        measure.addWidget(self.measure_question, 0, 0, 1, 4)
+        self.rewrite_edits: dict[str, QLineEdit] = {}
+        for row, (name, caption, placeholder) in enumerate(REWRITE_FIELDS, start=1):
+            edit = QLineEdit()
+            edit.setObjectName(f"rewrite_{name}")
+            edit.setPlaceholderText(placeholder)
+            edit.setAccessibleName(f"{caption} (rewrite)")
+            edit.setToolTip(f"{caption} of the rewritten key result; Ctrl+Enter accepts")
+            edit.textEdited.connect(lambda value, n=name: self._draft_edited(n, value))
+            label = QLabel(caption)
+            label.setObjectName("fieldCaption")
+            label.setBuddy(edit)
+            measure.addWidget(label, row, 0)
+            measure.addWidget(edit, row, 1, 1, 3)
+            self.rewrite_edits[name] = edit
+        self.direction_combo = QComboBox()
+        self.direction_combo.setObjectName("rewrite_direction")
+        for value, caption in DIRECTION_LABELS:
+            self.direction_combo.addItem(caption, value)
+        self.direction_combo.setAccessibleName("Direction (rewrite)")
+        self.direction_combo.setToolTip("Which way the number should move")
+        self.direction_combo.activated.connect(
+            lambda index: self._draft_edited(
+                "direction", str(self.direction_combo.itemData(index) or "")))
+        direction_row = len(REWRITE_FIELDS) + 1
+        measure.addWidget(self.direction_combo, direction_row, 1)
+        self.accept_button = QPushButton("Accept the rewrite")
+        self.accept_button.setObjectName("acceptButton")
+        self.accept_button.setAccessibleName("Accept the rewritten key result")
+        self.accept_button.setToolTip("Replace the output with this key result; the output "
+                                      "becomes its first action (Ctrl+Enter)")
+        self.accept_button.clicked.connect(self.accept)
+        measure.addWidget(self.accept_button, direction_row, 3)
+        measure.setColumnStretch(2, 1)
+        ladder.addWidget(self.measure_box)
+
+        # Keeping the key result as written, on purpose.
+        keep_row = QHBoxLayout()
+        self.keep_reason_edit = QLineEdit()
+        self.keep_reason_edit.setObjectName("keepReason")
+        self.keep_reason_edit.setPlaceholderText("Or keep it as it is, because ...")
+        self.keep_reason_edit.setAccessibleName("Reason to keep the key result as it is")
+        self.keep_reason_edit.setToolTip("Why the room keeps this key result as written "
+                                         "(Enter keeps it)")
+        self.keep_reason_edit.textChanged.connect(self._update_buttons)
+        self.keep_reason_edit.returnPressed.connect(self.keep)
+        self.keep_button = QPushButton("Keep as it is")
+        self.keep_button.setObjectName("keepButton")
+        self.keep_button.setAccessibleName("Keep the key result as it is")
+        self.keep_button.setToolTip("Keep this key result as written, with the reason "
+                                    "(Enter in the reason field)")
+        self.keep_button.clicked.connect(self.keep)
+        keep_row.addWidget(self.keep_reason_edit, 1)
+        keep_row.addWidget(self.keep_button)
+        ladder.addLayout(keep_row)
+        self.body_layout.addWidget(self.ladder_box)
+
+        # What is done already: the chains, the lesson of the day.
+        done_caption = QLabel("Done")
+        done_caption.setObjectName("sectionHeading")
+        self.body_layout.addWidget(done_caption)
+        self.done_widget = QWidget()
+        self.done_layout = QVBoxLayout(self.done_widget)
+        self.done_layout.setContentsMargins(0, 0, 0, 0)
+        self.done_layout.setSpacing(8)
+        self.body_layout.addWidget(self.done_widget)
+        self.body_layout.addStretch(1)
+
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.advance)
+        for keys in ("Ctrl+Shift+Return", "Ctrl+Shift+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.go_measure)
+
+    # -- reading the model -------------------------------------------------------------------
+    def queue(self) -> list[tuple[str, str, str]]:
+        """(kr id, kr text, objective text) of the outputs still waiting, in order."""
+        return [(kr.id, kr.text, objective.text) for objective, kr in
+                ask_why.output_queue(self.controller.workshop, coach.is_output)]
+
+    def _selected_kr(self) -> KeyResult | None:
+        if not self.selected_kr_id:
+            return None
+        found = self.controller.workshop.find_key_result(self.selected_kr_id)
+        return found[1] if found else None
+
+    def _displayed_steps(self, kr: KeyResult) -> list[WhyStep]:
+        """The model's steps, or the first question waiting for its answer."""
+        if kr.why_steps:
+            return kr.why_steps
+        return [WhyStep(ask_why.first_why_question(kr.text), "")]
+
+    # -- drawing -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Redraw the queue, the selected ladder and the done list from the model."""
+        queue = self.queue()
+        ids = [kr_id for kr_id, _, _ in queue]
+        if self.selected_kr_id not in ids:
+            self._select(self._successor(ids), focus=False)
+        self._sync_queue(queue)
+        self._sync_ladder()
+        self._sync_done()
+
+    def _successor(self, ids: list[str]) -> str:
+        """Who comes next when the selected key result left the queue: the one that was
+        after it, else the first."""
+        if not ids:
+            return ""
+        if self._queue_shape:
+            old_ids = [entry[0] for entry in self._queue_shape]
+            if self.selected_kr_id in old_ids:
+                for kr_id in old_ids[old_ids.index(self.selected_kr_id) + 1:]:
+                    if kr_id in ids:
+                        return kr_id
+        return ids[0]
+
+    def _sync_queue(self, queue: list[tuple[str, str, str]]) -> None:
+        shape = tuple(queue)
+        if shape != self._queue_shape:
+            self._queue_shape = shape
+            self.queue_list.blockSignals(True)
+            self.queue_list.clear()
+            for kr_id, text, objective_text in queue:
+                item = QListWidgetItem(text or "(no text)")
+                item.setData(Qt.ItemDataRole.UserRole, kr_id)
+                item.setToolTip(f"Objective: {objective_text}")
+                self.queue_list.addItem(item)
+            self.queue_list.blockSignals(False)
+            rows = max(1, min(len(queue), 5))
+            self.queue_list.setFixedHeight(rows * self.queue_list.sizeHintForRow(0) + 8
+                                           if queue else 0)
+        self.queue_list.setVisible(bool(queue))
+        self.queue_empty.setVisible(not queue)
+        for row in range(self.queue_list.count()):
+            item = self.queue_list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == self.selected_kr_id:
+                if self.queue_list.currentRow() != row:
+                    self.queue_list.blockSignals(True)
+                    self.queue_list.setCurrentRow(row)
+                    self.queue_list.blockSignals(False)
+                break
+
+    def _sync_ladder(self) -> None:
+        kr = self._selected_kr()
+        self.ladder_box.setVisible(kr is not None)
+        if kr is None:
+            self._ladder_shape = None
+            return
+        sync_label(self.original_label, kr.text)
+        steps = self._displayed_steps(kr)
+        shape = (kr.id, tuple(s.question for s in steps))
+        if shape != self._ladder_shape:
+            self._rebuild_steps(kr, steps)
+            self._ladder_shape = shape
+        for index, step in enumerate(steps):
+            pending = (self._pending is not None and self._pending.kr_id == kr.id
+                       and self._pending.index == index)
+            if not pending:
+                sync_line_edit(self.answer_edits[index], step.answer)
+        measuring = self.modes.get(kr.id) == MEASURE
+        self.measure_box.setVisible(measuring)
+        draft = self.drafts.get(kr.id, {})
+        for name, edit in self.rewrite_edits.items():
+            sync_line_edit(edit, draft.get(name, ""))
+        index = self.direction_combo.findData(draft.get("direction", ""))
+        if index >= 0:
+            self.direction_combo.setCurrentIndex(index)
+        self._update_buttons()
+
+    def _rebuild_steps(self, kr: KeyResult, steps: list[WhyStep]) -> None:
+        had_focus = any(edit.hasFocus() for edit in self.answer_edits)
+        clear_layout(self.steps_layout)
+        self.answer_edits = []
+        self.question_labels = []
+        for index, step in enumerate(steps):
+            question = plain_label(f"{index + 1}. {step.question}", "whyQuestion")
+            answer = QLineEdit()
+            answer.setObjectName("whyAnswer")
+            answer.setPlaceholderText("The room's answer")
+            answer.setAccessibleName(f"Answer to why question {index + 1}")
+            answer.setToolTip("Write the room's answer; Ctrl+Enter asks why again")
+            answer.setText(step.answer)
+            question.setBuddy(answer)
+            answer.textEdited.connect(lambda text, i=index: self._answer_edited(i, text))
+            answer.editingFinished.connect(self.commit_pending)
+            add_shown(self.steps_layout, question)
+            add_shown(self.steps_layout, answer)
+            self.question_labels.append(question)
+            self.answer_edits.append(answer)
+        if had_focus and self.answer_edits:
+            self.answer_edits[-1].setFocus()
+
+    def _sync_done(self) -> None:
+        ws = self.controller.workshop
+        entries = []
+        for _objective, kr in ws.all_key_results():
+            if kr.rewritten_from:
+                entries.append(("rewritten", kr.rewritten_from,
+                                tuple((s.question, s.answer) for s in kr.why_steps),
+                                kr.text, kr_range(kr)))
+            elif kr.keep_reason:
+                entries.append(("kept", kr.text, (), kr.keep_reason, ""))
+        shape = tuple(entries)
+        if shape == self._done_shape:
+            return
+        self._done_shape = shape
+        clear_layout(self.done_layout)
+        if not entries:
+            add_shown(self.done_layout, plain_label("Nothing rewritten yet.", "emptyHint"))
+            return
+        for kind, original, steps, result, numbers in entries:
+            frame = QFrame()
+            frame.setObjectName("whyChain")
+            layout = QVBoxLayout(frame)
+            layout.setContentsMargins(8, 6, 8, 6)
+            layout.setSpacing(2)
+            if kind == "rewritten":
+                head = QHBoxLayout()
+                head.addWidget(KindBadge("output"), 0, Qt.AlignmentFlag.AlignTop)
+                head.addWidget(plain_label(original, "chainOriginal"), 1)
+                layout.addLayout(head)
+                for question, answer in steps:
+                    layout.addWidget(plain_label(f"{question}  {answer}", "chainStep"))
+                tail = QHBoxLayout()
+                tail.addWidget(KindBadge("outcome"), 0, Qt.AlignmentFlag.AlignTop)
+                shown = f"{result}  ({numbers})" if numbers else result
+                tail.addWidget(plain_label(shown, "chainResult"), 1)
+                layout.addLayout(tail)
+                frame.setAccessibleName(f"Rewritten: {original} became {result}")
+            else:
+                layout.addWidget(plain_label(f"Kept as it is: {original}", "chainOriginal"))
+                layout.addWidget(plain_label(f"Because: {result}", "chainStep"))
+                frame.setAccessibleName(f"Kept as it is: {original}")
+            add_shown(self.done_layout, frame)
+
+    def _update_buttons(self) -> None:
+        kr = self._selected_kr()
+        if kr is None:
+            return
+        steps = self._displayed_steps(kr)
+        last_answer = self._answer_text(len(steps) - 1)
+        can_ask = bool(last_answer.strip()) and len(steps) < ask_why.MAX_WHYS
+        self.why_again_button.setEnabled(can_ask)
+        self.keep_button.setEnabled(bool(self.keep_reason_edit.text().strip()))
+        if len(steps) >= ask_why.MAX_WHYS and last_answer.strip():
+            self._hint(f"{ask_why.MAX_WHYS} times why is enough: time to put a number on it.")
+        elif self.ladder_hint.property("sticky") is not True:
+            self._hint("")
+
+    def _hint(self, text: str, sticky: bool = False) -> None:
+        sync_label(self.ladder_hint, text)
+        self.ladder_hint.setProperty("sticky", sticky and bool(text))
+        self.ladder_hint.setVisible(bool(text))
+
+    def _answer_text(self, index: int) -> str:
+        if 0 <= index < len(self.answer_edits):
+            return self.answer_edits[index].text()
+        return ""
+
+    # -- choosing ----------------------------------------------------------------------------
+    def _queue_item_chosen(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if current is not None:
+            self._select(str(current.data(Qt.ItemDataRole.UserRole)), focus=False)
+            self._sync_ladder()
+
+    def _select(self, kr_id: str, focus: bool = True) -> None:
+        if kr_id != self.selected_kr_id:
+            self.commit_pending()
+            self.selected_kr_id = kr_id
+            self.keep_reason_edit.clear()
+            self._hint("")
+        self.controller.set_focus_item(("kr", kr_id) if kr_id else None)
+        if focus:
+            self._sync_ladder()
+            self._sync_queue(self.queue())
+            self.focus_first()
+
+    def select_kr(self, kr_id: str) -> None:
+        """Work on this key result (it must be in the queue)."""
+        if kr_id in [entry[0] for entry in self.queue()]:
+            self._select(kr_id)
+
+    # -- the ladder --------------------------------------------------------------------------
+    def _answer_edited(self, index: int, text: str) -> None:
+        self._pending = _PendingAnswer(self.selected_kr_id, index, text)
+        self._commit_timer.start()
+        self._hint("")
+        self._update_buttons()
+
+    def commit_pending(self) -> None:
+        """Write an answer still being typed into the model now (also on leaving the field,
+        on every ladder action, and when the page is hidden)."""
+        self._commit_timer.stop()
+        pending, self._pending = self._pending, None
+        if pending is None:
+            return
+        found = self.controller.workshop.find_key_result(pending.kr_id)
+        if found is None:
+            return
+        kr = found[1]
+        steps = [WhyStep(s.question, s.answer) for s in self._displayed_steps(kr)]
+        if not 0 <= pending.index < len(steps):
+            return
+        if steps[pending.index].answer == pending.text and kr.why_steps:
+            return
+        steps[pending.index].answer = pending.text
+        # A new list every time: the undo step keeps the old one untouched.
+        self.controller.set_field(("kr", kr.id), "why_steps", steps, "Answer why")
+
+    def ask_again(self) -> None:
+        """Add the next why question, built on the last answer (at most MAX_WHYS)."""
+        self.commit_pending()
+        kr = self._selected_kr()
+        if kr is None:
+            return
+        steps = [WhyStep(s.question, s.answer) for s in kr.why_steps]
+        if not steps or not steps[-1].answer.strip():
+            self._hint("Write the room's answer first, then ask why again.", sticky=True)
+            self._focus_last_answer()
+            return
+        if len(steps) >= ask_why.MAX_WHYS:
+            self.go_measure()
+            return
+        steps.append(WhyStep(ask_why.next_why_question(steps[-1].answer), ""))
+        self.controller.set_field(("kr", kr.id), "why_steps", steps, "Ask why again")
+        self.refresh()
+        self._focus_last_answer()
+
+    def go_measure(self) -> None:
+        """Move on to "How would we see that change in a number?" and the rewrite."""
+        self.commit_pending()
+        kr = self._selected_kr()
+        if kr is None:
+            return
+        self.modes[kr.id] = MEASURE
+        self._hint("")
+        self._sync_ladder()
+        self.rewrite_edits["text"].setFocus()
+        self.scroll_area.ensureWidgetVisible(self.accept_button)
+
+    def _draft_edited(self, name: str, value: str) -> None:
+        if self.selected_kr_id:
+            self.drafts.setdefault(self.selected_kr_id, {})[name] = value
+
+    def advance(self) -> None:
+        """Ctrl+Enter: ask why again on the ladder, accept on the measuring step, keep when
+        the reason field has the focus."""
+        if self.keep_reason_edit.hasFocus():
+            self.keep()
+        elif self.modes.get(self.selected_kr_id) == MEASURE:
+            self.accept()
+        else:
+            self.ask_again()
+
+    def accept(self) -> None:
+        """Rewrite the selected output as the drafted outcome (one undo step)."""
+        self.commit_pending()
+        kr = self._selected_kr()
+        if kr is None:
+            return
+        draft = {name: edit.text() for name, edit in self.rewrite_edits.items()}
+        draft["direction"] = str(self.direction_combo.currentData() or "")
+        if not draft["text"].strip():
+            self._hint("Write the new key result first.", sticky=True)
+            self.rewrite_edits["text"].setFocus()
+            return
+        steps = [WhyStep(s.question, s.answer) for s in kr.why_steps]
+        while steps and not steps[-1].answer.strip():
+            steps.pop()  # a question nobody answered is not part of the chain
+        kr_id = kr.id
+        try:
+            self.controller.apply("Rewrite key result", lambda ws: ask_why.accept_rewrite(
+                ws, kr_id, text=draft["text"], metric=draft["metric"],
+                baseline=draft["baseline"], target=draft["target"], unit=draft["unit"],
+                direction=draft["direction"], why_steps=steps))
+        except ValueError as exc:
+            self._hint(str(exc), sticky=True)
+            return
+        self.drafts.pop(kr_id, None)
+        self.modes.pop(kr_id, None)
+        self._after_leaving_queue()
+
+    def keep(self) -> None:
+        """Keep the selected key result as written, with the reason typed."""
+        self.commit_pending()
+        kr = self._selected_kr()
+        reason = self.keep_reason_edit.text()
+        if kr is None:
+            return
+        if not reason.strip():
+            self._hint("Say why the room keeps it, then press Enter.", sticky=True)
+            self.keep_reason_edit.setFocus()
+            return
+        kr_id = kr.id
+        self.controller.apply("Keep key result as it is",
+                              lambda ws: ask_why.keep_as_is(ws, kr_id, reason))
+        self._after_leaving_queue()
+
+    def _after_leaving_queue(self) -> None:
+        self.keep_reason_edit.clear()
+        self._hint("")
+        self.refresh()
+        self.focus_first()
+
+    def _focus_last_answer(self) -> None:
+        if self.answer_edits:
+            self.answer_edits[-1].setFocus()
+            self.scroll_area.ensureWidgetVisible(self.answer_edits[-1])
+
+    # -- the page contract -------------------------------------------------------------------
+    def _step(self, delta: int) -> bool:
+        ids = [entry[0] for entry in self.queue()]
+        if not ids:
+            return False
+        if self.selected_kr_id in ids:
+            index = ids.index(self.selected_kr_id) + delta
+        else:
+            index = 0 if delta > 0 else len(ids) - 1
+        if not 0 <= index < len(ids):
+            return False
+        self._select(ids[index])
+        return True
+
+    def next_item(self) -> bool:
+        """The next output in the queue (PageDown); False after the last one."""
+        return self._step(1)
+
+    def previous_item(self) -> bool:
+        return self._step(-1)
+
+    def focus_first(self) -> None:
+        if self._selected_kr() is None:
+            self.queue_list.setFocus()
+            return
+        if self.selected_kr_id:
+            self.controller.set_focus_item(("kr", self.selected_kr_id))
+        if self.modes.get(self.selected_kr_id) == MEASURE:
+            self.rewrite_edits["text"].setFocus()
+        else:
+            self._focus_last_answer()
+
+    def findings(self) -> list:
+        """The coach's output findings still open (what this stage is for)."""
+        return exit_findings(self.stage_key, coach.check_workshop(self.controller.workshop))
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
+        # Leaving the stage must not leave an answer only on screen.
+        self.commit_pending()
+        super().hideEvent(event)
+

@@ -1,0 +1,287 @@
+"""Wrap-up, after action planning: what the room decided on one screen, and the exports
+(the PDF handout, one PDF per participant, Markdown, CSV, JSON and a calendar file).
+
+Choosing where to save is the one dialog here, and only because the facilitator asked
+for it by pressing an export button. Results and errors are shown in the page.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop import coach
+from workshop.export import PAGE_SIZES, ExportError, export_file, export_per_participant
+from workshop.export.content import format_date, safe_file_stem
+from workshop.export.formats import cadence_summary
+from workshop.model import Workshop, objective_statement
+from workshop.ui.pages.base import StagePage
+from workshop.ui.pages.key_results import (
+    add_shown,
+    clear_layout,
+    plain_label,
+    set_style_state,
+)
+from workshop.ui.session import SessionController
+
+log = logging.getLogger(__name__)
+
+PARTICIPANTS = "participants"
+"""The export kind that writes a folder of PDFs rather than one file."""
+
+# kind, button text (with its Alt mnemonic), file suffix, file-dialog filter
+EXPORTS: tuple[tuple[str, str, str, str], ...] = (
+    ("pdf", "&PDF handout", ".pdf", "PDF handout (*.pdf)"),
+    (PARTICIPANTS, "Per-pa&rticipant PDFs", "", ""),
+    ("md", "&Markdown", ".md", "Markdown (*.md)"),
+    ("csv", "&CSV tables", ".csv", "CSV tables (*.csv)"),
+    ("json", "&JSON (re-importable)", ".json", "JSON (*.json)"),
+    ("ics", "Ca&lendar (ICS)", ".ics", "Calendar (*.ics)"),
+)
+
+
+def suggested_stem(ws: Workshop) -> str:
+    """A file name stem made from the workshop's title, safe on every system."""
+    return safe_file_stem(ws.title, "okr-workshop")
+
+
+def saved_message(kind: str, files: list[Path], folder: Path) -> str:
+    """The line the page shows after an export, in words."""
+    if kind == PARTICIPANTS:
+        count = len(files)
+        noun = "PDF" if count == 1 else "PDFs"
+        return f"Saved {count} participant {noun} in {folder.name or folder}"
+    names = [f.name for f in files]
+    if len(names) == 1:
+        return f"Saved {names[0]}"
+    return f"Saved {', '.join(names[:-1])} and {names[-1]}"
+
+
+class WrapUpPage(StagePage):
+    """The summary of the session and its exports."""
+
+    stage_key = "wrap_up"
+    heading = "Wrap-up"
+
+    def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
+        super().__init__(controller, parent)
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        self.export_folder = Path(documents) if documents else Path.home()
+        self.last_folder: Path | None = None
+        self._summary_shape: tuple | None = None
+        self._build()
+        self.refresh()
+
+    # -- building ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.summary = QWidget()
+        self.summary_layout = QVBoxLayout(self.summary)
+        self.summary_layout.setContentsMargins(0, 0, 0, 0)
+        self.summary_layout.setSpacing(6)
+        self.body_layout.addWidget(self.summary)
+
+        export_box = QFrame()
+        export_box.setObjectName("exportBox")
+        box = QVBoxLayout(export_box)
+        box.setContentsMargins(8, 8, 8, 8)
+        heading = QLabel("Hand it out")
+        heading.setObjectName("sectionHeading")
+        box.addWidget(heading)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(6)
+        self.export_buttons: dict[str, QPushButton] = {}
+        for index, (kind, caption, suffix, _filter) in enumerate(EXPORTS):
+            button = QPushButton(caption + "...")
+            button.setObjectName("exportButton")
+            plain = caption.replace("&", "")
+            key = caption[caption.index("&") + 1].upper()
+            button.setAccessibleName(f"Export {plain}")
+            where = "a folder" if kind == PARTICIPANTS else f"a {suffix} file"
+            button.setToolTip(f"Save the {plain} to {where} (Alt+{key})")
+            button.clicked.connect(lambda _=False, k=kind: self.export(k))
+            grid.addWidget(button, index // 3, index % 3)
+            self.export_buttons[kind] = button
+        box.addLayout(grid)
+
+        size_row = QHBoxLayout()
+        size_label = QLabel("Page si&ze")
+        self.page_size_combo = QComboBox()
+        self.page_size_combo.setObjectName("pageSize")
+        self.page_size_combo.addItems(list(PAGE_SIZES))
+        self.page_size_combo.setAccessibleName("Page size of the PDFs")
+        self.page_size_combo.setToolTip("Paper size for the PDF handouts (Alt+Z)")
+        size_label.setBuddy(self.page_size_combo)
+        size_row.addWidget(size_label)
+        size_row.addWidget(self.page_size_combo)
+        size_row.addStretch(1)
+        box.addLayout(size_row)
+
+        result_row = QHBoxLayout()
+        self.result_label = plain_label(object_name="exportResult")
+        self.result_label.setAccessibleName("Export result")
+        self.open_folder_button = QPushButton("&Open folder")
+        self.open_folder_button.setObjectName("openFolderButton")
+        self.open_folder_button.setAccessibleName("Open the folder of the last export")
+        self.open_folder_button.setToolTip("Show the exported files in the file manager "
+                                           "(Alt+O)")
+        self.open_folder_button.clicked.connect(self._open_last_folder)
+        self.open_folder_button.hide()
+        result_row.addWidget(self.result_label, 1)
+        result_row.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignTop)
+        box.addLayout(result_row)
+        self.body_layout.addWidget(export_box)
+        self.body_layout.addStretch(1)
+
+    # -- the summary -------------------------------------------------------------------------
+    def summary_lines(self) -> list[tuple[str, str]]:
+        """(style name, text) of every line of the summary, top to bottom."""
+        ws = self.controller.workshop
+        lines: list[tuple[str, str]] = []
+        head = ws.title or "Untitled workshop"
+        details = [d for d in (ws.client, ws.team, ws.period_label) if d.strip()]
+        lines.append(("summaryTitle", head))
+        if details:
+            lines.append(("summaryDetail", " · ".join(details)))
+        objectives = ws.selected_objectives()
+        lines.append(("sectionHeading", "What we will achieve"))
+        if not objectives:
+            lines.append(("emptyHint", "No objectives yet."))
+        for objective in objectives:
+            krs = len(objective.key_results)
+            actions = sum(len(kr.actions) for kr in objective.key_results)
+            lines.append(("summaryStatement", objective_statement(objective)))
+            lines.append(("summaryCounts",
+                          f"{krs} key result{'s' if krs != 1 else ''} · "
+                          f"{actions} action{'s' if actions != 1 else ''}"))
+        lines.append(("sectionHeading", "Who does what"))
+        counts = Counter(a.owner_id for _, _, a in ws.all_actions())
+        any_owner = False
+        for person in ws.participants:
+            n = counts.get(person.id, 0)
+            if n:
+                any_owner = True
+                lines.append(("summaryOwner",
+                              f"{person.name or '(no name)'}: {n} action{'s' if n != 1 else ''}"))
+        known = {p.id for p in ws.participants}
+        unowned = sum(n for owner, n in counts.items() if owner not in known)
+        if unowned:
+            lines.append(("summaryOwnerMissing",
+                          f"No owner yet: {unowned} action{'s' if unowned != 1 else ''}"))
+        if not any_owner and not unowned:
+            lines.append(("emptyHint", "No actions yet."))
+        lines.append(("sectionHeading", "When we meet again"))
+        lines.append(("summaryCadence", f"Check-ins: {cadence_summary(ws)}"))
+        lines.append(("summaryCadence",
+                      f"Mid-period review: {format_date(ws.cadence.mid_review)}"))
+        lines.append(("summaryCadence", f"Retro: {format_date(ws.cadence.retro_date)}"))
+        return lines
+
+    def refresh(self) -> None:
+        """Redraw the summary when what it says changed."""
+        lines = tuple(self.summary_lines())
+        if lines == self._summary_shape:
+            return
+        self._summary_shape = lines
+        clear_layout(self.summary_layout)
+        for style, text in lines:
+            label = plain_label(text, style)
+            if style == "summaryOwnerMissing":
+                label.setObjectName("badgeWarn")
+                label.setProperty("warn", True)
+            add_shown(self.summary_layout, label)
+
+    # -- exporting ---------------------------------------------------------------------------
+    def suggested_path(self, kind: str) -> Path:
+        """Where an export of this kind is proposed: the last export's folder and a name
+        made from the title."""
+        stem = suggested_stem(self.controller.workshop)
+        if kind == PARTICIPANTS:
+            return self.export_folder / f"{stem}-participants"
+        suffix = next(s for k, _c, s, _f in EXPORTS if k == kind)
+        return self.export_folder / f"{stem}{suffix}"
+
+    def choose_path(self, kind: str, suggested: Path) -> Path | None:
+        """Ask where to save (a folder for the per-participant PDFs); None when cancelled.
+
+        Tests replace this method; the app shows the system's file dialog.
+        """
+        if kind == PARTICIPANTS:
+            folder = QFileDialog.getExistingDirectory(
+                self, "Folder for the participants' PDFs", str(suggested.parent))
+            return Path(folder) if folder else None
+        name_filter = next(f for k, _c, _s, f in EXPORTS if k == kind)
+        chosen, _selected = QFileDialog.getSaveFileName(
+            self, "Export", str(suggested), name_filter)
+        return Path(chosen) if chosen else None
+
+    def open_folder(self, folder: Path) -> bool:
+        """Show `folder` in the system's file manager."""
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def export(self, kind: str) -> list[Path]:
+        """Ask for a place, export, and say in the page what happened; returns the files."""
+        path = self.choose_path(kind, self.suggested_path(kind))
+        if path is None:
+            return []
+        page_size = self.page_size_combo.currentText()
+        ws = self.controller.workshop
+        try:
+            if kind == PARTICIPANTS:
+                files = export_per_participant(ws, path, page_size=page_size)
+                folder = path
+            else:
+                suffix = next(s for k, _c, s, _f in EXPORTS if k == kind)
+                if not path.suffix:
+                    path = path.with_name(path.name + suffix)
+                files = export_file(ws, path, page_size=page_size)
+                folder = path.parent
+        except ExportError as exc:
+            self._show_result(str(exc), failed=True)
+            return []
+        except Exception as exc:  # a crash in front of a client is worse than a message
+            log.exception("export failed")
+            self._show_result(f"The export failed: {exc}", failed=True)
+            return []
+        self.export_folder = folder if kind != PARTICIPANTS else folder.parent
+        self.last_folder = folder
+        self._show_result(saved_message(kind, files, folder), failed=False)
+        self.result_label.setToolTip("\n".join(str(f) for f in files))
+        return files
+
+    def _show_result(self, text: str, failed: bool) -> None:
+        self.result_label.setText(text)
+        self.result_label.setObjectName("badgeWarn" if failed else "exportResult")
+        set_style_state(self.result_label, "warn", failed)
+        self.open_folder_button.setVisible(not failed and self.last_folder is not None)
+        if failed:
+            self.result_label.setToolTip("")
+
+    def _open_last_folder(self) -> None:
+        if self.last_folder is not None:
+            self.open_folder(self.last_folder)
+
+    # -- the page contract -------------------------------------------------------------------
+    def focus_first(self) -> None:
+        self.export_buttons["pdf"].setFocus()
+
+    def findings(self) -> list:
+        """Every warning the coach still has: the last look before the room leaves."""
+        return [f for f in coach.check_workshop(self.controller.workshop)
+                if f.severity == "warn"]
