@@ -442,6 +442,13 @@ class Store:
         except sqlite3.DatabaseError:
             return False
 
+    def quick_check_ok(self) -> bool:
+        """SQLite's quick check of every page (cheaper than integrity_check)."""
+        try:
+            return self.db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        except sqlite3.DatabaseError:
+            return False
+
     def _backup_path(self, backup_dir: Path | None, label: str,
                      when: float | None = None) -> Path:
         folder = backup_dir or self.path.parent / "backups"
@@ -468,6 +475,12 @@ class Store:
         existing = list_backups(self.path, folder)
         if existing and now - existing[0].stat().st_mtime < 24 * 3600:
             return None
+        # Never back up a damaged file: its copy would push a good backup out of the
+        # seven kept and then be offered as "the newest backup" to recover from.
+        if not self.quick_check_ok():
+            raise StoreDamagedError(
+                f"{self.path} is damaged (its integrity check failed). No backup was "
+                f"made over the good ones.", self.path)
         made = self.backup_to(self._backup_path(folder, "daily", now))
         os.utime(made, (now, now))
         for old in list_backups(self.path, folder)[keep:]:
@@ -481,10 +494,14 @@ class Store:
     def list(self, search: str | None = None, *, trash: bool = False) -> list[SessionSummary]:
         """Sessions newest first; `search` matches title, client or team, ignoring case."""
         where = "deleted_at IS NOT NULL" if trash else "deleted_at IS NULL"
-        rows = self.db.execute(
-            "SELECT id, title, client, team, workshop_date, period_label, updated_at, "
-            f"deleted_at FROM {APP_TABLE} WHERE {where} ORDER BY updated_at DESC, title"
-        ).fetchall()
+        try:
+            rows = self.db.execute(
+                "SELECT id, title, client, team, workshop_date, period_label, updated_at, "
+                f"deleted_at FROM {APP_TABLE} WHERE {where} ORDER BY updated_at DESC, title"
+            ).fetchall()
+        except sqlite3.DatabaseError as exc:
+            # A damaged page must reach the app as a StoreDamagedError naming the file.
+            raise self._translate(exc, "list the sessions") from exc
         needle = _fold(search.strip()) if search else ""
         out = []
         for r in rows:
