@@ -116,8 +116,14 @@ class App(QObject):
                     return False
             try:
                 self.store = Store.open(self.db_path, read_only=read_only)
+                if not read_only:
+                    self._daily_backup()
+                # The first listing reads pages the open did not: damage found here
+                # gets the same way out as damage found on opening.
+                self.library.attach_store(self.store)
                 break
             except StoreDamagedError as exc:
+                self._close_store()
                 self._release_lock()
                 backups = list_backups(self.db_path)
                 options = (["Open the newest backup"] if backups else []) + [
@@ -149,20 +155,30 @@ class App(QObject):
                 if choice != 0 or not self._choose_other_db():
                     return False
             except StoreError as exc:
+                self._close_store()
                 self._release_lock()
                 choice = self._ask("Cannot open the session database", str(exc),
                                    ["Open another database…", "Quit"])
                 if choice != 0 or not self._choose_other_db():
                     return False
-        if not read_only:
-            try:
-                self.store.auto_backup()
-            except Exception as exc:  # noqa: BLE001 - a failed backup must not stop a workshop
-                self.library.status.showMessage(f"Daily backup failed: {exc}", 10000)
-        else:
+        if read_only:
             self.library.setWindowTitle("OKR Workshop (read-only)")
-        self.library.attach_store(self.store)
         return True
+
+    def _daily_backup(self) -> None:
+        from workshop.store import StoreDamagedError
+
+        try:
+            self.store.auto_backup()
+        except StoreDamagedError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a failed backup must not stop a workshop
+            self.library.status.showMessage(f"Daily backup failed: {exc}", 10000)
+
+    def _close_store(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
 
     def _take_lock(self) -> bool:
         lock_path = str(self.db_path) + ".lock"
