@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from workshop.flows.agenda import compute_schedule
 from workshop.flows.stages import exit_findings, stage_by_key
 from workshop.flows.timer import PHASE_OVERTIME, PHASE_WARNING, format_mmss
+from workshop.ui.audience import install_projector_controls
 from workshop.ui.pages import PAGE_CLASSES, UNTIMED_PAGES
 from workshop.ui.pages.base import StagePage
 from workshop.ui.session import SessionController
@@ -51,6 +52,7 @@ class FacilitatorWindow(QMainWindow):
 
     closed = Signal()
     projector_requested = Signal()
+    page_shown = Signal(str)  # the page's key; the projector follows wrap-up and retro
     theme_requested = Signal(str)
     font_size_requested = Signal(int)
 
@@ -67,6 +69,8 @@ class FacilitatorWindow(QMainWindow):
         self._page_keys: list[str] = []
         self._build()
         self._build_actions()
+        # PageDown first pages through what the projector shows, then moves on here.
+        self.item_pagers: list[Callable[[int], bool]] = []
         self.clicker_keys = ClickerKeys(self)
         QApplication.instance().installEventFilter(self.clicker_keys)
         controller.changed.connect(self._on_changed)
@@ -88,6 +92,8 @@ class FacilitatorWindow(QMainWindow):
         self._update_timer()
         if controller.last_saved:
             self._on_saved(controller.last_saved)
+        # The View menu's projector screen, theme and sound choices.
+        self.projector_controls = install_projector_controls(self)
 
     # -- construction ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -305,6 +311,7 @@ class FacilitatorWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(page)
         page.refresh()
+        self.page_shown.emit(key)
         try:
             stage = stage_by_key(key)
             self.side.set_stage(stage.prompts, stage.tips, stage.goal)
@@ -324,6 +331,8 @@ class FacilitatorWindow(QMainWindow):
         return ""
 
     def next_item(self) -> None:
+        if any(pager(+1) for pager in self.item_pagers):
+            return
         page = self.stack.currentWidget()
         if isinstance(page, StagePage) and page.next_item():
             return
@@ -337,6 +346,8 @@ class FacilitatorWindow(QMainWindow):
         self.controller.next_stage()
 
     def previous_item(self) -> None:
+        if any(pager(-1) for pager in self.item_pagers):
+            return
         page = self.stack.currentWidget()
         if isinstance(page, StagePage) and page.previous_item():
             return
