@@ -347,7 +347,7 @@ def test_action_plan_shows_tasks_guidance_and_origin(qtbot, controller):
         assert label.property("warn") is False
     launch = ws.objectives[0].key_results[0].actions[0]
     assert page.rows[launch.id].origin_label.isVisible()
-    assert page.rows[launch.id].origin_label.text() == "from the output KR"
+    assert page.rows[launch.id].origin_label.text().endswith("from the output KR")
     planned = ws.objectives[0].key_results[0].actions[1]
     assert not page.rows[planned.id].origin_label.isVisible()
     assert page.rows[launch.id].owner_combo.currentText() == "Yuki Tanaka"
@@ -459,7 +459,7 @@ def test_wrap_up_summarises_the_session(qtbot, controller):
             "sign-ups by 25%, reduce churn in the enterprise segment to below 5% and generate "
             "200 qualified enterprise leads through events.") in shown
     assert "3 key results · 9 actions" in shown
-    assert "Lars Berg: 4 actions" in shown
+    assert any("Lars Berg: 4 actions" in t and "Maria Jensen: 2 actions" in t for t in shown)
     assert "Check-ins: Every Monday" in shown
     assert "Mid-period review: 15 Feb 2027" in shown
     assert "Retro: 1 Apr 2027" in shown

@@ -30,6 +30,8 @@ from workshop.ui.pages.key_results import (
     FocusWatcher,
     add_shown,
     clear_layout,
+    emphasise,
+    mute,
     plain_label,
     set_style_state,
     sync_label,
@@ -112,11 +114,15 @@ class ActionRow(QWidget):
         self.page = page
         self.kr_id = kr_id
         self.action_id = action.id
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(1)
+        layout = QHBoxLayout()
         layout.setSpacing(6)
+        outer.addLayout(layout)
 
-        self.origin_label = plain_label("from the output KR", "originTag", wrap=False)
+        # Under the task, so the task columns stay aligned from row to row.
+        self.origin_label = mute(plain_label("\u2191 from the output KR", "originTag"))
         self.origin_label.setToolTip("This was the output key result before the room asked "
                                      "why; now it is one of the tasks.")
         self.origin_label.setAccessibleName("Came from the output key result")
@@ -144,11 +150,12 @@ class ActionRow(QWidget):
         self.remove_button.setToolTip("Remove this task (Ctrl+Shift+Delete; Ctrl+Z brings "
                                       "it back)")
 
-        layout.addWidget(self.origin_label)
         layout.addWidget(self.text_edit, 1)
         layout.addWidget(self.owner_combo)
         layout.addWidget(self.deadline_edit)
         layout.addWidget(self.remove_button)
+        self.origin_label.setContentsMargins(6, 0, 0, 0)
+        outer.addWidget(self.origin_label)
 
         self.text_edit.textEdited.connect(lambda value: self._edit("text", value))
         self.text_edit.returnPressed.connect(lambda: page.enter_in_task(self))
@@ -268,6 +275,7 @@ class ActionPlanPage(StagePage):
             title = plain_label(objective.text or "(objective without a text)",
                                 "objectiveTitle")
             title.setAccessibleName("Objective")
+            emphasise(title, scale=1.15)
             add_shown(self.content_layout, title)
             for kr in objective.key_results:
                 block = QFrame()
@@ -278,6 +286,7 @@ class ActionPlanPage(StagePage):
                 head = QGridLayout()
                 kr_label = plain_label(kr.text or "(key result without a text)", "planKrTitle")
                 kr_label.setAccessibleName("Key result")
+                emphasise(kr_label)
                 guidance = QLabel()
                 guidance.setTextFormat(Qt.TextFormat.PlainText)
                 guidance.setAccessibleName("Number of tasks")

@@ -38,6 +38,8 @@ from workshop.ui.pages.key_results import (
     DIRECTION_LABELS,
     add_shown,
     clear_layout,
+    emphasise,
+    mute,
     plain_label,
     sync_label,
     sync_line_edit,
@@ -94,7 +96,7 @@ class AskWhyPage(StagePage):
 
     # -- building ----------------------------------------------------------------------------
     def _build(self) -> None:
-        queue_caption = QLabel("Outputs to rewrite")
+        queue_caption = emphasise(QLabel("Outputs to rewrite"))
         queue_caption.setObjectName("sectionHeading")
         self.body_layout.addWidget(queue_caption)
         self.queue_list = QListWidget()
@@ -109,6 +111,7 @@ class AskWhyPage(StagePage):
         self.queue_empty = plain_label(
             "No outputs left: every key result of the chosen objectives reads as an "
             "outcome, or was kept on purpose.", "emptyHint")
+        mute(self.queue_empty)
         self.body_layout.addWidget(self.queue_empty)
 
         # The ladder of the selected key result.
@@ -121,6 +124,7 @@ class AskWhyPage(StagePage):
         self.original_badge = KindBadge("output")
         self.original_label = plain_label(object_name="whyOriginal")
         self.original_label.setAccessibleName("The key result being rewritten")
+        emphasise(self.original_label, scale=1.1)
         original_row.addWidget(self.original_badge, 0, Qt.AlignmentFlag.AlignTop)
         original_row.addWidget(self.original_label, 1)
         ladder.addLayout(original_row)
@@ -157,21 +161,27 @@ class AskWhyPage(StagePage):
         measure = QGridLayout(self.measure_box)
         measure.setContentsMargins(0, 6, 0, 0)
         measure.setHorizontalSpacing(6)
-        self.measure_question = plain_label(ask_why.MEASURE_QUESTION, "whyQuestion")
-        measure.addWidget(self.measure_question, 0, 0, 1, 4)
+        self.measure_question = emphasise(plain_label(ask_why.MEASURE_QUESTION,
+                                                      "whyQuestion"))
+        measure.addWidget(self.measure_question, 0, 0, 1, 8)
         self.rewrite_edits: dict[str, QLineEdit] = {}
-        for row, (name, caption, placeholder) in enumerate(REWRITE_FIELDS, start=1):
+        # Text and metric get a line each; from, to and unit share one, like a KR row.
+        places = {"text": (1, 0, 7), "metric": (2, 0, 7), "baseline": (3, 0, 1),
+                  "target": (3, 2, 1), "unit": (3, 4, 1)}
+        for name, caption, placeholder in REWRITE_FIELDS:
             edit = QLineEdit()
             edit.setObjectName(f"rewrite_{name}")
             edit.setPlaceholderText(placeholder)
             edit.setAccessibleName(f"{caption} (rewrite)")
             edit.setToolTip(f"{caption} of the rewritten key result; Ctrl+Enter accepts")
+            edit.setMinimumWidth(60)
             edit.textEdited.connect(lambda value, n=name: self._draft_edited(n, value))
             label = QLabel(caption)
             label.setObjectName("fieldCaption")
             label.setBuddy(edit)
-            measure.addWidget(label, row, 0)
-            measure.addWidget(edit, row, 1, 1, 3)
+            row, column, span = places[name]
+            measure.addWidget(label, row, column)
+            measure.addWidget(edit, row, column + 1, 1, span)
             self.rewrite_edits[name] = edit
         self.direction_combo = QComboBox()
         self.direction_combo.setObjectName("rewrite_direction")
@@ -182,16 +192,17 @@ class AskWhyPage(StagePage):
         self.direction_combo.activated.connect(
             lambda index: self._draft_edited(
                 "direction", str(self.direction_combo.itemData(index) or "")))
-        direction_row = len(REWRITE_FIELDS) + 1
-        measure.addWidget(self.direction_combo, direction_row, 1)
+        measure.addWidget(self.direction_combo, 3, 6, 1, 2)
+        for column in (1, 3, 5):
+            measure.setColumnStretch(column, 1)
         self.accept_button = QPushButton("Accept the rewrite")
         self.accept_button.setObjectName("acceptButton")
+        self.accept_button.setProperty("primary", True)
         self.accept_button.setAccessibleName("Accept the rewritten key result")
         self.accept_button.setToolTip("Replace the output with this key result; the output "
                                       "becomes its first action (Ctrl+Enter)")
         self.accept_button.clicked.connect(self.accept)
-        measure.addWidget(self.accept_button, direction_row, 3)
-        measure.setColumnStretch(2, 1)
+        measure.addWidget(self.accept_button, 4, 6, 1, 2)
         ladder.addWidget(self.measure_box)
 
         # Keeping the key result as written, on purpose.
@@ -216,7 +227,7 @@ class AskWhyPage(StagePage):
         self.body_layout.addWidget(self.ladder_box)
 
         # What is done already: the chains, the lesson of the day.
-        done_caption = QLabel("Done")
+        done_caption = emphasise(QLabel("Done"))
         done_caption.setObjectName("sectionHeading")
         self.body_layout.addWidget(done_caption)
         self.done_widget = QWidget()
@@ -336,7 +347,7 @@ class AskWhyPage(StagePage):
         self.answer_edits = []
         self.question_labels = []
         for index, step in enumerate(steps):
-            question = plain_label(f"{index + 1}. {step.question}", "whyQuestion")
+            question = emphasise(plain_label(f"{index + 1}. {step.question}", "whyQuestion"))
             answer = QLineEdit()
             answer.setObjectName("whyAnswer")
             answer.setPlaceholderText("The room's answer")
@@ -369,7 +380,7 @@ class AskWhyPage(StagePage):
         self._done_shape = shape
         clear_layout(self.done_layout)
         if not entries:
-            add_shown(self.done_layout, plain_label("Nothing rewritten yet.", "emptyHint"))
+            add_shown(self.done_layout, mute(plain_label("Nothing rewritten yet.", "emptyHint")))
             return
         for kind, original, steps, result, numbers in entries:
             frame = QFrame()
@@ -383,7 +394,10 @@ class AskWhyPage(StagePage):
                 head.addWidget(plain_label(original, "chainOriginal"), 1)
                 layout.addLayout(head)
                 for question, answer in steps:
-                    layout.addWidget(plain_label(f"{question}  {answer}", "chainStep"))
+                    layout.addWidget(mute(plain_label(question, "chainQuestion")))
+                    answer_label = plain_label(f"\u2192 {answer}", "chainStep")
+                    answer_label.setContentsMargins(16, 0, 0, 0)
+                    layout.addWidget(answer_label)
                 tail = QHBoxLayout()
                 tail.addWidget(KindBadge("outcome"), 0, Qt.AlignmentFlag.AlignTop)
                 shown = f"{result}  ({numbers})" if numbers else result
@@ -392,7 +406,7 @@ class AskWhyPage(StagePage):
                 frame.setAccessibleName(f"Rewritten: {original} became {result}")
             else:
                 layout.addWidget(plain_label(f"Kept as it is: {original}", "chainOriginal"))
-                layout.addWidget(plain_label(f"Because: {result}", "chainStep"))
+                layout.addWidget(mute(plain_label(f"Because: {result}", "chainStep")))
                 frame.setAccessibleName(f"Kept as it is: {original}")
             add_shown(self.done_layout, frame)
 

@@ -61,7 +61,24 @@ def sync_line_edit(edit: QLineEdit, value: str) -> None:
     """Show the model's value without disturbing typing: only touch a differing text."""
     if edit.text() != value:
         edit.setText(value)
-        edit.setCursorPosition(len(value))
+        # A field being typed in keeps its cursor at the end; any other shows its start.
+        edit.setCursorPosition(len(value) if edit.hasFocus() else 0)
+
+
+def emphasise(label: QLabel, bold: bool = True, scale: float = 1.0) -> QLabel:
+    """Make a heading stand out by weight and size (colours belong to the theme)."""
+    font = label.font()
+    font.setBold(bold)
+    if scale != 1.0 and font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    return label
+
+
+def mute(label: QLabel) -> QLabel:
+    """Secondary text: the theme greys labels with the "muted" property."""
+    label.setProperty("muted", True)
+    return label
 
 
 def sync_label(label: QLabel, value: str) -> None:
@@ -184,7 +201,8 @@ class KeyResultRow(QFrame):
             column += 2
         grid.addWidget(self.direction_combo, 1, column, 1, 2)
 
-        self.reason_label = plain_label(object_name="coachReason")
+        # The theme's warning style; the words say it is the coach speaking.
+        self.reason_label = plain_label(object_name="badgeWarn")
         self.reason_label.setAccessibleName(f"Coach on key result {number}")
         self.reason_label.hide()
         grid.addWidget(self.reason_label, 2, 0, 1, 10)
@@ -212,7 +230,7 @@ class KeyResultRow(QFrame):
         edit.setPlaceholderText(name)
         edit.setAccessibleName(f"{name} of key result {number}")
         edit.setToolTip(tip)
-        edit.setMinimumWidth(48)
+        edit.setMinimumWidth(80 if name in ("Unit", "Metric") else 48)
         return edit
 
     def _edit(self, field: str, value: str) -> None:
@@ -251,7 +269,7 @@ class KeyResultRow(QFrame):
             self.badge.set_kind(assessment.kind)
             self.reason, full = _reason(assessment.findings)
             self.reason_label.setToolTip(full)
-        sync_label(self.reason_label, self.reason)
+        sync_label(self.reason_label, f"Coach: {self.reason}" if self.reason else "")
         self.reason_label.setVisible(bool(self.reason))
         set_style_state(self, "flagged", bool(self.reason))
 
@@ -335,6 +353,7 @@ class KeyResultsPage(StagePage):
             title = plain_label(objective.text or "(objective without a text)",
                                 "objectiveTitle")
             title.setAccessibleName("Objective")
+            emphasise(title, scale=1.15)
             layout.addWidget(title)
             focus_label = plain_label(object_name="badgeWarn")
             focus_label.setProperty("warn", True)
@@ -362,7 +381,7 @@ class KeyResultsPage(StagePage):
             add_enter = QShortcut(QKeySequence("Ctrl+Enter"), block)
             add_enter.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             add_enter.activated.connect(lambda oid=objective_id: self.add_key_result(oid))
-            statement = plain_label(object_name="statement")
+            statement = mute(plain_label(object_name="statement"))
             statement.setAccessibleName("The objective as one sentence")
             layout.addWidget(statement)
             self.statement_labels[objective.id] = statement

@@ -34,6 +34,8 @@ from workshop.ui.pages.base import StagePage
 from workshop.ui.pages.key_results import (
     add_shown,
     clear_layout,
+    emphasise,
+    mute,
     plain_label,
     set_style_state,
 )
@@ -94,13 +96,12 @@ class WrapUpPage(StagePage):
         self.summary_layout = QVBoxLayout(self.summary)
         self.summary_layout.setContentsMargins(0, 0, 0, 0)
         self.summary_layout.setSpacing(6)
-        self.body_layout.addWidget(self.summary)
 
         export_box = QFrame()
         export_box.setObjectName("exportBox")
         box = QVBoxLayout(export_box)
         box.setContentsMargins(8, 8, 8, 8)
-        heading = QLabel("Hand it out")
+        heading = emphasise(QLabel("Hand it out"))
         heading.setObjectName("sectionHeading")
         box.addWidget(heading)
         grid = QGridLayout()
@@ -146,7 +147,10 @@ class WrapUpPage(StagePage):
         result_row.addWidget(self.result_label, 1)
         result_row.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignTop)
         box.addLayout(result_row)
+        # The exports first: the summary of a large session runs long, and handing out
+        # is what this page is for.
         self.body_layout.addWidget(export_box)
+        self.body_layout.addWidget(self.summary)
         self.body_layout.addStretch(1)
 
     # -- the summary -------------------------------------------------------------------------
@@ -172,19 +176,17 @@ class WrapUpPage(StagePage):
                           f"{actions} action{'s' if actions != 1 else ''}"))
         lines.append(("sectionHeading", "Who does what"))
         counts = Counter(a.owner_id for _, _, a in ws.all_actions())
-        any_owner = False
-        for person in ws.participants:
-            n = counts.get(person.id, 0)
-            if n:
-                any_owner = True
-                lines.append(("summaryOwner",
-                              f"{person.name or '(no name)'}: {n} action{'s' if n != 1 else ''}"))
+        owners = [f"{p.name or '(no name)'}: {counts[p.id]} action"
+                  f"{'s' if counts[p.id] != 1 else ''}"
+                  for p in ws.participants if counts.get(p.id)]
+        if owners:
+            lines.append(("summaryOwners", " \u00b7 ".join(owners)))
         known = {p.id for p in ws.participants}
         unowned = sum(n for owner, n in counts.items() if owner not in known)
         if unowned:
             lines.append(("summaryOwnerMissing",
                           f"No owner yet: {unowned} action{'s' if unowned != 1 else ''}"))
-        if not any_owner and not unowned:
+        if not owners and not unowned:
             lines.append(("emptyHint", "No actions yet."))
         lines.append(("sectionHeading", "When we meet again"))
         lines.append(("summaryCadence", f"Check-ins: {cadence_summary(ws)}"))
@@ -202,7 +204,14 @@ class WrapUpPage(StagePage):
         clear_layout(self.summary_layout)
         for style, text in lines:
             label = plain_label(text, style)
-            if style == "summaryOwnerMissing":
+            if style == "summaryTitle":
+                emphasise(label, scale=1.25)
+            elif style == "sectionHeading":
+                emphasise(label)
+                label.setContentsMargins(0, 8, 0, 0)
+            elif style in ("summaryDetail", "summaryCounts", "emptyHint"):
+                mute(label)
+            elif style == "summaryOwnerMissing":
                 label.setObjectName("badgeWarn")
                 label.setProperty("warn", True)
             add_shown(self.summary_layout, label)
