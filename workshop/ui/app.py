@@ -241,7 +241,7 @@ class App(QObject):
         window.font_size_requested.connect(self.change_font_size)
         window.projector_requested.connect(self.show_projector)
         self.facilitator = window
-        window.resize(self.library.size().expand(window.sizeHint()))
+        window.resize(self.library.size().expandedTo(window.sizeHint()))
         window.showMaximized()
         self.library.hide()
 
