@@ -269,6 +269,30 @@ def test_ladder_rewrite_with_the_keyboard_keeps_the_chain(qtbot, make_controller
     assert page.queue_list.count() == 3
 
 
+def test_leaving_the_page_keeps_the_answer_and_undo_takes_back_a_why(qtbot, make_controller):
+    controller = make_controller(output_workshop())
+    page = make_page(qtbot, AskWhyPage, controller)
+    page.focus_first()
+    kr_id = page.selected_kr_id
+    answer = "So that <b>R&D</b> 🚀 مرحبا gets used"
+    # QTest types ASCII only; the rest arrives as an input method would deliver it.
+    page.answer_edits[0].setText(answer)
+    page.answer_edits[0].textEdited.emit(answer)
+    page.hide()  # the facilitator moved to another stage before the pause ran out
+    assert controller.get(("kr", kr_id)).why_steps[0].answer == \
+        "So that <b>R&D</b> 🚀 مرحبا gets used"
+    page.show()
+    page.focus_first()
+    page.ask_again()
+    assert len(page.answer_edits) == 2
+    assert page.question_labels[1].textFormat() == Qt.TextFormat.PlainText
+    assert "<b>R&D</b>" in page.question_labels[1].text()
+    controller.undo_stack.undo()
+    assert len(controller.get(("kr", kr_id)).why_steps) == 1
+    assert len(page.answer_edits) == 1
+    assert page.answer_edits[0].text() == "So that <b>R&D</b> 🚀 مرحبا gets used"
+
+
 def test_accept_without_a_new_text_asks_for_it(qtbot, make_controller):
     controller = make_controller(output_workshop())
     page = make_page(qtbot, AskWhyPage, controller)
@@ -364,6 +388,8 @@ def test_enter_on_the_last_task_adds_one_with_owner_and_deadline(qtbot, controll
     new_row = page.rows_by_kr[kr.id][-1]
     assert new_row.text_edit.hasFocus()
     assert page.guidance_labels[kr.id].text() == "4 of 3-5 tasks"
+    qtbot.keyClick(new_row.text_edit, Qt.Key.Key_Return)  # empty: no second blank task
+    assert len(kr.actions) == 4
     qtbot.keyClicks(new_row.text_edit, "Write the onboarding FAQ")
     # Tab to the owner, pick Lars with the keyboard.
     qtbot.keyClick(new_row.text_edit, Qt.Key.Key_Tab)

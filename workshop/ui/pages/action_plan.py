@@ -375,11 +375,13 @@ class ActionPlanPage(StagePage):
 
     def enter_in_task(self, row: ActionRow) -> None:
         """Enter in a task: the next task of the same key result, or a new one after the
-        last."""
+        last (unless the last one is still empty)."""
         rows = self.rows_by_kr.get(row.kr_id, [])
         if row in rows and rows.index(row) < len(rows) - 1:
             rows[rows.index(row) + 1].text_edit.setFocus()
             return
+        if not row.text_edit.text().strip():
+            return  # an empty last task is the place to type, not a reason for another
         self.add_action(row.kr_id)
 
     # -- moving around -----------------------------------------------------------------------
