@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from workshop.demo import demo_workshop
 from workshop.model import (
@@ -291,6 +291,29 @@ def test_leaving_the_page_keeps_the_answer_and_undo_takes_back_a_why(qtbot, make
     assert len(controller.get(("kr", kr_id)).why_steps) == 1
     assert len(page.answer_edits) == 1
     assert page.answer_edits[0].text() == "So that <b>R&D</b> 🚀 مرحبا gets used"
+
+
+def test_closing_the_window_saves_a_half_typed_answer_first(qtbot, make_controller):
+    controller = make_controller(output_workshop())
+    seen_at_close: list[str] = []
+
+    class Window(QWidget):
+        def closeEvent(self, event):  # noqa: N802 - Qt's name
+            # What the facilitator window's own close handler would save.
+            steps = controller.workshop.objectives[0].key_results[0].why_steps
+            seen_at_close.append(steps[0].answer if steps else "")
+            super().closeEvent(event)
+
+    window = Window()
+    qtbot.addWidget(window)
+    page = AskWhyPage(controller)
+    QVBoxLayout(window).addWidget(page)
+    window.show()
+    qtbot.waitExposed(window)
+    page.focus_first()
+    qtbot.keyClicks(page.answer_edits[0], "To grow adoption")
+    window.close()
+    assert seen_at_close == ["To grow adoption"]
 
 
 def test_accept_without_a_new_text_asks_for_it(qtbot, make_controller):

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -84,6 +84,7 @@ class AskWhyPage(StagePage):
         self.answer_edits: list[QLineEdit] = []
         self.question_labels: list[QLabel] = []
         self._pending: _PendingAnswer | None = None
+        self._watched_window: QWidget | None = None
         self._ladder_shape: tuple | None = None
         self._queue_shape: tuple | None = None
         self._done_shape: tuple | None = None
@@ -619,6 +620,22 @@ class AskWhyPage(StagePage):
     def findings(self) -> list:
         """The coach's output findings still open (what this stage is for)."""
         return exit_findings(self.stage_key, coach.check_workshop(self.controller.workshop))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        # Watch the window for closing: its own close handler saves, and a half-typed
+        # answer must be in the model before that, not after.
+        window = self.window()
+        if window is not self and window is not self._watched_window:
+            if self._watched_window is not None:
+                self._watched_window.removeEventFilter(self)
+            window.installEventFilter(self)
+            self._watched_window = window
+        super().showEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self._watched_window and event.type() == QEvent.Type.Close:
+            self.commit_pending()
+        return False
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
         # Leaving the stage must not leave an answer only on screen.
