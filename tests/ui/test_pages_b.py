@@ -130,6 +130,12 @@ def test_adding_a_fourth_key_result_warns_about_focus(qtbot, controller):
     assert page.rows[new_id].text_edit.hasFocus()
     assert controller.focus_item == ("kr", new_id)
     qtbot.keyClicks(page.rows[new_id].text_edit, "Double the weekly active admins")
+    # Tab walks the new row's fields in reading order, "Remove" last.
+    row = page.rows[new_id]
+    for expected in (row.metric_edit, row.baseline_edit, row.target_edit, row.unit_edit,
+                     row.direction_combo, row.remove_button):
+        qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Tab)
+        assert page.focusWidget() is expected
     focus_label = page.focus_labels[objective.id]
     assert focus_label.isVisible()
     assert focus_label.text().startswith("4 key results")
@@ -226,6 +232,10 @@ def test_ladder_rewrite_with_the_keyboard_keeps_the_chain(qtbot, make_controller
     assert page.question_labels[1].text().startswith("2. Why does it matter to increase")
     assert page.answer_edits[1].hasFocus()
     qtbot.keyClicks(page.answer_edits[1], "Enterprise teams are our growth market.")
+    # Tab goes on in reading order: from the new answer to "Why again?".
+    qtbot.keyClick(page.answer_edits[1], Qt.Key.Key_Tab)
+    assert page.why_again_button.hasFocus()
+    page.answer_edits[1].setFocus()
     assert not page.measure_box.isVisible()
     qtbot.keyClick(page.answer_edits[1], Qt.Key.Key_Return,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)

@@ -362,6 +362,12 @@ class AskWhyPage(StagePage):
             add_shown(self.steps_layout, answer)
             self.question_labels.append(question)
             self.answer_edits.append(answer)
+        # Rebuilt fields join the end of Qt's tab chain; put them back in reading order.
+        previous: QWidget = self.queue_list
+        for answer in self.answer_edits:
+            QWidget.setTabOrder(previous, answer)
+            previous = answer
+        QWidget.setTabOrder(previous, self.why_again_button)
         if had_focus and self.answer_edits:
             self.answer_edits[-1].setFocus()
 

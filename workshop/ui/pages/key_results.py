@@ -218,9 +218,12 @@ class KeyResultRow(QFrame):
         remove_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         remove_shortcut.activated.connect(lambda: page.remove_key_result(self.kr_id))
 
-        for widget in (self.text_edit, self.metric_edit, self.baseline_edit,
-                       self.target_edit, self.unit_edit, self.direction_combo,
-                       self.remove_button):
+        # Tab walks the fields first and reaches "Remove" last, not right after the text.
+        chain = (self.text_edit, self.metric_edit, self.baseline_edit, self.target_edit,
+                 self.unit_edit, self.direction_combo, self.remove_button)
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        for widget in chain:
             page.focus_watcher.watch(widget, self.kr_id)
         self.sync(kr)
 
