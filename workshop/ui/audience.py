@@ -597,6 +597,9 @@ class AudienceWindow(QWidget):
         self.finding_label.setFont(self.body_font)
         self.title_label.setFont(self.body_font)
         self.page_label.setFont(self.body_font)
+        # A fixed width, so the title beside it is elided once and stays as it is.
+        self.page_label.setFixedWidth(
+            QFontMetrics(self.body_font).horizontalAdvance("Page 88 of 88 · PgDn") + 4)
         self.content_layout.setSpacing(round(BODY_PX * 0.55 * s))
 
     # -- reading the session --------------------------------------------------------------
@@ -727,7 +730,6 @@ class AudienceWindow(QWidget):
         self.title_label.setText(elide_words(self.controller.workshop.title.strip()
                                              or "Untitled workshop", fm,
                                              max(0, self.title_label.contentsRect().width())))
-        self.page_label.setText("Page 8 of 8 · PgDn")  # reserve its width, then fill it
         width = self.content.width()
         available = max(1, self.content.height())
         spacing = self.content_layout.spacing()
@@ -742,6 +744,9 @@ class AudienceWindow(QWidget):
             widget.apply_sizes(self.body_font, self.strong_font, self.big_font, lead_width,
                                badge_width, table_width)
             widget.ensurePolished()
+            # The content layout caches each row's size; new fonts must reach it now.
+            widget.layout().invalidate()
+            widget.updateGeometry()
             heights.append(widget.fit_height(width, available))
         self.pages = paginate(heights, available, spacing,
                               [r.style == "heading" for r in self._rows])
@@ -761,7 +766,11 @@ class AudienceWindow(QWidget):
             self.page_label.setText(f"Page {self.page_index + 1} of {count}{more}")
         else:
             self.page_label.setText("")
+        # Lay out now rather than on the next event-loop turn: the room (and a test)
+        # sees the new page at once. Outer first, it decides the content's height.
         self.layout().activate()
+        self.content_layout.invalidate()
+        self.content_layout.activate()
 
     def page_step(self, step: int) -> bool:
         """Show the next (+1) or previous (-1) page of content; False when there is

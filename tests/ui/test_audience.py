@@ -1,0 +1,487 @@
+"""The projector window: follows the facilitator at once, shows the room only what is
+meant for the room, signals time-up once per phase, answers the clicker, and reads from
+1024x768 to 3840x2160 without cutting any text off."""
+
+from __future__ import annotations
+
+import wave
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QLabel
+
+from workshop.coach import assess_kr
+from workshop.demo import demo_workshop
+from workshop.flows.stages import stage_by_key
+from workshop.model import Action, KeyResult, Objective, Participant, WhyStep
+from workshop.ui.audience import (
+    FLASH_MS,
+    MAX_ROWS_PER_PAGE,
+    AudienceWindow,
+    Row,
+    content_rows,
+    elide_words,
+    open_audience_window,
+    paginate,
+    projector_screen,
+)
+from workshop.ui.widgets.chime import write_chime_wav
+
+SIZES = [(1024, 768), (1920, 1080)]
+
+
+class FakeChime:
+    def __init__(self) -> None:
+        self.played = 0
+
+    def play(self) -> None:
+        self.played += 1
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def chime():
+    return FakeChime()
+
+
+@pytest.fixture
+def audience(qtbot, controller, chime):
+    window = AudienceWindow(controller, chime=chime)
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    window.show()
+    return window
+
+
+def all_label_texts(window) -> str:
+    """Every text in any label of the window, shown or not."""
+    return "\n".join(label.text().replace("\u200b", "") for label in window.findChildren(QLabel))
+
+
+def clipped_labels(window) -> list[str]:
+    """Visible labels whose text does not fit their box, or whose box leaves the window."""
+    bad = []
+    for label in window.findChildren(QLabel):
+        if not label.isVisibleTo(window) or not label.text():
+            continue
+        bottom_right = label.mapTo(window, label.rect().bottomRight())
+        if bottom_right.y() > window.height() or bottom_right.x() > window.width():
+            bad.append(f"outside the window: {label.text()[:40]!r}")
+        if label.wordWrap():
+            if label.heightForWidth(label.width()) > label.height():
+                bad.append(f"wrapped text cut: {label.text()[:40]!r} "
+                           f"{label.heightForWidth(label.width())} > {label.height()}")
+        elif label.fontMetrics().horizontalAdvance(label.text()) > label.contentsRect().width():
+            bad.append(f"line cut: {label.text()[:40]!r}")
+    return bad
+
+
+def hostile_workshop():
+    """300-character objectives with emoji and right-to-left text, 12 KRs, 40 actions."""
+    ws = demo_workshop()
+    long_text = ("Make every 🚀 customer conversation count, across every team and "
+                 "every channel, so that people who call us — مرحبا بالعالم، هذا نص "
+                 "طويل — leave with their problem solved the first time and tell their "
+                 "colleagues about it: Donaudampfschifffahrtsgesellschaftskapitänsmütze "
+                 "and more words to reach three hundred characters in total here!!")
+    assert len(long_text) >= 300
+    ws.title = "A very long session title " * 12
+    ws.participants = [Participant(f"Participant {i} with a long family name 👩‍💼")
+                       for i in range(20)]
+    ws.notes = "Private facilitator note"
+    ws.objectives = []
+    for o in range(4):
+        krs = []
+        for k in range(3):
+            krs.append(KeyResult(
+                text=f"{long_text[:200]} key result {o}.{k}", baseline="12", target="40",
+                unit="%",
+                why_steps=[WhyStep(f"Why do we want {long_text[:120]}?", long_text)] * 3,
+                rewritten_from=long_text,
+                actions=[Action(f"{long_text[:150]} action {a}", ws.participants[a].id,
+                                date(2027, 2, a + 1)) for a in range(4 if k else 2)]))
+        ws.objectives.append(Objective(text=f"{long_text} {o}", votes=o, selected=True,
+                                       key_results=krs))
+    assert sum(len(kr.actions) for o in ws.objectives for kr in o.key_results) == 40
+    ws.context.vision = long_text
+    ws.context.mission = "x" * 400  # one enormous word
+    return ws
+
+
+# -- following the facilitator -------------------------------------------------------------
+
+def test_follows_stage_changes_without_waiting(audience, controller):
+    assert audience.stage_label.text() == stage_by_key("setup").title
+    controller.next_stage()
+    assert audience.stage_label.text() == stage_by_key("strategy").title
+    assert audience.question_label.text() == stage_by_key("strategy").audience_question
+    assert audience.progress_label.text() == f"Stage 2 of {controller.run.stage_count}"
+    assert controller.workshop.context.vision in audience.visible_texts()
+    controller.undo_stack.undo()
+    assert audience.stage_label.text() == stage_by_key("setup").title
+
+
+def test_timer_phases_show_in_colour_and_in_words(audience, controller, clock):
+    controller.toggle_timer()
+    duration = controller.run.timer.duration
+    assert audience.timer_label.text() == "05:00" or audience.timer_label.text().count(":")
+    assert audience.timer_label.property("phase") == "normal"
+    clock.advance(duration - 30)
+    controller.tick()
+    assert audience.timer_label.property("phase") == "warning"
+    assert audience.caption_label.text() == "Almost time"
+    assert audience.timer_label.text() == "00:30"
+    clock.advance(95)
+    controller.tick()
+    assert audience.timer_label.property("phase") == "overtime"
+    assert audience.timer_label.text() == "+01:05"
+    assert audience.caption_label.text() == "Over time"
+    controller.toggle_timer()
+    assert audience.timer_label.text() == "+01:05"  # overtime stays visible while paused
+
+
+def test_countdown_is_at_least_a_fifth_of_the_height(qtbot, controller):
+    window = AudienceWindow(controller, chime=FakeChime())
+    qtbot.addWidget(window)
+    for width, height in SIZES + [(3840, 2160)]:
+        window.resize(width, height)
+        window.show()
+        assert window.timer_label.height() >= height / 5
+        assert window.timer_label.fontMetrics().ascent() >= height / 6
+        assert window.question_label.font().pixelSize() >= 36 * height / 768 - 1
+        assert window.body_font.pixelSize() >= 24 * height / 768 - 1
+
+
+def test_content_edits_show_at_once(audience, controller):
+    controller.go_to_stage("objectives")
+    objective = controller.workshop.objectives[0]
+    controller.set_field(("objective", objective.id), "text", "Delight first-time callers")
+    assert "Delight first-time callers" in audience.visible_texts()
+    controller.set_field(("objective", objective.id), "votes", 11)
+    assert "● 11" in audience.visible_texts()
+
+
+def test_objectives_show_votes_and_which_were_selected(audience, controller):
+    controller.go_to_stage("objectives")
+    texts = audience.visible_texts()
+    assert "● 7" in texts and "● 1" in texts
+    assert texts.count("SELECTED") == 2
+
+
+def test_key_results_carry_output_or_outcome_in_words(audience, controller):
+    controller.go_to_stage("key_results")
+    objective = controller.workshop.objectives[0]
+    controller.apply("Add", lambda ws: ws.objectives[0].key_results.insert(
+        0, KeyResult("Launch the new partner portal")))
+    assert objective.text in audience.visible_texts()
+    texts = audience.visible_texts()
+    assert "OUTPUT" in texts and "OUTCOME" in texts
+
+
+def test_ask_why_shows_the_focused_ladder_step_by_step(audience, controller):
+    controller.go_to_stage("ask_why")
+    kr = controller.workshop.objectives[0].key_results[1]
+    controller.set_focus_item(("kr", kr.id))
+    texts = audience.visible_texts()
+    assert kr.rewritten_from in texts
+    assert kr.why_steps[0].question in texts and kr.why_steps[0].answer in texts
+    assert any(t.startswith(kr.text) for t in texts)
+    steps = list(kr.why_steps) + [WhyStep("Why does less churn matter?", "Renewals pay us.")]
+    controller.set_field(("kr", kr.id), "why_steps", steps)
+    assert "Renewals pay us." in audience.visible_texts()
+
+
+def test_review_shows_answers_in_words(audience, controller):
+    controller.go_to_stage("review")
+    texts = audience.visible_texts()
+    assert texts.count("YES") == 5 and texts.count("NO") == 1
+
+
+def test_action_table_has_owners_and_deadlines(audience, controller):
+    controller.go_to_stage("action_plan")
+    kr = controller.workshop.objectives[0].key_results[0]
+    controller.set_focus_item(("kr", kr.id))
+    texts = audience.visible_texts()
+    assert "Launch v3.0 of our platform" in texts
+    assert "Yuki Tanaka" in texts and "26 Feb 2027" in texts
+
+
+def test_break_says_when_the_room_is_back(qtbot, make_controller, clock):
+    ws = demo_workshop()
+    ws.agenda_template = "halfday"
+    controller = make_controller(ws)
+    window = AudienceWindow(controller, chime=FakeChime())
+    qtbot.addWidget(window)
+    window.show()
+    controller.go_to_stage("break")
+    remaining = controller.run.timer.remaining()
+    back = datetime.fromtimestamp(clock.wall() + remaining).strftime("%H:%M")
+    assert f"Back at {back}" in window.visible_texts()
+    controller.extend_timer(600)  # ten more minutes: the room is told the new time
+    later = (datetime.fromtimestamp(clock.wall() + remaining) + timedelta(minutes=10))
+    assert f"Back at {later:%H:%M}" in window.visible_texts()
+
+
+# -- what the room must never see ------------------------------------------------------------
+
+def test_facilitator_only_text_never_reaches_the_projector(audience, controller):
+    controller.set_field(("workshop", ""), "notes", "Maria is sceptical, handle gently")
+    controller.apply("Add output", lambda ws: ws.objectives[0].key_results.append(
+        KeyResult("Launch the new partner portal")))
+    finding = assess_kr("Launch the new partner portal").findings[0].message
+    assert finding
+    for record in controller.workshop.stages:
+        controller.go_to_stage(record.key)
+        stage = stage_by_key(record.key)
+        shown = all_label_texts(audience)
+        assert "Maria is sceptical" not in shown
+        assert finding not in shown
+        for private in stage.tips + stage.prompts + (stage.goal,):
+            assert private not in shown, (record.key, private)
+    controller.set_projected_finding(finding)
+    assert f"Coach: {finding}" in [t.replace("\u200b", "") for t in audience.visible_texts()]
+    controller.set_projected_finding("")
+    assert finding not in all_label_texts(audience)
+
+
+def test_black_screen_hides_everything(audience, controller):
+    controller.toggle_black()
+    assert audience.black_overlay.isVisible()
+    assert audience.black_overlay.geometry() == audience.rect()
+    assert audience.visible_texts() == []
+    controller.toggle_black()
+    assert not audience.black_overlay.isVisible()
+
+
+# -- time-up signal --------------------------------------------------------------------------
+
+def test_flash_and_chime_fire_once_per_phase(audience, controller, clock, chime):
+    controller.toggle_timer()
+    duration = controller.run.timer.duration
+    clock.advance(duration - 10)
+    for _ in range(3):
+        controller.tick()
+    assert audience.flashes == ["warning"] and chime.played == 1
+    assert audience.flash_overlay.isVisible()
+    assert audience._flash_timer.isActive() and audience._flash_timer.interval() == FLASH_MS
+    audience._flash_timer.timeout.emit()  # the 600 ms are over
+    assert not audience.flash_overlay.isVisible()
+    clock.advance(20)
+    for _ in range(3):
+        controller.tick()
+        clock.advance(1)
+    assert audience.flashes == ["warning", "time_up"] and chime.played == 2
+    audience._flash_timer.timeout.emit()
+    assert not audience.flash_overlay.isVisible()  # no blinking after the flash
+
+
+def test_sound_can_be_switched_off_the_flash_stays(audience, controller, clock, chime):
+    audience.sound_on = False
+    controller.toggle_timer()
+    clock.advance(controller.run.timer.duration + 5)
+    controller.tick()
+    assert audience.flashes == ["warning", "time_up"]
+    assert chime.played == 0
+
+
+def test_chime_is_a_short_valid_wav(tmp_path):
+    path = write_chime_wav(tmp_path / "chime.wav")
+    with wave.open(str(path)) as sound:
+        seconds = sound.getnframes() / sound.getframerate()
+        assert sound.getnchannels() == 1 and sound.getsampwidth() == 2
+    assert 0.2 < seconds < 1.0
+
+
+# -- keys and screens ------------------------------------------------------------------------
+
+@pytest.fixture
+def both_windows(qtbot, controller, settings):
+    from workshop.ui.facilitator import FacilitatorWindow
+
+    facilitator = FacilitatorWindow(controller, tick_timer=False)
+    qtbot.addWidget(facilitator)
+    facilitator.show()
+    window = open_audience_window(facilitator, None, settings=settings)
+    qtbot.addWidget(window)
+    window.chime = FakeChime()
+    return facilitator, window
+
+
+@pytest.mark.parametrize("which", ["audience", "facilitator"])
+def test_clicker_keys_act_in_both_windows(qtbot, both_windows, controller, which):
+    facilitator, audience = both_windows
+    target = audience if which == "audience" else facilitator.centralWidget()
+    assert controller.current_stage == "setup"
+    qtbot.keyClick(target, Qt.Key.Key_PageDown)
+    assert controller.current_stage == "strategy"
+    assert audience.stage_label.text() == stage_by_key("strategy").title
+    qtbot.keyClick(target, Qt.Key.Key_PageUp)
+    assert controller.current_stage == "setup"
+    qtbot.keyClick(target, Qt.Key.Key_Space)
+    assert controller.run.timer.running
+    qtbot.keyClick(target, Qt.Key.Key_Space)
+    assert not controller.run.timer.running
+    qtbot.keyClick(target, Qt.Key.Key_B)
+    assert controller.projector_black and audience.black_overlay.isVisible()
+    qtbot.keyClick(target, Qt.Key.Key_Period)
+    assert not controller.projector_black
+
+
+def test_page_down_shows_the_next_page_before_the_next_stage(qtbot, make_controller,
+                                                             settings):
+    from workshop.ui.facilitator import FacilitatorWindow
+
+    controller = make_controller(hostile_workshop())
+    facilitator = FacilitatorWindow(controller, tick_timer=False)
+    qtbot.addWidget(facilitator)
+    window = open_audience_window(facilitator, None, settings=settings)
+    qtbot.addWidget(window)
+    controller.go_to_stage("key_results")
+    assert len(window.pages) > 1
+    seen = set(window.pages[0])
+    for page in range(1, len(window.pages)):
+        qtbot.keyClick(window, Qt.Key.Key_PageDown)
+        assert controller.current_stage == "key_results"
+        assert window.page_index == page
+        seen |= set(window.pages[page])
+    assert seen == set(range(len(window._rows)))
+    qtbot.keyClick(window, Qt.Key.Key_PageUp)
+    assert window.page_index == len(window.pages) - 2
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen cannot raise()
+def test_one_screen_opens_a_window_and_points_to_presentation_mode(both_windows):
+    facilitator, audience = both_windows
+    assert audience.isVisible() and not audience.isFullScreen()
+    assert "Presentation mode" in facilitator.statusBar().currentMessage()
+    again = open_audience_window(facilitator, audience)
+    assert again is audience  # F5 again raises the same window
+
+
+def test_view_menu_lists_screens_theme_and_sound(both_windows, settings):
+    from PySide6.QtGui import QGuiApplication
+
+    facilitator, audience = both_windows
+    controls = facilitator.projector_controls
+    controls.settings = settings
+    controls.fill_screen_menu()
+    names = [a.text() for a in controls.screen_menu.actions()]
+    screen = QGuiApplication.primaryScreen()
+    size = screen.geometry().size()
+    assert len(names) == len(QGuiApplication.screens())
+    assert names[0].endswith(f" · {size.width()}×{size.height()}")
+    controls.sound_action.setChecked(False)
+    assert audience.sound_on is False
+    controls.set_theme("dark")
+    assert audience.theme.key == "dark"
+    assert "#16191d" in audience.styleSheet()
+
+
+def test_wrap_up_follows_the_facilitator_page(both_windows, controller):
+    facilitator, audience = both_windows
+    facilitator.show_page("wrap_up")
+    texts = audience.visible_texts()
+    assert any(t.startswith("We will accelerate enterprise AI adoption as measured by")
+               for t in texts)
+    facilitator.show_page(controller.current_stage)
+    assert audience.stage_label.text() == stage_by_key("setup").title
+
+
+class _Screen:
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def name(self) -> str:
+        return self._name
+
+
+def test_projector_goes_on_the_other_screen_or_the_chosen_one():
+    laptop, beamer, tv = _Screen("eDP-1"), _Screen("HDMI-1"), _Screen("DP-2")
+    assert projector_screen(laptop, [laptop]) is None
+    assert projector_screen(laptop, [laptop, beamer]) is beamer
+    assert projector_screen(laptop, [laptop, beamer, tv], "DP-2") is tv
+    assert projector_screen(laptop, [laptop, beamer], "gone") is beamer
+
+
+# -- legibility --------------------------------------------------------------------------------
+
+def stage_views(controller) -> list[str]:
+    return [s.key for s in controller.workshop.stages] + ["wrap_up"]
+
+
+@pytest.mark.parametrize("theme", ["projector", "light", "dark"])
+@pytest.mark.parametrize("size", SIZES)
+def test_hostile_text_is_never_cut_off(qtbot, make_controller, size, theme, tmp_path):
+    controller = make_controller(hostile_workshop())
+    window = AudienceWindow(controller, theme, chime=FakeChime())
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    controller.set_projected_finding("A projected finding " * 8)
+    for view in stage_views(controller):
+        if view == "wrap_up":
+            window.set_view_override("wrap_up")
+        else:
+            controller.go_to_stage(view)
+            controller.set_projected_finding("A projected finding " * 8)
+        for page in range(len(window.pages)):
+            window.page_index = page
+            window._show_page()
+            assert len(window.pages[page]) <= MAX_ROWS_PER_PAGE
+            assert clipped_labels(window) == [], (view, page)
+        assert sorted(i for p in window.pages for i in p) == list(range(len(window._rows)))
+        if theme == "projector":
+            window.page_index = 0
+            window._show_page()
+            assert window.grab().save(str(tmp_path / f"{view}-{size[0]}.png"))
+    assert Path(tmp_path).exists()
+
+
+def test_text_scales_with_the_window(qtbot, controller):
+    window = AudienceWindow(controller, chime=FakeChime())
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(1024, 768)
+    small = window.body_font.pixelSize()
+    window.resize(3840, 2160)
+    assert window.body_font.pixelSize() >= small * 2.5
+    assert clipped_labels(window) == []
+
+
+def test_paginate_never_overfills_a_page():
+    heights = [40, 200, 30, 30, 30, 30, 30, 30, 120]
+    pages = paginate(heights, 250, 10)
+    assert sorted(i for p in pages for i in p) == list(range(len(heights)))
+    for page in pages:
+        assert len(page) <= MAX_ROWS_PER_PAGE
+        assert sum(heights[i] for i in page) + 10 * (len(page) - 1) <= 250
+    # A heading is carried to the next page rather than left alone at the foot.
+    pages = paginate([30, 100, 30, 100], 200, 10, [False, False, True, False])
+    assert pages == [[0, 1], [2, 3]]
+
+
+def test_elision_happens_at_word_boundaries(qapp):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    metrics = QFontMetrics(QFont())
+    text = "Accelerate enterprise adoption across the Nordic region"
+    width = metrics.horizontalAdvance("Accelerate enterprise adop")
+    short = elide_words(text, metrics, width)
+    assert short == "Accelerate enterprise …"
+    assert elide_words(text, metrics, 10_000) == text
+
+
+def test_rows_never_include_private_fields():
+    ws = demo_workshop()
+    ws.notes = "secret"
+    for view in ("setup", "strategy", "objectives", "key_results", "ask_why", "review",
+                 "action_plan", "wrap_up", "retro"):
+        rows = content_rows(ws, view)
+        assert rows and all(isinstance(r, Row) for r in rows)
+        assert not any("secret" in r.text for r in rows)
