@@ -305,7 +305,13 @@ class SessionController(QObject):
 
     # -- saving ---------------------------------------------------------------------------
     def schedule_save(self) -> None:
-        self._autosave.start()
+        """Save within AUTOSAVE_DELAY_MS of the first unsaved edit.
+
+        A running countdown is not restarted: restarting on every key would put the
+        save off for as long as someone keeps typing, and a crash would then lose
+        everything typed since the last pause."""
+        if not self._autosave.isActive():
+            self._autosave.start()
 
     def save_now(self) -> bool:
         """Save at once (stage change, timer action, close). False when it failed: the
