@@ -303,7 +303,9 @@ def paginate(heights: Sequence[int], available: int, spacing: int,
 # Which text pair of the theme (Theme.text_pairs) each styled piece uses, so the theme
 # test's contrast figures cover everything the projector draws.
 STYLED_PAIRS: dict[str, str] = {
-    "QWidget#audienceWindow, QWidget#audienceWindow QWidget": "text",
+    # The sheet is the window's own, so a bare type selector covers the window and
+    # everything in it, and any named rule below (more specific) wins over it.
+    "QWidget": "text",
     "QLabel#audMuted": "muted",
     "QLabel#audBadge[kind=\"output\"]": "output badge",
     "QLabel#audBadge[kind=\"outcome\"]": "outcome badge",
@@ -372,14 +374,16 @@ class _RowWidget(QWidget):
         self.main = _label(wrap=True)
         self.full_text = breakable(row.text)
         self.main.setText(self.full_text)
-        if row.style == "big":
-            self.main.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        top_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        self.main.setAlignment(Qt.AlignmentFlag.AlignCenter if row.style == "big"
+                               else top_left)
         layout.addWidget(self.main, 3)
         self.cells: list[QLabel] = []
         for i, cell in enumerate(row.cells):
             last = i == len(row.cells) - 1
             label = _label("audMuted" if last else "", wrap=not last)
             label.setText(breakable(cell))
+            label.setAlignment(top_left)
             if last:
                 layout.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
             else:
