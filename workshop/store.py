@@ -75,6 +75,11 @@ class StoreReadOnlyError(StoreError):
     """The file or its folder cannot be written."""
 
 
+class StoreGoneError(StoreError):
+    """The file was deleted or replaced while open: SQLite would keep writing to the
+    removed file, where nobody would ever find the edits again."""
+
+
 class NotFoundError(StoreError):
     """No workshop with that id."""
 
@@ -325,6 +330,7 @@ class Store:
         self.db = db
         self.path = path
         self.read_only = read_only
+        self._identity = _file_identity(path)
 
     # -- lifecycle ------------------------------------------------------------------------
     @classmethod
@@ -675,6 +681,23 @@ class Store:
     def _check_writable(self) -> None:
         if self.read_only:
             raise StoreReadOnlyError(f"{self.path} is open read-only.", self.path)
+        current = _file_identity(self.path)
+        if self._identity is None:
+            self._identity = current
+        elif current != self._identity:
+            raise StoreGoneError(
+                f"{self.path} was removed or replaced while open, so nothing more can "
+                f"be saved there. Your edits are kept: use Save as… to save them "
+                f"elsewhere.", self.path)
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    """Which file is at `path` (device and inode), or None when there is none."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
 
 
 def _json_dict(text: str) -> dict[str, Any]:
