@@ -1,0 +1,46 @@
+"""Starts the real app the way `run_app` does (library painted first, then the store
+opened and the list filled) and quits at a chosen point, for the start-up and memory
+figures:
+
+    python app_driver.py DB list       quit once the library list is filled
+    python app_driver.py DB session    then open the newest session and quit after
+                                       the facilitator window's first paint
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+
+from workshop.clock import SystemClock
+from workshop.ui.app import App, _FirstPaint, create_qt_app
+
+
+def main(db_path: Path, until: str) -> int:
+    qt_app = create_qt_app()
+    settings = QSettings(str(db_path.with_suffix(".ini")), QSettings.Format.IniFormat)
+    app = App(qt_app, db_path, SystemClock(), settings)
+    qt_app.aboutToQuit.connect(app.shutdown)
+
+    def after_first_paint() -> None:
+        if not app.open_store():
+            qt_app.exit(3)
+            return
+        if app.library.model.rowCount() == 0:
+            qt_app.exit(4)
+            return
+        if until == "list":
+            QTimer.singleShot(0, qt_app.quit)
+            return
+        app.open_session(app.library.model.rows[0].id)
+        _FirstPaint(app.facilitator, qt_app.quit)
+
+    _FirstPaint(app.library, after_first_paint)
+    app.library.show()
+    return qt_app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]), sys.argv[2]))
