@@ -185,6 +185,7 @@ class FacilitatorWindow(QMainWindow):
             if cls is None:
                 continue
             page = cls(self.controller)
+            self.controller.before_save.append(page.commit_pending)
             self.pages[key] = page
             self._page_keys.append(key)
             self.stack.addWidget(page)

@@ -114,6 +114,22 @@ class SessionTableModel(QAbstractTableModel):
         return None
 
 
+class SessionTable(QTableView):
+    """The list of sessions: Enter opens, Delete moves to the trash."""
+
+    open_pressed = Signal()
+    delete_pressed = Signal()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.open_pressed.emit()
+            return
+        if event.key() == Qt.Key.Key_Delete:
+            self.delete_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
 def quarter_for(day: date) -> tuple[str, date, date]:
     """The quarter after the one `day` falls in: the usual period of a new workshop."""
     q = (day.month - 1) // 3 + 1
@@ -271,7 +287,7 @@ class LibraryWindow(QMainWindow):
         row.addWidget(self.sort)
         layout.addLayout(row)
         self.model = SessionTableModel(self)
-        self.table = QTableView()
+        self.table = SessionTable()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Sessions")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -330,11 +346,11 @@ class LibraryWindow(QMainWindow):
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.sort.currentIndexChanged.connect(lambda _i: self.refresh())
         self.search.returnPressed.connect(self.open_selected)
+        self.table.open_pressed.connect(self.open_selected)
+        self.table.delete_pressed.connect(self.delete_selected)
         for text, keys, slot in (
-            ("Open", ["Return", "Enter"], self.open_selected),
             ("New", "Ctrl+N", self.new_workshop),
             ("Duplicate", "Ctrl+D", self.duplicate_selected),
-            ("Delete", "Del", self.delete_selected),
             ("Undo delete", "Ctrl+Z", self.undo_delete),
             ("Import", "Ctrl+I", self.import_json),
             ("Export", "Ctrl+S", self.export_selected),
@@ -344,12 +360,7 @@ class LibraryWindow(QMainWindow):
             action.setShortcuts([QKeySequence(k) for k in
                                  (keys if isinstance(keys, list) else [keys])])
             action.triggered.connect(lambda _=False, s=slot: s())
-            if text in ("Open", "Delete"):
-                # Enter and Del belong to the table; the search field has its own Enter.
-                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-                self.table.addAction(action)
-            else:
-                self.addAction(action)
+            self.addAction(action)
         self.search.installEventFilter(self)
         self._set_buttons_enabled()
         self.ask_path: Callable[[str, str, str], str] = self._ask_path

@@ -78,5 +78,8 @@ def _make_window(ws: Workshop, view: str, stage: str | None, theme_key: str):
     if view == "audience":
         from workshop.ui.audience import AudienceWindow
 
-        return AudienceWindow(controller, theme_key=theme_key)
+        audience = AudienceWindow(controller, theme_key=theme_key)
+        if stage in ("wrap_up", "retro"):
+            audience.set_view_override(stage)
+        return audience
     return facilitator

@@ -99,8 +99,13 @@ class SetFieldCommand(QUndoCommand):
             return False
         if (other.address, other.field) != (self.address, self.field):
             return False
-        if not isinstance(self.new, str):
-            return False
+        if isinstance(self.new, list) and isinstance(other.new, list):
+            # Typing inside one item of a list (a value, a why-answer) merges; adding
+            # or removing an item is a step of its own.
+            if len(self.new) != len(other.new):
+                return False
+        elif not isinstance(self.new, str):
+            return False  # a toggle or a number is one deliberate step each
         self.new = other.new
         return True
 
@@ -197,6 +202,9 @@ class SessionController(QObject):
         self.projected_finding: str = ""  # a coach finding the facilitator put on screen
         self.projector_black = False
         self.focus_item: Address | None = None  # e.g. the KR being rewritten
+        # Called before every save: a page that buffers typing (the why-ladder) writes
+        # it into the model first, so "saved" always means everything on screen.
+        self.before_save: list[Callable[[], None]] = []
         factory = timer_factory or TimerFactory()
         self._autosave = factory.single_shot_timer(self, AUTOSAVE_DELAY_MS, self.save_now)
         self._retry = factory.single_shot_timer(self, RETRY_DELAY_MS, self.save_now)
@@ -316,6 +324,8 @@ class SessionController(QObject):
     def save_now(self) -> bool:
         """Save at once (stage change, timer action, close). False when it failed: the
         edits stay in memory, a retry is scheduled, and `save_failed` says why."""
+        for flush in list(self.before_save):
+            flush()
         self._autosave.stop()
         if self.store is None:
             return False

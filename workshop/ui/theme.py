@@ -181,7 +181,20 @@ QMenu::item:selected, QMenuBar::item:selected {{ background: {t.accent};
     color: {t.accent_text}; }}
 QListWidget#stageNav::item {{ padding: 6px 4px; }}
 QListWidget#stageNav::item:selected {{ background: {t.accent}; color: {t.accent_text}; }}
-QCheckBox, QRadioButton {{ background: transparent; }}
+QCheckBox, QRadioButton {{ background: transparent; spacing: 6px; }}
+QCheckBox::indicator, QRadioButton::indicator {{ width: 14px; height: 14px;
+    border: 1px solid {t.muted}; background: {t.surface}; }}
+QCheckBox::indicator {{ border-radius: 3px; }}
+QRadioButton::indicator {{ border-radius: 8px; }}
+QCheckBox::indicator:checked, QRadioButton::indicator:checked {{
+    background: {t.accent}; border: 3px solid {t.surface}; outline: 1px solid {t.accent}; }}
+QCheckBox::indicator:focus, QRadioButton::indicator:focus {{ border-color: {t.accent}; }}
+QLabel#sectionHeading, QLabel#objectiveTitle, QLabel#planKrTitle {{ font-weight: bold; }}
+QLabel#statement {{ font-style: italic; color: {t.muted}; }}
+QLabel#originTag, QLabel#planGuidance, QLabel#emptyHint {{ color: {t.muted}; }}
+QLabel#chainOriginal {{ text-decoration: line-through; color: {t.muted}; }}
+QLabel#chainResult {{ font-weight: bold; }}
+QFrame#krRow[flagged="true"] {{ border-left: 3px solid {t.warning_text}; }}
 """
 
 

@@ -59,6 +59,9 @@ class StagePage(QWidget):
     def previous_item(self) -> bool:
         return False
 
+    def commit_pending(self) -> None:
+        """Write typing the page still buffers into the model (called before a save)."""
+
     def focus_first(self) -> None:
         """Put the keyboard focus on the page's first field (after a stage change)."""
         self.focusNextChild()
