@@ -9,6 +9,7 @@ timestamps never reach the page, so `invariant=True` gives byte-identical files.
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
@@ -64,9 +65,30 @@ _MARGIN_BOTTOM = 22 * mm
 _SHAPING = importlib.util.find_spec("uharfbuzz") is not None
 
 
+# reportlab breaks an over-long word by measuring it one character at a time, which takes
+# minutes for a 10,000-character paste; such "words" are cut into chunks first.
+_LONG_WORD = re.compile(r"\S{120,}")
+
+
+def _chunked(match: re.Match[str]) -> str:
+    word = match.group(0)
+    return " ".join(word[i:i + 40] for i in range(0, len(word), 40))
+
+
+# A handout is read, not searched: text longer than this is cut in print (Markdown and
+# JSON keep all of it). Without a cap, a page-long answer in every table cell makes
+# reportlab re-measure the rest of each cell at every page break, for minutes.
+PRINT_LIMIT = 1500
+
+
 def _markup(text: str) -> str:
-    """User text as safe paragraph markup: cleaned, escaped, line breaks kept."""
-    return escape(clean_text(text)).replace("\n", "<br/>")
+    """User text as safe paragraph markup: cleaned, escaped, line breaks kept, cut to
+    PRINT_LIMIT characters."""
+    text = clean_text(text)
+    if len(text) > PRINT_LIMIT:
+        text = text[:PRINT_LIMIT].rstrip() + "\u2026 (shortened for print)"
+    text = _LONG_WORD.sub(_chunked, text)
+    return escape(text).replace("\n", "<br/>")
 
 
 def _plain(text: str, limit: int = 300) -> str:
