@@ -46,6 +46,27 @@ from workshop.ui.widgets.findings import SidePanel
 
 TICK_MS = 250  # display refresh; the time itself always comes from the clock
 
+# What the side panel says on the pages that are not timed stages.
+UNTIMED_SIDE_TEXTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
+    "wrap_up": (
+        ("Who will tell the rest of the team about these OKRs, and when?",
+         "Is the first check-in in everybody's calendar?"),
+        ("Send the handout the same day, while the room still remembers the why-chains.",
+         "The per-participant pages are the commitments each person made: hand them "
+         "to each person, not to their manager."),
+        "Everyone leaves with the handout and the dates of the next check-ins.",
+    ),
+    "retro": (
+        ("Which OKRs helped us focus, and which were noise?",
+         "Where did we fall into the output trap?",
+         "How do we involve more voices next time?"),
+        ("0.7 is a good score for a stretch target; a row of 1.0s means the targets "
+         "were too easy.",
+         "Scores are for learning, never for appraisals or bonuses."),
+        "An honest score per key result and the lessons for the next period.",
+    ),
+}
+
 
 class FacilitatorWindow(QMainWindow):
     """Drives one session. Emits `closed` when the facilitator goes back to the library."""
@@ -149,6 +170,9 @@ class FacilitatorWindow(QMainWindow):
         self.nav.setObjectName("stageNav")
         self.nav.setAccessibleName("Stages")
         self.nav.setFrameShape(QFrame.Shape.NoFrame)
+        self.nav.setWordWrap(True)
+        self.nav.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.itemActivated.connect(self._on_nav_activated)
         self.nav.itemClicked.connect(self._on_nav_activated)
         nav_layout.addWidget(self.nav)
@@ -276,9 +300,10 @@ class FacilitatorWindow(QMainWindow):
             if record is not None:
                 number = run_keys.index(key) + 1
                 actual = self.controller.run.actual_seconds(key) / 60.0
-                if record.state == "done" or (key == self.controller.current_stage
-                                              and actual >= 0.5):
-                    minutes = f"{round(actual)}/{record.planned_minutes}"
+                if actual >= 0.5:
+                    minutes = f"{round(actual)} of {record.planned_minutes} min"
+                elif record.state == "done":
+                    minutes = f"skipped · {record.planned_minutes} min"
                 else:
                     minutes = f"{record.planned_minutes} min"
                 marker = "▶ " if key == self.controller.current_stage else (
@@ -317,7 +342,7 @@ class FacilitatorWindow(QMainWindow):
             stage = stage_by_key(key)
             self.side.set_stage(stage.prompts, stage.tips, stage.goal)
         except KeyError:
-            self.side.set_stage([], [], "")
+            self.side.set_stage(*UNTIMED_SIDE_TEXTS.get(key, ((), (), "")))
         row = self._page_keys.index(key)
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(row)

@@ -72,7 +72,7 @@ class SidePanel(QFrame):
         self._layout.addWidget(_label("Tips", bold=True))
         self._layout.addLayout(self.tips_box)
         self._layout.addStretch(1)
-        self._findings_key: tuple = ()
+        self._findings_key: tuple | None = None
 
     @staticmethod
     def _clear(box: QVBoxLayout) -> None:
@@ -80,6 +80,7 @@ class SidePanel(QFrame):
             item = box.takeAt(0)
             widget = item.widget()
             if widget is not None:
+                widget.hide()  # at once: deleteLater only runs on the next event loop turn
                 widget.deleteLater()
 
     def set_stage(self, prompts: Sequence[str], tips: Sequence[str], goal: str) -> None:
