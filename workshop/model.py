@@ -363,6 +363,10 @@ def _convert(tp: Any, value: Any, path: str) -> Any:
             raise ModelError(f"{path}: expected text")
         if len(value) > MAX_TEXT:
             raise ModelError(f"{path}: text too long ({len(value)} characters, at most {MAX_TEXT})")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate: not text any file can hold
+            raise ModelError(f"{path}: contains an invalid character") from exc
         return value
     if tp is bool:
         if not isinstance(value, bool):
@@ -371,6 +375,8 @@ def _convert(tp: Any, value: Any, path: str) -> Any:
     if tp is int:
         if not isinstance(value, int) or isinstance(value, bool):
             raise ModelError(f"{path}: expected a whole number")
+        if not -(2**63) <= value < 2**63:
+            raise ModelError(f"{path}: number out of range")
         return value
     if tp is float:
         if not isinstance(value, (int, float)) or isinstance(value, bool):
@@ -443,6 +449,9 @@ def validate(workshop: Workshop) -> None:
                     raise ModelError(f"action {a.text[:40]!r} has an unknown owner")
                 if a.origin not in ACTION_ORIGINS:
                     raise ModelError(f"action {a.text[:40]!r} has an unknown origin")
+    questions = [c.question for c in workshop.checklist]
+    if len(questions) != len(set(questions)):
+        raise ModelError("the review checklist answers a question twice")
     if workshop.cadence.checkin_interval not in CHECKIN_INTERVALS:
         raise ModelError("cadence: check-in interval must be weekly or biweekly")
     for st in workshop.stages:

@@ -60,7 +60,7 @@ class App(QObject):
         self.font_family = load_fonts()
         self.apply_theme()
         self.library = LibraryWindow()
-        self.library.templates = _template_choices()
+        self.library.templates = _template_choices
         self.library.open_requested.connect(self.open_session)
         self.library.new_requested.connect(lambda ws: self.open_session(ws.id))
         self.facilitator = None

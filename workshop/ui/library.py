@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -39,7 +39,9 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.model import Participant, Workshop
-from workshop.store import SessionSummary
+
+if TYPE_CHECKING:  # the store (and sqlite_utils) loads after the first paint
+    from workshop.store import SessionSummary
 
 COLUMNS = ("Title", "Client", "Workshop date", "Period", "Last edited")
 SORTS = (("Last edited", "updated"), ("Title", "title"), ("Client", "client"),
@@ -364,7 +366,8 @@ class LibraryWindow(QMainWindow):
         self.search.installEventFilter(self)
         self._set_buttons_enabled()
         self.ask_path: Callable[[str, str, str], str] = self._ask_path
-        self.templates: list[tuple[str, str]] = []
+        # (key, title) pairs, or a function giving them: loaded when the form opens.
+        self.templates: list[tuple[str, str]] | Callable[[], list[tuple[str, str]]] = []
         self.today: Callable[[], date] = date.today
 
     # -- store ----------------------------------------------------------------------------
@@ -444,7 +447,8 @@ class LibraryWindow(QMainWindow):
     def new_workshop(self) -> Workshop | None:
         if not self._writable():
             return None
-        dialog = NewWorkshopDialog(self.today(), self.templates, self)
+        templates = self.templates() if callable(self.templates) else self.templates
+        dialog = NewWorkshopDialog(self.today(), templates, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         ws = dialog.workshop()
@@ -515,9 +519,15 @@ class LibraryWindow(QMainWindow):
         except UserError as exc:
             self.status.showMessage(f"Not imported: {exc}", 15000)
             return None
-        if self.store.exists(ws.id):
-            renew_ids(ws)
-        self.store.save(ws, touch=False)
+        from workshop.store import StoreError
+
+        try:
+            if self.store.exists(ws.id):
+                renew_ids(ws)
+            self.store.save(ws, touch=False)
+        except StoreError as exc:
+            self.status.showMessage(f"Not imported: {exc}", 15000)
+            return None
         self.refresh()
         ids = [r.id for r in self.model.rows]
         if ws.id in ids:
