@@ -17,18 +17,19 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 UNASSIGNED = "Unassigned"
 
-# C0 and C1 control characters (tab and newline kept) draw as boxes or break lines in
-# odd places; lone surrogates cannot be encoded at all.
+# C0 and C1 control characters (tab and newline kept) are invisible in a document but
+# draw as boxes or break lines in odd places: they are dropped. Lone surrogates cannot
+# be encoded at all: they become the replacement character.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clean_text(text: str) -> str:
-    """User text made safe to lay out: line ends unified, control characters and lone
-    surrogates replaced, tabs turned into spaces."""
+    """User text made safe to lay out: line ends unified, control characters dropped,
+    lone surrogates replaced, tabs turned into spaces."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n").replace("\t", " ")
-    text = _CONTROL.sub("\ufffd", text)
+    text = _CONTROL.sub("", text)
     return _SURROGATE.sub("\ufffd", text)
 
 

@@ -161,10 +161,17 @@ def _styles() -> _Styles:
 
 
 def _table(rows: list[list[Any]], widths: list[float], *, header: bool = True,
-           extra: list[tuple[Any, ...]] | None = None) -> Table:
-    """A table with light rules; the header row repeats on every page it spans."""
+           labels: bool = False, extra: list[tuple[Any, ...]] | None = None) -> Table:
+    """A table with light rules; the header row repeats on every page it spans.
+
+    Cells holding fixed text (headers, labels, dates) are plain strings, drawn without
+    paragraph layout: on a 30-page handout that halves the time spent in tables.
+    """
     p = PALETTE
+    fonts = _styles().fonts
     commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), fonts.regular, 8.5, 11.5),
+        ("TEXTCOLOR", (0, 0), (-1, -1), p.ink),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 5),
         ("RIGHTPADDING", (0, 0), (-1, -1), 5),
@@ -172,11 +179,60 @@ def _table(rows: list[list[Any]], widths: list[float], *, header: bool = True,
         ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
         ("LINEBELOW", (0, 0 if header else -1), (-1, -1), 0.35, p.rule),
     ]
+    if labels:
+        commands += [("FONT", (0, 0), (0, -1), fonts.bold, 7, 10),
+                     ("TEXTCOLOR", (0, 0), (0, -1), p.accent),
+                     ("TOPPADDING", (0, 0), (0, -1), 6)]
     if header:
-        commands.append(("LINEBELOW", (0, 0), (-1, 0), 0.8, p.muted))
+        commands += [("LINEBELOW", (0, 0), (-1, 0), 0.8, p.muted),
+                     ("FONT", (0, 0), (-1, 0), fonts.bold, 7, 9),
+                     ("TEXTCOLOR", (0, 0), (-1, 0), p.muted)]
     commands += extra or []
     return Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitInRow=1,
                  style=TableStyle(commands), hAlign="LEFT")
+
+
+class _Para(Paragraph):
+    """A Paragraph that remembers its last line breaking: tables and KeepTogether ask a
+    paragraph for its size several times at the same width, and breaking lines is the
+    most expensive step of the whole handout."""
+
+    _wrapped: tuple[float, float, float, Any] | None = None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        cached = self._wrapped
+        # Splitting copies attributes into new paragraphs: the remembered result counts
+        # only while the line breaking it belongs to is still this paragraph's own.
+        if (cached is not None and cached[0] == available_width
+                and self.__dict__.get("blPara") is cached[3]):
+            return cached[1], cached[2]
+        width, height = super().wrap(available_width, available_height)
+        self._wrapped = (available_width, width, height, self.__dict__.get("blPara"))
+        return width, height
+
+
+class _Line(Flowable):
+    """One line of our own fixed text (a kicker, a label): drawn as a string, skipping the
+    markup parser and line breaking that a Paragraph would run."""
+
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.text = text
+        self.style = style
+        self.spaceBefore = style.spaceBefore
+        self.spaceAfter = style.spaceAfter
+        self.keepWithNext = getattr(style, "keepWithNext", 0)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, self.style.leading
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setFont(self.style.fontName, self.style.fontSize)
+        canvas.setFillColor(self.style.textColor)
+        # The baseline sits where a Paragraph of the same style would put it.
+        canvas.drawString(0, self.style.leading - self.style.fontSize, self.text)
 
 
 class _Handout:
@@ -190,9 +246,19 @@ class _Handout:
         self.texts: list[str] = []  # every paragraph's markup, for the benchmark baseline
 
     # -- small pieces ---------------------------------------------------------------
-    def para(self, markup: str, style: ParagraphStyle) -> Paragraph:
+    def para(self, markup: str, style: ParagraphStyle) -> _Para:
         self.texts.append(markup)
-        return Paragraph(markup, style)
+        return _Para(markup, style)
+
+    def line(self, text: str, style: ParagraphStyle) -> _Line:
+        """A one-line heading or label of our own words (never user text)."""
+        self.texts.append(escape(text))
+        return _Line(text, style)
+
+    def fixed(self, text: str) -> str:
+        """Fixed text for a table cell, drawn as a plain string (no markup, no wrapping)."""
+        self.texts.append(escape(text))
+        return text
 
     def user(self, text: str, style: ParagraphStyle) -> Paragraph:
         return self.para(_markup(text), style)
@@ -204,10 +270,14 @@ class _Handout:
         # A heading never sits alone at the foot of a page.
         self.add(CondPageBreak(60 * mm), self.para(escape(text), self.s.h1))
 
-    def label_value(self, rows: list[tuple[str, str]], label_w: float = 32 * mm) -> Table:
-        data = [[self.para(escape(label.upper()), self.s.label), self.user(value, self.s.body)]
+    def label_value(self, rows: list[tuple[str, str]], label_w: float = 32 * mm, *,
+                    fixed_values: bool = False) -> Table:
+        """Label / value rows; `fixed_values` for short text of our own (dates), drawn
+        as plain strings."""
+        data = [[self.fixed(label.upper()),
+                 self.fixed(value) if fixed_values else self.user(value, self.s.body)]
                 for label, value in rows]
-        return _table(data, [label_w, self.width - label_w], header=False,
+        return _table(data, [label_w, self.width - label_w], header=False, labels=True,
                       extra=[("LINEBELOW", (0, 0), (-1, -1), 0, colors.white),
                              ("TOPPADDING", (0, 0), (-1, -1), 2),
                              ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
@@ -231,7 +301,7 @@ class _Handout:
     # -- sections -------------------------------------------------------------------
     def cover(self) -> None:
         ws, s = self.ws, self.s
-        self.add(Spacer(1, 18 * mm), self.para("OKR WORKSHOP HANDOUT", s.cover_kicker))
+        self.add(Spacer(1, 18 * mm), self.line("OKR WORKSHOP HANDOUT", s.cover_kicker))
         self.add(self.user(ws.client.strip() or ws.title.strip() or "OKR workshop",
                            s.cover_client))
         if ws.client.strip() and ws.title.strip():
@@ -245,7 +315,7 @@ class _Handout:
         if rows:
             self.add(self.label_value(rows), Spacer(1, 14))
         if ws.participants:
-            self.add(self.para("PARTICIPANTS", s.label), Spacer(1, 2))
+            self.add(self.line("PARTICIPANTS", s.label), Spacer(1, 2))
             cells = [self.para(f"<b>{_markup(person.name)}</b>"
                                + (f"<br/>{_markup(person.role)}" if person.role.strip() else ""),
                                s.cell) for person in ws.participants]
@@ -286,8 +356,8 @@ class _Handout:
         if rows:
             self.add(self.label_value(rows), Spacer(1, 6))
         if ctx.strategies:
-            self.add(self.para("OUR STRATEGIES", s.label))
-            data = [[self.para("Strategy", s.cell_head), self.para("Horizon", s.cell_head)]]
+            self.add(self.line("OUR STRATEGIES", s.label))
+            data = [[self.fixed("Strategy"), self.fixed("Horizon")]]
             data += [[self.user(st.text, s.cell), self.user(st.horizon, s.cell_muted)]
                      for st in ctx.strategies]
             self.add(_table(data, [self.width - 34 * mm, 34 * mm]))
@@ -300,7 +370,7 @@ class _Handout:
         if not objectives:
             self.add(self.para("No objectives were set.", s.muted))
         for number, objective in enumerate(objectives, 1):
-            block: list[Flowable] = [self.para(f"OBJECTIVE {number}", s.kicker),
+            block: list[Flowable] = [self.line(f"OBJECTIVE {number}", s.kicker),
                                      self.user(objective.text, s.h2_tight)]
             if objective.why_it_matters.strip():
                 block.append(self.user(objective.why_it_matters, s.italic))
@@ -311,9 +381,9 @@ class _Handout:
                       self.panel([self.user(objective_statement(objective), s.statement)]),
                       Spacer(1, 8)]
             if objective.key_results:
-                data = [[self.para("#", s.cell_head), self.para("Key result", s.cell_head),
-                         self.para("Metric", s.cell_head),
-                         self.para("From \u2192 to", s.cell_head)]]
+                data = [[self.fixed("#"), self.fixed("Key result"),
+                         self.fixed("Metric"),
+                         self.fixed("From \u2192 to")]]
                 for k, kr in enumerate(objective.key_results, 1):
                     data.append([self.para(f"{number}.{k}", s.cell_muted),
                                  self.user(kr.text, s.cell_bold),
@@ -324,7 +394,7 @@ class _Handout:
             # An objective and its KRs stay on one page when they fit on one.
             self.add(KeepTogether(block), Spacer(1, 12))
         if objectives:
-            self.add(CondPageBreak(90 * mm), self.para("How it fits together", s.h2),
+            self.add(CondPageBreak(90 * mm), self.line("How it fits together", s.h2),
                      self.para("From the strategy each objective serves, to its key results "
                                "and the number of first actions behind each.", s.muted),
                      Spacer(1, 4),
@@ -349,26 +419,26 @@ class _Handout:
         s, p = self.s, PALETTE
         rows: list[list[Any]] = []
         if chain.original:
-            rows.append([self.para("WE STARTED WITH", s.label),
+            rows.append([self.fixed("WE STARTED WITH"),
                          self.para(f"<b>{_markup(chain.original)}</b>", s.cell)])
         for step in chain.key_result.why_steps:
-            rows.append([self.para("WE ASKED", s.label),
+            rows.append([self.fixed("WE ASKED"),
                          self.user(step.question.strip() or "Why?", s.cell)])
-            rows.append([self.para("THE ROOM SAID", s.label), self.user(step.answer, s.cell)])
+            rows.append([self.fixed("THE ROOM SAID"), self.user(step.answer, s.cell)])
         span = kr_range(chain.key_result)
         outcome = f"<b>{_markup(chain.key_result.text)}</b>"
         if span:
             outcome += f" ({self.range_text(chain.key_result)})"
-        rows.append([self.para("OUTCOME KEY RESULT", s.label), self.para(outcome, s.cell)])
+        rows.append([self.fixed("OUTCOME KEY RESULT"), self.para(outcome, s.cell)])
         if chain.output_action is not None:
             action = chain.output_action
-            rows.append([self.para("NOW AN ACTION", s.label),
+            rows.append([self.fixed("NOW AN ACTION"),
                          self.para(f"{_markup(action.text)}: "
                                    f"{_markup(owner_name(self.ws, action))}, due "
                                    f"{escape(format_date(action.deadline))}", s.cell)])
         label_w = 38 * mm
         outcome_row = len(rows) - (2 if chain.output_action is not None else 1)
-        table = _table(rows, [label_w, self.width - label_w], header=False,
+        table = _table(rows, [label_w, self.width - label_w], header=False, labels=True,
                        extra=[("LINEBELOW", (0, 0), (-1, -1), 0, colors.white),
                               ("LINEBEFORE", (0, 0), (0, -1), 2, p.accent),
                               ("BACKGROUND", (0, outcome_row), (-1, outcome_row),
@@ -386,15 +456,15 @@ class _Handout:
                            "goes; we add them at the check-ins.", s.body))
         owner_w, date_w = 40 * mm, 26 * mm
         for number, objective in enumerate(ws.selected_objectives(), 1):
-            self.add(self.para(f"OBJECTIVE {number}", s.kicker),
+            self.add(self.line(f"OBJECTIVE {number}", s.kicker),
                      self.user(objective.text, s.h2_tight))
             for k, kr in enumerate(objective.key_results, 1):
                 head = self.para(f"{number}.{k}&nbsp;&nbsp;{_markup(kr.text)}", s.h3)
                 if not kr.actions:
                     self.add(head, self.para("No actions yet.", s.muted))
                     continue
-                data = [[self.para("Task", s.cell_head), self.para("Owner", s.cell_head),
-                         self.para("Deadline", s.cell_head)]]
+                data = [[self.fixed("Task"), self.fixed("Owner"),
+                         self.fixed("Deadline")]]
                 for action in kr.actions:
                     task = _markup(action.text)
                     if action.origin == "from_output":
@@ -404,7 +474,7 @@ class _Handout:
                         task += " <b>(done)</b>"
                     data.append([self.para(task, s.cell),
                                  self.user(owner_name(ws, action), s.cell),
-                                 self.para(escape(format_date(action.deadline)), s.cell)])
+                                 self.fixed(format_date(action.deadline))])
                 self.add(head, _table(data, [self.width - owner_w - date_w, owner_w, date_w]))
         drawing = timeline_drawing(ws, self.width, s.fonts.regular, s.fonts.bold)
         if drawing is not None:
@@ -414,7 +484,7 @@ class _Handout:
                     owners.append(f"<b>{escape(initials(person.name))}</b>&nbsp;"
                                   f"{_markup(person.name)}")
             self.add(CondPageBreak(drawing.height + 40 * mm), Spacer(1, 8),
-                     self.para("Deadlines across the period", s.h2),
+                     self.line("Deadlines across the period", s.h2),
                      self.para("Each dot is an action's deadline, marked with its owner's "
                                "initials; the shaded band is the period, the small ticks are "
                                "the check-ins.", s.muted),
@@ -434,14 +504,15 @@ class _Handout:
         self.add(self.para(intro, s.body))
         if dates:
             columns = 4
-            cells = [self.para(escape(format_date(d, weekday=True)), s.cell) for d in dates]
+            cells = [self.fixed(format_date(d, weekday=True)) for d in dates]
             grid = [cells[i:i + columns] for i in range(0, len(cells), columns)]
             grid[-1] += [""] * (columns - len(grid[-1]))
             self.add(_table(grid, [self.width / columns] * columns, header=False,
                             extra=[("LEFTPADDING", (0, 0), (-1, -1), 0)]))
         self.add(Spacer(1, 8), self.label_value([
             ("Mid-period review", format_date(ws.cadence.mid_review, weekday=True)),
-            ("Retro", format_date(ws.cadence.retro_date, weekday=True))], label_w=40 * mm))
+            ("Retro", format_date(ws.cadence.retro_date, weekday=True))], label_w=40 * mm,
+            fixed_values=True))
         self.add(Spacer(1, 10))
 
     def checklist(self) -> None:
@@ -450,9 +521,9 @@ class _Handout:
                           key=lambda a: a.question)
         if not answered:
             return
-        self.add(CondPageBreak(70 * mm), self.para("Our review checklist", s.h2))
-        data = [[self.para("Question", s.cell_head), self.para("Answer", s.cell_head),
-                 self.para("Comment", s.cell_head)]]
+        self.add(CondPageBreak(45 * mm), self.line("Our review checklist", s.h2))
+        data = [[self.fixed("Question"), self.fixed("Answer"),
+                 self.fixed("Comment")]]
         for answer in answered:
             word = {True: "Yes", False: "<b>No</b>", None: "\u2013"}[answer.answer]
             data.append([self.para(escape(CHECKLIST_QUESTIONS[answer.question - 1]), s.cell),
@@ -471,8 +542,8 @@ class _Handout:
         self.heading("Retro")
         self.add(self.para("Each key result scored from 0.0 to 1.0; for a stretch target, "
                            "0.7 is a good result.", s.body))
-        data = [[self.para("Key result", s.cell_head), self.para("Score", s.cell_head),
-                 self.para("Note", s.cell_head)]]
+        data = [[self.fixed("Key result"), self.fixed("Score"),
+                 self.fixed("Note")]]
         for _, kr in ws.all_key_results():
             score = (f"<b>{kr.score:.1f}</b> {escape(score_words(kr.score))}"
                      if kr.score is not None else "\u2013")
@@ -484,9 +555,9 @@ class _Handout:
             if answer.strip():
                 self.add(self.para(escape(question), s.h3), self.user(answer, s.body))
 
-    def commitments_page(self, person: Participant) -> None:
+    def commitments_page(self, person: Participant, *, standalone: bool) -> None:
         ws, s = self.ws, self.s
-        self.add(self.para("YOUR COMMITMENTS", s.cover_kicker),
+        self.add(self.line("YOUR COMMITMENTS", s.cover_kicker),
                  self.user(person.name.strip() or "Participant", s.person))
         if person.role.strip():
             self.add(self.user(person.role, s.muted))
@@ -503,30 +574,31 @@ class _Handout:
             self.add(self.para(f"You took on {count}. Each one moves a key result; if a "
                                "deadline slips, say so at the next check-in.", s.body),
                      Spacer(1, 4))
-            data = [[self.para("Deadline", s.cell_head), self.para("Action", s.cell_head),
-                     self.para("It serves", s.cell_head)]]
+            data = [[self.fixed("Deadline"), self.fixed("Action"),
+                     self.fixed("It serves")]]
             for objective, kr, action in mine:
                 serves = (f"{_markup(kr.text)}<br/><font color='#"
                           f"{PALETTE.muted.hexval()[2:]}'>Objective: "
                           f"{_markup(objective.text)}</font>")
-                data.append([self.para(f"<b>{escape(format_date(action.deadline))}</b>",
-                                       s.cell),
+                data.append([self.fixed(format_date(action.deadline)),
                              self.user(action.text, s.cell), self.para(serves, s.cell_small)])
             date_w = 26 * mm
             self.add(_table(data, [date_w, (self.width - date_w) * 0.52,
-                                   (self.width - date_w) * 0.48]))
+                                   (self.width - date_w) * 0.48],
+                            extra=[("FONT", (0, 1), (0, -1), s.fonts.bold, 8.5, 11.5)]))
         dates = checkin_dates(ws)
         meet = [("Check-ins", cadence_summary(ws) + (
             f", {format_date(dates[0])} to {format_date(dates[-1])}" if dates else "")),
             ("Mid-period review", format_date(ws.cadence.mid_review, weekday=True)),
             ("Retro", format_date(ws.cadence.retro_date, weekday=True))]
-        self.add(Spacer(1, 14), self.para("When we meet", s.h3),
-                 self.label_value(meet, label_w=40 * mm))
-        # The page may travel on its own (torn out, or as its own file): it says what
-        # the work is for.
-        self.add(Spacer(1, 10), self.para("What we are working towards", s.h3))
-        for objective in ws.selected_objectives():
-            self.add(self.user(objective_statement(objective), s.body))
+        self.add(Spacer(1, 14), self.line("When we meet", s.h3),
+                 self.label_value(meet, label_w=40 * mm, fixed_values=True))
+        if standalone:
+            # A page sent on its own says what the work is for; inside the group handout
+            # the OKRs are a few pages back.
+            self.add(Spacer(1, 10), self.line("What we are working towards", s.h3))
+            for objective in ws.selected_objectives():
+                self.add(self.user(objective_statement(objective), s.body))
 
 
 def _page_decorations(ws: Workshop, fonts: FontNames, page_size: tuple[float, float],
@@ -540,33 +612,35 @@ def _page_decorations(ws: Workshop, fonts: FontNames, page_size: tuple[float, fl
         lines = fit_lines(text, font, size, room, 1)
         return lines[0] if lines else ""
 
+    # Measured once, drawn on every page.
+    room = width - 2 * _MARGIN_X
+    header_left = cut_to(header_text, fonts.bold, 7.5, room * 0.75)
+    header_right = _plain(ws.period_label, 40)
+    footer_left = cut_to(footer_left, fonts.regular, 7.5, room * 0.7)
+    facilitated = (cut_to(f"Facilitated by {ws.facilitator}", fonts.regular, 7.5, room)
+                   if ws.facilitator.strip() else "")
+
     def cover(canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
         canvas.setFillColor(p.accent)
         canvas.rect(0, height - 9 * mm, width, 9 * mm, stroke=0, fill=1)
         canvas.setFillColor(p.muted)
         canvas.setFont(fonts.regular, 7.5)
-        if ws.facilitator.strip():
-            canvas.drawString(_MARGIN_X, 14 * mm, cut_to(
-                f"Facilitated by {ws.facilitator}", fonts.regular, 7.5, width - 2 * _MARGIN_X))
+        canvas.drawString(_MARGIN_X, 14 * mm, facilitated)
         canvas.restoreState()
 
     def body(canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
-        room = width - 2 * _MARGIN_X
         canvas.setStrokeColor(p.rule)
         canvas.setLineWidth(0.5)
         canvas.line(_MARGIN_X, height - 16 * mm, width - _MARGIN_X, height - 16 * mm)
         canvas.setFont(fonts.bold, 7.5)
         canvas.setFillColor(p.accent)
-        right = _plain(ws.period_label, 40)
-        canvas.drawRightString(width - _MARGIN_X, height - 14 * mm, right)
-        canvas.drawString(_MARGIN_X, height - 14 * mm,
-                          cut_to(header_text, fonts.bold, 7.5, room * 0.75))
+        canvas.drawRightString(width - _MARGIN_X, height - 14 * mm, header_right)
+        canvas.drawString(_MARGIN_X, height - 14 * mm, header_left)
         canvas.setFont(fonts.regular, 7.5)
         canvas.setFillColor(p.muted)
-        canvas.drawString(_MARGIN_X, 12 * mm, cut_to(footer_left, fonts.regular, 7.5,
-                                                       room * 0.7))
+        canvas.drawString(_MARGIN_X, 12 * mm, footer_left)
         canvas.drawRightString(width - _MARGIN_X, 12 * mm, f"Page {doc.page}")
         canvas.restoreState()
 
@@ -608,7 +682,7 @@ def _handout(ws: Workshop, width: float, per_participant: bool) -> _Handout:
     if per_participant:
         for person in ws.participants:
             handout.add(PageBreak())
-            handout.commitments_page(person)
+            handout.commitments_page(person, standalone=False)
     return handout
 
 
@@ -641,17 +715,27 @@ def build_participant_pdf(ws: Workshop, participant_id: str,
     name = person.name.strip() or "Participant"
     doc = _document(path_or_file, ws, page_size, invariant,
                     f"Your commitments: {name}", f"{_handout_title(ws)} \u00b7 {name}",
-                    f"Your commitments \u00b7 {_handout_title(ws)}", with_cover=False)
+                    " \u00b7 ".join(v for v in (ws.client, _handout_title(ws)) if v.strip()),
+                    with_cover=False)
     handout = _Handout(ws, doc.width)
-    handout.commitments_page(person)
+    handout.commitments_page(person, standalone=True)
     _build(doc, handout.story)
 
 
 def _build(doc: BaseDocTemplate, story: list[Flowable]) -> None:
+    from reportlab import rl_config
+
+    # reportlab wraps every compressed stream in ASCII85 by default, a 1990s armour for
+    # 7-bit mail that PDF readers do not need; without its C accelerator it costs a fifth
+    # of the build time. Switched off for our build only, then put back.
+    armoured = rl_config.useA85
+    rl_config.useA85 = 0
     try:
         doc.build(story)
     except OSError as exc:
         raise ExportError(f"Cannot write the PDF: {exc.strerror or exc}.") from exc
+    finally:
+        rl_config.useA85 = armoured
 
 
 def paragraph_texts(ws: Workshop, *, page_size: str = "A4",
