@@ -195,6 +195,14 @@ def test_export_file_picks_the_format_by_extension(tmp_path):
     assert not list(tmp_path.glob(".*.part"))  # no temporary files left behind
 
 
+def test_json_file_with_a_lone_surrogate_still_imports(tmp_path):
+    ws = demo_workshop()
+    ws.title = "broken \ud800 paste"
+    path = export_file(ws, tmp_path / "session.json")[0]
+    back = workshop_from_dict(json.loads(path.read_text(encoding="utf-8")))
+    assert back.title == "broken ? paste"
+
+
 def test_unknown_extension_names_the_supported_ones(tmp_path):
     with pytest.raises(ExportError) as caught:
         export_file(demo_workshop(), tmp_path / "handout.docx")

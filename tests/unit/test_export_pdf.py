@@ -114,6 +114,24 @@ def test_per_participant_files_are_named_after_people_and_hold_only_their_action
     assert "No action carries your name yet" in guest
 
 
+def test_fonts_are_found_in_the_package_first_then_the_repository_with_their_licence():
+    from workshop.export import fonts
+
+    package_dir = Path(fonts.__file__).resolve().parent.parent
+    assert fonts.font_dirs() == [package_dir / "assets" / "fonts",
+                                 package_dir.parent / "assets" / "fonts"]
+    assert fonts.fonts_dir() in fonts.font_dirs()
+    assert [p.name for p in fonts.licence_files()] == ["LICENSE-DejaVu.txt"]
+
+
+def test_missing_fonts_are_a_clear_export_error(monkeypatch, tmp_path):
+    from workshop.export import fonts
+
+    monkeypatch.setattr(fonts, "font_dirs", lambda: [tmp_path / "nowhere"])
+    with pytest.raises(ExportError, match="fonts are missing"):
+        fonts.fonts_dir()
+
+
 def test_fonts_are_embedded_so_any_reader_shows_the_same_letters():
     reader = PdfReader(io.BytesIO(pdf_bytes(demo_workshop())))
     fonts = reader.pages[0]["/Resources"]["/Font"]

@@ -90,17 +90,9 @@ def export_file(workshop: Workshop, path: Path, *, page_size: str = "A4") -> lis
         _write_atomically(path, _encode_text(formats.to_markdown(workshop)))
         return [path]
     if suffix == ".json":
-        text = formats.to_json(workshop)
-        try:
-            data = text.encode("utf-8")
-        except UnicodeEncodeError:
-            # ASCII escapes carry lone surrogates through JSON exactly.
-            import json
-
-            from workshop.model import workshop_to_dict
-
-            data = (json.dumps(workshop_to_dict(workshop), indent=2) + "\n").encode("ascii")
-        _write_atomically(path, data)
+        # A lone surrogate (not text any file can hold, and refused by import) becomes
+        # "?"; everything else is written exactly.
+        _write_atomically(path, _encode_text(formats.to_json(workshop)))
         return [path]
     if suffix == ".ics":
         _write_atomically(path, formats.to_ics(workshop))
