@@ -553,9 +553,14 @@ class ClickerKeys(QObject):
         self.windows: list[QWidget] = [window]
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() != QEvent.Type.KeyPress or not isinstance(obj, QWidget):
+        if event.type() not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) \
+                or not isinstance(obj, QWidget):
             return False
         if obj.window() not in self.windows:
+            return False
+        if self._session_undo(obj, event):
+            return True
+        if event.type() != QEvent.Type.KeyPress:
             return False
         key = event.key()
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
@@ -584,4 +589,30 @@ class ClickerKeys(QObject):
             c.extend_timer(-60)
         else:
             return False
+        return True
+
+    def _session_undo(self, obj: QWidget, event: QEvent) -> bool:
+        """Ctrl+Z / Ctrl+Shift+Z in the facilitator window undo the session's last step.
+
+        A focused text field claims these keys for its own little undo, which knows
+        nothing of added key results, rewrites or stage moves; and after a stage change
+        the focus is always in a field. So the keys are taken here: the override is
+        refused, and the key press undoes on the session's stack (typing still in a
+        page's buffer is written first, so it is the first thing taken back)."""
+        if obj.window() is not self.window:
+            return False
+        undo = event.matches(QKeySequence.StandardKey.Undo)
+        redo = event.matches(QKeySequence.StandardKey.Redo) or (
+            event.key() in (Qt.Key.Key_Z, Qt.Key.Key_Y)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier and not undo)
+        if not (undo or redo):
+            return False
+        if event.type() == QEvent.Type.KeyPress:
+            c = self.window.controller
+            for flush in list(c.before_save):
+                flush()
+            if undo:
+                c.undo_stack.undo()
+            else:
+                c.undo_stack.redo()
         return True
