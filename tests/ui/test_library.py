@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from workshop.demo import demo_workshop
 from workshop.model import Workshop
-from workshop.ui.library import LibraryWindow, NewWorkshopDialog, quarter_for
+from workshop.ui.library import LibraryWindow
+from workshop.ui.new_workshop import NewWorkshopDialog, quarter_for
 
 
 def make_library(qtbot, store) -> LibraryWindow:

@@ -49,7 +49,7 @@ class App(QObject):
                  settings: QSettings) -> None:
         super().__init__()
         from workshop.ui.library import LibraryWindow
-        from workshop.ui.theme import load_fonts
+        from workshop.ui.theme import START_UP_FACES, load_fonts
 
         self.qt_app = qt_app
         self.db_path = db_path
@@ -57,7 +57,7 @@ class App(QObject):
         self.settings = settings
         self.store = None
         self.lock: QLockFile | None = None
-        self.font_family = load_fonts()
+        self.font_family = load_fonts(faces=START_UP_FACES)
         self.apply_theme()
         self.library = LibraryWindow()
         self.library.templates = _template_choices
@@ -301,6 +301,9 @@ def run_app(db_path: Path, *, exit_after_paint: bool = False,
         return qt_app.exec()
 
     def after_first_paint() -> None:
+        from workshop.ui.theme import LATER_FACES, load_fonts
+
+        load_fonts(faces=LATER_FACES)
         if not app.open_store():
             qt_app.quit()
 

@@ -108,17 +108,31 @@ def contrast_ratio(foreground: str, background: str) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
-def load_fonts() -> str:
+def load_fonts(*, faces: tuple[str, ...] | None = None) -> str:
     """Register the shipped fonts so the app looks the same everywhere (offscreen Qt
-    has no system fonts at all). Returns the family to use."""
+    has no system fonts at all). Returns the family to use.
+
+    `faces` limits which files load (by name fragment): start-up loads the regular and
+    bold faces before the first paint and the italics right after it."""
     folder = assets_dir() / "fonts"
     family = ""
     for path in sorted(folder.glob("*.ttf")):
+        if faces is not None and not any(path.stem.endswith(f) for f in faces):
+            continue
+        if path.stem in _LOADED_FONTS:
+            family = family or _LOADED_FONTS[path.stem]
+            continue
         font_id = QFontDatabase.addApplicationFont(str(path))
-        if font_id >= 0 and not family:
+        if font_id >= 0:
             families = QFontDatabase.applicationFontFamilies(font_id)
-            family = families[0] if families else ""
+            _LOADED_FONTS[path.stem] = families[0] if families else ""
+            family = family or _LOADED_FONTS[path.stem]
     return family or FONT_FAMILY
+
+
+START_UP_FACES = ("Sans", "Sans-Bold")
+LATER_FACES = ("Oblique", "BoldOblique")
+_LOADED_FONTS: dict[str, str] = {}
 
 
 def stylesheet(theme: Theme) -> str:
