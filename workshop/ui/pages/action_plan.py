@@ -82,6 +82,12 @@ class DeadlineEdit(QDateEdit):
     def set_range(self, low: date, high: date) -> None:
         self.setDateRange(QDate(low - timedelta(days=1)), QDate(high))
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt's names
+        # Qt's date field spends Tab on its day, month and year parts, and while it shows
+        # "No deadline" it has no parts to leave from: Tab stayed in the field for good.
+        # Tab goes to the next control; Left and Right still move between the parts.
+        return QWidget.focusNextPrevChild(self, next)
+
     def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt's name
         # Qt cannot step away from the special "No deadline" text (it parses the words as
         # a date and fails), so the first step up lands on the period's first day here.
