@@ -100,3 +100,64 @@ def test_bad_import_files_are_rejected_and_nothing_is_written(tmp_path, content,
     assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert run("list", "--json", "--db", "w.db", cwd=tmp_path).stdout.strip() == "[]"
+
+
+def test_export_markdown_tells_the_story(demo_db):
+    folder, wid = demo_db
+    result = run("export", wid, "-o", "out.md", "--db", "w.db", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    text = (folder / "out.md").read_text(encoding="utf-8")
+    for expected in ("Win the mid-size enterprise segment in the Nordics",
+                     "Accelerate enterprise AI adoption",
+                     "Increase enterprise sign-ups by 25%",
+                     "Why do we want to launch v3.0 of our platform?",
+                     "To increase enterprise adoption.",
+                     "Launch v3.0 of our platform", "Yuki Tanaka", "26 Feb 2027"):
+        assert expected in text, expected
+
+
+def test_json_export_then_import_gives_an_equal_session(demo_db, tmp_path):
+    folder, wid = demo_db
+    assert run("export", wid, "-o", str(tmp_path / "s.json"), "--db", "w.db",
+               cwd=folder).returncode == 0
+    imported = run("import", str(tmp_path / "s.json"), "--db", "other.db", cwd=tmp_path)
+    assert imported.returncode == 0, imported.stderr
+    new_id = imported.stdout.strip()
+    assert new_id == wid  # a fresh database keeps the session's identity
+    original = run("show", wid, "--db", "w.db", cwd=folder).stdout
+    assert run("show", new_id, "--db", "other.db", cwd=tmp_path).stdout == original
+    again = run("import", str(tmp_path / "s.json"), "--db", "w.db", cwd=folder)
+    copy_id = again.stdout.strip()
+    assert copy_id != wid  # the same database gets a copy, never an overwrite
+    copy = run("show", copy_id, "--db", "w.db", cwd=folder).stdout
+    assert copy.replace(copy_id, wid) == original
+
+
+def test_export_pdf_needs_no_qt(demo_db, tmp_path):
+    folder, wid = demo_db
+    script = ("import sys; from workshop.cli import main; "
+              f"code = main(['export', '{wid}', '-o', r'{tmp_path / 'h.pdf'}', "
+              f"'--db', r'{folder / 'w.db'}']); "
+              "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt loaded'; "
+              "sys.exit(code)")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "h.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_unknown_extension_is_a_one_line_error(demo_db):
+    folder, wid = demo_db
+    result = run("export", wid, "-o", "out.docx", "--db", "w.db", cwd=folder)
+    assert result.returncode == 2
+    assert ".pdf" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_coach_labels_the_worked_example(tmp_path):
+    result = run("coach", "--json", cwd=tmp_path,
+                 stdin="Launch v3.0 of our platform\n"
+                       "Reduce churn in the enterprise segment to below 5%\n")
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert (first["kind"], second["kind"]) == ("output", "outcome")
+    assert any(f["question"] == "Why do we want to launch v3.0 of our platform?"
+               for f in first["findings"])
+    assert all(f["message"] for f in first["findings"])
