@@ -241,6 +241,19 @@ def test_importing_export_loads_neither_reportlab_nor_qt_and_pdf_needs_no_qt(tmp
     assert (tmp_path / "h.pdf").stat().st_size > 10_000
 
 
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+def test_pictures_of_forty_key_results_fit_the_page_and_count_the_rest(page_size):
+    ws = demo_workshop()
+    objective = ws.objectives[0]
+    objective.key_results = [
+        KeyResult(f"Key result number {i}", actions=[Action("Do it", ws.participants[0].id,
+                                                            date(2027, 2, 1))])
+        for i in range(40)]
+    text = " ".join(page_texts(pdf_bytes(ws, page_size=page_size, per_participant=False)))
+    assert re.search(r"and \d+ more key result\(s\), listed in the action plan", text)
+    assert "Key result number 39" in text  # still in the action plan
+
+
 def test_objectives_without_key_results_or_strategy_still_draw_their_pictures():
     ws = demo_workshop()
     ws.objectives.append(Objective("Build a learning culture", selected=True))

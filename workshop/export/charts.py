@@ -35,7 +35,7 @@ class Palette:
 
 
 PALETTE = Palette()
-MAX_ROWS = 24  # beyond this many KRs a picture would not fit a page: the rest is counted
+MAX_ROWS = 24  # at most this many KR rows; beyond them (or the page) the rest is counted
 _PRE_CUT = 240  # characters of a label worth measuring at all
 
 
@@ -82,8 +82,10 @@ def _label(drawing: Drawing, lines: list[str], x: float, y_top: float, font: str
                            fontSize=size, fillColor=colour, textAnchor=anchor))
 
 
-def alignment_drawing(ws: Workshop, width: float, regular: str, bold: str) -> Drawing:
-    """Strategy -> objectives -> key results -> number of actions, as linked boxes."""
+def alignment_drawing(ws: Workshop, width: float, regular: str, bold: str,
+                      max_height: float = 650.0) -> Drawing:
+    """Strategy -> objectives -> key results -> number of actions, as linked boxes, never
+    taller than `max_height` (rows that do not fit are counted in a note)."""
     p = PALETTE
     objectives = ws.selected_objectives()
     strategies = ws.context.strategies
@@ -105,12 +107,14 @@ def alignment_drawing(ws: Workshop, width: float, regular: str, bold: str) -> Dr
     xs = [0.0, col_w + gap, 2 * (col_w + gap), 3 * (col_w + gap)]
 
     rows: list[tuple[int, int, Objective, KeyResult | None]] = []  # (group, objective, ...)
+    room_rows = int((max_height - header_h - 16.0) // (row_h + gap_v))
+    max_rows = max(1, min(MAX_ROWS, room_rows))
     hidden = 0
     for g_index, (_, group) in enumerate(order):
         for o_index, objective in enumerate(group):
             krs: list[KeyResult | None] = list(objective.key_results) or [None]
             for kr in krs:
-                if len(rows) >= MAX_ROWS:
+                if len(rows) >= max_rows:
                     hidden += 1
                     continue
                 rows.append((g_index, o_index, objective, kr))
@@ -203,7 +207,8 @@ _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
                 "Nov", "Dec")
 
 
-def timeline_drawing(ws: Workshop, width: float, regular: str, bold: str) -> Drawing | None:
+def timeline_drawing(ws: Workshop, width: float, regular: str, bold: str,
+                     max_height: float = 650.0) -> Drawing | None:
     """One lane per key result with a dot (the owner's initials) at each action's
     deadline, the check-ins as ticks, the review and the retro as dashed lines.
     None when no action has a deadline."""
@@ -217,10 +222,11 @@ def timeline_drawing(ws: Workshop, width: float, regular: str, bold: str) -> Dra
     last = max([ws.period_end or max(deadlines), *deadlines, *marks])
     if (last - first).days < 7:
         last = first + timedelta(days=7)
-    hidden = max(0, len(lanes) - MAX_ROWS)
-    lanes = lanes[:MAX_ROWS]
-
     label_w, lane_h, top_h, bottom_h = 128.0, 24.0, 40.0, 20.0
+    max_lanes = max(1, min(MAX_ROWS, int((max_height - top_h - bottom_h - 12) // lane_h)))
+    hidden = max(0, len(lanes) - max_lanes)
+    lanes = lanes[:max_lanes]
+
     plot_x0, plot_x1 = label_w + 8, width - 8
     height = top_h + len(lanes) * lane_h + bottom_h + (12 if hidden else 0)
     drawing = Drawing(width, height)

@@ -238,8 +238,9 @@ class _Line(Flowable):
 class _Handout:
     """Builds the story (the list of flowables) for one workshop."""
 
-    def __init__(self, ws: Workshop, width: float) -> None:
+    def __init__(self, ws: Workshop, width: float, height: float) -> None:
         self.ws = ws
+        self.height = height  # of the frame: no picture may be taller
         self.s = _styles()
         self.width = width
         self.story: list[Flowable] = []
@@ -394,11 +395,15 @@ class _Handout:
             # An objective and its KRs stay on one page when they fit on one.
             self.add(KeepTogether(block), Spacer(1, 12))
         if objectives:
-            self.add(CondPageBreak(90 * mm), self.line("How it fits together", s.h2),
-                     self.para("From the strategy each objective serves, to its key results "
-                               "and the number of first actions behind each.", s.muted),
-                     Spacer(1, 4),
-                     alignment_drawing(ws, self.width, s.fonts.regular, s.fonts.bold))
+            # The picture keeps its heading; the heading's lines are subtracted from the
+            # room the picture may take, so the three fit on one page together.
+            drawing = alignment_drawing(ws, self.width, s.fonts.regular, s.fonts.bold,
+                                        max_height=self.height - 60)
+            self.add(KeepTogether([
+                self.line("How it fits together", s.h2),
+                self.para("From the strategy each objective serves, to its key results "
+                          "and the number of first actions behind each.", s.muted),
+                Spacer(1, 4), drawing]))
 
     def chains(self) -> None:
         chains = why_chains(self.ws)
@@ -476,21 +481,23 @@ class _Handout:
                                  self.user(owner_name(ws, action), s.cell),
                                  self.fixed(format_date(action.deadline))])
                 self.add(head, _table(data, [self.width - owner_w - date_w, owner_w, date_w]))
-        drawing = timeline_drawing(ws, self.width, s.fonts.regular, s.fonts.bold)
+        drawing = timeline_drawing(ws, self.width, s.fonts.regular, s.fonts.bold,
+                                   max_height=self.height - 90)
         if drawing is not None:
             owners = []
             for person in ws.participants:
                 if any(a.owner_id == person.id for _, _, a in ws.all_actions()):
                     owners.append(f"<b>{escape(initials(person.name))}</b>&nbsp;"
                                   f"{_markup(person.name)}")
-            self.add(CondPageBreak(drawing.height + 40 * mm), Spacer(1, 8),
-                     self.line("Deadlines across the period", s.h2),
-                     self.para("Each dot is an action's deadline, marked with its owner's "
-                               "initials; the shaded band is the period, the small ticks are "
-                               "the check-ins.", s.muted),
-                     Spacer(1, 6), drawing, Spacer(1, 6))
+            block: list[Flowable] = [
+                self.line("Deadlines across the period", s.h2),
+                self.para("Each dot is an action's deadline, marked with its owner's "
+                          "initials; the shaded band is the period, the small ticks are "
+                          "the check-ins.", s.muted),
+                Spacer(1, 6), drawing, Spacer(1, 6)]
             if owners:
-                self.add(self.para(" \u00b7 ".join(owners), s.small))
+                block.append(self.para(" \u00b7 ".join(owners), s.small))
+            self.add(Spacer(1, 8), KeepTogether(block))
 
     def cadence(self) -> None:
         ws, s = self.ws, self.s
@@ -669,8 +676,8 @@ def _document(target: str | Path | IO[bytes], ws: Workshop, page_size: str, inva
     return doc
 
 
-def _handout(ws: Workshop, width: float, per_participant: bool) -> _Handout:
-    handout = _Handout(ws, width)
+def _handout(ws: Workshop, width: float, height: float, per_participant: bool) -> _Handout:
+    handout = _Handout(ws, width, height)
     handout.cover()
     handout.strategy_context()
     handout.okrs()
@@ -700,7 +707,7 @@ def build_pdf(ws: Workshop, path_or_file: str | Path | IO[bytes], *, page_size: 
     header = " \u00b7 ".join(v for v in (ws.client, _handout_title(ws)) if v.strip())
     doc = _document(path_or_file, ws, page_size, invariant, _handout_title(ws), subject,
                     header, with_cover=True)
-    handout = _handout(ws, doc.width, per_participant)
+    handout = _handout(ws, doc.width, doc.height, per_participant)
     _build(doc, handout.story)
 
 
@@ -717,7 +724,7 @@ def build_participant_pdf(ws: Workshop, participant_id: str,
                     f"Your commitments: {name}", f"{_handout_title(ws)} \u00b7 {name}",
                     " \u00b7 ".join(v for v in (ws.client, _handout_title(ws)) if v.strip()),
                     with_cover=False)
-    handout = _Handout(ws, doc.width)
+    handout = _Handout(ws, doc.width, doc.height)
     handout.commitments_page(person, standalone=True)
     _build(doc, handout.story)
 
@@ -743,7 +750,8 @@ def paragraph_texts(ws: Workshop, *, page_size: str = "A4",
     """The markup of every paragraph the handout holds (benchmarks compare the handout
     with a bare document of the same paragraphs)."""
     size = _PAGE_SIZES[page_size.strip().lower()]
-    return _handout(ws, size[0] - 2 * _MARGIN_X, per_participant).texts
+    return _handout(ws, size[0] - 2 * _MARGIN_X, size[1] - _MARGIN_TOP - _MARGIN_BOTTOM,
+                    per_participant).texts
 
 
 __all__ = ["build_pdf", "build_participant_pdf", "paragraph_texts"]
