@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from workshop.model import ORIGIN_FROM_OUTPUT, Action, KeyResult, Objective, Workshop
 
@@ -137,8 +137,3 @@ def safe_file_stem(name: str, fallback: str) -> str:
                                     *{f"LPT{i}" for i in range(10)}}:
         stem = fallback
     return stem
-
-
-def days_between(first: date, last: date) -> list[date]:
-    """Every date from first to last inclusive (empty when last is before first)."""
-    return [first + timedelta(days=i) for i in range((last - first).days + 1)]

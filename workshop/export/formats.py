@@ -13,6 +13,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 
 from workshop.export.content import (
+    WEEKDAYS,
     clean_text,
     commitments,
     format_date,
@@ -52,8 +53,6 @@ def checkin_dates(ws: Workshop) -> list[date]:
 
 def cadence_summary(ws: Workshop) -> str:
     """"Every Monday" / "Every other Monday", in words."""
-    from workshop.export.content import WEEKDAYS
-
     weekday = WEEKDAYS[ws.cadence.checkin_weekday % 7]
     if ws.cadence.checkin_interval == "biweekly":
         return f"Every other {weekday}"
