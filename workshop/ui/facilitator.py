@@ -86,7 +86,9 @@ class FacilitatorWindow(QMainWindow):
         self._presentation = False
         self.setObjectName("facilitatorWindow")
         self.setWindowTitle(f"{controller.workshop.title or 'Untitled'} · OKR Workshop")
-        self.pages: dict[str, StagePage] = {}
+        # Pages are built the first time they are shown: opening a session costs one
+        # page, not nine, in time and in memory.
+        self.pages: dict[str, StagePage] = _PageCache(self._build_page)
         self._page_keys: list[str] = []
         self._build()
         self._build_actions()
@@ -210,16 +212,16 @@ class FacilitatorWindow(QMainWindow):
         self.statusBar().addPermanentWidget(hints)
 
         for key in [s.key for s in self.controller.workshop.stages] + list(UNTIMED_PAGES):
-            cls = PAGE_CLASSES.get(key)
-            if cls is None:
-                continue
-            page = cls(self.controller)
-            self.controller.before_save.append(page.commit_pending)
-            self.pages[key] = page
-            self._page_keys.append(key)
-            self.stack.addWidget(page)
+            if key in PAGE_CLASSES:
+                self._page_keys.append(key)
         self._fill_nav()
         self.title_label.setText(self.controller.workshop.title or "Untitled session")
+
+    def _build_page(self, key: str) -> StagePage:
+        page = PAGE_CLASSES[key](self.controller)
+        self.controller.before_save.append(page.commit_pending)
+        self.stack.addWidget(page)
+        return page
 
     def _button(self, text: str, tip: str, slot: Callable[[], None], *,
                 width: int = 0) -> QPushButton:
@@ -337,9 +339,9 @@ class FacilitatorWindow(QMainWindow):
         self.show_page(key)
 
     def show_page(self, key: str) -> None:
-        page = self.pages.get(key)
-        if page is None:
+        if key not in self._page_keys:
             return
+        page = self.pages[key]
         self.stack.setCurrentWidget(page)
         page.refresh()
         self.page_shown.emit(key)
@@ -405,9 +407,8 @@ class FacilitatorWindow(QMainWindow):
     def _on_stage_changed(self, key: str) -> None:
         self._fill_nav()
         self.show_page(key)
-        page = self.pages.get(key)
-        if page is not None:
-            page.focus_first()
+        if key in self._page_keys:
+            self.pages[key].focus_first()
 
     def _update_findings(self) -> None:
         page = self.stack.currentWidget()
@@ -539,6 +540,19 @@ class FacilitatorWindow(QMainWindow):
 
 _TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox)
 _OWN_SPACE = _TEXT_INPUTS + (QAbstractButton, QAbstractItemView)
+
+
+class _PageCache(dict):
+    """Stage pages by key, each built on first use."""
+
+    def __init__(self, build: Callable[[str], StagePage]) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str) -> StagePage:
+        page = self._build(key)
+        self[key] = page
+        return page
 
 
 class ClickerKeys(QObject):
