@@ -16,18 +16,21 @@ raise a StoreError that names the file.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sqlite3
 import time
 import unicodedata
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
 from workshop.model import (
     Action,
@@ -102,10 +105,12 @@ class SessionSummary:
 # Schema and migrations
 # ---------------------------------------------------------------------------------------
 
-migrations = sqlite_utils.Migrations("okr_workshop")
+# sqlite-utils owns the schema: it creates and upgrades the file in numbered steps, each
+# in a transaction. The everyday reads and writes below are plain prepared statements,
+# so sqlite-utils (and its ~100 ms, 13 MB of imports) loads only when a file is new or
+# needs an upgrade.
 
 
-@migrations(name="m001_initial")
 def _m001_initial(db: sqlite_utils.Database) -> None:
     db.executescript(
         """
@@ -209,7 +214,6 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
     )
 
 
-@migrations(name="m002_trash")
 def _m002_trash(db: sqlite_utils.Database) -> None:
     # Deleting moves a session to the trash instead of losing it.
     db.executescript(
@@ -220,8 +224,20 @@ def _m002_trash(db: sqlite_utils.Database) -> None:
     )
 
 
-SCHEMA_VERSION = len(migrations._migrations)
+MIGRATION_STEPS = (("m001_initial", _m001_initial), ("m002_trash", _m002_trash))
+
+SCHEMA_VERSION = len(MIGRATION_STEPS)
 """The schema version this app writes; `PRAGMA user_version` of an up-to-date file."""
+
+
+def build_migrations() -> sqlite_utils.Migrations:
+    """The sqlite-utils migration set of the schema (imports sqlite-utils)."""
+    import sqlite_utils
+
+    steps = sqlite_utils.Migrations("okr_workshop")
+    for name, step in MIGRATION_STEPS:
+        steps(name=name)(step)
+    return steps
 
 _CHILD_TABLES = ("why_steps", "actions", "key_results", "objectives", "strategies",
                  "participants", "checklist_answers", "stage_records")
@@ -323,11 +339,14 @@ def _is_locked(exc: sqlite3.Error) -> bool:
     return "locked" in text or "busy" in text
 
 
+_SAVEPOINTS = itertools.count(1)
+
+
 class Store:
     """An open session database. Use `Store.open(path)`."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path, read_only: bool) -> None:
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path, read_only: bool) -> None:
+        self.conn = conn
         self.path = path
         self.read_only = read_only
         self._identity = _file_identity(path)
@@ -389,8 +408,7 @@ class Store:
             raise StoreDamagedError(
                 f"{path} is a SQLite database, but not an OKR Workshop one. "
                 f"It was left unchanged.", path)
-        db = sqlite_utils.Database(conn, execute_plugins=False)
-        store = cls(db, path, read_only)
+        store = cls(conn, path, read_only)
         if read_only:
             if version < SCHEMA_VERSION:
                 raise StoreError(
@@ -402,8 +420,11 @@ class Store:
             if version < SCHEMA_VERSION:
                 if APP_TABLE in tables:
                     store.backup_to(store._backup_path(backup_dir, f"before-v{SCHEMA_VERSION}"))
-                migrations.apply(db)
+                import sqlite_utils
+
+                build_migrations().apply(sqlite_utils.Database(conn, execute_plugins=False))
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                conn.commit()
             if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
             # WAL with synchronous=NORMAL never corrupts on a crash; at worst the last
@@ -413,9 +434,35 @@ class Store:
             raise store._translate(exc, "open") from exc
         return store
 
+    @contextmanager
+    def _transaction(self):
+        """One transaction (a savepoint when nested). BEGIN IMMEDIATE takes the write
+        lock at once, so a locked file waits out the busy timeout before any work."""
+        conn = self.conn
+        if conn.in_transaction:
+            name = f"nested_{next(_SAVEPOINTS)}"
+            conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            conn.execute(f"RELEASE SAVEPOINT {name}")
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
+
     def close(self) -> None:
         try:
-            self.db.conn.close()
+            self.conn.close()
         except sqlite3.Error:
             pass
 
@@ -444,14 +491,14 @@ class Store:
     # -- integrity and backups ------------------------------------------------------------
     def integrity_ok(self) -> bool:
         try:
-            return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         except sqlite3.DatabaseError:
             return False
 
     def quick_check_ok(self) -> bool:
         """SQLite's quick check of every page (cheaper than integrity_check)."""
         try:
-            return self.db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            return self.conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
         except sqlite3.DatabaseError:
             return False
 
@@ -467,7 +514,7 @@ class Store:
         dest.parent.mkdir(parents=True, exist_ok=True)
         target = sqlite3.connect(str(dest))
         try:
-            self.db.conn.backup(target)
+            self.conn.backup(target)
         finally:
             target.close()
         return dest
@@ -501,7 +548,7 @@ class Store:
         """Sessions newest first; `search` matches title, client or team, ignoring case."""
         where = "deleted_at IS NOT NULL" if trash else "deleted_at IS NULL"
         try:
-            rows = self.db.execute(
+            rows = self.conn.execute(
                 "SELECT id, title, client, team, workshop_date, period_label, updated_at, "
                 f"deleted_at FROM {APP_TABLE} WHERE {where} ORDER BY updated_at DESC, title"
             ).fetchall()
@@ -517,16 +564,16 @@ class Store:
         return out
 
     def count(self) -> int:
-        return self.db.execute(
+        return self.conn.execute(
             f"SELECT count(*) FROM {APP_TABLE} WHERE deleted_at IS NULL").fetchone()[0]
 
     def exists(self, workshop_id: str) -> bool:
-        return self.db.execute(
+        return self.conn.execute(
             f"SELECT 1 FROM {APP_TABLE} WHERE id = ?", [workshop_id]).fetchone() is not None
 
     def load(self, workshop_id: str) -> Workshop:
         """The whole workshop; NotFoundError if there is none with that id."""
-        conn = self.db.conn
+        conn = self.conn
         conn.row_factory = sqlite3.Row
         try:
             w = conn.execute(f"SELECT * FROM {APP_TABLE} WHERE id = ?",
@@ -613,9 +660,9 @@ class Store:
             workshop.updated_at = now_iso()
         wid = workshop.id
         rows = _rows_for(workshop)
-        conn = self.db.conn
+        conn = self.conn
         try:
-            with self.db.atomic():
+            with self._transaction():
                 conn.execute(_UPSERT_WORKSHOP, rows.pop(APP_TABLE))
                 for table in _CHILD_TABLES:
                     conn.execute(f"DELETE FROM {table} WHERE workshop_id = ?", [wid])
@@ -636,7 +683,7 @@ class Store:
         """Save several workshops in one transaction (imports, benchmarks)."""
         self._check_writable()
         try:
-            with self.db.atomic():
+            with self._transaction():
                 for w in workshops:
                     self.save(w, touch=False)
         except sqlite3.Error as exc:
@@ -653,16 +700,16 @@ class Store:
         """Delete a session for good (its rows go with it through the foreign keys)."""
         self._check_writable()
         try:
-            with self.db.atomic():
-                self.db.execute(f"DELETE FROM {APP_TABLE} WHERE id = ?", [workshop_id])
+            with self._transaction():
+                self.conn.execute(f"DELETE FROM {APP_TABLE} WHERE id = ?", [workshop_id])
         except sqlite3.Error as exc:
             raise self._translate(exc, "delete the workshop") from exc
 
     def _set_deleted(self, workshop_id: str, value: str | None) -> None:
         self._check_writable()
         try:
-            with self.db.atomic():
-                cur = self.db.execute(f"UPDATE {APP_TABLE} SET deleted_at = ? WHERE id = ?",
+            with self._transaction():
+                cur = self.conn.execute(f"UPDATE {APP_TABLE} SET deleted_at = ? WHERE id = ?",
                                       [value, workshop_id])
         except sqlite3.Error as exc:
             raise self._translate(exc, "update the workshop") from exc

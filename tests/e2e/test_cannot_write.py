@@ -118,14 +118,14 @@ def test_disk_full_is_told_once_retried_and_saved_once_space_is_back(session):
     window, controller, timers = session
     store = controller.store
     # A real SQLITE_FULL: the file may not grow by a single page.
-    pages = store.db.execute("PRAGMA page_count").fetchone()[0]
-    store.db.execute(f"PRAGMA max_page_count = {pages}")
+    pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+    store.conn.execute(f"PRAGMA max_page_count = {pages}")
     controller.workshop.notes = "x" * 200_000  # needs pages the "disk" does not have
     type_title(window, " typed while the disk was full")
     assert_told_once_red_and_kept(window, controller, timers,
                                   " typed while the disk was full", "disk is full")
 
-    store.db.execute("PRAGMA max_page_count = 1073741823")  # space freed
+    store.conn.execute("PRAGMA max_page_count = 1073741823")  # space freed
     assert timers.fire_all() == 1
     assert not is_red(window) and window.save_status.text().startswith("Saved")
     assert stored_title(store.path, controller.workshop.id).endswith(

@@ -27,7 +27,7 @@ def make_db(path, sessions: int = 3) -> list[str]:
             store.save(ws)
             titles.append(ws.title)
         # Everything into the main file, so damaging the file damages the data.
-        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return titles
 
 

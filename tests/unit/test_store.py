@@ -16,8 +16,8 @@ from workshop.store import (
     StoreDamagedError,
     StoreLockedError,
     StoreNewerError,
+    build_migrations,
     list_backups,
-    migrations,
     move_aside,
 )
 
@@ -42,9 +42,9 @@ def test_save_and_load_round_trip_on_a_file(tmp_path):
 
 
 def test_file_runs_in_wal_mode_with_foreign_keys(store):
-    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_save_replaces_removed_children(store):
@@ -94,7 +94,7 @@ def test_delete_goes_to_trash_and_restore_brings_it_back(store):
     with pytest.raises(NotFoundError):
         store.load(ws.id)
     # the foreign keys took the children along
-    assert store.db.execute("SELECT count(*) FROM actions").fetchone()[0] == 0
+    assert store.conn.execute("SELECT count(*) FROM actions").fetchone()[0] == 0
 
 
 def test_unknown_id_is_a_clear_error(store):
@@ -117,7 +117,7 @@ def test_truncated_database_is_reported_as_damaged(tmp_path):
     path = tmp_path / "w.db"
     with Store.open(path) as s:
         s.save(large_workshop())
-        s.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 3])
     with pytest.raises(StoreDamagedError, match="w.db"):
@@ -131,8 +131,8 @@ def test_newer_database_is_refused_and_left_unchanged(tmp_path):
     path = tmp_path / "w.db"
     with Store.open(path) as s:
         s.save(demo_workshop())
-        s.db.execute("PRAGMA user_version = 99")
-        s.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        s.conn.execute("PRAGMA user_version = 99")
+        s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     before = path.read_bytes()
     with pytest.raises(StoreNewerError, match="newer version"):
         Store.open(path)
@@ -171,14 +171,14 @@ def test_locked_database_raises_a_clear_error_and_writes_nothing(tmp_path):
 def test_migration_from_an_older_schema_backs_up_first(tmp_path):
     path = tmp_path / "old.db"
     db = sqlite_utils.Database(path)
-    migrations.apply(db, stop_before="m002_trash")
+    build_migrations().apply(db, stop_before="m002_trash")
     db.execute("PRAGMA user_version = 1")
     db.execute("INSERT INTO workshops (id, title, created_at, updated_at) "
                "VALUES ('w1', 'From the old version', '2026-01-01', '2026-01-01')")
     db.conn.commit()
     db.conn.close()
     with Store.open(path) as s:
-        assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert s.load("w1").title == "From the old version"
         s.delete("w1")  # the migrated trash column works
         assert [x.id for x in s.list(trash=True)] == ["w1"]
