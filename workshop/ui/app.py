@@ -288,6 +288,21 @@ def create_qt_app() -> QApplication:
     return app
 
 
+def _quit_on_terminate(qt_app: QApplication) -> None:
+    """A logout or `kill` sends SIGTERM: quit through the event loop so the open
+    session is saved and the lock released, instead of dying mid-edit. Python only runs
+    its signal handlers between bytecodes, so a slow timer gives it the chance."""
+    import signal
+
+    if not hasattr(signal, "SIGTERM"):
+        return
+    signal.signal(signal.SIGTERM, lambda *_: qt_app.quit())
+    waker = QTimer(qt_app)
+    waker.setInterval(500)
+    waker.timeout.connect(lambda: None)
+    waker.start()
+
+
 def run_app(db_path: Path, *, exit_after_paint: bool = False,
             clock: Clock | None = None) -> int:
     """The GUI entry point: returns the process exit code."""
@@ -295,6 +310,7 @@ def run_app(db_path: Path, *, exit_after_paint: bool = False,
     settings = QSettings()
     app = App(qt_app, db_path, clock or SystemClock(), settings)
     qt_app.aboutToQuit.connect(app.shutdown)
+    _quit_on_terminate(qt_app)
     if exit_after_paint:
         _FirstPaint(app.library, qt_app.quit)
         app.library.show()

@@ -115,6 +115,10 @@ class FacilitatorWindow(QMainWindow):
         self._update_timer()
         if controller.last_saved:
             self._on_saved(controller.last_saved)
+        elif controller.store is not None:
+            self.save_status.setText("All changes saved")
+        else:
+            self.save_status.setText("Read-only: changes are not saved")
         # The View menu's projector screen, theme and sound choices.
         self.projector_controls = install_projector_controls(self)
 

@@ -77,7 +77,9 @@ class NewWorkshopDialog(QDialog):
                              ("Workshop &date", self.workshop_date)):
             form.addRow(text, widget)
             widget.setAccessibleName(text.replace("&", ""))
-        form.addRow("&Period", period_row)
+        period_label = QLabel("&Period")
+        period_label.setBuddy(self.period)
+        form.addRow(period_label, period_row)
         self.period.setAccessibleName("Period label")
         self.period_start.setAccessibleName("Period start")
         self.period_end.setAccessibleName("Period end")
