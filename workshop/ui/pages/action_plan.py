@@ -409,25 +409,15 @@ class ActionPlanPage(StagePage):
         target.setFocus(Qt.FocusReason.OtherFocusReason)
         self.scroll_area.ensureWidgetVisible(self.kr_blocks[kr_id])
 
-    def _step(self, delta: int) -> bool:
-        ids = self.kr_ids()
-        if not ids:
-            return False
-        if self.current_kr_id in ids:
-            index = ids.index(self.current_kr_id) + delta
-        else:
-            index = 0 if delta > 0 else len(ids) - 1
-        if not 0 <= index < len(ids):
-            return False
-        self._go_to(ids[index])
-        return True
+    # PageDown steps through the key results' task lists.
+    def item_keys(self) -> list:
+        return self.kr_ids()
 
-    def next_item(self) -> bool:
-        """The next key result's tasks (PageDown); False after the last one."""
-        return self._step(1)
+    def current_item(self) -> object | None:
+        return self.current_kr_id
 
-    def previous_item(self) -> bool:
-        return self._step(-1)
+    def go_to_item(self, key: object) -> None:
+        self._go_to(str(key))
 
     def focus_first(self) -> None:
         ids = self.kr_ids()

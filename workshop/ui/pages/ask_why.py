@@ -592,25 +592,15 @@ class AskWhyPage(StagePage):
             self.scroll_area.ensureWidgetVisible(self.answer_edits[-1])
 
     # -- the page contract -------------------------------------------------------------------
-    def _step(self, delta: int) -> bool:
-        ids = [entry[0] for entry in self.queue()]
-        if not ids:
-            return False
-        if self.selected_kr_id in ids:
-            index = ids.index(self.selected_kr_id) + delta
-        else:
-            index = 0 if delta > 0 else len(ids) - 1
-        if not 0 <= index < len(ids):
-            return False
-        self._select(ids[index])
-        return True
+    # PageDown steps through the outputs still in the queue.
+    def item_keys(self) -> list:
+        return [entry[0] for entry in self.queue()]
 
-    def next_item(self) -> bool:
-        """The next output in the queue (PageDown); False after the last one."""
-        return self._step(1)
+    def current_item(self) -> object | None:
+        return self.selected_kr_id
 
-    def previous_item(self) -> bool:
-        return self._step(-1)
+    def go_to_item(self, key: object) -> None:
+        self._select(str(key))
 
     def focus_first(self) -> None:
         if self._selected_kr() is None:

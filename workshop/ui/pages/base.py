@@ -52,13 +52,40 @@ class StagePage(QWidget):
         """The coach findings that matter on this page (shown in the side panel)."""
         return []
 
+    # -- stepping through the page's items with PageDown / PageUp --------------------------
+    # A page with items (candidates, key results, questions) names them in item_keys(),
+    # says which one has the focus in current_item(), and moves there in go_to_item();
+    # the stepping itself is the same everywhere.
+    def item_keys(self) -> list:
+        return []
+
+    def current_item(self) -> object | None:
+        return None
+
+    def go_to_item(self, key: object) -> None:
+        """Put the focus on the item `key` (and tell the projector, where it shows it)."""
+
+    def _step(self, delta: int) -> bool:
+        keys = self.item_keys()
+        if not keys:
+            return False
+        current = self.current_item()
+        if current in keys:
+            index = keys.index(current) + delta
+        else:
+            index = 0 if delta > 0 else len(keys) - 1
+        if not 0 <= index < len(keys):
+            return False
+        self.go_to_item(keys[index])
+        return True
+
     def next_item(self) -> bool:
         """PageDown inside the stage (e.g. the next KR to rewrite). False when there is
         no next item, so the window moves on to the next stage."""
-        return False
+        return self._step(1)
 
     def previous_item(self) -> bool:
-        return False
+        return self._step(-1)
 
     def commit_pending(self) -> None:
         """Write typing the page still buffers into the model (called before a save)."""

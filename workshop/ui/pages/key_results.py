@@ -460,25 +460,15 @@ class KeyResultsPage(StagePage):
         row.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.scroll_area.ensureWidgetVisible(row)
 
-    def _step(self, delta: int) -> bool:
-        ids = [i for i in self.kr_ids() if i in self.rows]
-        if not ids:
-            return False
-        if self.current_kr_id in ids:
-            index = ids.index(self.current_kr_id) + delta
-        else:
-            index = 0 if delta > 0 else len(ids) - 1
-        if not 0 <= index < len(ids):
-            return False
-        self._go_to(ids[index])
-        return True
+    # PageDown steps through the key results.
+    def item_keys(self) -> list:
+        return [i for i in self.kr_ids() if i in self.rows]
 
-    def next_item(self) -> bool:
-        """The next key result (PageDown); False after the last one."""
-        return self._step(1)
+    def current_item(self) -> object | None:
+        return self.current_kr_id
 
-    def previous_item(self) -> bool:
-        return self._step(-1)
+    def go_to_item(self, key: object) -> None:
+        self._go_to(str(key))
 
     def focus_first(self) -> None:
         ids = [i for i in self.kr_ids() if i in self.rows]

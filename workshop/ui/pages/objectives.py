@@ -234,19 +234,14 @@ class ObjectivesPage(StagePage):
             self._focus_row(index + 1)
 
     # -- stepping through candidates ----------------------------------------------------
-    def next_item(self) -> bool:
-        index = self._current_row_index()
-        if index + 1 >= len(self._rows):
-            return False
-        self._focus_row(index + 1)
-        return True
+    def item_keys(self) -> list:
+        return list(range(len(self._rows)))
 
-    def previous_item(self) -> bool:
-        index = self._current_row_index()
-        if index <= 0:
-            return False
-        self._focus_row(index - 1)
-        return True
+    def current_item(self) -> object | None:
+        return self._current_row_index()
+
+    def go_to_item(self, key: object) -> None:
+        self._focus_row(int(key))
 
     def focus_first(self) -> None:
         if self._rows:

@@ -190,19 +190,14 @@ class ReviewPage(StagePage):
         target.setFocus()
         self.scroll_area.ensureWidgetVisible(row)
 
-    def next_item(self) -> bool:
-        index = self._current_index()
-        if index + 1 >= len(self._rows):
-            return False
-        self._focus_row(index + 1)
-        return True
+    def item_keys(self) -> list:
+        return list(range(len(self._rows)))
 
-    def previous_item(self) -> bool:
-        index = self._current_index()
-        if index <= 0:
-            return False
-        self._focus_row(index - 1)
-        return True
+    def current_item(self) -> object | None:
+        return self._current_index()
+
+    def go_to_item(self, key: object) -> None:
+        self._focus_row(int(key))
 
     def focus_first(self) -> None:
         self._focus_row(0)
