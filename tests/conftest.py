@@ -1,4 +1,5 @@
-"""Test configuration shared by every test: Qt runs offscreen, before any QApplication."""
+"""Test configuration shared by every test: Qt runs offscreen, before any QApplication;
+a real store in tmp_path, a FakeClock, and timers that fire only when a test says so."""
 
 from __future__ import annotations
 
@@ -7,3 +8,108 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep each test's data away from the user's real data directory.
 os.environ.pop("OKR_WORKSHOP_DB", None)
+
+import pytest
+
+from workshop.clock import FakeClock
+from workshop.demo import demo_workshop
+from workshop.model import Workshop
+from workshop.store import Store
+
+
+class ManualTimer:
+    """Stands in for a single-shot QTimer: `fire()` runs it if it was started."""
+
+    def __init__(self, interval_ms: int, callback) -> None:
+        self.interval_ms = interval_ms
+        self.callback = callback
+        self.active = False
+
+    def start(self) -> None:
+        self.active = True
+
+    def stop(self) -> None:
+        self.active = False
+
+    def isActive(self) -> bool:  # noqa: N802 - the QTimer name
+        return self.active
+
+    def fire(self) -> bool:
+        if not self.active:
+            return False
+        self.active = False
+        self.callback()
+        return True
+
+
+class ManualTimerFactory:
+    def __init__(self) -> None:
+        self.timers: list[ManualTimer] = []
+
+    def single_shot_timer(self, parent, interval_ms, callback) -> ManualTimer:
+        timer = ManualTimer(interval_ms, callback)
+        self.timers.append(timer)
+        return timer
+
+    def fire_all(self) -> int:
+        return sum(t.fire() for t in list(self.timers))
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def timers() -> ManualTimerFactory:
+    return ManualTimerFactory()
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store.open(tmp_path / "w.db")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def make_controller(qapp, store, clock, timers):
+    from workshop.ui.session import SessionController
+
+    made = []
+
+    def make(workshop: Workshop | None = None) -> SessionController:
+        ws = workshop or demo_workshop()
+        store.save(ws)
+        controller = SessionController(ws, store, clock, timer_factory=timers)
+        made.append(controller)
+        return controller
+
+    yield make
+    for c in made:
+        c.deleteLater()
+
+
+@pytest.fixture
+def controller(make_controller):
+    """A controller on the worked example, saved in a real database file."""
+    return make_controller()
+
+
+@pytest.fixture
+def show_page(qtbot):
+    """Show a stage page wired to its controller the way the facilitator window wires
+    it, active, so keys reach it."""
+
+    def make(page_class, controller):
+        page = page_class(controller)
+        qtbot.addWidget(page)
+        controller.changed.connect(lambda *_: page.refresh())
+        page.resize(1000, 700)
+        page.show()
+        qtbot.waitExposed(page)
+        with qtbot.waitActive(page):
+            page.activateWindow()
+        return page
+
+    return make

@@ -18,48 +18,12 @@ from workshop.ui.facilitator import FacilitatorWindow
 from workshop.ui.session import SessionController
 
 
-class HandTimer:
-    """A single-shot timer that fires only when the test says so."""
-
-    def __init__(self, interval_ms: int, callback) -> None:
-        self.interval_ms, self.callback, self.active = interval_ms, callback, False
-
-    def start(self) -> None:
-        self.active = True
-
-    def stop(self) -> None:
-        self.active = False
-
-    def isActive(self) -> bool:  # noqa: N802 - QTimer's name
-        return self.active
-
-    def fire(self) -> bool:
-        if not self.active:
-            return False
-        self.active = False
-        self.callback()
-        return True
-
-
-class HandTimers:
-    def __init__(self) -> None:
-        self.made: list[HandTimer] = []
-
-    def single_shot_timer(self, parent, interval_ms, callback) -> HandTimer:
-        self.made.append(HandTimer(interval_ms, callback))
-        return self.made[-1]
-
-    def fire_all(self) -> int:
-        return sum(t.fire() for t in list(self.made))
-
-
 @pytest.fixture
-def session(qtbot, tmp_path):
+def session(qtbot, tmp_path, timers):
     """(window, controller, timers) on the worked example in tmp_path/workshops.db."""
     store = Store.open(tmp_path / "workshops.db")
     ws = demo_workshop()
     store.save(ws)
-    timers = HandTimers()
     controller = SessionController(ws, store, FakeClock(), timer_factory=timers)
     window = FacilitatorWindow(controller, tick_timer=False)
     qtbot.addWidget(window)
@@ -203,7 +167,7 @@ def test_a_directory_where_the_database_should_be_is_a_clear_error(tmp_path):
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
                     reason="root writes through chmod; the simulated case covers CI")
-def test_real_read_only_folder(tmp_path, qtbot):
+def test_real_read_only_folder(tmp_path, qtbot, timers):
     folder = tmp_path / "locked"
     folder.mkdir()
     path = folder / "workshops.db"
@@ -218,7 +182,6 @@ def test_real_read_only_folder(tmp_path, qtbot):
         except StoreReadOnlyError as exc:
             assert str(path) in str(exc)
             return
-        timers = HandTimers()
         controller = SessionController(ws, store, FakeClock(), timer_factory=timers)
         window = FacilitatorWindow(controller, tick_timer=False)
         qtbot.addWidget(window)

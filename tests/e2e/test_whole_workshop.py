@@ -99,47 +99,10 @@ def pdf_text(path) -> str:
                     for page in PdfReader(str(path)).pages)
 
 
-class HandFiredTimers:
-    """The controller's autosave timers, fired only when the test says so."""
-
-    def __init__(self) -> None:
-        self.callbacks: list = []
-
-    def single_shot_timer(self, parent, interval_ms, callback):
-        timer = _HandFiredTimer(callback)
-        self.callbacks.append(timer)
-        return timer
-
-    def fire_all(self) -> int:
-        return sum(timer.fire() for timer in self.callbacks)
-
-
-class _HandFiredTimer:
-    def __init__(self, callback) -> None:
-        self.callback = callback
-        self.active = False
-
-    def start(self) -> None:
-        self.active = True
-
-    def stop(self) -> None:
-        self.active = False
-
-    def isActive(self) -> bool:  # noqa: N802 - the QTimer name
-        return self.active
-
-    def fire(self) -> bool:
-        if not self.active:
-            return False
-        self.active = False
-        self.callback()
-        return True
-
-
-def test_a_whole_workshop_from_the_library_to_the_handout(qtbot, tmp_path, monkeypatch):
+def test_a_whole_workshop_from_the_library_to_the_handout(qtbot, tmp_path, monkeypatch,
+                                                          timers):
     db_path = tmp_path / "workshops.db"
     clock = FakeClock()
-    timers = HandFiredTimers()
 
     # -- the library: a new session through the New dialog ----------------------------------
     store = Store.open(db_path)

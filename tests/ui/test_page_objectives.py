@@ -12,21 +12,8 @@ from workshop.ui.pages.objectives import NOT_LINKED, ObjectivesPage
 
 
 @pytest.fixture
-def open_page(qtbot):
-    """Show a page wired to its controller the way the facilitator window wires it."""
-
-    def make(controller) -> ObjectivesPage:
-        page = ObjectivesPage(controller)
-        qtbot.addWidget(page)
-        controller.changed.connect(lambda *_: page.refresh())
-        page.resize(1000, 700)
-        page.show()
-        qtbot.waitExposed(page)
-        with qtbot.waitActive(page):
-            page.activateWindow()
-        return page
-
-    return make
+def open_page(show_page):
+    return lambda controller: show_page(ObjectivesPage, controller)
 
 
 def texts(controller) -> list[str]:

@@ -11,21 +11,8 @@ from workshop.ui.pages.retro import RetroPage, average_score
 
 
 @pytest.fixture
-def open_page(qtbot):
-    """Show a page wired to its controller the way the facilitator window wires it."""
-
-    def make(controller) -> RetroPage:
-        page = RetroPage(controller)
-        qtbot.addWidget(page)
-        controller.changed.connect(lambda *_: page.refresh())
-        page.resize(1000, 700)
-        page.show()
-        qtbot.waitExposed(page)
-        with qtbot.waitActive(page):
-            page.activateWindow()
-        return page
-
-    return make
+def open_page(show_page):
+    return lambda controller: show_page(RetroPage, controller)
 
 
 def test_only_the_kept_objectives_key_results_are_scored(controller, open_page):

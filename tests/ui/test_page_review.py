@@ -12,21 +12,8 @@ from workshop.ui.pages.review import ReviewPage
 
 
 @pytest.fixture
-def open_page(qtbot):
-    """Show a page wired to its controller the way the facilitator window wires it."""
-
-    def make(controller) -> ReviewPage:
-        page = ReviewPage(controller)
-        qtbot.addWidget(page)
-        controller.changed.connect(lambda *_: page.refresh())
-        page.resize(1000, 700)
-        page.show()
-        qtbot.waitExposed(page)
-        with qtbot.waitActive(page):
-            page.activateWindow()
-        return page
-
-    return make
+def open_page(show_page):
+    return lambda controller: show_page(ReviewPage, controller)
 
 
 def answers(controller) -> dict[int, bool | None]:

@@ -12,21 +12,8 @@ from workshop.ui.pages.setup import SetupPage, suggested_mid_review
 
 
 @pytest.fixture
-def open_page(qtbot):
-    """Show a page wired to its controller the way the facilitator window wires it."""
-
-    def make(controller) -> SetupPage:
-        page = SetupPage(controller)
-        qtbot.addWidget(page)
-        controller.changed.connect(lambda *_: page.refresh())
-        page.resize(1000, 700)
-        page.show()
-        qtbot.waitExposed(page)
-        with qtbot.waitActive(page):
-            page.activateWindow()
-        return page
-
-    return make
+def open_page(show_page):
+    return lambda controller: show_page(SetupPage, controller)
 
 
 def test_typing_the_title_edits_the_model_undoes_and_autosaves(controller, open_page,

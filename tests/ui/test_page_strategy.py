@@ -10,21 +10,8 @@ from workshop.ui.pages.strategy import StrategyPage, values_from_text
 
 
 @pytest.fixture
-def open_page(qtbot):
-    """Show a page wired to its controller the way the facilitator window wires it."""
-
-    def make(controller) -> StrategyPage:
-        page = StrategyPage(controller)
-        qtbot.addWidget(page)
-        controller.changed.connect(lambda *_: page.refresh())
-        page.resize(1000, 700)
-        page.show()
-        qtbot.waitExposed(page)
-        with qtbot.waitActive(page):
-            page.activateWindow()
-        return page
-
-    return make
+def open_page(show_page):
+    return lambda controller: show_page(StrategyPage, controller)
 
 
 def test_no_strategy_shows_the_hint_until_one_is_written(make_controller, open_page, qtbot):
