@@ -75,7 +75,7 @@ OWN_WORK_NOUNS = _words("""
     markets cities sites trainings certifications courses classes lectures outreach
     messages brochures flyers banners creatives assets screens endpoints apis
     libraries sdks plugins connectors workflows processes pipelines repositories repos
-    microservices proposals rfps bids groups focus-groups meetings hackathons issues
+    microservices proposals rfps bids groups focus-groups hackathons issues
     tasks epics milestones initiatives projects roadshows retreats offsites""")
 
 # Our own people: counting them (hired, trained, onboarded) counts effort too.
