@@ -179,11 +179,6 @@ class FacilitatorWindow(QMainWindow):
         self.nav.setWordWrap(True)
         self.nav.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # Qt sizes a wrapped item without the style sheet's side padding but paints it
-        # with it, so a title that only just fits wrapped once more when painted and lost
-        # its minutes line ("Objective drafting…"). No side padding: sized as painted.
-        self.nav.setStyleSheet("QListWidget#stageNav::item { padding-left: 0px; "
-                               "padding-right: 0px; }")
         self.nav.itemActivated.connect(self._on_nav_activated)
         self.nav.itemClicked.connect(self._on_nav_activated)
         nav_layout.addWidget(self.nav)

@@ -193,7 +193,9 @@ QStatusBar QLabel {{ background: transparent; }}
 QMenuBar, QMenu {{ background: {t.surface}; }}
 QMenu::item:selected, QMenuBar::item:selected {{ background: {t.accent};
     color: {t.accent_text}; }}
-QListWidget#stageNav::item {{ padding: 6px 4px; }}
+/* No side padding on the stage list: Qt sizes a wrapped item without it but paints it
+   with it, so a title that only just fits would wrap once more and lose its minutes. */
+QListWidget#stageNav::item {{ padding: 6px 0px; }}
 QListWidget#stageNav::item:selected {{ background: {t.accent}; color: {t.accent_text}; }}
 QCheckBox, QRadioButton {{ background: transparent; spacing: 6px; }}
 QCheckBox::indicator, QRadioButton::indicator {{ width: 14px; height: 14px;
