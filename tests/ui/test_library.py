@@ -134,3 +134,13 @@ def test_bad_import_says_why_and_writes_nothing(qtbot, store, tmp_path):
     assert window.import_json() is None
     assert "Not imported" in window.status.currentMessage()
     assert store.list() == []
+
+
+def test_an_empty_library_offers_the_worked_example(qtbot, store):
+    window = make_library(qtbot, store)
+    window.show()
+    assert window.example_button.isVisible()
+    qtbot.mouseClick(window.example_button, Qt.MouseButton.LeftButton)
+    assert titles(window) == ["Q1 2027 OKRs: Enterprise growth"]
+    assert window.selected_id() == window.model.rows[0].id
+    assert not window.example_button.isVisible()

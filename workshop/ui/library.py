@@ -195,6 +195,18 @@ class LibraryWindow(QMainWindow):
         self.empty_label.setObjectName("muted")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.empty_label)
+        self.example_button = QPushButton("Try the worked example")
+        self.example_button.setToolTip(
+            "Add the method's worked example (an enterprise AI company's OKRs, rewritten "
+            "by asking why) to look around before your first workshop")
+        self.example_button.setAccessibleName("Try the worked example")
+        self.example_button.hide()
+        self.example_button.clicked.connect(lambda: self.add_example())
+        example_row = QHBoxLayout()
+        example_row.addStretch(1)
+        example_row.addWidget(self.example_button)
+        example_row.addStretch(1)
+        layout.addLayout(example_row)
         buttons = QHBoxLayout()
         self.open_button = QPushButton("Open")
         self.duplicate_button = QPushButton("Duplicate for next period")
@@ -281,6 +293,9 @@ class LibraryWindow(QMainWindow):
             self.empty_label.show()
         else:
             self.empty_label.hide()
+        # A first-time user with an empty library can look around in a real example.
+        self.example_button.setVisible(not rows and not self.search.text()
+                                       and not self.store.read_only)
         ids = [r.id for r in rows]
         self.select_row(ids.index(selected) if selected in ids else 0)
         self._set_buttons_enabled()
@@ -344,6 +359,22 @@ class LibraryWindow(QMainWindow):
         self.refresh()
         self.new_requested.emit(ws)
         return ws
+
+    def add_example(self) -> str | None:
+        """Save the worked example of the method and select it."""
+        if not self._writable():
+            return None
+        from workshop.demo import demo_workshop
+
+        ws = demo_workshop()
+        self.store.save(ws)
+        self.refresh()
+        ids = [r.id for r in self.model.rows]
+        if ws.id in ids:
+            self.select_row(ids.index(ws.id))
+        self.table.setFocus()
+        self.status.showMessage("Added the worked example. Press Enter to open it.", 8000)
+        return ws.id
 
     def duplicate_selected(self) -> str | None:
         wid = self.selected_id()
