@@ -105,6 +105,10 @@ class KeyResult:
     why_steps: list[WhyStep] = field(default_factory=list)
     rewritten_from: str = ""  # the original output KR's text once the ladder rewrote it
     keep_reason: str = ""  # why the room kept a KR the coach called an output
+    # The outcome KR being drafted on the why-ladder (text, metric, baseline, target,
+    # unit, direction), saved as it is typed so a crash loses none of it; emptied when
+    # the rewrite is accepted.
+    rewrite_draft: dict[str, str] = field(default_factory=dict)
     actions: list[Action] = field(default_factory=list)
     score: float | None = None  # retro score 0.0 - 1.0
     retro_note: str = ""
@@ -355,6 +359,8 @@ def _convert(tp: Any, value: Any, path: str) -> Any:
         if not isinstance(value, dict):
             raise ModelError(f"{path}: expected an object")
         _check_plain_json(value, path, depth=0)
+        if typing.get_args(tp)[1] is str:
+            return {str(k): _convert(str, v, f"{path}.{k}") for k, v in value.items()}
         return value
     if dataclasses.is_dataclass(tp):
         return from_dict(tp, value, path)
@@ -536,6 +542,7 @@ def copy_for_next_period(ws: Workshop) -> Workshop:
             kr.actions = []
             kr.score = None
             kr.retro_note = ""
+            kr.rewrite_draft = {}
     return new
 
 

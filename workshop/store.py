@@ -224,7 +224,14 @@ def _m002_trash(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATION_STEPS = (("m001_initial", _m001_initial), ("m002_trash", _m002_trash))
+def _m003_rewrite_draft(db: sqlite_utils.Database) -> None:
+    # The outcome KR drafted on the why-ladder is saved as it is typed.
+    db.executescript(
+        "ALTER TABLE key_results ADD COLUMN rewrite_draft TEXT NOT NULL DEFAULT '{}';")
+
+
+MIGRATION_STEPS = (("m001_initial", _m001_initial), ("m002_trash", _m002_trash),
+                   ("m003_rewrite_draft", _m003_rewrite_draft))
 
 SCHEMA_VERSION = len(MIGRATION_STEPS)
 """The schema version this app writes; `PRAGMA user_version` of an up-to-date file."""
@@ -268,7 +275,7 @@ _INSERT = {
     "key_results": _insert_sql(
         "key_results", ("id", "workshop_id", "objective_id", "position", "text", "metric",
                         "baseline", "target", "unit", "direction", "rewritten_from",
-                        "keep_reason", "score", "retro_note")),
+                        "keep_reason", "score", "retro_note", "rewrite_draft")),
     "why_steps": _insert_sql(
         "why_steps", ("workshop_id", "key_result_id", "position", "question", "answer")),
     "actions": _insert_sql(
@@ -610,7 +617,10 @@ class Store:
                     target=r["target"], unit=r["unit"], direction=r["direction"],
                     why_steps=whys.get(r["id"], []), rewritten_from=r["rewritten_from"],
                     keep_reason=r["keep_reason"], actions=actions.get(r["id"], []),
-                    score=r["score"], retro_note=r["retro_note"], id=r["id"]))
+                    score=r["score"], retro_note=r["retro_note"],
+                    rewrite_draft={str(k): str(v) for k, v in
+                                   _json_dict(r["rewrite_draft"]).items()},
+                    id=r["id"]))
             objectives = [Objective(r["text"], r["why_it_matters"], r["strategy_id"],
                                     r["votes"], bool(r["selected"]), krs.get(r["id"], []),
                                     r["id"]) for r in
@@ -763,7 +773,7 @@ def _rows_for(w: Workshop) -> dict[str, Any]:
         wid, w.title, w.client, w.team, w.facilitator, _d(w.workshop_date), w.period_label,
         _d(w.period_start), _d(w.period_end), int(w.first_time), w.agenda_template,
         w.current_stage, w.started_at, w.context.vision, w.context.mission,
-        json.dumps(w.context.values, ensure_ascii=False), w.cadence.checkin_interval,
+        json.dumps(w.context.values), w.cadence.checkin_interval,
         w.cadence.checkin_weekday, _d(w.cadence.mid_review), _d(w.cadence.retro_date),
         w.retro.focus_helped, w.retro.noise, w.retro.output_trap, w.retro.more_voices,
         _d(w.retro.held_on), w.notes, w.created_at, w.updated_at, None,
@@ -778,7 +788,8 @@ def _rows_for(w: Workshop) -> dict[str, Any]:
         for j, kr in enumerate(o.key_results):
             out["key_results"].append((
                 kr.id, wid, o.id, j, kr.text, kr.metric, kr.baseline, kr.target, kr.unit,
-                kr.direction, kr.rewritten_from, kr.keep_reason, kr.score, kr.retro_note))
+                kr.direction, kr.rewritten_from, kr.keep_reason, kr.score, kr.retro_note,
+                json.dumps(kr.rewrite_draft)))
             out["why_steps"].extend((wid, kr.id, k, s.question, s.answer)
                                     for k, s in enumerate(kr.why_steps))
             out["actions"].extend((a.id, wid, kr.id, k, a.text, a.owner_id, _d(a.deadline),

@@ -226,6 +226,7 @@ def workshops(draw):
         for kr in o.key_results:
             kr.text, kr.baseline, kr.target = draw(text), draw(text), draw(text)
             kr.score = draw(st.none() | st.floats(0, 1))
+            kr.rewrite_draft = draw(st.dictionaries(st.sampled_from(["text", "target"]), text))
             for a in kr.actions:
                 a.text = draw(text)
                 a.owner_id = draw(st.sampled_from([""] + [p.id for p in people]))

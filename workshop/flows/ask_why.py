@@ -232,6 +232,7 @@ def accept_rewrite(
     kr.direction = direction
     kr.why_steps = steps
     kr.keep_reason = ""
+    kr.rewrite_draft = {}
     return action
 
 
@@ -245,3 +246,4 @@ def keep_as_is(workshop: Workshop, kr_id: str, reason: str) -> None:
     if not reason:
         raise ValueError("say why the room keeps this key result as it is")
     kr.keep_reason = reason
+    kr.rewrite_draft = {}

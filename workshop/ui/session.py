@@ -104,6 +104,9 @@ class SetFieldCommand(QUndoCommand):
             # or removing an item is a step of its own.
             if len(self.new) != len(other.new):
                 return False
+        elif isinstance(self.new, dict) and isinstance(other.new, dict):
+            if self.new.keys() != other.new.keys():  # likewise for a draft's fields
+                return False
         elif not isinstance(self.new, str):
             return False  # a toggle or a number is one deliberate step each
         self.new = other.new

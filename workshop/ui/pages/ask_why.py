@@ -80,7 +80,6 @@ class AskWhyPage(StagePage):
         super().__init__(controller, parent)
         self.selected_kr_id = ""
         self.modes: dict[str, str] = {}  # kr id -> LADDER / MEASURE
-        self.drafts: dict[str, dict[str, str]] = {}  # kr id -> rewrite fields in progress
         self.answer_edits: list[QLineEdit] = []
         self.question_labels: list[QLabel] = []
         self._pending: _PendingAnswer | None = None
@@ -332,9 +331,11 @@ class AskWhyPage(StagePage):
                        and self._pending.index == index)
             if not pending:
                 sync_line_edit(self.answer_edits[index], step.answer)
+        if kr.rewrite_draft:  # a draft saved earlier (e.g. before a restart) resumes
+            self.modes[kr.id] = MEASURE
         measuring = self.modes.get(kr.id) == MEASURE
         self.measure_box.setVisible(measuring)
-        draft = self.drafts.get(kr.id, {})
+        draft = kr.rewrite_draft
         for name, edit in self.rewrite_edits.items():
             sync_line_edit(edit, draft.get(name, ""))
         index = self.direction_combo.findData(draft.get("direction", ""))
@@ -523,8 +524,13 @@ class AskWhyPage(StagePage):
         self.scroll_area.ensureWidgetVisible(self.accept_button)
 
     def _draft_edited(self, name: str, value: str) -> None:
-        if self.selected_kr_id:
-            self.drafts.setdefault(self.selected_kr_id, {})[name] = value
+        """Save the rewrite as it is typed, so a crash or a restart loses none of it."""
+        kr = self._selected_kr()
+        if kr is None:
+            return
+        draft = dict(kr.rewrite_draft)  # a new dict: the undo step keeps the old one
+        draft[name] = value
+        self.controller.set_field(("kr", kr.id), "rewrite_draft", draft, "Draft the rewrite")
 
     def advance(self) -> None:
         """Ctrl+Enter: ask why again on the ladder, accept on the measuring step, keep when
@@ -560,7 +566,6 @@ class AskWhyPage(StagePage):
         except ValueError as exc:
             self._hint(str(exc), sticky=True)
             return
-        self.drafts.pop(kr_id, None)
         self.modes.pop(kr_id, None)
         self._after_leaving_queue()
 
