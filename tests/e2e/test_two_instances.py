@@ -109,12 +109,12 @@ def test_lock_is_released_on_shutdown(make_app, tmp_path):
 
 
 HOLDER = textwrap.dedent("""
-    import sys, time
+    import sys
     from PySide6.QtCore import QLockFile
     lock = QLockFile(sys.argv[1])
     assert lock.tryLock(1000)
     print("locked", flush=True)
-    time.sleep(60)
+    sys.stdin.read()  # hold the lock until the test kills this process
 """)
 
 
@@ -122,7 +122,7 @@ def test_a_lock_left_by_a_killed_instance_does_not_block_the_next_start(make_app
     db = tmp_path / "workshops.db"
     titles = make_db(db)
     child = subprocess.Popen([sys.executable, "-c", HOLDER, str(db) + ".lock"],
-                             stdout=subprocess.PIPE, text=True)
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert child.stdout.readline().strip() == "locked"
         os.kill(child.pid, signal.SIGKILL)
@@ -131,6 +131,7 @@ def test_a_lock_left_by_a_killed_instance_does_not_block_the_next_start(make_app
         if child.poll() is None:
             child.kill()
             child.wait(10)
+        child.stdin.close()
         child.stdout.close()
     assert (tmp_path / "workshops.db.lock").exists()  # left behind by the crash
     app = make_app(db)
