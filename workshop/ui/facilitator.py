@@ -42,6 +42,7 @@ from workshop.ui.audience import install_projector_controls
 from workshop.ui.pages import PAGE_CLASSES, UNTIMED_PAGES
 from workshop.ui.pages.base import StagePage
 from workshop.ui.session import SessionController
+from workshop.ui.theme import set_font_scale
 from workshop.ui.widgets.findings import SidePanel
 
 TICK_MS = 250  # display refresh; the time itself always comes from the clock
@@ -138,10 +139,7 @@ class FacilitatorWindow(QMainWindow):
         self.timer_label = QLabel("00:00")
         self.timer_label.setObjectName("timerDisplay")
         self.timer_label.setAccessibleName("Time left in this stage")
-        font = self.timer_label.font()
-        font.setPointSizeF(font.pointSizeF() * 2.0)
-        font.setBold(True)
-        self.timer_label.setFont(font)
+        set_font_scale(self.timer_label, 2.0, bold=True)
         header.addWidget(self.timer_label)
         self.start_button = self._button("Start", "Start or pause the stage timer (Space)",
                                          self.controller.toggle_timer)

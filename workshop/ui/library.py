@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.ui.theme import set_font_scale
+
 if TYPE_CHECKING:  # the model and store load after the first paint
     from workshop.model import Workshop
     from workshop.store import SessionSummary
@@ -145,10 +147,7 @@ class LibraryWindow(QMainWindow):
         layout.setContentsMargins(14, 12, 14, 8)
         top = QHBoxLayout()
         heading = QLabel("OKR Workshop")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        heading.setFont(font)
+        set_font_scale(heading, 1.5, bold=True)
         top.addWidget(heading, 1)
         self.new_button = QPushButton("New workshop")
         self.new_button.setProperty("primary", True)

@@ -214,6 +214,35 @@ QFrame#krRow[flagged="true"] {{ border-left: 3px solid {t.warning_text}; }}
 """
 
 
+FONT_SCALE_PROPERTY = "fontScale"
+
+
+def set_font_scale(widget, scale: float, *, bold: bool | None = None) -> None:
+    """Size a widget's font relative to the app's text size (a heading 1.25x, the timer
+    2x), and keep it relative when the facilitator makes the text bigger or smaller."""
+    widget.setProperty(FONT_SCALE_PROPERTY, float(scale))
+    font = widget.font()
+    if bold is not None:
+        font.setBold(bold)
+    base = QApplication.font().pointSizeF()
+    if base > 0:
+        font.setPointSizeF(base * scale)
+    widget.setFont(font)
+
+
+def rescale_fonts() -> None:
+    """Re-apply every relative font size after the app's text size changed."""
+    base = QApplication.font().pointSizeF()
+    if base <= 0:
+        return
+    for widget in QApplication.allWidgets():
+        scale = widget.property(FONT_SCALE_PROPERTY)
+        if scale:
+            font = widget.font()
+            font.setPointSizeF(base * float(scale))
+            widget.setFont(font)
+
+
 def apply_theme(app: QApplication, theme_key: str, font_pt: int = DEFAULT_FONT_PT,
                 family: str = FONT_FAMILY) -> Theme:
     theme = THEMES.get(theme_key, THEMES["light"])
@@ -235,4 +264,5 @@ def apply_theme(app: QApplication, theme_key: str, font_pt: int = DEFAULT_FONT_P
         palette.setColor(role, QColor(colour))
     app.setPalette(palette)
     app.setStyleSheet(stylesheet(theme))
+    rescale_fonts()
     return theme

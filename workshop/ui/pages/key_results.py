@@ -26,6 +26,7 @@ from workshop.flows.stages import exit_findings
 from workshop.model import KeyResult, Objective, Workshop, objective_statement
 from workshop.ui.pages.base import StagePage
 from workshop.ui.session import SessionController
+from workshop.ui.theme import set_font_scale
 from workshop.ui.widgets.badge import KindBadge
 
 FOCUS_LIMIT = 3
@@ -67,11 +68,12 @@ def sync_line_edit(edit: QLineEdit, value: str) -> None:
 
 def emphasise(label: QLabel, bold: bool = True, scale: float = 1.0) -> QLabel:
     """Make a heading stand out by weight and size (colours belong to the theme)."""
-    font = label.font()
-    font.setBold(bold)
-    if scale != 1.0 and font.pointSizeF() > 0:
-        font.setPointSizeF(font.pointSizeF() * scale)
-    label.setFont(font)
+    if scale != 1.0:
+        set_font_scale(label, scale, bold=bold)  # stays relative when the text size changes
+    else:
+        font = label.font()
+        font.setBold(bold)
+        label.setFont(font)
     return label
 
 
