@@ -39,7 +39,7 @@ def render_screenshot(ws: Workshop, out: Path, *, view: str = "facilitator",
         if stage in [s.key for s in ws.stages]:
             run.go_to(stage)
             run.sync()
-    window = _make_window(ws, view, stage, theme_key)
+    window = _make_window(ws, view, stage, theme_key, db_path)
     window.resize(*size)
     window.show()
     for _ in range(5):
@@ -55,24 +55,25 @@ def render_screenshot(ws: Workshop, out: Path, *, view: str = "facilitator",
     return out
 
 
-def _make_window(ws: Workshop, view: str, stage: str | None, theme_key: str):
+def _make_window(ws: Workshop, view: str, stage: str | None, theme_key: str,
+                 db_path: Path | None):
     from workshop.ui.session import SessionController
 
     controller = SessionController(ws, None, SystemClock())
     if view == "library":
-        from workshop.store import SessionSummary
+        from workshop.store import Store
         from workshop.ui.library import LibraryWindow
 
         window = LibraryWindow()
-        window.model.set_rows([SessionSummary(ws.id, ws.title, ws.client, ws.team,
-                                              ws.workshop_date.isoformat()
-                                              if ws.workshop_date else "",
-                                              ws.period_label, ws.updated_at)])
-        window.empty_label.hide()
+        if db_path is not None:  # the library as it is: listing writes nothing
+            window.attach_store(Store.open(db_path))
         return window
     from workshop.ui.facilitator import FacilitatorWindow
 
     facilitator = FacilitatorWindow(controller, tick_timer=False)
+    # Shown from memory, as saved: say so the way the live window does.
+    facilitator.save_status.setText(f"Saved {ws.updated_at[11:19]}" if ws.updated_at
+                                    else "Saved")
     if stage in ("wrap_up", "retro"):
         facilitator.show_page(stage)
     if view == "audience":

@@ -158,6 +158,8 @@ QPushButton:default, QPushButton[primary="true"] {{
     background: {t.accent}; color: {t.accent_text}; border-color: {t.accent};
 }}
 QPushButton:disabled {{ color: {t.muted}; }}
+QPushButton[primary="true"]:disabled {{ background: {t.window}; color: {t.muted};
+    border-color: {t.border}; }}
 QHeaderView::section {{ background: {t.window}; border: none;
     border-bottom: 1px solid {t.border}; padding: 4px; font-weight: bold; }}
 QScrollArea, QScrollArea > QWidget > QWidget {{ background: {t.window}; }}
