@@ -21,9 +21,10 @@ _BAU_RE = re.compile(
     r"sustain\w*|preserv\w*|uphold\w*|stay(?:ing)?|remain\w*|ongoing|routine|regular|"
     r"day-to-day|day to day|upkeep|business as usual|bau\b|still)\b"
     r"|\b(?:business as usual|as usual|as before|as we do today|keep the lights on|"
-    r"status quo|ongoing (?:maintenance|support|operations?|work)|routine (?:upkeep|"
-    r"maintenance|work)|(?:day-to-day|day to day) (?:running|operations?|work)|unchanged|"
-    r"same as last (?:quarter|year))\b")
+    r"status quo|ongoing (?:maintenance|support|operations?|work|compliance)|"
+    r"routine (?:upkeep|maintenance|work)|(?:day-to-day|day to day) (?:running|operations?|"
+    r"work)|unchanged|same as last (?:quarter|year)|"
+    r"(?:on[ -]time|as planned) (?:every|each) (?:day|week|month|quarter|year))\b")
 # "Keep patients safe from avoidable infections" names who benefits and a change to avoid;
 # these words after keep/maintain turn it from routine into a real aim.
 _KEEP_BUT_CHANGE_RE = re.compile(
