@@ -49,6 +49,8 @@ def test_the_corpus_is_large_and_varied() -> None:
     ("train", 0.97, 0.95, 0.95),
     ("holdout", 0.93, 0.90, 0.90),
     ("blind", 0.93, 0.90, 0.88),
+    # A second blind set in the style of published OKRs, written after the rules.
+    ("review", 0.93, 0.90, 0.88),
 ])
 def test_key_result_accuracy_floors(split: str, accuracy: float, output_recall: float,
                                     outcome_recall: float) -> None:
