@@ -67,7 +67,9 @@ def run_trial(tmp_path: Path, seed: int) -> None:
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         workshop_id = wait_until_ready(log, child)
-        time.sleep(rng.uniform(1.2, 3.0))  # the random moment of the crash
+        # The random moment of the crash; late enough that the first, slower keystrokes
+        # (the coach and the pages warm up) leave a few edits old enough to prove anything.
+        time.sleep(rng.uniform(2.0, 3.5))
         killed_at = time.monotonic()
         os.kill(child.pid, signal.SIGKILL)
         child.wait(10)
