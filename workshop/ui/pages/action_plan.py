@@ -26,7 +26,7 @@ from workshop import coach
 from workshop.flows.stages import exit_findings
 from workshop.model import ORIGIN_FROM_OUTPUT, Action, KeyResult, Workshop
 from workshop.ui.pages.base import StagePage
-from workshop.ui.pages.key_results import (
+from workshop.ui.pages.common import (
     FocusWatcher,
     add_shown,
     clear_layout,

@@ -34,8 +34,7 @@ from workshop.flows import ask_why
 from workshop.flows.stages import exit_findings
 from workshop.model import KeyResult, WhyStep, kr_range
 from workshop.ui.pages.base import StagePage
-from workshop.ui.pages.key_results import (
-    DIRECTION_LABELS,
+from workshop.ui.pages.common import (
     add_shown,
     clear_layout,
     emphasise,
@@ -44,6 +43,7 @@ from workshop.ui.pages.key_results import (
     sync_label,
     sync_line_edit,
 )
+from workshop.ui.pages.key_results import DIRECTION_LABELS
 from workshop.ui.session import SessionController
 from workshop.ui.widgets.badge import KindBadge
 

@@ -4,9 +4,8 @@ unit and direction, and the coach's verdict (output or outcome) on each as it is
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,8 +24,18 @@ from workshop import coach
 from workshop.flows.stages import exit_findings
 from workshop.model import KeyResult, Objective, Workshop, objective_statement
 from workshop.ui.pages.base import StagePage
+from workshop.ui.pages.common import (
+    FocusWatcher,
+    add_shown,
+    clear_layout,
+    emphasise,
+    mute,
+    plain_label,
+    set_style_state,
+    sync_label,
+    sync_line_edit,
+)
 from workshop.ui.session import SessionController
-from workshop.ui.theme import set_font_scale
 from workshop.ui.widgets.badge import KindBadge
 
 FOCUS_LIMIT = 3
@@ -40,100 +49,6 @@ DIRECTION_LABELS: tuple[tuple[str, str], ...] = (
     ("stay_above", "Stay above"),
     ("stay_below", "Stay below"),
 )
-
-
-# -- small helpers the stage pages share ---------------------------------------------------
-def plain_label(text: str = "", object_name: str = "", wrap: bool = True) -> QLabel:
-    """A label that shows user text as typed (never as rich text) and wraps long lines."""
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(wrap)
-    label.setText(text)
-    if object_name:
-        label.setObjectName(object_name)
-    if wrap:
-        # Ignored width lets the label shrink with the page; it grows in height instead.
-        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        label.setMinimumWidth(40)
-    return label
-
-
-def sync_line_edit(edit: QLineEdit, value: str) -> None:
-    """Show the model's value without disturbing typing: only touch a differing text."""
-    if edit.text() != value:
-        edit.setText(value)
-        # A field being typed in keeps its cursor at the end; any other shows its start.
-        edit.setCursorPosition(len(value) if edit.hasFocus() else 0)
-
-
-def emphasise(label: QLabel, bold: bool = True, scale: float = 1.0) -> QLabel:
-    """Make a heading stand out by weight and size (colours belong to the theme)."""
-    if scale != 1.0:
-        set_font_scale(label, scale, bold=bold)  # stays relative when the text size changes
-    else:
-        font = label.font()
-        font.setBold(bold)
-        label.setFont(font)
-    return label
-
-
-def mute(label: QLabel) -> QLabel:
-    """Secondary text: the theme greys labels with the "muted" property."""
-    label.setProperty("muted", True)
-    return label
-
-
-def sync_label(label: QLabel, value: str) -> None:
-    if label.text() != value:
-        label.setText(value)
-
-
-def set_style_state(widget: QWidget, name: str, value: object) -> None:
-    """Set a dynamic property the theme styles on, and re-polish so it shows."""
-    if widget.property(name) == value:
-        return
-    widget.setProperty(name, value)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
-
-
-def add_shown(layout: QVBoxLayout, widget: QWidget) -> QWidget:
-    """Add `widget` to a layout and show it now: Qt otherwise shows a widget added to a
-    visible page only later, and it could not take the keyboard focus until then."""
-    layout.addWidget(widget)
-    widget.show()
-    return widget
-
-
-def clear_layout(layout: QVBoxLayout) -> None:
-    """Remove every item of `layout`; widgets go later, so a click handler that caused the
-    rebuild can still finish safely."""
-    while layout.count():
-        item = layout.takeAt(0)
-        widget = item.widget()
-        if widget is not None:
-            widget.hide()
-            widget.setParent(None)
-            widget.deleteLater()
-
-
-class FocusWatcher(QObject):
-    """Calls `on_focus(tag)` when a watched widget receives the keyboard focus."""
-
-    def __init__(self, on_focus: Callable[[str], None], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.on_focus = on_focus
-
-    def watch(self, widget: QWidget, tag: str) -> None:
-        widget.setProperty("focus_tag", tag)
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.FocusIn:
-            tag = watched.property("focus_tag")
-            if tag:
-                self.on_focus(str(tag))
-        return False
 
 
 # -- one key result ------------------------------------------------------------------------

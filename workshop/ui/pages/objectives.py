@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from workshop.coach import check_objective
 from workshop.model import Objective, Workshop, objective_statement
 from workshop.ui.pages.base import StagePage
-from workshop.ui.pages.setup import (
+from workshop.ui.pages.common import (
     chain_tab_order,
     elided,
     findings_with_prefixes,

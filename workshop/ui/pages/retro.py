@@ -22,7 +22,7 @@ from workshop.clock import today
 from workshop.method import GOOD_SCORE, RETRO_QUESTIONS, score_band
 from workshop.model import Workshop
 from workshop.ui.pages.base import StagePage
-from workshop.ui.pages.setup import (
+from workshop.ui.pages.common import (
     OptionalDateField,
     PlainTextField,
     chain_tab_order,

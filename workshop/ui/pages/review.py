@@ -20,7 +20,7 @@ from workshop.coach import is_output
 from workshop.method import CHECKLIST_MAX_NO, CHECKLIST_QUESTIONS
 from workshop.model import ChecklistAnswer, Workshop
 from workshop.ui.pages.base import StagePage
-from workshop.ui.pages.setup import chain_tab_order, findings_with_prefixes, hint_label
+from workshop.ui.pages.common import chain_tab_order, findings_with_prefixes, hint_label
 from workshop.ui.session import SessionController
 
 FOCUS_LIMIT = 5  # the method: five or more key results in total means focus is lost

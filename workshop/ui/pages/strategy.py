@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from workshop.model import Strategy, Workshop
 from workshop.ui.pages.base import StagePage
-from workshop.ui.pages.setup import (
+from workshop.ui.pages.common import (
     PlainTextField,
     chain_tab_order,
     findings_with_prefixes,

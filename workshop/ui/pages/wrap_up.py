@@ -31,7 +31,7 @@ from workshop.export.content import format_date, safe_file_stem
 from workshop.export.formats import cadence_summary
 from workshop.model import Workshop, objective_statement
 from workshop.ui.pages.base import StagePage
-from workshop.ui.pages.key_results import (
+from workshop.ui.pages.common import (
     add_shown,
     clear_layout,
     emphasise,

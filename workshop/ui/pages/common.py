@@ -1,0 +1,275 @@
+"""Small pieces the stage pages share: labels that show user text as plain text,
+fields that take the model's value without disturbing typing, a date field that can be
+empty, and layout helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop.coach import check_workshop
+from workshop.flows.stages import code_matches
+from workshop.model import Workshop
+from workshop.ui.theme import set_font_scale
+
+# The earliest date a date field offers. It doubles as the "not set" marker, because a
+# QDateEdit shows its special text exactly when it holds its minimum.
+_NO_DATE = QDate(1900, 1, 1)
+
+
+def plain_label(text: str = "", object_name: str = "", wrap: bool = True) -> QLabel:
+    """A label that shows user text as typed (never as rich text) and wraps long lines."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    label.setText(text)
+    if object_name:
+        label.setObjectName(object_name)
+    if wrap:
+        # Ignored width lets the label shrink with the page; it grows in height instead.
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        label.setMinimumWidth(40)
+    return label
+
+
+def sync_line_edit(edit: QLineEdit, value: str) -> None:
+    """Show the model's value without disturbing typing: only touch a differing text."""
+    if edit.text() != value:
+        edit.setText(value)
+        # A field being typed in keeps its cursor at the end; any other shows its start.
+        edit.setCursorPosition(len(value) if edit.hasFocus() else 0)
+
+
+def emphasise(label: QLabel, bold: bool = True, scale: float = 1.0) -> QLabel:
+    """Make a heading stand out by weight and size (colours belong to the theme)."""
+    if scale != 1.0:
+        set_font_scale(label, scale, bold=bold)  # stays relative when the text size changes
+    else:
+        font = label.font()
+        font.setBold(bold)
+        label.setFont(font)
+    return label
+
+
+def mute(label: QLabel) -> QLabel:
+    """Secondary text: the theme greys labels with the "muted" property."""
+    label.setProperty("muted", True)
+    return label
+
+
+def sync_label(label: QLabel, value: str) -> None:
+    if label.text() != value:
+        label.setText(value)
+
+
+def set_style_state(widget: QWidget, name: str, value: object) -> None:
+    """Set a dynamic property the theme styles on, and re-polish so it shows."""
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def add_shown(layout: QVBoxLayout, widget: QWidget) -> QWidget:
+    """Add `widget` to a layout and show it now: Qt otherwise shows a widget added to a
+    visible page only later, and it could not take the keyboard focus until then."""
+    layout.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def clear_layout(layout: QVBoxLayout) -> None:
+    """Remove every item of `layout`; widgets go later, so a click handler that caused the
+    rebuild can still finish safely."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+
+
+class FocusWatcher(QObject):
+    """Calls `on_focus(tag)` when a watched widget receives the keyboard focus."""
+
+    def __init__(self, on_focus: Callable[[str], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.on_focus = on_focus
+
+    def watch(self, widget: QWidget, tag: str) -> None:
+        widget.setProperty("focus_tag", tag)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FocusIn:
+            tag = watched.property("focus_tag")
+            if tag:
+                self.on_focus(str(tag))
+        return False
+
+
+def elided(text: str, limit: int = 60) -> str:
+    """One line of at most `limit` characters, for combo boxes and buttons; the full text
+    goes in a tooltip. Long user text must never stretch a layout."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+
+
+class PlainTextField(QPlainTextEdit):
+    """A multi-line field that reports edits by the user only (not our own refreshes),
+    moves focus on Tab like the other fields, and keeps a compact height."""
+
+    edited = Signal(str)
+
+    def __init__(self, lines: int = 3, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        line_height = self.fontMetrics().lineSpacing()
+        chrome = 2 * self.document().documentMargin() + 2 * self.frameWidth() + 8
+        self.setFixedHeight(int(line_height * lines + chrome))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._syncing = False
+        self.textChanged.connect(self._on_text_changed)
+
+    def _on_text_changed(self) -> None:
+        if not self._syncing:
+            self.edited.emit(self.toPlainText())
+
+    def sync(self, value: str) -> None:
+        """Show `value` unless the field already holds it."""
+        if self.toPlainText() != value:
+            self._syncing = True
+            try:
+                self.setPlainText(value)
+            finally:
+                self._syncing = False
+
+
+class OptionalDateField(QWidget):
+    """A date that may be empty: a "set" check box and a calendar date edit.
+
+    Unticking the box empties the date; ticking it fills in `default_date()` (or, when
+    that has no suggestion, `fallback_date()`, usually today by the session's clock) so
+    the facilitator only adjusts. `date_changed` carries a datetime.date or None.
+    """
+
+    date_changed = Signal(object)
+
+    def __init__(self, label: str, fallback_date: Callable[[], date],
+                 default_date: Callable[[], date | None] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = label
+        self.default_date = default_date
+        self.fallback_date = fallback_date
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.set_box = QCheckBox("Set")
+        self.set_box.setAccessibleName(f"{label}: set")
+        self.set_box.setToolTip(f"Tick to give the {label.lower()} a date; untick to "
+                                "leave it open (Space)")
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("ddd d MMM yyyy")
+        self.edit.setMinimumDate(_NO_DATE)
+        self.edit.setSpecialValueText("not set")
+        self.edit.setAccessibleName(label)
+        self.edit.setToolTip(f"{label}: type or press Alt+Down for the calendar")
+        self.edit.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # Room for the widest date and the calendar button: the style's own size hint
+        # cuts the year off with the app's font.
+        self.edit.setMinimumWidth(
+            self.edit.fontMetrics().horizontalAdvance("Wed 30 Sep 2027") + 48)
+        row.addWidget(self.set_box)
+        row.addWidget(self.edit)
+        row.addStretch(1)
+        self._syncing = False
+        self.set_box.toggled.connect(self._on_toggled)
+        self.edit.dateChanged.connect(self._on_date_changed)
+        self.set_value(None)
+
+    def value(self) -> date | None:
+        if not self.set_box.isChecked() or self.edit.date() == _NO_DATE:
+            return None
+        return self.edit.date().toPython()
+
+    def set_value(self, value: date | None) -> None:
+        """Show `value` without reporting it as an edit."""
+        self._syncing = True
+        try:
+            self.set_box.setChecked(value is not None)
+            self.edit.setEnabled(value is not None)
+            self.edit.setDate(QDate(value) if value is not None else _NO_DATE)
+        finally:
+            self._syncing = False
+
+    def sync(self, value: date | None) -> None:
+        """Show `value` unless the field already shows it."""
+        if value != self.value():
+            self.set_value(value)
+
+    def _on_toggled(self, checked: bool) -> None:
+        if self._syncing:
+            return
+        if checked:
+            chosen = (self.default_date() if self.default_date else None) or self.fallback_date()
+            self.set_value(chosen)
+            self.date_changed.emit(chosen)
+            self.edit.setFocus()
+        else:
+            self.set_value(None)
+            self.date_changed.emit(None)
+
+    def _on_date_changed(self, qdate: QDate) -> None:
+        if self._syncing or not self.set_box.isChecked() or qdate == _NO_DATE:
+            return
+        self.date_changed.emit(qdate.toPython())
+
+
+def chain_tab_order(widgets: Sequence[QWidget]) -> None:
+    """Make Tab follow the reading order, also after rows were added later."""
+    for first, second in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(first, second)
+
+
+def findings_with_prefixes(ws: Workshop, prefixes: Sequence[str]) -> list:
+    """The workshop-wide coach findings whose code sits under one of `prefixes`."""
+    return [f for f in check_workshop(ws)
+            if any(code_matches(f.code, p) for p in prefixes)]
+
+
+def section(title: str, object_name: str) -> tuple[QGroupBox, QVBoxLayout]:
+    """A titled group with a vertical layout, the pages' unit of reading order."""
+    box = QGroupBox(title)
+    box.setObjectName(object_name)
+    layout = QVBoxLayout(box)
+    return box, layout
+
+
+def hint_label(object_name: str = "pageHint") -> QLabel:
+    """A wrapped plain-text label for coaching hints under a field."""
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    return label
