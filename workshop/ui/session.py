@@ -78,9 +78,11 @@ def locate(ws: Workshop, address: Address) -> Any:
 
 class SetFieldCommand(QUndoCommand):
     """Set one field of one entity. Consecutive typing into the same field merges into
-    one undo step, so Ctrl+Z takes back a word, not a letter."""
+    one undo step, so Ctrl+Z takes back a word, not a letter.
 
-    MERGE_ID = 1001
+    The merging is ours (`absorb`), not Qt's id()/mergeWith(): PySide6 6.12 drops a
+    reference to None on every Python mergeWith() call, so after a few thousand
+    keystrokes the interpreter dies ("deallocating None")."""
 
     def __init__(self, controller: SessionController, address: Address, field: str,
                  value: Any, text: str) -> None:
@@ -91,25 +93,23 @@ class SetFieldCommand(QUndoCommand):
         self.new = value
         self.old = getattr(locate(controller.workshop, address), field)
 
-    def id(self) -> int:  # noqa: A003 - Qt's name
-        return self.MERGE_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
-        if not isinstance(other, SetFieldCommand):
+    def absorb(self, address: Address, field: str, value: Any) -> bool:
+        """Take the next edit of the same field into this step (and apply it); False
+        when it must be a step of its own."""
+        if (address, field) != (self.address, self.field):
             return False
-        if (other.address, other.field) != (self.address, self.field):
-            return False
-        if isinstance(self.new, list) and isinstance(other.new, list):
+        if isinstance(self.new, list) and isinstance(value, list):
             # Typing inside one item of a list (a value, a why-answer) merges; adding
             # or removing an item is a step of its own.
-            if len(self.new) != len(other.new):
+            if len(self.new) != len(value):
                 return False
-        elif isinstance(self.new, dict) and isinstance(other.new, dict):
-            if self.new.keys() != other.new.keys():  # likewise for a draft's fields
+        elif isinstance(self.new, dict) and isinstance(value, dict):
+            if self.new.keys() != value.keys():  # likewise for a draft's fields
                 return False
-        elif not isinstance(self.new, str):
+        elif not (isinstance(self.new, str) and isinstance(value, str)):
             return False  # a toggle or a number is one deliberate step each
-        self.new = other.new
+        self.new = value
+        self.redo()
         return True
 
     def redo(self) -> None:
@@ -229,8 +229,13 @@ class SessionController(QObject):
             return
         if current == value:
             return
-        self.undo_stack.push(SetFieldCommand(self, address, field, value,
-                                             text or f"Edit {field.replace('_', ' ')}"))
+        stack = self.undo_stack
+        if stack.count() and stack.index() == stack.count():  # nothing to redo above
+            top = stack.command(stack.count() - 1)
+            if isinstance(top, SetFieldCommand) and top.absorb(address, field, value):
+                return
+        stack.push(SetFieldCommand(self, address, field, value,
+                                   text or f"Edit {field.replace('_', ' ')}"))
 
     def apply(self, text: str, mutate: Callable[[Workshop], Any]) -> Any:
         """Run a structural edit (undoable as one step) and return what `mutate` returns."""
