@@ -257,9 +257,13 @@ class App(QObject):
     def _session_closed(self) -> None:
         if self.audience is not None:
             self.audience.close()
-            self.audience = None
-        self.facilitator = None
-        self.controller = None
+        # Qt deletes the closed session's windows at a safe moment. Only dropping the
+        # references would leave them to Python's garbage collector, which may run in
+        # the middle of Qt walking its widgets (a theme change) and crash the app.
+        for finished in (self.audience, self.facilitator, self.controller):
+            if finished is not None:
+                finished.deleteLater()
+        self.audience = self.facilitator = self.controller = None
         self.library.show()
         self.library.refresh()
 

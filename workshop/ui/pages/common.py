@@ -95,13 +95,16 @@ def add_shown(layout: QVBoxLayout, widget: QWidget) -> QWidget:
 
 def clear_layout(layout: QVBoxLayout) -> None:
     """Remove every item of `layout`; widgets go later, so a click handler that caused the
-    rebuild can still finish safely."""
+    rebuild can still finish safely.
+
+    The widgets keep their Qt parent until then: reparenting them to None would hand
+    them to Python, whose garbage collector could then delete one while Qt is walking
+    the widget tree (a style-sheet change did exactly that and crashed)."""
     while layout.count():
         item = layout.takeAt(0)
         widget = item.widget()
         if widget is not None:
             widget.hide()
-            widget.setParent(None)
             widget.deleteLater()
 
 
