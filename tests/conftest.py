@@ -113,3 +113,21 @@ def show_page(qtbot):
         return page
 
     return make
+
+
+
+@pytest.fixture(autouse=True)
+def _qt_deletes_at_a_safe_moment():
+    """After each test, let Qt delete the widgets handed to deleteLater (qtbot closes
+    its widgets that way). Left pending, they pile up across tests and die whenever
+    Python's garbage collector reaches them, which can be in the middle of a later
+    test's Qt call that walks every widget (a style-sheet change): a crash."""
+    yield
+    import sys
+
+    if "PySide6.QtCore" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
