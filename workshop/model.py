@@ -254,6 +254,13 @@ def objective_statement(objective: Objective) -> str:
 
 def kr_range(kr: KeyResult) -> str:
     """"61 % -> 75 %" style summary of a KR's baseline and target; "" when neither is set."""
+    parts = kr_range_parts(kr)
+    return f"{parts[0]} -> {parts[1]}" if parts else ""
+
+
+def kr_range_parts(kr: KeyResult) -> tuple[str, str] | None:
+    """(baseline, target), each with the unit ("61%", "120 sign-ups"; "?" when only the
+    other is set); None when neither is set."""
     unit = kr.unit.strip()
 
     def with_unit(value: str) -> str:
@@ -265,8 +272,8 @@ def kr_range(kr: KeyResult) -> str:
         return f"{value}{unit}" if unit in ("%", "pp") else f"{value} {unit}"
 
     if not kr.baseline.strip() and not kr.target.strip():
-        return ""
-    return f"{with_unit(kr.baseline)} -> {with_unit(kr.target)}"
+        return None
+    return with_unit(kr.baseline), with_unit(kr.target)
 
 
 # ---------------------------------------------------------------------------------------

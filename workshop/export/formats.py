@@ -25,7 +25,13 @@ from workshop.export.content import (
     why_chains,
 )
 from workshop.method import CHECKLIST_QUESTIONS, RETRO_QUESTIONS
-from workshop.model import KeyResult, Workshop, objective_statement, workshop_to_dict
+from workshop.model import (
+    KeyResult,
+    Workshop,
+    kr_range_parts,
+    objective_statement,
+    workshop_to_dict,
+)
 
 # ---------------------------------------------------------------------------------------
 # Dates of the cadence
@@ -114,20 +120,10 @@ def unescape_markdown(text: str) -> str:
 
 def _md_range(kr: KeyResult) -> str:
     """Baseline -> target with the unit, like model.kr_range, each part escaped."""
-    unit = kr.unit.strip()
-
-    def with_unit(value: str) -> str:
-        value = value.strip()
-        if not value:
-            return "?"
-        if not unit:
-            return escape_markdown(value)
-        joined = f"{value}{unit}" if unit in ("%", "pp") else f"{value} {unit}"
-        return escape_markdown(joined)
-
-    if not kr.baseline.strip() and not kr.target.strip():
+    parts = kr_range_parts(kr)
+    if parts is None:
         return ""
-    return f"{with_unit(kr.baseline)} \u2192 {with_unit(kr.target)}"
+    return f"{escape_markdown(parts[0])} \u2192 {escape_markdown(parts[1])}"
 
 
 def to_markdown(ws: Workshop) -> str:
