@@ -848,15 +848,7 @@ class AudienceWindow(QWidget):
         elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_Left):
             if not self.page_step(-1):
                 c.previous_stage()
-        elif key == Qt.Key.Key_Space:
-            c.toggle_timer()
-        elif key in (Qt.Key.Key_B, Qt.Key.Key_Period):
-            c.toggle_black()
-        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            c.extend_timer(60)
-        elif key == Qt.Key.Key_Minus:
-            c.extend_timer(-60)
-        else:
+        elif not c.room_key(key):
             super().keyPressEvent(event)
 
     def toggle_fullscreen(self) -> None:

@@ -595,16 +595,10 @@ class ClickerKeys(QObject):
             self.window.next_item()
         elif key == Qt.Key.Key_Left and not isinstance(focus, QAbstractItemView):
             self.window.previous_item()
-        elif key == Qt.Key.Key_Space and not isinstance(focus, _OWN_SPACE):
-            c.toggle_timer()
-        elif key in (Qt.Key.Key_B, Qt.Key.Key_Period):
-            c.toggle_black()
-        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            c.extend_timer(60)
-        elif key == Qt.Key.Key_Minus:
-            c.extend_timer(-60)
+        elif key == Qt.Key.Key_Space and isinstance(focus, _OWN_SPACE):
+            return False  # a focused button or check box takes its own Space
         else:
-            return False
+            return c.room_key(key)
         return True
 
     def _session_undo(self, obj: QWidget, event: QEvent) -> bool:

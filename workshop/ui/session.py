@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from workshop.clock import Clock
@@ -296,6 +296,22 @@ class SessionController(QObject):
         self.dirty = True
         self.save_now()
         self.timer_changed.emit()
+
+    def room_key(self, key: int) -> bool:
+        """The room's keys, the same in every window: Space starts or pauses the timer,
+        B or . blacks out the projector, + and - add or take off a minute. True when
+        `key` was one of them."""
+        if key == Qt.Key.Key_Space:
+            self.toggle_timer()
+        elif key in (Qt.Key.Key_B, Qt.Key.Key_Period):
+            self.toggle_black()
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.extend_timer(60)
+        elif key == Qt.Key.Key_Minus:
+            self.extend_timer(-60)
+        else:
+            return False
+        return True
 
     def tick(self) -> list[str]:
         """Called by the window's display timer; fires the timer's events once each."""
