@@ -14,14 +14,13 @@ from PySide6.QtWidgets import QLabel
 
 from workshop.coach import assess_kr
 from workshop.demo import demo_workshop
-from workshop.flows.stages import stage_by_key
+from workshop.flows.slides import Row
+from workshop.flows.stages import slide_rows, stage_by_key
 from workshop.model import Action, KeyResult, Objective, Participant, WhyStep
 from workshop.ui.audience import (
     FLASH_MS,
     MAX_ROWS_PER_PAGE,
     AudienceWindow,
-    Row,
-    content_rows,
     elide_words,
     open_audience_window,
     paginate,
@@ -383,14 +382,15 @@ def test_view_menu_lists_screens_theme_and_sound(both_windows, settings):
     assert "#16191d" in audience.styleSheet()
 
 
-def test_wrap_up_follows_the_facilitator_page(both_windows, controller):
+def test_the_room_shows_the_wrap_up_once_it_is_live(both_windows, controller):
     facilitator, audience = both_windows
-    facilitator.show_page("wrap_up")
+    first = controller.current_stage
+    controller.go_to_stage("wrap_up")
     texts = audience.visible_texts()
     assert any(t.startswith("We will accelerate enterprise AI adoption as measured by")
                for t in texts)
-    facilitator.show_page(controller.current_stage)
-    assert audience.stage_label.text() == stage_by_key("setup").title
+    controller.go_to_stage(first)
+    assert audience.stage_label.text() == stage_by_key(first).title
 
 
 class _Screen:
@@ -425,11 +425,8 @@ def test_hostile_text_is_never_cut_off(qtbot, make_controller, size, theme, tmp_
     window.show()
     controller.set_projected_finding("A projected finding " * 8)
     for view in stage_views(controller):
-        if view == "wrap_up":
-            window.set_view_override("wrap_up")
-        else:
-            controller.go_to_stage(view)
-            controller.set_projected_finding("A projected finding " * 8)
+        controller.go_to_stage(view)
+        controller.set_projected_finding("A projected finding " * 8)
         for page in range(len(window.pages)):
             window.page_index = page
             window._show_page()
@@ -482,6 +479,6 @@ def test_rows_never_include_private_fields():
     ws.notes = "secret"
     for view in ("setup", "strategy", "objectives", "key_results", "ask_why", "review",
                  "action_plan", "wrap_up", "retro"):
-        rows = content_rows(ws, view)
+        rows = slide_rows(ws, view)
         assert rows and all(isinstance(r, Row) for r in rows)
         assert not any("secret" in r.text for r in rows)

@@ -1,18 +1,27 @@
-"""The stages of the workshop and what the facilitator says in each.
+"""The stages of the workshop, each declared once, here.
 
-Every stage carries the question the projector shows the room, the questions the
-facilitator asks out loud, a few tips for running it well (the culture guardrails of the
-method live here, where they matter), the one thing the stage must produce, and its exit
-checks: which coaching findings are worth a look before moving on.
+A stage is one unit: its key and title (the same words in both windows), whether it is
+timed (the wrap-up and the retro are stages without a timer), the question the
+projector shows the room, the questions the facilitator asks out loud, a few tips for
+running it well (the culture guardrails of the method live here, where they matter), the
+one thing the stage must produce, its exit checks (which coaching findings are worth a
+look before moving on), and its slide: the pure function giving what the room sees.
 
-How long a stage lasts belongs to the agenda (flows/agenda.py), not to the stage.
+The UI adds one page class per stage key (ui/pages/); nothing else anywhere needs to know
+a stage's key. How long a timed stage lasts belongs to the agenda (flows/agenda.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
+
+from workshop.flows import slides
+from workshop.flows.slides import Row
+from workshop.model import Workshop
+
+SlideFunction = Callable[..., list[Row]]
 
 
 @dataclass(frozen=True)
@@ -26,10 +35,8 @@ class Stage:
     tips: tuple[str, ...]
     goal: str
     exit_codes: tuple[str, ...]
-
-
-class HasCode(Protocol):
-    code: str
+    slide: SlideFunction
+    timed: bool = True
 
 
 STAGES: tuple[Stage, ...] = (
@@ -52,6 +59,7 @@ STAGES: tuple[Stage, ...] = (
         ),
         goal="Everyone knows why we are here, the period, and how the session will run.",
         exit_codes=(),
+        slide=slides.setup_slide,
     ),
     Stage(
         key="strategy",
@@ -70,6 +78,7 @@ STAGES: tuple[Stage, ...] = (
         ),
         goal="The vision, mission and the strategies the objectives will serve, in writing.",
         exit_codes=(),
+        slide=slides.strategy_slide,
     ),
     Stage(
         key="objectives",
@@ -91,6 +100,7 @@ STAGES: tuple[Stage, ...] = (
         goal="Two or three objectives, each linked to a strategy and saying why it matters.",
         exit_codes=("objective", "strategy.unlinked", "focus.too_many_objectives",
                     "focus.first_time"),
+        slide=slides.objectives_slide,
     ),
     Stage(
         key="key_results",
@@ -112,6 +122,7 @@ STAGES: tuple[Stage, ...] = (
         exit_codes=("kr.output", "kr.milestone", "kr.own_output_count", "kr.no_target",
                     "kr.health_metric", "kr.vanity", "focus.too_many_krs",
                     "focus.too_many_okrs"),
+        slide=slides.key_results_slide,
     ),
     Stage(
         key="ask_why",
@@ -132,6 +143,7 @@ STAGES: tuple[Stage, ...] = (
         ),
         goal="Every output rewritten as an outcome, or kept on purpose with a reason.",
         exit_codes=("kr.output", "kr.milestone", "kr.own_output_count"),
+        slide=slides.ask_why_slide,
     ),
     Stage(
         key="review",
@@ -150,6 +162,7 @@ STAGES: tuple[Stage, ...] = (
         ),
         goal="The checklist answered together, and what it found fixed or noted.",
         exit_codes=("kr", "objective", "focus"),
+        slide=slides.review_slide,
     ),
     Stage(
         key="break",
@@ -165,6 +178,7 @@ STAGES: tuple[Stage, ...] = (
         ),
         goal="Fresh heads for the second half.",
         exit_codes=(),
+        slide=slides.break_slide,
     ),
     Stage(
         key="action_plan",
@@ -185,13 +199,58 @@ STAGES: tuple[Stage, ...] = (
         ),
         goal="First actions with an owner and a deadline for every key result, and a cadence.",
         exit_codes=("plan",),
+        slide=slides.action_plan_slide,
     ),
 )
 
-STAGE_KEYS: tuple[str, ...] = tuple(s.key for s in STAGES)
+# After the timed stages: the handouts, and the retro at the period's end. They have a
+# page and a slide like any stage but no timer and no place in the agenda.
+UNTIMED_STAGES: tuple[Stage, ...] = (
+    Stage(
+        key="wrap_up",
+        title="Wrap-up and handouts",
+        audience_question="What we agreed today",
+        prompts=(
+            "Who will tell the rest of the team about these OKRs, and when?",
+            "Is the first check-in in everybody's calendar?",
+        ),
+        tips=(
+            "Send the handout the same day, while the room still remembers the "
+            "why-chains.",
+            "The per-participant pages are the commitments each person made: hand them "
+            "to each person, not to their manager.",
+        ),
+        goal="Everyone leaves with the handout and the dates of the next check-ins.",
+        exit_codes=(),
+        slide=slides.wrap_up_slide,
+        timed=False,
+    ),
+    Stage(
+        key="retro",
+        title="Retro",
+        audience_question="What did this period teach us?",
+        prompts=(
+            "Which OKRs helped us focus, and which were noise?",
+            "Where did we fall into the output trap?",
+            "How do we involve more voices next time?",
+        ),
+        tips=(
+            "0.7 is a good score for a stretch target; a row of 1.0s means the targets "
+            "were too easy.",
+            "Scores are for learning, never for appraisals or bonuses.",
+        ),
+        goal="An honest score per key result and the lessons for the next period.",
+        exit_codes=(),
+        slide=slides.retro_slide,
+        timed=False,
+    ),
+)
+
+STAGE_KEYS: tuple[str, ...] = tuple(s.key for s in STAGES)  # the timed stages, in order
+ALL_STAGES: tuple[Stage, ...] = STAGES + UNTIMED_STAGES
 FINAL_STAGE_KEY = "action_plan"
 
-_BY_KEY = {s.key: s for s in STAGES}
+_BY_KEY = {s.key: s for s in ALL_STAGES}
 
 # The findings that suggest going (back) to ask-why before leaving a stage.
 _OUTPUT_CODES = ("kr.output", "kr.milestone", "kr.own_output_count")
@@ -203,6 +262,14 @@ def stage_by_key(key: str) -> Stage:
         return _BY_KEY[key]
     except KeyError:
         raise KeyError(f"unknown stage {key!r}") from None
+
+
+def slide_rows(ws: Workshop, key: str, focus: tuple[str, str] | None = None,
+               back_at: str = "") -> list[Row]:
+    """What the room sees for the stage `key`: only shared content, never the notes,
+    prompts, tips or coach findings. [] for an unknown key."""
+    stage = _BY_KEY.get(key)
+    return stage.slide(ws, focus, back_at) if stage is not None else []
 
 
 def code_matches(code: str, prefix: str) -> bool:

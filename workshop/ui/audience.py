@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer
@@ -45,10 +44,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.flows.stages import stage_by_key
+from workshop.flows.slides import Row
+from workshop.flows.stages import slide_rows, stage_by_key
 from workshop.flows.timer import PHASE_OVERTIME, PHASE_PAUSED, PHASE_WARNING, format_mmss
-from workshop.method import CHECKLIST_QUESTIONS, RETRO_QUESTIONS
-from workshop.model import KeyResult, Workshop, kr_range, objective_statement
 from workshop.ui.session import SessionController
 from workshop.ui.theme import THEMES, Theme
 from workshop.ui.widgets.chime import Chime
@@ -64,183 +62,9 @@ TIMER_SHARE = 0.2
 # A hostile run of letters with no space cannot wrap; a zero-width space every this many
 # characters gives the line breaker somewhere to break.
 LONG_WORD = 24
-UNTIMED_TITLES = {"wrap_up": "Wrap-up", "retro": "Retro"}
 SOUND_KEY = "sound"
 THEME_KEY = "projector_theme"
 SCREEN_KEY = "projector_screen"
-
-
-# ---------------------------------------------------------------------------------------
-# What to show: plain data, built from the model
-# ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Row:
-    """One row of the room's content.
-
-    `style` is "item", "heading" (bold, introduces the rows after it), "step" (a rung
-    of the why-ladder) or "big" (one large line, the break's return time). `lead` is a
-    short first column (votes, a number, "Why?"), `badge` a word in a coloured box
-    ("OUTPUT", "SELECTED", "YES") with `badge_kind` naming its colours, and `cells`
-    the extra columns of a table row (owner, deadline).
-    """
-
-    text: str
-    style: str = "item"
-    lead: str = ""
-    badge: str = ""
-    badge_kind: str = ""
-    cells: tuple[str, ...] = ()
-
-
-def _deadline(value: date | None) -> str:
-    return f"{value.day} {value:%b %Y}" if value else "no date yet"
-
-
-def _kr_kind(kr: KeyResult) -> str:
-    try:
-        from workshop.coach import assess_kr
-
-        return assess_kr(kr.text, kr).kind
-    except Exception:  # noqa: BLE001 - a coach problem must never blank the projector
-        return ""
-
-
-def _kr_line(kr: KeyResult) -> str:
-    span = kr_range(kr).replace("->", "→")
-    return f"{kr.text.strip()}   ({span})" if span else kr.text.strip()
-
-
-def _kr_badge(kr: KeyResult) -> tuple[str, str]:
-    kind = _kr_kind(kr)
-    if kind in ("output", "outcome"):
-        return kind.upper(), kind
-    return "", ""
-
-
-def ladder_kr(ws: Workshop, focus: tuple[str, str] | None) -> KeyResult | None:
-    """The key result whose why-ladder the room sees: the focused one, else the first
-    output still waiting for the ladder, else the first one that has a ladder."""
-    if focus and focus[0] == "kr":
-        found = ws.find_key_result(focus[1])
-        if found is not None:
-            return found[1]
-    krs = [kr for _, kr in ws.all_key_results()]
-    for kr in krs:
-        if not kr.rewritten_from and not kr.keep_reason and _kr_kind(kr) == "output":
-            return kr
-    for kr in krs:
-        if kr.why_steps:
-            return kr
-    return krs[0] if krs else None
-
-
-def _ladder_rows(ws: Workshop, focus: tuple[str, str] | None) -> list[Row]:
-    kr = ladder_kr(ws, focus)
-    if kr is None:
-        return [Row("No key results yet.")]
-    original = kr.rewritten_from.strip() or kr.text.strip()
-    rows = [Row(original, "heading", lead="We had")]
-    for step in kr.why_steps:
-        if step.question.strip():
-            rows.append(Row(step.question.strip(), "step", lead="Why?"))
-        if step.answer.strip():
-            rows.append(Row(step.answer.strip(), "item", lead="→"))
-    if kr.rewritten_from.strip():
-        badge, kind = _kr_badge(kr)
-        rows.append(Row(_kr_line(kr), "heading", lead="Now", badge=badge, badge_kind=kind))
-    elif kr.keep_reason.strip():
-        rows.append(Row(f"Kept as it is: {kr.keep_reason.strip()}", "item", lead="Now"))
-    return rows
-
-
-def _action_rows(ws: Workshop, focus: tuple[str, str] | None) -> list[Row]:
-    pairs = ws.all_key_results()
-    if focus and focus[0] == "kr":
-        found = ws.find_key_result(focus[1])
-        if found is not None:
-            pairs = [found]
-    rows: list[Row] = []
-    for _, kr in pairs:
-        rows.append(Row(kr.text.strip() or "(key result without text)", "heading"))
-        for action in kr.actions:
-            owner = ws.participant_name(action.owner_id) or "nobody yet"
-            rows.append(Row(action.text.strip(), cells=(owner, _deadline(action.deadline))))
-        if not kr.actions:
-            rows.append(Row("No actions yet.", "item"))
-    return rows or [Row("No key results yet.")]
-
-
-def content_rows(ws: Workshop, view: str, focus: tuple[str, str] | None = None,
-                 back_at: str = "") -> list[Row]:
-    """The rows the room sees for `view` (a stage key, "wrap_up" or "retro").
-
-    Only shared content: never `ws.notes`, prompts, tips or coach findings.
-    """
-    if view == "setup":
-        rows = [Row(ws.title.strip() or "Untitled workshop", "heading")]
-        if ws.client.strip() or ws.team.strip():
-            who = " · ".join(p for p in (ws.client.strip(), ws.team.strip()) if p)
-            rows.append(Row(who, lead="For"))
-        period = ws.period_label.strip()
-        if ws.period_start and ws.period_end:
-            span = f"{_deadline(ws.period_start)} – {_deadline(ws.period_end)}"
-            period = f"{period} ({span})" if period else span
-        if period:
-            rows.append(Row(period, lead="Period"))
-        names = [p.name.strip() for p in ws.participants if p.name.strip()]
-        if names:
-            rows.append(Row(" · ".join(names), lead="With"))
-        return rows
-    if view == "strategy":
-        c = ws.context
-        rows = []
-        if c.vision.strip():
-            rows.append(Row(c.vision.strip(), lead="Vision"))
-        if c.mission.strip():
-            rows.append(Row(c.mission.strip(), lead="Mission"))
-        for strategy in c.strategies:
-            if strategy.text.strip():
-                horizon = f"   ({strategy.horizon.strip()})" if strategy.horizon.strip() else ""
-                rows.append(Row(strategy.text.strip() + horizon, lead="Strategy"))
-        return rows or [Row("Vision, mission and strategies appear here.")]
-    if view == "objectives":
-        rows = [Row(o.text.strip() or "(untitled objective)", lead=f"● {o.votes}",
-                    badge="SELECTED" if o.selected else "",
-                    badge_kind="selected" if o.selected else "")
-                for o in ws.objectives]
-        return rows or [Row("Candidate objectives appear here.")]
-    if view == "key_results":
-        rows = []
-        for objective in ws.selected_objectives():
-            rows.append(Row(objective.text.strip() or "(untitled objective)", "heading"))
-            for kr in objective.key_results:
-                badge, kind = _kr_badge(kr)
-                rows.append(Row(_kr_line(kr), lead="•", badge=badge, badge_kind=kind))
-        return rows or [Row("Key results appear here.")]
-    if view == "ask_why":
-        return _ladder_rows(ws, focus)
-    if view == "review":
-        answers = {a.question: a.answer for a in ws.checklist}
-        rows = []
-        for number, question in enumerate(CHECKLIST_QUESTIONS, start=1):
-            answer = answers.get(number)
-            badge, kind = (("YES", "yes") if answer is True else
-                           ("NO", "no") if answer is False else ("OPEN", "open"))
-            rows.append(Row(question, lead=f"{number}.", badge=badge, badge_kind=kind))
-        return rows
-    if view == "action_plan":
-        return _action_rows(ws, focus)
-    if view == "break":
-        return [Row(f"Back at {back_at}" if back_at else "Back soon", "big")]
-    if view == "wrap_up":
-        rows = [Row(objective_statement(o)) for o in ws.selected_objectives()
-                if o.text.strip()]
-        return rows or [Row("Our objectives appear here.")]
-    if view == "retro":
-        return [Row(question, lead="?") for _, question in RETRO_QUESTIONS]
-    return []
 
 
 def breakable(text: str) -> str:
@@ -453,7 +277,6 @@ class AudienceWindow(QWidget):
         self.chime = chime if chime is not None else Chime()
         self.sound_on = sound_on
         self.theme = THEMES.get(theme_key, THEMES[DEFAULT_THEME])
-        self.view_override = ""  # "wrap_up" / "retro" while the facilitator shows them
         self.page_index = 0
         self.pages: list[list[int]] = [[]]
         self.flashes: list[str] = []  # the phases flashed so far, in order
@@ -475,7 +298,7 @@ class AudienceWindow(QWidget):
         controller.stage_changed.connect(self._on_stage_changed)
         controller.timer_changed.connect(self._update_timer)
         controller.timer_event.connect(self.on_timer_event)
-        controller.projection_changed.connect(self._on_projection_changed)
+        controller.room_changed.connect(self._on_room_changed)
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.setInterval(FLASH_MS)
@@ -608,16 +431,8 @@ class AudienceWindow(QWidget):
 
     # -- reading the session --------------------------------------------------------------
     def view_key(self) -> str:
-        """What the room sees: the current stage, or the wrap-up/retro page."""
-        return self.view_override or self.controller.run.current_key
-
-    def set_view_override(self, key: str) -> None:
-        """Follow the facilitator's page: "wrap_up" and "retro" have no stage of their
-        own, so the facilitator window says when it shows them ("" = follow the stage)."""
-        key = key if key in UNTIMED_TITLES else ""
-        if key != self.view_override:
-            self.view_override = key
-            self.refresh()
+        """The stage the room sees: the live stage, timed or not."""
+        return self.controller.live_stage_key
 
     def _back_at(self) -> str:
         timer = self.controller.run.timer
@@ -626,8 +441,8 @@ class AudienceWindow(QWidget):
 
     def _content_rows(self) -> list[Row]:
         key = self.view_key()
-        back_at = self._back_at() if key == "break" else ""
-        return content_rows(self.controller.workshop, key, self.controller.focus_item,
+        back_at = self._back_at()
+        return slide_rows(self.controller.workshop, key, self.controller.focus_item,
                             back_at)
 
     # -- refreshing -----------------------------------------------------------------------
@@ -636,20 +451,14 @@ class AudienceWindow(QWidget):
         ws = self.controller.workshop
         run = self.controller.run
         key = self.view_key()
-        if key in UNTIMED_TITLES:
-            self.stage_label.setText(UNTIMED_TITLES[key])
-            self.progress_label.setText("")
-            question = ("Here is what we will do." if key == "wrap_up"
-                        else "Looking back on the period")
-        else:
-            stage = stage_by_key(key)
-            self.stage_label.setText(stage.title)
-            self.progress_label.setText(f"Stage {run.current_index + 1} of {run.stage_count}")
-            question = stage.audience_question
-        self.question_label.setText(question)
-        self.timer_label.setVisible(key not in UNTIMED_TITLES)
-        self.caption_label.setVisible(key not in UNTIMED_TITLES)
-        self.caption_balance.setVisible(key not in UNTIMED_TITLES)
+        stage = stage_by_key(key)
+        self.stage_label.setText(stage.title)
+        self.progress_label.setText(
+            f"Stage {run.current_index + 1} of {run.stage_count}" if stage.timed else "")
+        self.question_label.setText(stage.audience_question)
+        self.timer_label.setVisible(stage.timed)
+        self.caption_label.setVisible(stage.timed)
+        self.caption_balance.setVisible(stage.timed)
         self.setWindowTitle(f"{ws.title or 'Untitled'} · Projector")
         self._on_projection_changed()
         self._update_timer()
@@ -664,8 +473,13 @@ class AudienceWindow(QWidget):
 
     def _on_stage_changed(self, key: str) -> None:
         del key
-        self.view_override = ""
         self.refresh()
+
+    def _on_room_changed(self) -> None:
+        if self.view_key() != self._view_key:
+            self.refresh()  # the wrap-up or retro went live
+        else:
+            self._on_projection_changed()
 
     def _on_projection_changed(self) -> None:
         c = self.controller
@@ -993,13 +807,6 @@ class ProjectorControls(QObject):
         pagers = getattr(f, "item_pagers", None)
         if pagers is not None and window.page_step not in pagers:
             pagers.append(window.page_step)
-        page_shown = getattr(f, "page_shown", None)
-        if page_shown is not None and not getattr(self, "_page_connected", False):
-            page_shown.connect(lambda key: self.window and self.window.set_view_override(key))
-            self._page_connected = True
-            current = getattr(f, "current_page_key", None)
-            if callable(current):
-                window.set_view_override(current())
         return window
 
     def _forget(self) -> None:

@@ -18,7 +18,7 @@ def render_screenshot(ws: Workshop, out: Path, *, view: str = "facilitator",
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
 
-    from workshop.flows.run import WorkshopRun
+    from workshop.flows.stages import UNTIMED_STAGES
     from workshop.ui.app import create_qt_app
     from workshop.ui.theme import DEFAULT_FONT_PT, apply_theme, load_fonts
 
@@ -30,15 +30,11 @@ def render_screenshot(ws: Workshop, out: Path, *, view: str = "facilitator",
         theme_key = "projector"
     apply_theme(qt_app, theme_key, DEFAULT_FONT_PT, family)
     if stage:
-        run = WorkshopRun(ws, SystemClock())
-        if stage not in [s.key for s in ws.stages] and stage not in ("wrap_up", "retro"):
+        known = [s.key for s in ws.stages] + [s.key for s in UNTIMED_STAGES]
+        if stage not in known:
             from workshop.cli import UserError
 
-            keys = ", ".join([s.key for s in ws.stages] + ["wrap_up", "retro"])
-            raise UserError(f"unknown stage {stage!r}; one of: {keys}")
-        if stage in [s.key for s in ws.stages]:
-            run.go_to(stage)
-            run.sync()
+            raise UserError(f"unknown stage {stage!r}; one of: {', '.join(known)}")
     window = _make_window(ws, view, stage, theme_key, db_path)
     window.resize(*size)
     window.show()
@@ -70,17 +66,14 @@ def _make_window(ws: Workshop, view: str, stage: str | None, theme_key: str,
         return window
     from workshop.ui.facilitator import FacilitatorWindow
 
+    if stage is not None:
+        controller.go_to_stage(stage)
     facilitator = FacilitatorWindow(controller, tick_timer=False)
     # Shown from memory, as saved: say so the way the live window does.
     facilitator.save_status.setText(f"Saved {ws.updated_at[11:19]}" if ws.updated_at
                                     else "Saved")
-    if stage in ("wrap_up", "retro"):
-        facilitator.show_page(stage)
     if view == "audience":
         from workshop.ui.audience import AudienceWindow
 
-        audience = AudienceWindow(controller, theme_key=theme_key)
-        if stage in ("wrap_up", "retro"):
-            audience.set_view_override(stage)
-        return audience
+        return AudienceWindow(controller, theme_key=theme_key)
     return facilitator

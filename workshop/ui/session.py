@@ -20,12 +20,24 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from workshop.clock import Clock
+from workshop.flows.room import (
+    MESSAGE_BANNER,
+    VIEW_STAGE,
+    VIEW_TIMER,
+    VIEW_TITLE,
+    ProjectedFinding,
+    RoomState,
+)
 from workshop.flows.run import RunSnapshot, WorkshopRun
+from workshop.flows.stages import exit_findings, stage_by_key
 from workshop.model import Workshop
 from workshop.store import Store, StoreError
 
 AUTOSAVE_DELAY_MS = 500
 RETRY_DELAY_MS = 5000
+# The coach re-reads the session this long after the last edit: often enough to feel
+# live, rarely enough that a fast typist never waits for it.
+FINDINGS_DELAY_MS = 150
 
 Address = tuple[str, str]  # (kind, id): ("kr", "ab12..."), ("workshop", "")
 
@@ -161,13 +173,11 @@ class StageCommand(QUndoCommand):
         self.move = move
         self.before: RunSnapshot | None = None
         self.after: RunSnapshot | None = None
-        self.moved = False
 
     def redo(self) -> None:
         run = self.controller.run
         if self.after is None:
             self.before = self.move(run)
-            self.moved = self.before is not None
             self.after = run.snapshot()
         else:
             run.restore(self.after)
@@ -180,15 +190,17 @@ class StageCommand(QUndoCommand):
 
 
 class SessionController(QObject):
-    """Owns the open workshop, its run (stage and timer), the undo stack and autosave."""
+    """Owns the open workshop, its run (the live stage and its timer), the room state,
+    the coach's findings, the undo stack and autosave."""
 
     changed = Signal(str, str)  # kind, id of what changed ("workshop", "" = anything)
-    stage_changed = Signal(str)  # the new current stage key
+    stage_changed = Signal(str)  # the new live stage key
     timer_changed = Signal()  # started, paused, extended, or a tick moved the display
     timer_event = Signal(str)  # "warning" / "time_up", once each per stage run
     saved = Signal(str)  # "HH:MM:SS" of the last successful save
     save_failed = Signal(str)  # the message; the edits stay in memory and are retried
-    projection_changed = Signal()  # what the projector shows beyond the stage
+    room_changed = Signal()  # the room state (black, page, finding, message...) changed
+    findings_changed = Signal()  # the coach re-read the session
 
     def __init__(self, workshop: Workshop, store: Store | None, clock: Clock,
                  timer_factory: TimerFactory | None = None,
@@ -199,18 +211,23 @@ class SessionController(QObject):
         self.clock = clock
         self.run = WorkshopRun(workshop, clock)
         self.undo_stack = QUndoStack(self)
+        # True from an edit until it is in the file: closing with unsaved edits asks.
         self.dirty = False
         self.last_saved: str = ""
         self.save_error: str = ""
-        self.projected_finding: str = ""  # a coach finding the facilitator put on screen
-        self.projector_black = False
-        self.focus_item: Address | None = None  # e.g. the KR being rewritten
+        # Before the first stage starts the room sees the title slide, not a timer.
+        self.room = RoomState(view=VIEW_TITLE if workshop.started_at is None
+                              else VIEW_STAGE)
+        self.findings: list[Any] = []
         # Called before every save: a page that buffers typing (the why-ladder) writes
         # it into the model first, so "saved" always means everything on screen.
         self.before_save: list[Callable[[], None]] = []
+        self._findings_stale = True
         factory = timer_factory or TimerFactory()
         self._autosave = factory.single_shot_timer(self, AUTOSAVE_DELAY_MS, self.save_now)
         self._retry = factory.single_shot_timer(self, RETRY_DELAY_MS, self.save_now)
+        self._findings_timer = factory.single_shot_timer(self, FINDINGS_DELAY_MS,
+                                                         self.refresh_findings)
 
     # -- reading --------------------------------------------------------------------------
     def get(self, address: Address) -> Any:
@@ -218,7 +235,13 @@ class SessionController(QObject):
 
     @property
     def current_stage(self) -> str:
+        """The run's current timed stage (the one its timer belongs to)."""
         return self.run.current_key
+
+    @property
+    def live_stage_key(self) -> str:
+        """The stage the room sees: the run's current stage, or the wrap-up or retro."""
+        return self.room.untimed_stage or self.run.current_key
 
     # -- edits ----------------------------------------------------------------------------
     def set_field(self, address: Address, field: str, value: Any, text: str = "") -> None:
@@ -243,6 +266,13 @@ class SessionController(QObject):
         self.undo_stack.push(command)
         return command.result
 
+    def edit(self, operation: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Apply a named edit of `workshop.edits` as one undoable step, named in the Edit
+        menu by the operation's label; returns what the operation returns."""
+        label = getattr(operation, "label", "") or \
+            operation.__name__.replace("_", " ").capitalize()
+        return self.apply(label, lambda ws: operation(ws, *args, **kwargs))
+
     def _replace_workshop(self, ws: Workshop) -> None:
         # Keep the same Workshop object (the run and the windows hold it) and swap its
         # contents: undo must not leave anybody with a stale reference.
@@ -254,8 +284,31 @@ class SessionController(QObject):
     def _after_edit(self, address: Address) -> None:
         self.dirty = True
         self.schedule_save()
+        self._findings_stale = True
+        self._findings_timer.start()
         self.changed.emit(address[0], address[1])
-        self.projection_changed.emit()
+
+    # -- the coach ------------------------------------------------------------------------
+    def refresh_findings(self) -> list[Any]:
+        """Run the coach over the whole session once (debounced after edits) and tell
+        the windows; every page and the side panel read the same list."""
+        from workshop.coach import check_workshop  # the coach loads on first use
+
+        self._findings_timer.stop()
+        today = datetime.fromtimestamp(self.clock.wall()).date()
+        self.findings = check_workshop(self.workshop, today)
+        self._findings_stale = False
+        self.findings_changed.emit()
+        return self.findings
+
+    def stage_findings(self, stage_key: str) -> list[Any]:
+        """The findings worth a look in this stage, by the stage's own exit checks."""
+        if self._findings_stale:
+            self.refresh_findings()
+        try:
+            return exit_findings(stage_key, self.findings)
+        except KeyError:
+            return []
 
     # -- stages and timer -----------------------------------------------------------------
     def next_stage(self) -> None:
@@ -267,21 +320,36 @@ class SessionController(QObject):
             self.undo_stack.push(StageCommand(self, "Previous stage", lambda r: r.go_back()))
 
     def go_to_stage(self, key: str) -> None:
+        """Make the stage `key` live in the room: a timed stage moves the run (undoable,
+        like every stage move); the wrap-up or retro is shown without touching the run."""
+        if not stage_by_key(key).timed:
+            if key != self.room.untimed_stage:
+                self.room = self.room.after_stage_change().with_changes(untimed_stage=key)
+                self.stage_changed.emit(key)
+                self.room_changed.emit()
+            return
+        if self.room.untimed_stage:
+            self.room = self.room.with_changes(untimed_stage="")
+            if key == self.run.current_key:
+                self.stage_changed.emit(key)
+                self.room_changed.emit()
+                return
         if key != self.run.current_key:
             self.undo_stack.push(StageCommand(self, "Go to stage", lambda r: r.go_to(key)))
 
     def _after_stage_change(self) -> None:
-        self.focus_item = None
-        self.projected_finding = ""
+        self.room = self.room.after_stage_change()
         self.dirty = True
         self.save_now()
-        self.stage_changed.emit(self.run.current_key)
+        self.stage_changed.emit(self.live_stage_key)
         self.timer_changed.emit()
-        self.projection_changed.emit()
+        self.room_changed.emit()
 
     def toggle_timer(self) -> None:
         self.run.start_workshop()
         self.run.timer.toggle()
+        if self.room.view == VIEW_TITLE:  # the title slide gives way once time runs
+            self._set_room(view=VIEW_STAGE)
         self._timer_action()
 
     def extend_timer(self, seconds: float) -> None:
@@ -321,19 +389,60 @@ class SessionController(QObject):
         self.timer_changed.emit()
         return events
 
-    # -- projector ------------------------------------------------------------------------
-    def set_projected_finding(self, message: str) -> None:
-        self.projected_finding = message
-        self.projection_changed.emit()
+    # -- the room -------------------------------------------------------------------------
+    # The room state is replaced, never mutated, so windows can tell what changed.
+    def _set_room(self, **changes: Any) -> None:
+        room = self.room.with_changes(**changes)
+        if room != self.room:
+            self.room = room
+            self.room_changed.emit()
+
+    @property
+    def projector_black(self) -> bool:
+        return self.room.black
+
+    @property
+    def focus_item(self) -> Address | None:
+        return self.room.focus_item
+
+    @property
+    def projected_finding(self) -> str:
+        return self.room.finding.message if self.room.finding else ""
+
+    def set_projected_finding(self, message: str, subject: str = "",
+                              code: str = "") -> None:
+        """Put one coach finding on the projector ("" takes it down)."""
+        message = message.strip()
+        self._set_room(finding=ProjectedFinding(message, subject.strip(), code)
+                       if message else None)
 
     def set_focus_item(self, address: Address | None) -> None:
-        if address != self.focus_item:
-            self.focus_item = address
-            self.projection_changed.emit()
+        """The item under discussion: the projector highlights it."""
+        self._set_room(focus_item=address)
+
+    def set_projector_page(self, page: int, page_count: int) -> None:
+        """The projector reports which page of the slide it shows."""
+        self._set_room(page=page, page_count=max(1, page_count))
 
     def toggle_black(self) -> None:
-        self.projector_black = not self.projector_black
-        self.projection_changed.emit()
+        self._set_room(black=not self.room.black)
+
+    def toggle_timer_view(self) -> None:
+        """The timer alone, filling the screen, and back to the slide."""
+        self._set_room(view=VIEW_STAGE if self.room.view == VIEW_TIMER else VIEW_TIMER)
+
+    def show_title_slide(self) -> None:
+        self._set_room(view=VIEW_TITLE)
+
+    def show_stage(self) -> None:
+        self._set_room(view=VIEW_STAGE)
+
+    def show_message(self, text: str, style: str = MESSAGE_BANNER) -> None:
+        """A short message to the room ("Break until 10:40"); "" clears it."""
+        self._set_room(message=text.strip(), message_style=style)
+
+    def clear_message(self) -> None:
+        self._set_room(message="")
 
     # -- saving ---------------------------------------------------------------------------
     def schedule_save(self) -> None:
