@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Installs the system libraries Qt needs offscreen and under Xvfb, plus the tools the
-# tests use to read PDFs back. Fast when everything is already there: dpkg is asked
-# first and apt-get runs only for what is missing.
+# tests use: poppler-utils reads PDFs back; xdotool types into the real app under Xvfb
+# and x11-apps brings xwd, which grabs its screen (those tests skip without them).
+# Fast when everything is already there: dpkg is asked first and apt-get runs only for
+# what is missing.
 set -euo pipefail
 
 packages=(
   libegl1 libgl1 libopengl0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3
   libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4
   libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0
-  libxcb-xkb1 fonts-dejavu-core xvfb xauth poppler-utils
+  libxcb-xkb1 fonts-dejavu-core xvfb xauth poppler-utils xdotool x11-apps
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
