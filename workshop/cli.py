@@ -133,7 +133,7 @@ def _open_store(args: argparse.Namespace, *, read_only: bool = False):
     if read_only and not path.exists():
         raise UserError(f"{path} does not exist yet; create a session first "
                         f"(e.g. 'okr-workshop demo --db {path}').")
-    return Store.open(path, read_only=False)
+    return Store.open(path, read_only=read_only)
 
 
 def _load(store, workshop_id: str):
