@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop import coach
+from workshop import coach, edits
 from workshop.flows.stages import exit_findings
 from workshop.model import ORIGIN_FROM_OUTPUT, Action, KeyResult, Workshop
 from workshop.ui.pages.base import StagePage
@@ -340,15 +340,7 @@ class ActionPlanPage(StagePage):
     # -- edits -------------------------------------------------------------------------------
     def add_action(self, kr_id: str) -> str:
         """Add an empty task under the key result, focus it, and return its id."""
-        def add(ws: Workshop) -> str:
-            found = ws.find_key_result(kr_id)
-            if found is None:
-                return ""
-            action = Action()
-            found[1].actions.append(action)
-            return action.id
-
-        action_id = self.controller.apply("Add task", add)
+        action_id = self.controller.edit(edits.add_action, kr_id)
         self.refresh()
         row = self.rows.get(action_id)
         if row is not None:
@@ -366,13 +358,7 @@ class ActionPlanPage(StagePage):
         index = siblings.index(action_id)
         neighbour = siblings[index - 1] if index > 0 else (
             siblings[1] if len(siblings) > 1 else "")
-
-        def remove(ws: Workshop) -> None:
-            for o in ws.objectives:
-                for kr in o.key_results:
-                    kr.actions = [a for a in kr.actions if a.id != action_id]
-
-        self.controller.apply("Remove task", remove)
+        self.controller.edit(edits.remove_action, action_id)
         self.refresh()
         if neighbour in self.rows:
             self.rows[neighbour].text_edit.setFocus()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop import coach
+from workshop import coach, edits
 from workshop.flows import ask_why
 from workshop.flows.stages import exit_findings
 from workshop.model import KeyResult, WhyStep, kr_range
@@ -559,10 +559,10 @@ class AskWhyPage(StagePage):
             steps.pop()  # a question nobody answered is not part of the chain
         kr_id = kr.id
         try:
-            self.controller.apply("Rewrite key result", lambda ws: ask_why.accept_rewrite(
-                ws, kr_id, text=draft["text"], metric=draft["metric"],
+            self.controller.edit(
+                edits.rewrite_key_result, kr_id, text=draft["text"], metric=draft["metric"],
                 baseline=draft["baseline"], target=draft["target"], unit=draft["unit"],
-                direction=draft["direction"], why_steps=steps))
+                direction=draft["direction"], why_steps=steps)
         except ValueError as exc:
             self._hint(str(exc), sticky=True)
             return
@@ -581,8 +581,7 @@ class AskWhyPage(StagePage):
             self.keep_reason_edit.setFocus()
             return
         kr_id = kr.id
-        self.controller.apply("Keep key result as it is",
-                              lambda ws: ask_why.keep_as_is(ws, kr_id, reason))
+        self.controller.edit(edits.keep_key_result, kr_id, reason)
         self._after_leaving_queue()
 
     def _after_leaving_queue(self) -> None:

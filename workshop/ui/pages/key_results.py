@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop import coach
+from workshop import coach, edits
 from workshop.flows.stages import exit_findings
 from workshop.model import KeyResult, Objective, Workshop, objective_statement
 from workshop.ui.pages.base import StagePage
@@ -326,15 +326,7 @@ class KeyResultsPage(StagePage):
     # -- edits -------------------------------------------------------------------------------
     def add_key_result(self, objective_id: str) -> str:
         """Add an empty key result to the objective, focus it, and return its id."""
-        def add(ws: Workshop) -> str:
-            for objective in ws.objectives:
-                if objective.id == objective_id:
-                    kr = KeyResult()
-                    objective.key_results.append(kr)
-                    return kr.id
-            return ""
-
-        kr_id = self.controller.apply("Add key result", add)
+        kr_id = self.controller.edit(edits.add_key_result, objective_id)
         self.refresh()
         if kr_id in self.rows:
             self._go_to(kr_id)
@@ -346,12 +338,7 @@ class KeyResultsPage(StagePage):
         if kr_id not in ids:
             return
         neighbour = ids[ids.index(kr_id) - 1] if ids.index(kr_id) > 0 else ""
-
-        def remove(ws: Workshop) -> None:
-            for objective in ws.objectives:
-                objective.key_results = [k for k in objective.key_results if k.id != kr_id]
-
-        self.controller.apply("Remove key result", remove)
+        self.controller.edit(edits.remove_key_result, kr_id)
         if self.current_kr_id == kr_id:
             self.current_kr_id = ""
         self.refresh()

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop import edits
 from workshop.coach import check_objective
-from workshop.model import Objective, Workshop, objective_statement
+from workshop.model import Workshop, objective_statement
 from workshop.ui.pages.base import StagePage
 from workshop.ui.pages.common import (
     chain_tab_order,
@@ -178,17 +179,14 @@ class ObjectivesPage(StagePage):
     # -- edits --------------------------------------------------------------------------
     def add_candidate(self) -> str:
         """Add an empty candidate and put the cursor in it; returns its id."""
-        objective_id = self.controller.apply("Add candidate objective", _append_objective)
+        objective_id = self.controller.edit(edits.add_objective)
         self.refresh()
         self._focus_row(len(self._rows) - 1)
         return objective_id
 
     def remove_candidate(self, objective_id: str) -> None:
         index = self._index_of(objective_id)
-        self.controller.apply(
-            "Remove candidate objective",
-            lambda ws: setattr(ws, "objectives",
-                               [o for o in ws.objectives if o.id != objective_id]))
+        self.controller.edit(edits.remove_objective, objective_id)
         self.refresh()
         if self._rows:
             self._focus_row(min(max(index, 0), len(self._rows) - 1))
@@ -210,9 +208,7 @@ class ObjectivesPage(StagePage):
         """Most votes first; ties keep their order. Only on request, so rows stay put
         while the room is voting."""
         focused = self._current_row_id()
-        self.controller.apply(
-            "Sort candidates by votes",
-            lambda ws: ws.objectives.sort(key=lambda o: -o.votes))
+        self.controller.edit(edits.sort_objectives_by_votes)
         self.refresh()
         if focused:
             self._focus_row(self._index_of(focused))
@@ -409,8 +405,3 @@ class ObjectivesPage(StagePage):
                 unique.append(finding)
         return unique
 
-
-def _append_objective(ws: Workshop) -> str:
-    objective = Objective()
-    ws.objectives.append(objective)
-    return objective.id

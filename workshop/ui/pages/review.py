@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop import edits
 from workshop.coach import is_output
 from workshop.method import CHECKLIST_MAX_NO, CHECKLIST_QUESTIONS
 from workshop.model import ChecklistAnswer, Workshop
@@ -139,9 +140,7 @@ class ReviewPage(StagePage):
         if self.answer(number) is None:
             if value is None:
                 return
-            self.controller.apply(
-                "Answer checklist question",
-                lambda ws: _set_entry_field(ws, number, "answer", value))
+            self.controller.edit(edits.answer_checklist_question, number, value)
         else:
             self.controller.set_field(("checklist", str(number)), "answer", value,
                                       "Answer checklist question")
@@ -149,9 +148,7 @@ class ReviewPage(StagePage):
 
     def set_comment(self, number: int, text: str) -> None:
         if self.answer(number) is None:
-            self.controller.apply(
-                "Comment on checklist question",
-                lambda ws: _set_entry_field(ws, number, "comment", text))
+            self.controller.edit(edits.comment_checklist_question, number, text)
         else:
             self.controller.set_field(("checklist", str(number)), "comment", text)
 
@@ -233,17 +230,3 @@ class ReviewPage(StagePage):
     def findings(self) -> list:
         return findings_with_prefixes(self.controller.workshop, ("kr", "objective", "focus"))
 
-
-def _ensure_entry(ws: Workshop, number: int) -> ChecklistAnswer:
-    """The checklist entry for question `number`, created (in question order) if missing."""
-    for entry in ws.checklist:
-        if entry.question == number:
-            return entry
-    entry = ChecklistAnswer(question=number)
-    ws.checklist.append(entry)
-    ws.checklist.sort(key=lambda e: e.question)
-    return entry
-
-
-def _set_entry_field(ws: Workshop, number: int, field_name: str, value: object) -> None:
-    setattr(_ensure_entry(ws, number), field_name, value)

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop import edits
 from workshop.clock import today
-from workshop.model import CHECKIN_INTERVALS, Participant, Workshop
+from workshop.edits import suggested_mid_review, suggested_retro
+from workshop.model import CHECKIN_INTERVALS, Workshop
 from workshop.ui.pages.base import StagePage
 from workshop.ui.pages.common import (
     OptionalDateField,
@@ -36,23 +38,6 @@ from workshop.ui.session import SessionController
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 INTERVAL_LABELS = {"weekly": "Every week", "biweekly": "Every two weeks"}
 
-
-
-# ---------------------------------------------------------------------------------------
-# Pure helpers
-# ---------------------------------------------------------------------------------------
-
-
-def suggested_mid_review(start: date | None, end: date | None) -> date | None:
-    """Halfway through the period: the method's natural point for a mid-period review."""
-    if start is None or end is None or end < start:
-        return None
-    return start + timedelta(days=(end - start).days // 2)
-
-
-def suggested_retro(end: date | None) -> date | None:
-    """The retro belongs on the period's last day, when every key result can be scored."""
-    return end
 
 
 # ---------------------------------------------------------------------------------------
@@ -232,8 +217,7 @@ class SetupPage(StagePage):
     # -- edits --------------------------------------------------------------------------
     def add_participant(self) -> str:
         """Add an empty participant, put the cursor in its name; returns its id."""
-        participant_id = self.controller.apply(
-            "Add participant", lambda ws: _append_participant(ws))
+        participant_id = self.controller.edit(edits.add_participant)
         self.refresh()
         for row in self._participant_rows:
             if row.participant_id == participant_id:
@@ -245,8 +229,7 @@ class SetupPage(StagePage):
         """Remove a participant; the actions they owned lose their owner, not themselves."""
         index = next((i for i, r in enumerate(self._participant_rows)
                       if r.participant_id == participant_id), 0)
-        self.controller.apply("Remove participant",
-                              lambda ws: _remove_participant(ws, participant_id))
+        self.controller.edit(edits.remove_participant, participant_id)
         self.refresh()
         if self._participant_rows:
             target = self._participant_rows[min(index, len(self._participant_rows) - 1)]
@@ -257,19 +240,14 @@ class SetupPage(StagePage):
     def suggest_cadence_dates(self) -> None:
         """Fill in the mid-period review (halfway) and the retro (the period's end)."""
         ws = self.controller.workshop
-        mid = suggested_mid_review(ws.period_start, ws.period_end)
-        retro = suggested_retro(ws.period_end)
-        if mid is None and retro is None:
+        if suggested_mid_review(ws.period_start, ws.period_end) is None and \
+                suggested_retro(ws.period_end) is None:
+            # Nothing to suggest: say what is missing rather than add an empty undo step.
             self.period_hint.setText("Set the period's start and end first; the review and "
                                      "retro dates follow from them.")
             self.period_hint.setVisible(True)
             return
-
-        def fill(workshop: Workshop) -> None:
-            workshop.cadence.mid_review = mid or workshop.cadence.mid_review
-            workshop.cadence.retro_date = retro or workshop.cadence.retro_date
-
-        self.controller.apply("Suggest review and retro dates", fill)
+        self.controller.edit(edits.suggest_cadence_dates)
         self.refresh()
 
     def _on_interval(self, index: int) -> None:
@@ -378,18 +356,3 @@ class SetupPage(StagePage):
     def focus_first(self) -> None:
         self._line_edits["title"].setFocus()
 
-
-def _append_participant(ws: Workshop) -> str:
-    participant = Participant()
-    ws.participants.append(participant)
-    return participant.id
-
-
-def _remove_participant(ws: Workshop, participant_id: str) -> None:
-    ws.participants = [p for p in ws.participants if p.id != participant_id]
-    # An action keeps its text and deadline; it only waits for a new owner.
-    for objective in ws.objectives:
-        for kr in objective.key_results:
-            for action in kr.actions:
-                if action.owner_id == participant_id:
-                    action.owner_id = ""

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.model import Strategy, Workshop
+from workshop import edits
+from workshop.model import Workshop
 from workshop.ui.pages.base import StagePage
 from workshop.ui.pages.common import (
     PlainTextField,
@@ -127,7 +128,7 @@ class StrategyPage(StagePage):
 
     def add_strategy(self) -> str:
         """Add an empty strategy and put the cursor in it; returns its id."""
-        strategy_id = self.controller.apply("Add strategy", _append_strategy)
+        strategy_id = self.controller.edit(edits.add_strategy)
         self.refresh()
         for row in self._rows:
             if row.strategy_id == strategy_id:
@@ -138,7 +139,7 @@ class StrategyPage(StagePage):
     def remove_strategy(self, strategy_id: str) -> None:
         """Remove a strategy; objectives that served it become "not linked"."""
         index = next((i for i, r in enumerate(self._rows) if r.strategy_id == strategy_id), 0)
-        self.controller.apply("Remove strategy", lambda ws: _remove_strategy(ws, strategy_id))
+        self.controller.edit(edits.remove_strategy, strategy_id)
         self.refresh()
         if self._rows:
             self._rows[min(index, len(self._rows) - 1)].text_edit.setFocus()
@@ -211,16 +212,3 @@ class StrategyPage(StagePage):
     def focus_first(self) -> None:
         self.vision_edit.setFocus()
 
-
-def _append_strategy(ws: Workshop) -> str:
-    strategy = Strategy()
-    ws.context.strategies.append(strategy)
-    return strategy.id
-
-
-def _remove_strategy(ws: Workshop, strategy_id: str) -> None:
-    ws.context.strategies = [s for s in ws.context.strategies if s.id != strategy_id]
-    # A dangling link would make the session invalid; the objective stays, unlinked.
-    for objective in ws.objectives:
-        if objective.strategy_id == strategy_id:
-            objective.strategy_id = ""
