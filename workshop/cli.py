@@ -14,13 +14,11 @@ from pathlib import Path
 from typing import TextIO
 
 from workshop import __version__
+from workshop.exchange import MAX_IMPORT_BYTES, UserError
 
 EXIT_USER_ERROR = 2
-MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
-
-class UserError(Exception):
-    """Something the user can fix; printed as one line."""
+__all__ = ["EXIT_USER_ERROR", "MAX_IMPORT_BYTES", "UserError", "build_parser", "main"]
 
 
 def _db_parent() -> argparse.ArgumentParser:
@@ -133,7 +131,11 @@ def _open_store(args: argparse.Namespace, *, read_only: bool = False):
     if read_only and not path.exists():
         raise UserError(f"{path} does not exist yet; create a session first "
                         f"(e.g. 'okr-workshop demo --db {path}').")
-    return Store.open(path, read_only=read_only)
+    store = Store.open(path, read_only=read_only)
+    if store.ignored_wal:
+        print(f"okr-workshop: note: {path.name}-wal beside {path} does not belong to it "
+              f"and was not read (nor changed).", file=sys.stderr)
+    return store
 
 
 def _load(store, workshop_id: str):
@@ -247,45 +249,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def read_import_file(path: Path):
-    """Read and validate a JSON export; raises UserError, writes nothing."""
-    from workshop.model import ModelError, validate, workshop_from_dict
-
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise UserError(f"cannot read {path}: {exc.strerror}") from exc
-    if size > MAX_IMPORT_BYTES:
-        raise UserError(f"{path} is too large to be a session export "
-                        f"({size // (1024 * 1024)} MB; at most "
-                        f"{MAX_IMPORT_BYTES // (1024 * 1024)} MB)")
-    try:
-        raw = path.read_bytes()
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        raise UserError(f"{path} is not a text file (not UTF-8)") from exc
-    except RecursionError as exc:
-        raise UserError(f"{path} is nested too deeply to be a session export") from exc
-    except ValueError as exc:
-        raise UserError(f"{path} is not valid JSON: {exc}") from exc
-    except OSError as exc:
-        raise UserError(f"cannot read {path}: {exc.strerror}") from exc
-    try:
-        ws = workshop_from_dict(data)
-        validate(ws)
-    except ModelError as exc:
-        raise UserError(f"{path} was not imported: {exc}") from exc
-    return ws
-
-
 def cmd_import(args: argparse.Namespace) -> int:
-    from workshop.model import renew_ids
+    from workshop.exchange import import_session, read_import_file
 
-    ws = read_import_file(Path(args.file).expanduser())
+    path = Path(args.file).expanduser()
+    read_import_file(path)  # refused before the database is created or opened
     with _open_store(args) as store:
-        if store.exists(ws.id):
-            renew_ids(ws)  # the same session is already here: import it as a copy
-        store.save(ws, touch=False)
+        ws = import_session(store, path)
     print(ws.id)
     return 0
 

@@ -39,6 +39,10 @@ STAGE_STATES = (STAGE_PENDING, STAGE_CURRENT, STAGE_DONE)
 # Hard limits on imported data: a hostile file must not exhaust memory or the disk.
 MAX_TEXT = 20_000
 MAX_ITEMS = 2_000
+# Dates a workshop can have: outside these, calendars (ICS), date arithmetic (a check-in
+# a week later) and the PDF's formatting fail, so an import refuses them.
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2200
 
 
 class ModelError(ValueError):
@@ -401,9 +405,13 @@ def _convert(tp: Any, value: Any, path: str) -> Any:
         if not isinstance(value, str):
             raise ModelError(f"{path}: expected a date (YYYY-MM-DD)")
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError as exc:
             raise ModelError(f"{path}: {value[:40]!r} is not a date (YYYY-MM-DD)") from exc
+        if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+            raise ModelError(f"{path}: {value[:40]!r} must be a date between "
+                             f"{EARLIEST_YEAR} and {LATEST_YEAR}")
+        return day
     if tp is Any:
         _check_plain_json(value, path, depth=0)
         return value
