@@ -251,3 +251,36 @@ def test_per_participant_names_are_safe_and_unique(tmp_path):
                      "participant-5.pdf"]
     assert all(p.parent == tmp_path / "out" for p in (tmp_path / "out").iterdir())
     assert Path(tmp_path / "out" / "ana-2.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("cell", [
+    " =HYPERLINK(\"http://evil\")", "\n=1+1", "  +SUM(A1)", "\r\n-2+3", " @cmd",
+    "\t=1", "\u00a0=1", "\u3000@x",
+])
+def test_formulas_behind_whitespace_are_neutralised_too(cell):
+    assert neutralise_formula(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("cell", [" -5", " 12 %", "Reduce churn", " a = b"])
+def test_plain_cells_with_leading_space_are_left_alone(cell):
+    assert neutralise_formula(cell) == cell
+
+
+def test_exports_follow_the_users_umask_files_and_folders(tmp_path):
+    import os
+
+    from workshop.export import export_per_participant
+
+    old = os.umask(0o022)
+    try:
+        ws = demo_workshop()
+        written = export_file(ws, tmp_path / "handout.md")
+        written += export_file(ws, tmp_path / "plan.csv")
+        written += export_file(ws, tmp_path / "session.json")
+        folder = tmp_path / "people"
+        written += export_per_participant(ws, folder)
+    finally:
+        os.umask(old)
+    for path in written:
+        assert path.stat().st_mode & 0o777 == 0o644, path
+    assert folder.stat().st_mode & 0o777 == 0o755

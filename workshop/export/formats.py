@@ -267,8 +267,14 @@ _PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+([.,][0-9]+)?\s?%?")
 
 
 def neutralise_formula(value: str) -> str:
-    """A cell a spreadsheet would run as a formula, made inert with a leading apostrophe."""
-    if value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+    """A cell a spreadsheet would run as a formula, made inert with a leading apostrophe.
+
+    Spreadsheets skip leading spaces and line breaks before they look for the "=", so
+    " =cmd" or "\n=cmd" are formulas too: the test looks past any leading whitespace."""
+    if value.startswith(("\t", "\r")):
+        return "'" + value
+    stripped = value.lstrip()
+    if stripped.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(stripped):
         return "'" + value
     return value
 
