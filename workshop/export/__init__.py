@@ -37,6 +37,9 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise ExportError(f"Cannot write into {folder}: {exc.strerror or exc}. "
                           "Choose another folder.") from exc
     try:
+        # mkstemp makes the file 0600; an export is for sharing, so it gets the
+        # permissions any new file of the user's gets (their umask).
+        os.fchmod(handle, 0o666 & ~_umask())
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temp_name, path)
@@ -46,6 +49,21 @@ def _write_atomically(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise ExportError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system allows (setting
+    and restoring it would race with other threads creating files)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _encode_text(text: str) -> bytes:
