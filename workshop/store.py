@@ -875,8 +875,8 @@ class Store:
         on a read-only view too (it only reads the database)."""
         folder = backup_dir or backup_dir_for(self.path)
         now = time.time() if now is None else now
-        existing = list_backups(self.path, folder)
-        if existing and now - existing[0].stat().st_mtime < 24 * 3600:
+        newest = newest_sound_backup(self.path, folder)
+        if newest is not None and now - newest.stat().st_mtime < 24 * 3600:
             return None
         # Never back up a damaged file: its copy would push a good backup out of the
         # seven kept and then be offered as "the newest backup" to recover from.
