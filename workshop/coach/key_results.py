@@ -55,7 +55,10 @@ _COMPOUNDS = {
     "click through": "click-through", "on time": "on-time", "team members": "team-members",
     "account executives": "account-executives", "demo requests": "demo-requests",
     "hours logged": "hours-logged", "e books": "e-books", "stock outs": "stock-outs",
-    "crash free": "crash-free", "soc 2": "soc2",
+    "crash free": "crash-free", "soc 2": "soc2", "reach out": "reach-out",
+    "work out": "work-out", "tech debt": "tech-debt", "technical debt": "tech-debt",
+    "seo score": "seo-score", "in positive direction": "in-positive-direction",
+    "break even": "breakeven", "on by default": "on-by-default",
 }
 _SPELLED = {v: k for k, v in _COMPOUNDS.items()}
 _COMPOUND_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in _COMPOUNDS) + r")\b")
@@ -65,6 +68,10 @@ _LEADING_LABEL_RE = re.compile(
 _LEADING_SUBJECT_RE = re.compile(
     r"^(?:we(?:'ll| will| want to| aim to| need to| plan to| should| must| are going to)?"
     r"|i will|our goal is to|the team will|team will|aim to|to)\s+")
+# "Twice a year, facilitate ..." / "Each quarter, ensure ...": a cadence before the verb.
+_LEADING_CADENCE_RE = re.compile(
+    r"^(?:(?:each|every|once|twice|three times)(?: a| per)? (?:day|week|month|quarter|"
+    r"sprint|year|release)|(?:weekly|monthly|quarterly|annually|yearly)),?\s+")
 _TOKEN_RE = re.compile(r"[a-z0-9$€£¥#%][a-z0-9$€£¥%+]*(?:['./,&-][a-z0-9%+]+)*")
 _IDENTIFIER_RE = re.compile(
     r"^(?:v[0-9][0-9a-z.]*|q[1-4]|h[12]|fy[0-9]+|p[0-9]{1,3}|(?:19|20)[0-9]{2}|"
@@ -81,10 +88,11 @@ _TARGET_RE = re.compile(
     r"\b(?:zero|double|doubled|triple|tripled|halve|halved|half|twice)\b|"
     r"\bor (?:more|higher|lower|less|fewer|better)\b|\bout of\b")
 _SERVICE_LEVEL_RE = re.compile(
-    r"\bwithin (?:\d|one|two|three|four|five|six|seven|ten|a |an |24)|"
+    r"\b9\d\.\d+\s*%|\bwithin (?:\d|one|two|three|four|five|six|seven|ten|a |an |24)|"
     r"\b(?:in|under) (?:less than )?\d+ ?(?:ms|s|sec|seconds|min|mins|minutes|h|hrs|hours|"
     r"days?|weeks?)\b")
 _CLAUSE_RE = re.compile(
+    r"(?:(?:,| and) (?:then )?(?:increase|reduce|improve|grow|raise|cut|lower|decrease|boost)\b.*$)|"
     r"\b(?:that|which|so that|resulting in|leading to|driving|generating|bringing|brings|"
     r"bring in|delivering|increasing|reducing|growing|lifting|cutting|lowering|raising|"
     r"improving|to (?:increase|reduce|grow|raise|cut|lower|improve|boost|drive|double|"
@@ -97,9 +105,44 @@ _VANITY_RE = re.compile(
     r"time-on-site|session length|story-points|velocity|commits|lines-of-code|"
     r"(?:test|code|unit test) coverage|hours-logged|downloads|views)\b")
 
+# "Users can export reports", "SSO is in place", "Helm charts generally available", "We
+# enable the community to ...": the text states that something now exists or works.
+_CAPABILITY_RE = re.compile(
+    r"\b(?:can|could|are able to|is able to|will be able to)\b|"
+    r"\b(?:is|are|be|been|becomes?)(?: now| fully| successfully| easily| generally| properly)*"
+    r" (?:available|in-place|live|enabled|supported|scalable|horizontally|integrated|automated|"
+    r"documented|operational|established|defined|ready|standardi[sz]ed|managed|on-by-default|"
+    r"possible|accessible|tracked|rolled-out|set-up)\b|"
+    r"\bgenerally available\b|\bon-by-default\b|^(?:enable|allow)\w* (?:the |our )?\w+ to\b")
+# Internal engineering and content proxies (practitioners' vanity or activity metrics).
+_PROXY_RE = re.compile(
+    r"\b(?:tech-debt|(?:test|code|unit test) coverage|lint(?:ing)? (?:errors|warnings)|"
+    r"story-points|seo-score|lighthouse scores?|(?:inline )?css(?: styles)?|velocity|"
+    r"lines-of-code|mr rate|say/do)\b")
+# A measure held against a level, a comparison or a ranking: a result even without a verb
+# of change ("Zero sev-1 incidents", "P95 is under 2s", "faster than the old one").
+_LEVEL_RE = re.compile(
+    r"^(?:zero|no)\b|"
+    r"\b(?:is|are|stays?|remains?|be|was|were)(?: \w+)? (?:under|below|above|over|at least|"
+    r"at most|less than|more than|fewer than|within|<|>|<=|>=|≤|≥)\s*[$€£]?\d|"
+    r"\b(?:faster|slower|higher|lower|fewer|more|less|better|cheaper|shorter|greater|"
+    r"quicker)\b[^;]{0,50}\b(?:than|by)\b|"
+    r"\btrends? in-positive-direction\b|\bbreakeven\b|\bdefault alive\b|\bweigh\b|"
+    r"\b(?:elite|leaders?|top|first|number one)\b[^;]{0,30}\b(?:level|category|quadrant|"
+    r"rank|ranking|place|position|tier)\b")
+# "Number of claims submitted increases by 10%", "CSAT increased by 5 points": a verb of
+# change after the measure instead of before it.
+_PASSIVE_CHANGE_RE = re.compile(
+    r"\b(?:(?:is|are|have|has|be|been) )?(?:increase[sd]?|decrease[sd]?|reduced|improved|"
+    r"shortened|grows?|grew|drops?|dropped|falls?|fell|rises?|rose|doubled|halved|cut|"
+    r"lowered|raised)\b(?: \w+){0,4} by\b")
+# Our own hiring stated as a result ("offers accepted by 2 SREs", "new hires start").
+_HIRING_RE = re.compile(r"\b(?:offers? accepted|hired)\b|^\d+ (?:new )?hires\b")
+
 _OPINION_VERBS = lx._words("""rate rates rated say says said report reports feel feels
     recommend recommends score scores agree agrees would find finds describe describes
     prefer prefers return returns renew renews use uses used choose chooses are is""")
+_STRONG_OPINION_VERBS = _OPINION_VERBS - lx._words("are is use uses used return returns")
 _COVERAGE_VERBS = lx._words("""complete completes completed attend attends attended
     finish finishes finished take takes took pass passes passed trained certified
     migrated onboarded documented covered have has moved upgraded""") | lx.DONE_STATES
@@ -168,6 +211,7 @@ def normalise(text: str) -> str:
     t = text.strip().lower().replace("’", "'").replace("–", "-").replace("—", "-")
     t = _LEADING_LABEL_RE.sub("", t)
     t = _LEADING_SUBJECT_RE.sub("", t)
+    t = _LEADING_CADENCE_RE.sub("", t)
     t = t.rstrip(" .;:!")
     return _COMPOUND_RE.sub(lambda m: _COMPOUNDS[m.group(0)], t)
 
@@ -237,7 +281,8 @@ class _Evidence:
 
     __slots__ = ("tokens", "lead", "verb", "role", "count_class", "count_phrase",
                  "coverage", "others_share", "metric", "others", "target", "done",
-                 "cert", "service", "clause", "artefact")
+                 "cert", "service", "clause", "artefact", "capability", "proxy", "level",
+                 "passive_change", "hiring", "artefact_lead")
 
     def __init__(self, norm: str) -> None:
         tokens = _TOKEN_RE.findall(norm)
@@ -247,6 +292,8 @@ class _Evidence:
             i += 1
         self.lead = i
         first = tokens[i] if tokens else ""
+        if "/" in first and lemma(first.split("/", 1)[0]):
+            first = first.split("/", 1)[0]  # "launch/test 3 tools": the first verb leads
         verb = lemma(first) if first else ""
         role = _role(verb) if verb else _ROLE_NONE
         nxt = tokens[i + 1] if len(tokens) > i + 1 else ""
@@ -287,7 +334,11 @@ class _Evidence:
                     elif any(a in _PASSIVE_COVERAGE for a in after[:2]):
                         # "100% of customers migrated": our work done to them.
                         self.coverage = True
-                    elif cls == "others" or any(a in _OPINION_VERBS for a in after[:2]):
+                    elif cls == "others" or any(
+                            a in (_OPINION_VERBS if cls != "own" else _STRONG_OPINION_VERBS)
+                            for a in after[:2]):
+                        # "90% of managers say ...": what people answer is a response; "70%
+                        # of our activities are ..." is not.
                         self.others_share = True
                     elif any(a in _COVERAGE_VERBS for a in after):
                         self.coverage = True
@@ -323,6 +374,15 @@ class _Evidence:
                     t[0].isdigit() for t in tail_tokens)
                 self.clause = has_number and bool(
                     tail_tokens & (lx.METRIC_NOUNS | lx.OTHERS_NOUNS))
+        self.capability = bool(_CAPABILITY_RE.search(norm)) and not self.service
+        self.proxy = bool(_PROXY_RE.search(norm))
+        self.level = bool(_LEVEL_RE.search(norm))
+        self.passive_change = bool(_PASSIVE_CHANGE_RE.search(norm))
+        self.hiring = bool(_HIRING_RE.search(norm))
+        # "Documentation for ...", "Data and narrative of ...": a deliverable named as a noun
+        lead_words = tokens[i:i + 2]
+        self.artefact_lead = role == _ROLE_NONE and any(
+            t in lx.ARTEFACT_NOUNS or t in lx.DELIVERABLE_NOUNS for t in lead_words)
 
     def number_of_own(self) -> bool:
         """ "the number of blog posts": a verb of change applied to a count of our work."""
@@ -343,12 +403,18 @@ _R_COVERAGE = "coverage"
 _R_ARTEFACT = "artefact"
 _R_NO_MEASURE = "no_measure"
 _R_OUTCOME = "outcome"
+_R_PROXY = "proxy"
+_R_CAPABILITY = "capability"
+_R_HIRING = "hiring"
 
 
 def _decide(ev: _Evidence) -> tuple[str, str]:
     """(kind, reason) from the gathered evidence."""
     role = ev.role
     own_count = ev.count_class in ("own", "people")
+    if ev.proxy and not ev.service and not ev.others_share:
+        # "Raise test coverage to 80%", "50% less inline CSS": a proxy moves, nobody gains.
+        return OUTPUT, _R_PROXY
     if role == _ROLE_CHANGE:
         if ev.number_of_own():
             return OUTPUT, _R_OWN_COUNT
@@ -356,17 +422,19 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
             return OUTPUT, _R_ARTEFACT
         return OUTCOME, _R_OUTCOME
     if role == _ROLE_HOLD:
-        if ev.metric or ev.target or ev.others:
+        if ev.metric or ev.target or ev.others or ev.level:
             return OUTCOME, _R_OUTCOME
         return OUTPUT, _R_TASK
     if role == _ROLE_ATTAIN:
         if ev.cert:
             return OUTPUT, _R_CERT
+        if ev.hiring:
+            return OUTPUT, _R_HIRING
         if ev.done and not ev.metric:
             return OUTPUT, _R_DONE
         if own_count:
             return OUTPUT, _R_OWN_COUNT
-        if not (ev.target or ev.others or ev.count_class):
+        if not (ev.target or ev.others or ev.count_class or ev.level):
             # "Secure budget", "Get buy-in from the board": nothing to count or reach.
             return OUTPUT, _R_NO_MEASURE
         return OUTCOME, _R_OUTCOME
@@ -375,22 +443,37 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
             return OUTPUT, _R_OWN_COUNT
         if ev.clause or ev.service or ev.others_share or ev.count_class == "others":
             return OUTCOME, _R_OUTCOME
+        if ev.level or ev.passive_change:
+            return OUTCOME, _R_OUTCOME
         if ev.metric and ev.target and not ev.coverage:
             return OUTCOME, _R_OUTCOME
+        if ev.capability:
+            return OUTPUT, _R_CAPABILITY
         return OUTPUT, _R_TASK
     if role == _ROLE_TASK:
         if ev.clause:
+            return OUTCOME, _R_OUTCOME
+        if ev.level and (ev.metric or ev.others):
+            # "Finish Q4 with 24 more customers than we started": the count is the result.
             return OUTCOME, _R_OUTCOME
         return OUTPUT, _R_OWN_COUNT if own_count else _R_TASK
     # No leading verb: a noun phrase ("95% of tickets answered within 4h").
     if ev.cert:
         return OUTPUT, _R_CERT
+    if ev.hiring and not ev.others_share:
+        return OUTPUT, _R_HIRING
+    if ev.passive_change or ev.level:
+        return OUTCOME, _R_OUTCOME
+    if ev.capability and not ev.target:
+        return OUTPUT, _R_CAPABILITY
     if ev.coverage and not ev.service:
         return OUTPUT, _R_COVERAGE
     if ev.done and not ev.service:
         return OUTPUT, _R_DONE
     if own_count and not ev.service:
         return OUTPUT, _R_OWN_COUNT
+    if ev.artefact_lead and not ev.target:
+        return OUTPUT, _R_ARTEFACT
     if ev.metric or ev.target or ev.others or ev.others_share:
         return OUTCOME, _R_OUTCOME
     return OUTPUT, _R_NO_MEASURE
@@ -492,6 +575,18 @@ def _output_message(reason: str, ev: _Evidence, text: str, fams: tuple[str, ...]
     if reason == _R_ARTEFACT:
         return (f'"{word}" is aimed at something we make, with no measure of who '
                 f"benefits or by how much. {steer}")
+    if reason == _R_PROXY:
+        proxy = _PROXY_RE.search(normalise(text))
+        what = proxy.group(0).replace("-", " ") if proxy else "This measure"
+        return (f'"{what}" is an internal proxy: it can move while users, customers and the '
+                f"business are no better off. {steer}")
+    if reason == _R_CAPABILITY:
+        return ("It states that something now exists or works: a capability the team builds. "
+                "Done or not done, it does not say who uses it or what changes for them. "
+                f"{steer}")
+    if reason == _R_HIRING:
+        return ("Hiring counts people we add to our own team: it measures effort, not how "
+                f"customers, the business or the team are better off. {steer}")
     if reason == _R_NO_MEASURE:
         return ("It names something to do or to have, but no measure that moves for "
                 f"customers, the business or the team. {steer}")

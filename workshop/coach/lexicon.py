@@ -32,7 +32,8 @@ TASK_VERBS = _words("""
     push do perform offer expand extend enter partner measure track monitor implement
     roll-out set-up kick-off onboard draft produce communicate distribute mail
     upload digitalise digitalize shortlist hire staff equip fund sign-off transition
-    convert""")
+    convert celebrate experiment include incorporate promote reach-out source triage
+    work-out pilot iterate rejig""")
 
 # Task verbs that often carry a real measure ("Deliver 99.9% uptime", "Expand revenue
 # by 15%", "Make onboarding take under 10 minutes"): only a task when no measure follows.
@@ -46,12 +47,12 @@ CHANGE_VERBS = _words("""
     halve lift drive accelerate shorten minimise minimize maximise maximize eliminate
     speed decline drop shrink trim bring optimise optimize enhance strengthen deepen
     widen broaden scale limit curb slash stabilise stabilize uplift elevate decrease
-    diminish lessen tighten prevent avoid""")
+    diminish lessen tighten prevent avoid lose""")
 
 # Verbs whose object is something others give us: customers, leads, revenue, a score.
 ATTAIN_VERBS = _words("""
     achieve reach hit attain get gain acquire win sign generate close secure attract
-    earn retain land book exceed surpass have see onboard enrol enroll capture recover
+    earn retain land book exceed surpass have see enrol enroll capture recover
     sell save obtain collect bring keep-up score""")
 
 # Verbs that hold a level rather than change it.
@@ -76,7 +77,7 @@ OWN_WORK_NOUNS = _words("""
     messages brochures flyers banners creatives assets screens endpoints apis
     libraries sdks plugins connectors workflows processes pipelines repositories repos
     microservices proposals rfps bids groups focus-groups hackathons issues
-    tasks epics milestones initiatives projects roadshows retreats offsites""")
+    tasks epics milestones initiatives projects roadshows retreats offsites activities""")
 
 # Our own people: counting them (hired, trained, onboarded) counts effort too.
 OWN_PEOPLE_NOUNS = _words("""
@@ -97,7 +98,7 @@ OTHERS_NOUNS = _words("""
     organizations businesses buyers shoppers readers listeners viewers attendees
     participants graduates sponsors investors pledges testimonials mentions backlinks
     stars forks page-views views impressions likes shares signatures letters-of-intent
-    commitments households families households applicants candidates merchants sellers
+    commitments households families households applicants merchants sellers
     restaurants stores-using schools hospitals practices tenants guests travellers
     travelers riders passengers players fans households adopters champions payers
     responses replies respondents inquiries enquiries requests demo-requests
@@ -216,3 +217,40 @@ FAMILY_HINTS: dict[str, tuple[str, ...]] = {
         review reviews onboard interns nurses teachers volunteers offsite town
         engagement policy""".split()),
 }
+
+# States that say a system or a team now *has* something: a capability, not a change for
+# anyone ("Users can export reports", "SSO is in place", "Charts generally available").
+CAPABILITY_STATES = _words("""
+    available live enabled supported scalable integrated automated documented
+    operational established defined ready standardised standardized in-place
+    on-by-default generally possible managed merged deployed shipped launched
+    published completed complete done finished built implemented installed created
+    rolled-out set-up tracked instrumented accessible""")
+
+# Internal engineering and content proxies: they can rise without anyone being better off
+# (practitioners call them vanity or activity metrics), so moving them is an output.
+PROXY_NOUNS = _words("""
+    coverage lint linting css styles story-points velocity tech-debt debt
+    lines-of-code commits sloc warnings smells lighthouse seo-score say/do
+    iterations""")
+
+# People and things a count can name that are our own effort even after a verb of
+# attainment: candidates sourced, speaking spots secured, talks given, meetings held.
+OWN_ACTIVITY_NOUNS = _words("""
+    candidates spots slots keynotes talks presentations meetings briefings roundtables
+    pilots iterations links calls media sessions coffees chats demos visits
+    interviews surveys workshops offers""")
+
+# Words that compare a measure with a level or with the past: a threshold or a ranking
+# is a result even without a verb of change ("Zero sev-1 incidents", "faster than").
+COMPARATIVES = _words("""
+    faster slower higher lower fewer more less better cheaper shorter longer quicker
+    greater smaller bigger""")
+
+# Nouns that open a key result naming a deliverable rather than a measure ("Documentation
+# for educational use cases", "A sustainability model for ...", "Data and narrative of ...").
+DELIVERABLE_NOUNS = _words("""
+    documentation docs narrative recommendations report reports model plan policy
+    roadmap strategy framework guide guidelines playbook runbook dashboard data
+    analysis proposal specification spec template process page website manifesto
+    survey presentation deck checklist rfc""")
