@@ -144,3 +144,126 @@ def test_an_empty_library_offers_the_worked_example(qtbot, store):
     assert titles(window) == ["Q1 2027 OKRs: Enterprise growth"]
     assert window.selected_id() == window.model.rows[0].id
     assert not window.example_button.isVisible()
+
+
+# -- a full disk, a read-only file: every action says so instead of raising -----------------
+
+def fill_the_disk(store) -> None:
+    """A real SQLITE_FULL: the file may not grow by a single page."""
+    pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+    store.conn.execute(f"PRAGMA max_page_count = {pages}")
+
+
+def test_actions_on_a_full_disk_say_so_and_raise_nothing(qtbot, store, tmp_path):
+    ws = demo_workshop()
+    ws.notes = "x" * 200_000  # a copy needs pages the "disk" does not have
+    store.save(ws)
+    window = make_library(qtbot, store)
+    window.show()
+    fill_the_disk(store)
+    export = tmp_path / "session.json"
+    export.write_text(json.dumps({"format": "okr-workshop", "schema_version": 1,
+                                  "workshop": {"title": "From a file", "notes": "x" * 19000}}))
+    window.ask_path = lambda mode, title, suggested: str(export)
+    for button in (window.duplicate_button, window.import_button):
+        window.status.clearMessage()
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert "disk is full" in window.status.currentMessage(), button.text()
+    window.status.clearMessage()
+    assert window.add_example() is None
+    assert "disk is full" in window.status.currentMessage()
+    assert titles(window) == [ws.title]
+
+
+def test_move_to_trash_on_a_store_that_refuses_says_so(qtbot, store, monkeypatch):
+    from workshop.store import StoreReadOnlyError
+
+    ws = demo_workshop()
+    store.save(ws)
+    window = make_library(qtbot, store)
+    window.show()
+
+    def refuse(*_args):
+        raise StoreReadOnlyError(f"Cannot write to {store.path}: the file or its folder "
+                                 f"is read-only.", store.path)
+
+    monkeypatch.setattr(store, "delete", refuse)
+    qtbot.mouseClick(window.delete_button, Qt.MouseButton.LeftButton)
+    assert "read-only" in window.status.currentMessage()
+    assert titles(window) == [ws.title] and not window.undo_button.isVisible()
+
+
+# -- the house: no SQL, no CLI, the clock passed in; rows cheap to lay out -------------------
+
+def test_the_window_reaches_the_store_only_through_the_library_service():
+    import ast
+    import inspect
+
+    import workshop.ui.library as library
+
+    tree = ast.parse(inspect.getsource(library))
+    for node in ast.walk(tree):  # names for type checkers only are not imports
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING":
+            node.body = []
+    imported = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            imported.add(node.module)
+        elif isinstance(node, ast.Import):
+            imported.update(a.name for a in node.names)
+    assert not imported & {"sqlite3", "workshop.cli", "workshop.store"}
+    assert "workshop.library_service" in imported
+
+
+def test_the_new_workshop_form_gets_today_from_the_clock(qtbot, store, monkeypatch):
+    from datetime import datetime
+
+    from workshop.clock import FakeClock
+
+    clock = FakeClock(wall_start=datetime(2031, 11, 20, 12, 0).timestamp())
+    window = LibraryWindow(clock=clock)
+    qtbot.addWidget(window)
+    window.attach_store(store)
+    seen = []
+
+    def fake_exec(dialog):
+        seen.append(dialog.period.text())
+        return 0
+
+    monkeypatch.setattr(NewWorkshopDialog, "exec", fake_exec)
+    window.new_workshop()
+    assert seen == ["Q1 2032"]
+
+
+def test_no_column_is_sized_to_its_contents_over_every_row(qtbot, store):
+    from PySide6.QtWidgets import QHeaderView
+
+    window = make_library(qtbot, store)
+    header = window.table.horizontalHeader()
+    modes = [header.sectionResizeMode(i) for i in range(window.model.columnCount())]
+    assert QHeaderView.ResizeMode.ResizeToContents not in modes
+    assert QHeaderView.ResizeMode.Stretch in modes
+    fixed = [header.sectionSize(i) for i, m in enumerate(modes)
+             if m != QHeaderView.ResizeMode.Stretch]
+    assert all(size >= 80 for size in fixed)
+
+
+def test_typing_a_search_queries_off_the_gui_thread(qtbot, store):
+    import threading
+
+    for i in range(200):
+        store.save(Workshop(title=f"Session {i}", client="Kommune Nord" if i % 7 else "Acme"))
+    window = make_library(qtbot, store)
+    threads = []
+    real = window.service.search
+
+    def spy(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    window.service.search = spy
+    window.search_reader().search = spy
+    qtbot.keyClicks(window.search, "acme")
+    qtbot.waitUntil(lambda: len(window.model.rows) == len(range(0, 200, 7)), timeout=5000)
+    assert threads and threading.main_thread() not in threads
+    assert all(r.client == "Acme" for r in window.model.rows)

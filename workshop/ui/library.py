@@ -3,6 +3,7 @@ period, Delete (to the trash, with Undo), Import and Export JSON. Keyboard first
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -33,6 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.clock import Clock, SystemClock
+from workshop.clock import today as clock_today
+from workshop.library_service import LibraryRefusal, LibraryService
 from workshop.ui.theme import set_font_scale
 
 if TYPE_CHECKING:  # the model and store load after the first paint
@@ -50,6 +55,8 @@ def relative_time(iso: str, now: datetime | None = None) -> str:
         moment = datetime.fromisoformat(iso)
     except ValueError:
         return iso
+    if moment.tzinfo is None:
+        moment = moment.astimezone()  # an old, naive stamp was local time
     now = now or datetime.now(moment.tzinfo)
     seconds = (now - moment).total_seconds()
     if seconds < 60:
@@ -73,9 +80,11 @@ def nice_date(iso: str) -> str:
 class SessionTableModel(QAbstractTableModel):
     """A thin model over a list of SessionSummary rows."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 now: Callable[[], datetime] | None = None) -> None:
         super().__init__(parent)
         self.rows: list[SessionSummary] = []
+        self.now = now
 
     def set_rows(self, rows: list[SessionSummary]) -> None:
         self.beginResetModel()
@@ -95,7 +104,8 @@ class SessionTableModel(QAbstractTableModel):
         row = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             values = (row.title or "(untitled)", row.client, nice_date(row.workshop_date),
-                      row.period_label, relative_time(row.updated_at))
+                      row.period_label,
+                      relative_time(row.updated_at, self.now() if self.now else None))
             text = values[index.column()]
             if role == Qt.ItemDataRole.DisplayRole and len(text) > 120:
                 return text[:119] + "…"
@@ -128,16 +138,33 @@ class SessionTable(QTableView):
         super().keyPressEvent(event)
 
 
+class _SearchResults(QObject):
+    """Carries a search's rows from its worker thread to the GUI thread (queued)."""
+
+    done = Signal(int, object)  # generation, rows or a LibraryRefusal
+
+
 class LibraryWindow(QMainWindow):
     """The first window: past sessions. It paints before the database is opened; the
-    app calls `attach_store` right after, so the window appears at once."""
+    app calls `attach_service` right after, so the window appears at once. The clock
+    gives today's date (the New form's period) and the "2h ago" of each row."""
 
     open_requested = Signal(str)  # a session id
     new_requested = Signal(object)  # a new Workshop, already saved
+    search_finished = Signal()  # the rows of the latest typed search are shown
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, clock: Clock | None = None,
+                 templates: list[tuple[str, str]] | Callable[[], list[tuple[str, str]]]
+                 | None = None) -> None:
         super().__init__(parent)
-        self.store = None
+        self.clock: Clock = clock or SystemClock()
+        self.service: LibraryService | None = None
+        self._reader: LibraryService | None = None
+        self._search_generation = 0
+        self._search_running = False
+        self._search_again = False
+        self._results = _SearchResults(self)
+        self._results.done.connect(self._search_done)
         self.setObjectName("libraryWindow")
         self.setWindowTitle("OKR Workshop")
         self.resize(1000, 640)
@@ -173,7 +200,7 @@ class LibraryWindow(QMainWindow):
         row.itemAt(2).widget().setBuddy(self.sort)
         row.addWidget(self.sort)
         layout.addLayout(row)
-        self.model = SessionTableModel(self)
+        self.model = SessionTableModel(self, now=self._now)
         self.table = SessionTable()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Sessions")
@@ -184,10 +211,19 @@ class LibraryWindow(QMainWindow):
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(False)
         self.table.setWordWrap(False)
+        # Sizing columns to their contents measures every row on every refresh (slow at
+        # thousands of sessions): the title stretches, the others get a width fitting
+        # typical values plus a gutter, and the user may drag them.
         header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, len(COLUMNS)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        metrics = self.table.fontMetrics()
+        gutter = metrics.horizontalAdvance("MMM")
+        for col, sample in ((1, "Kommune Nordland AS"), (2, "30 Sep 2027"),
+                            (3, "Q4 2027"), (4, "23h ago")):
+            width = max(metrics.horizontalAdvance(sample),
+                        metrics.horizontalAdvance(COLUMNS[col])) + gutter
+            header.resizeSection(col, max(80, width))
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         layout.addWidget(self.table, 1)
         self.empty_label = QLabel("Opening your sessions…")
@@ -241,7 +277,7 @@ class LibraryWindow(QMainWindow):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(120)
-        self._search_timer.timeout.connect(self.refresh)
+        self._search_timer.timeout.connect(self._search_in_background)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.sort.currentIndexChanged.connect(lambda _i: self.refresh())
         self.search.returnPressed.connect(self.open_selected)
@@ -264,27 +300,107 @@ class LibraryWindow(QMainWindow):
         self._set_buttons_enabled()
         self.ask_path: Callable[[str, str, str], str] = self._ask_path
         # (key, title) pairs, or a function giving them: loaded when the form opens.
-        self.templates: list[tuple[str, str]] | Callable[[], list[tuple[str, str]]] = []
-        self.today: Callable[[], date] = date.today
+        self.templates: list[tuple[str, str]] | Callable[[], list[tuple[str, str]]] = (
+            templates or [])
 
-    # -- store ----------------------------------------------------------------------------
-    def attach_store(self, store) -> None:
-        self.store = store
+    def today(self) -> date:
+        return clock_today(self.clock)
+
+    def _now(self) -> datetime:
+        from datetime import UTC
+
+        return datetime.fromtimestamp(self.clock.wall(), UTC)
+
+    # -- the sessions ---------------------------------------------------------------------
+    @property
+    def read_only(self) -> bool:
+        return self.service is None or self.service.read_only
+
+    def attach_service(self, service: LibraryService) -> None:
+        self._close_reader()
+        self.service = service
         self.refresh()
         self.table.setFocus()
 
-    def refresh(self) -> None:
-        if self.store is None:
+    def attach_store(self, store) -> None:
+        """Show the sessions of an open store (wrapped in a LibraryService)."""
+        self.attach_service(LibraryService(store, self.clock))
+
+    def detach(self) -> None:
+        """Forget the store (the app closes it), and the search connection with it."""
+        self._close_reader()
+        self.service = None
+
+    def _close_reader(self) -> None:
+        self._search_generation += 1  # a search still running is not shown
+        reader, self._reader = self._reader, None
+        if reader is not None and not self._search_running:
+            reader.close()
+
+    def search_reader(self) -> LibraryService:
+        """The read-only connection typed searches run on, off the GUI thread."""
+        if self._reader is None:
+            assert self.service is not None
+            try:
+                self._reader = self.service.reader()
+            except Exception:  # noqa: BLE001 - no second connection: search on the first
+                self._reader = self.service
+        return self._reader
+
+    def _search_in_background(self) -> None:
+        """A typed search: the query runs in a worker thread, so typing never waits
+        for it; only the newest search's rows are shown."""
+        if self.service is None:
             return
+        if self._search_running:
+            self._search_again = True
+            return
+        reader = self.search_reader()
+        if reader is self.service:
+            self.refresh()
+            return
+        self._search_generation += 1
+        generation = self._search_generation
+        text, sort = self.search.text(), self.sort.currentData()
+        self._search_running = True
+        done = self._results.done
+
+        def work() -> None:
+            try:
+                result: object = reader.search(text, sort)
+            except LibraryRefusal as exc:
+                result = exc
+            except Exception as exc:  # noqa: BLE001 - shown, never lost in a thread
+                result = LibraryRefusal(f"Could not search: {exc}")
+            done.emit(generation, result)
+
+        threading.Thread(target=work, name="library-search", daemon=True).start()
+
+    def _search_done(self, generation: int, result: object) -> None:
+        self._search_running = False
+        if self._reader is None or generation != self._search_generation:
+            pass  # the store changed meanwhile, or a newer search is due
+        elif isinstance(result, LibraryRefusal):
+            self.status.showMessage(str(result), 15000)
+        else:
+            self._show_rows(result)  # type: ignore[arg-type]
+            self.search_finished.emit()
+        if self._search_again:
+            self._search_again = False
+            self._search_in_background()
+
+    def refresh(self) -> None:
+        if self.service is None:
+            return
+        try:
+            rows = self.service.search(self.search.text(), self.sort.currentData())
+        except LibraryRefusal as exc:
+            self.status.showMessage(str(exc), 15000)
+            return
+        self._show_rows(rows)
+
+    def _show_rows(self, rows: list[SessionSummary]) -> None:
         selected = self.selected_id()
-        rows = self.store.list(self.search.text())
-        sort = self.sort.currentData()
-        if sort == "title":
-            rows.sort(key=lambda r: r.title.casefold())
-        elif sort == "client":
-            rows.sort(key=lambda r: (r.client.casefold(), r.title.casefold()))
-        elif sort == "date":
-            rows.sort(key=lambda r: r.workshop_date or "", reverse=True)
         self.model.set_rows(rows)
         if not rows:
             self.empty_label.setText("No session matches your search." if self.search.text()
@@ -294,7 +410,7 @@ class LibraryWindow(QMainWindow):
             self.empty_label.hide()
         # A first-time user with an empty library can look around in a real example.
         self.example_button.setVisible(not rows and not self.search.text()
-                                       and not self.store.read_only)
+                                       and not self.read_only)
         ids = [r.id for r in rows]
         self.select_row(ids.index(selected) if selected in ids else 0)
         self._set_buttons_enabled()
@@ -312,7 +428,7 @@ class LibraryWindow(QMainWindow):
 
     def _set_buttons_enabled(self) -> None:
         has = self.selected_id() is not None
-        writable = self.store is not None and not self.store.read_only
+        writable = not self.read_only
         for b in (self.open_button, self.export_button):
             b.setEnabled(has)
         for b in (self.duplicate_button, self.delete_button):
@@ -332,12 +448,21 @@ class LibraryWindow(QMainWindow):
                 return True
         return super().eventFilter(obj, event)
 
-    # -- actions --------------------------------------------------------------------------
+    # -- actions ------------------------------------------------------------------------
     def _writable(self) -> bool:
-        if self.store is None or self.store.read_only:
+        if self.read_only:
             self.status.showMessage("This database is open read-only.", 5000)
             return False
         return True
+
+    def _refused(self, exc: LibraryRefusal, prefix: str | None = None) -> None:
+        """Say why an action did not happen; nothing was changed."""
+        self.status.showMessage(f"{prefix}: {exc.reason}" if prefix else str(exc), 20000)
+
+    def _select(self, workshop_id: str) -> None:
+        ids = [r.id for r in self.model.rows]
+        if workshop_id in ids:
+            self.select_row(ids.index(workshop_id))
 
     def open_selected(self) -> None:
         wid = self.selected_id()
@@ -354,7 +479,11 @@ class LibraryWindow(QMainWindow):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         ws = dialog.workshop()
-        self.store.save(ws)
+        try:
+            self.service.add(ws)
+        except LibraryRefusal as exc:
+            self._refused(exc)
+            return None
         self.refresh()
         self.new_requested.emit(ws)
         return ws
@@ -363,14 +492,13 @@ class LibraryWindow(QMainWindow):
         """Save the worked example of the method and select it."""
         if not self._writable():
             return None
-        from workshop.demo import demo_workshop
-
-        ws = demo_workshop()
-        self.store.save(ws)
+        try:
+            ws = self.service.add_example()
+        except LibraryRefusal as exc:
+            self._refused(exc)
+            return None
         self.refresh()
-        ids = [r.id for r in self.model.rows]
-        if ws.id in ids:
-            self.select_row(ids.index(ws.id))
+        self._select(ws.id)
         self.table.setFocus()
         self.status.showMessage("Added the worked example. Press Enter to open it.", 8000)
         return ws.id
@@ -379,11 +507,13 @@ class LibraryWindow(QMainWindow):
         wid = self.selected_id()
         if not wid or not self._writable():
             return None
-        copy = self.store.duplicate(wid)
+        try:
+            copy = self.service.duplicate(wid)
+        except LibraryRefusal as exc:
+            self._refused(exc)
+            return None
         self.refresh()
-        ids = [r.id for r in self.model.rows]
-        if copy.id in ids:
-            self.select_row(ids.index(copy.id))
+        self._select(copy.id)
         self.status.showMessage(f"Created “{copy.title}” for {copy.period_label or 'the next period'}.", 8000)
         return copy.id
 
@@ -393,7 +523,11 @@ class LibraryWindow(QMainWindow):
             return
         row = self.table.currentIndex().row()
         title = self.model.rows[row].title
-        self.store.delete(wid)
+        try:
+            self.service.trash(wid)
+        except LibraryRefusal as exc:
+            self._refused(exc)
+            return
         self._trash_undo.append(wid)
         self.refresh()
         self.select_row(min(row, self.model.rowCount() - 1))
@@ -404,12 +538,15 @@ class LibraryWindow(QMainWindow):
     def undo_delete(self) -> None:
         if not self._trash_undo or not self._writable():
             return
-        wid = self._trash_undo.pop()
-        self.store.restore(wid)
+        wid = self._trash_undo[-1]
+        try:
+            self.service.restore(wid)
+        except LibraryRefusal as exc:
+            self._refused(exc)
+            return
+        self._trash_undo.pop()
         self.refresh()
-        ids = [r.id for r in self.model.rows]
-        if wid in ids:
-            self.select_row(ids.index(wid))
+        self._select(wid)
         self.status.showMessage("Restored from the trash.", 5000)
         if not self._trash_undo:
             self.undo_button.hide()
@@ -429,47 +566,31 @@ class LibraryWindow(QMainWindow):
         path = self.ask_path("open", "Import a session", "")
         if not path:
             return None
-        from workshop.cli import UserError, read_import_file
-        from workshop.model import renew_ids
-
         try:
-            ws = read_import_file(Path(path))
-        except UserError as exc:
-            self.status.showMessage(f"Not imported: {exc}", 15000)
-            return None
-        from workshop.store import StoreError
-
-        try:
-            if self.store.exists(ws.id):
-                renew_ids(ws)
-            self.store.save(ws, touch=False)
-        except StoreError as exc:
-            self.status.showMessage(f"Not imported: {exc}", 15000)
+            ws = self.service.import_file(Path(path))
+        except LibraryRefusal as exc:
+            self._refused(exc, "Not imported")
             return None
         self.refresh()
-        ids = [r.id for r in self.model.rows]
-        if ws.id in ids:
-            self.select_row(ids.index(ws.id))
+        self._select(ws.id)
         self.status.showMessage(f"Imported “{ws.title}”.", 8000)
         return ws.id
 
     def export_selected(self) -> Path | None:
         wid = self.selected_id()
-        if not wid or self.store is None:
+        if not wid or self.service is None:
             return None
-        ws = self.store.load(wid)
         from workshop.export.content import safe_file_stem
 
+        title = next((r.title for r in self.model.rows if r.id == wid), "")
         path = self.ask_path("save", "Export the session as JSON",
-                             f"{safe_file_stem(ws.title, 'session')}.json")
+                             f"{safe_file_stem(title, 'session')}.json")
         if not path:
             return None
-        from workshop.export import ExportError, export_file
-
         try:
-            written = export_file(ws, Path(path))
-        except ExportError as exc:
-            self.status.showMessage(str(exc), 15000)
+            written = self.service.export_json(wid, Path(path))
+        except LibraryRefusal as exc:
+            self._refused(exc, "Not exported")
             return None
-        self.status.showMessage(f"Saved {written[0]}", 8000)
-        return written[0]
+        self.status.showMessage(f"Saved {written}", 8000)
+        return written
