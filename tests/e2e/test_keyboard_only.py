@@ -161,13 +161,13 @@ def test_a_short_workshop_with_the_keyboard_alone(qtbot, tmp_path):
     report: dict[str, list[str]] = {}
     ws = controller.workshop
 
-    # -- set-up: the window opens on the timer's Start button; Space starts it ------------
+    # -- set-up: the window opens with the keyboard on the page; Space starts the timer --
     setup = window.pages["setup"]
-    assert kb.focus is window.start_button
+    assert kb.focus is setup
     kb.key(Qt.Key.Key_Space)
     assert controller.run.timer.running
     kb.tab_to(lambda w: w is setup.add_participant_button)
-    kb.key(Qt.Key.Key_Space)
+    kb.key(Qt.Key.Key_Return)  # Space belongs to the room; Enter presses a button
     kb.type("Maria Jensen")
     kb.key(Qt.Key.Key_Tab)
     kb.type("Head of support")
@@ -181,10 +181,12 @@ def test_a_short_workshop_with_the_keyboard_alone(qtbot, tmp_path):
 
     # -- strategy -----------------------------------------------------------------------
     strategy = window.pages["strategy"]
+    assert kb.focus is strategy  # nothing types into the client's text by accident
+    kb.key(Qt.Key.Key_Return)
     assert kb.focus is strategy.vision_edit
     kb.type("Every customer helped the first time they ask")
     kb.tab_to(lambda w: w is strategy.add_button)
-    kb.key(Qt.Key.Key_Space)
+    kb.key(Qt.Key.Key_Return)
     kb.type("Make self-service the default")
     assert [s.text for s in ws.context.strategies] == ["Make self-service the default"]
     check_page(kb, window, "strategy", report)
@@ -193,13 +195,15 @@ def test_a_short_workshop_with_the_keyboard_alone(qtbot, tmp_path):
 
     # -- objectives: one candidate, a vote, kept, linked ---------------------------------
     objectives = window.pages["objectives"]
+    assert kb.focus is objectives
+    kb.key(Qt.Key.Key_Return)
     assert kb.focus is objectives.add_button
-    kb.key(Qt.Key.Key_Space)
+    kb.key(Qt.Key.Key_Return)
     kb.type("Make first-contact resolution the norm")
     kb.key(Qt.Key.Key_Up, CTRL, times=3)  # three dots
     row = objectives._rows[0]
     kb.tab_to(lambda w: w is row.keep_box)
-    kb.key(Qt.Key.Key_Space)
+    kb.key(Qt.Key.Key_Return)
     kb.key(Qt.Key.Key_Tab)
     assert kb.focus is row.strategy_combo
     kb.key(Qt.Key.Key_Down)
@@ -212,6 +216,7 @@ def test_a_short_workshop_with_the_keyboard_alone(qtbot, tmp_path):
 
     # -- key results: Ctrl+Enter adds one; an output, on purpose -------------------------
     kr_page = window.pages["key_results"]
+    kb.key(Qt.Key.Key_Return)  # into the page, then Ctrl+Enter adds a key result
     kb.key(Qt.Key.Key_Return, CTRL)
     kb.type("Host 4 customer webinars")
     kr = ws.objectives[0].key_results[0]
@@ -222,6 +227,7 @@ def test_a_short_workshop_with_the_keyboard_alone(qtbot, tmp_path):
 
     # -- ask why: answer, Ctrl+Shift+Enter to measure, the rewrite, Ctrl+Enter accepts ---
     why = window.pages["ask_why"]
+    kb.key(Qt.Key.Key_Return)
     assert kb.focus is why.answer_edits[0]
     kb.type("To generate qualified leads from existing customers")
     kb.key(Qt.Key.Key_Return, CTRL | SHIFT)
@@ -241,6 +247,7 @@ def test_a_short_workshop_with_the_keyboard_alone(qtbot, tmp_path):
 
     # -- review: Y on each question, Tab to the next ------------------------------------
     review = window.pages["review"]
+    kb.key(Qt.Key.Key_Return)
     for number in range(1, 7):
         assert kb.focus is review._rows[number - 1].yes_button
         kb.key(Qt.Key.Key_Y)
@@ -256,6 +263,7 @@ def test_a_short_workshop_with_the_keyboard_alone(qtbot, tmp_path):
     plan = window.pages["action_plan"]
     task = kr.actions[0]
     assert task.origin == ORIGIN_FROM_OUTPUT
+    kb.key(Qt.Key.Key_Return)
     assert kb.focus is plan.rows[task.id].text_edit
     kb.key(Qt.Key.Key_Tab)
     kb.key(Qt.Key.Key_Down)  # the first person
@@ -265,7 +273,7 @@ def test_a_short_workshop_with_the_keyboard_alone(qtbot, tmp_path):
     assert (ws.participant_name(task.owner_id), task.deadline) == \
         ("Maria Jensen", date(2027, 4, 3))
     kb.tab_to(lambda w: w is plan.add_buttons[kr.id])
-    kb.key(Qt.Key.Key_Space)
+    kb.key(Qt.Key.Key_Return)
     kb.type("Invite last year's attendees")
     kb.key(Qt.Key.Key_Tab)
     kb.key(Qt.Key.Key_Down, times=2)

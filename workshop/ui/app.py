@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLockFile, QObject, QSettings, QTimer
+from PySide6.QtCore import QEvent, QLockFile, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from workshop.clock import Clock, SystemClock
@@ -45,6 +46,10 @@ class _FirstPaint(QObject):
 class App(QObject):
     """Owns the windows of one running app and the open database."""
 
+    # What the daily backup's worker thread found: None (nothing to say), or a
+    # (kind, message) pair, delivered to the GUI thread.
+    backup_finished = Signal(object)
+
     def __init__(self, qt_app: QApplication, db_path: Path, clock: Clock,
                  settings: QSettings) -> None:
         super().__init__()
@@ -56,12 +61,14 @@ class App(QObject):
         self.clock = clock
         self.settings = settings
         self.store = None
-        self.lock: QLockFile | None = None
+        self.lock: QLockFile | None = None  # the lock beside the file
+        self._locks: list[QLockFile] = []  # every lock taken, the identity one too
+        self._backup_thread: threading.Thread | None = None
         self.font_family = load_fonts(faces=START_UP_FACES)
         self.apply_theme()
-        self.library = LibraryWindow()
-        self.library.templates = _template_choices
-        self.library.open_requested.connect(self.open_session)
+        self.library = LibraryWindow(clock=clock, templates=_template_choices)
+        self.library.open_requested.connect(self._open_requested)
+        self.backup_finished.connect(self._backup_finished)
         self.library.new_requested.connect(lambda ws: self.open_session(ws.id))
         self.facilitator = None
         self.audience = None
@@ -88,14 +95,15 @@ class App(QObject):
 
     # -- the database ---------------------------------------------------------------------
     def open_store(self) -> bool:
-        """Open the database behind the library; False when the user chose to quit."""
+        """Open the database behind the library; False when the user chose to quit.
+
+        Every way it can fail is said in one sentence with a way on; nothing is written
+        to a file the app refuses (it is recognised read-only first)."""
         from workshop.store import (
-            Store,
             StoreDamagedError,
             StoreError,
             StoreNewerError,
-            list_backups,
-            move_aside,
+            StoreReadOnlyError,
         )
 
         read_only = False
@@ -115,94 +123,260 @@ class App(QObject):
                 else:
                     return False
             try:
-                self.store = Store.open(self.db_path, read_only=read_only)
-                if not read_only:
-                    self._daily_backup()
-                # The first listing reads pages the open did not: damage found here
-                # gets the same way out as damage found on opening.
-                self.library.attach_store(self.store)
+                self._attach(read_only)
                 break
             except StoreDamagedError as exc:
                 self._close_store()
                 self._release_lock()
-                backups = list_backups(self.db_path)
-                options = (["Open the newest backup"] if backups else []) + [
-                    "Start a fresh database", "Quit"]
-                choice = self._ask(
-                    "Session database damaged",
-                    f"{exc}\n\nThe damaged file will be moved aside (renamed, never "
-                    f"overwritten) so nothing is lost."
-                    + (f"\nNewest backup: {backups[0].name}" if backups else ""),
-                    options)
-                picked = options[choice] if 0 <= choice < len(options) else "Quit"
-                if picked == "Quit":
+                if not self._recover_from_damage("Session database damaged", str(exc),
+                                                 quit_label="Quit"):
                     return False
-                aside = move_aside(self.db_path)
-                for suffix in ("-wal", "-shm"):
-                    side = self.db_path.with_name(self.db_path.name + suffix)
-                    if side.exists():
-                        side.unlink()
-                if picked == "Open the newest backup":
-                    import shutil
-
-                    shutil.copy2(backups[0], self.db_path)
-                self.library.status.showMessage(f"The damaged file was kept as {aside.name}.",
-                                                20000)
+            except StoreReadOnlyError as exc:
+                self._close_store()
+                self._release_lock()
+                choice = self._ask("Session database is read-only", str(exc),
+                                   ["View read-only", "Save a copy elsewhere…", "Quit"])
+                if choice == 0:
+                    read_only = True
+                elif choice != 1 or not self._save_copy_elsewhere():
+                    return False
             except StoreNewerError as exc:
                 self._release_lock()
                 choice = self._ask("Made by a newer version", str(exc),
                                    ["Open another database…", "Quit"])
                 if choice != 0 or not self._choose_other_db():
                     return False
-            except StoreError as exc:
+            except (StoreError, OSError, Exception) as exc:  # noqa: BLE001 - never a hang
                 self._close_store()
                 self._release_lock()
-                choice = self._ask("Cannot open the session database", str(exc),
+                message = str(exc) if isinstance(exc, StoreError) else (
+                    f"{self.db_path} could not be opened: {exc}")
+                choice = self._ask("Cannot open the session database", message,
                                    ["Open another database…", "Quit"])
                 if choice != 0 or not self._choose_other_db():
                     return False
         if read_only:
             self.library.setWindowTitle("OKR Workshop (read-only)")
+        else:
+            self._offer_recovery_copies()
         return True
 
-    def _daily_backup(self) -> None:
-        from workshop.store import StoreDamagedError
+    def _attach(self, read_only: bool) -> None:
+        """Open the store (SQLite's quick check of every page first: about 30 ms at
+        2,000 sessions), show its sessions, and start the daily backup off the GUI
+        thread."""
+        from workshop.library_service import LibraryService
+        from workshop.store import Store
+
+        self.store = Store.open(self.db_path, read_only=read_only, check=True)
+        self.library.attach_service(LibraryService(self.store, self.clock))
+        if not read_only:
+            self._start_backup()
+
+    def _recover_from_damage(self, title: str, text: str, *, quit_label: str,
+                             offer_fresh: bool = True) -> bool:
+        """Offer the newest sound backup (or a fresh file); move the damaged one aside
+        (renamed, never overwritten). False when the user chose `quit_label`."""
+        from workshop.store import StoreError, move_aside, newest_sound_backup, restore_backup
+
+        backup = newest_sound_backup(self.db_path)
+        options = ((["Open the newest backup"] if backup else [])
+                   + (["Start a fresh database"] if offer_fresh else []) + [quit_label])
+        choice = self._ask(
+            title,
+            f"{text}\n\nThe damaged file will be moved aside (renamed, never "
+            f"overwritten) so nothing is lost."
+            + (f"\nNewest backup: {backup.name}" if backup else ""),
+            options)
+        picked = options[choice] if 0 <= choice < len(options) else quit_label
+        if picked == quit_label:
+            return False
+        try:
+            aside = move_aside(self.db_path)
+            if picked == "Open the newest backup" and backup is not None:
+                restore_backup(backup, self.db_path)
+        except StoreError as exc:
+            choice = self._ask("Cannot set the damaged file aside", str(exc),
+                               ["Open another database…", "Quit"])
+            return choice == 0 and self._choose_other_db()
+        self.library.status.showMessage(f"The damaged file was kept as {aside.name}.", 20000)
+        return True
+
+    def _save_copy_elsewhere(self) -> bool:
+        """Copy a database that cannot be written to a place the user picks, and go on
+        there (the original stays as it was)."""
+        from workshop.store import Store, StoreError
+
+        source = self.db_path
+        if not self._choose_other_db():
+            return False
+        try:
+            with Store.open(source, read_only=True) as view:
+                view.backup_to(self.db_path)
+        except StoreError as exc:
+            self._ask("Could not save a copy", str(exc), ["OK"])
+            self.db_path = source
+            return False
+        return True
+
+    def _offer_recovery_copies(self) -> None:
+        """Sessions a previous run could not save into this database were kept as
+        recovery copies: offer them back."""
+        from workshop.library_service import LibraryRefusal
+
+        service = self.library.service
+        if service is None:
+            return
+        copies = service.recovery_copies()
+        if not copies:
+            return
+        names = "\n".join(f"• {c.title or '(untitled)'}" for c in copies[:10])
+        choice = self._ask(
+            "Unsaved edits were kept",
+            f"The last time, {len(copies)} session(s) could not be saved into "
+            f"{self.db_path} and were kept as recovery copies:\n{names}\n\nRestore them "
+            f"now? A session edited since comes back as a copy beside it.",
+            ["Restore them", "Not now"])
+        if choice != 0:
+            return
+        restored = 0
+        for copy in copies:
+            try:
+                service.restore_recovery_copy(copy)
+                restored += 1
+            except LibraryRefusal as exc:
+                self.library.status.showMessage(str(exc), 20000)
+        self.library.refresh()
+        if restored:
+            self.library.status.showMessage(f"Restored {restored} session(s).", 10000)
+
+    # -- the daily backup, off the GUI thread ---------------------------------------------
+    def _start_backup(self) -> None:
+        """The integrity check (about 0.1 s at 2,000 sessions) and the daily backup run
+        in a worker on a read-only connection of their own: start-up does not wait."""
+        from workshop.store import StoreDamagedError, StoreError
 
         try:
-            self.store.auto_backup()
-        except StoreDamagedError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - a failed backup must not stop a workshop
+            reader = self.store.open_reader()
+        except StoreError as exc:
             self.library.status.showMessage(f"Daily backup failed: {exc}", 10000)
+            return
+        done = self.backup_finished
+
+        def work() -> None:
+            result: tuple[str, str] | None = None
+            try:
+                if not reader.integrity_ok():
+                    result = ("damaged", f"{reader.path} is damaged (SQLite's integrity "
+                              f"check failed).")
+                else:
+                    reader.auto_backup()
+            except StoreDamagedError as exc:
+                result = ("damaged", str(exc))
+            except Exception as exc:  # noqa: BLE001 - a failed backup must not stop a workshop
+                result = ("failed", f"Daily backup failed: {exc}")
+            finally:
+                reader.close()
+            done.emit(result)
+
+        self._backup_thread = threading.Thread(target=work, name="daily-backup",
+                                               daemon=True)
+        self._backup_thread.start()
+
+    def wait_for_backup(self) -> None:
+        """Wait for the daily backup's worker (on quitting; in tests) and deliver what it
+        found."""
+        if self._backup_thread is not None:
+            self._backup_thread.join()
+            self._backup_thread = None
+        from PySide6.QtCore import QCoreApplication
+
+        QCoreApplication.sendPostedEvents(self)
+
+    def _backup_finished(self, result) -> None:
+        if result is None:
+            return
+        kind, message = result
+        if kind == "failed" or self.facilitator is not None:
+            self.library.status.showMessage(message, 20000)
+            return
+        self._damage_found(message, "Session database damaged")
+
+    def _damage_found(self, message: str, title: str) -> None:
+        """Damage found after start-up (by the integrity check, or opening a session):
+        offer the backup; the library goes on with whatever the user picks."""
+        self._close_store()
+        self._release_lock()
+        if not self._recover_from_damage(title, message, quit_label="Back to the library",
+                                         offer_fresh=False):
+            self._reopen_quietly()
+            return
+        if not self.open_store():
+            self.qt_app.quit()
+
+    def _reopen_quietly(self) -> None:
+        """Back to the library on the same file, as it is (damaged pages and all)."""
+        from workshop.store import StoreError
+
+        try:
+            if self._take_lock():
+                self._attach(False)
+                return
+        except StoreError:
+            pass
+        self.library.status.showMessage(f"{self.db_path} could not be opened again.", 20000)
 
     def _close_store(self) -> None:
+        self.library.detach()
+        if self._backup_thread is not None:
+            self._backup_thread.join()
+            self._backup_thread = None
         if self.store is not None:
             self.store.close()
             self.store = None
 
+    def lock_paths(self) -> list[Path]:
+        return [Path(lock.fileName()) for lock in self._locks] if self._locks else []
+
     def _take_lock(self) -> bool:
-        lock_path = str(self.db_path) + ".lock"
+        """One instance per database file, whatever name it is reached by: locks on the
+        resolved path (beside the file) and on the file's device and inode."""
+        from workshop.paths import lock_paths
+
         try:
             self.db_path.parent.mkdir(parents=True, exist_ok=True)
         except OSError:
             return True  # the store reports the unwritable folder with a clear message
-        self.lock = QLockFile(lock_path)
-        self.lock.setStaleLockTime(0)
-        if self.lock.tryLock(100):
-            return True
-        if self.lock.error() == QLockFile.LockError.LockFailedError:
-            self.lock.removeStaleLockFile()
-            if self.lock.tryLock(100):
-                return True
-            self.lock = None
-            return False
-        self.lock = None
-        return True  # cannot create a lock file (read-only folder): nothing to protect
+        self._release_lock()
+        for path in lock_paths(self.db_path):
+            try:
+                path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            except OSError:
+                continue
+            lock = QLockFile(str(path))
+            lock.setStaleLockTime(0)
+            taken = lock.tryLock(100)
+            if not taken and lock.error() == QLockFile.LockError.LockFailedError:
+                lock.removeStaleLockFile()
+                taken = lock.tryLock(100)
+                if not taken:
+                    self._release_lock()
+                    return False
+            if taken:
+                try:
+                    os.chmod(path, 0o600)
+                except OSError:
+                    pass
+                self._locks.append(lock)
+            # else: no lock file can be made there (a read-only folder): nothing to guard
+        self.lock = self._locks[0] if self._locks else None
+        return True
 
     def _release_lock(self) -> None:
-        if self.lock is not None:
-            self.lock.unlock()
-            self.lock = None
+        for lock in self._locks:
+            lock.unlock()
+        self._locks = []
+        self.lock = None
 
     def _choose_other_db(self) -> bool:
         path, _ = QFileDialog.getSaveFileName(
@@ -224,9 +398,28 @@ class App(QObject):
         clicked = box.clickedButton()
         return buttons.index(clicked) if clicked in buttons else len(options) - 1
 
+    def _open_requested(self, workshop_id: str) -> None:
+        """Read the session before its window opens: damaged pages (which the quick
+        check at start-up may not have met) are said, with the backup offered, instead
+        of an error escaping."""
+        from workshop.store import StoreDamagedError, StoreError
+
+        if self.store is None:
+            return
+        try:
+            self.store.load(workshop_id)
+        except StoreDamagedError as exc:
+            self._damage_found(f"{exc} This session cannot be read.", "Session damaged")
+            return
+        except StoreError as exc:
+            self.library.status.showMessage(str(exc), 20000)
+            return
+        self.open_session(workshop_id)
+
     # -- sessions -------------------------------------------------------------------------
     def open_session(self, workshop_id: str) -> None:
         from workshop.ui.facilitator import FacilitatorWindow
+        from workshop.ui.input_router import InputRouter
         from workshop.ui.session import SessionController
 
         if self.facilitator is not None:
@@ -235,7 +428,9 @@ class App(QObject):
         ws = self.store.load(workshop_id)
         store = None if self.store.read_only else self.store
         self.controller = SessionController(ws, store, self.clock)
-        window = FacilitatorWindow(self.controller)
+        # One router for the room's keys of every window of this session.
+        self.router = InputRouter(self.controller)
+        window = FacilitatorWindow(self.controller, router=self.router)
         window.closed.connect(self._session_closed)
         window.theme_requested.connect(self.set_theme)
         window.font_size_requested.connect(self.change_font_size)
@@ -253,6 +448,12 @@ class App(QObject):
         if self.facilitator is None:
             return
         self.audience = open_audience_window(self.facilitator, self.audience)
+        self._connect_projector(self.audience)
+
+    def _connect_projector(self, audience) -> None:
+        """The app owns both windows and introduces them (neither reaches into the
+        other): the projector takes the room's keys through the session's router."""
+        self.facilitator.attach_projector(audience)
 
     def _session_closed(self) -> None:
         if self.audience is not None:
@@ -270,8 +471,7 @@ class App(QObject):
     def shutdown(self) -> None:
         if self.controller is not None:
             self.controller.save_now()
-        if self.store is not None:
-            self.store.close()
+        self._close_store()
         self._release_lock()
 
 

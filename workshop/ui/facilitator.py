@@ -1,72 +1,55 @@
 """The facilitator's main window for one open session.
 
-Top: the session, the stage timer and its controls, ahead/behind and the "action
-planning at risk" banner. Left: the stage navigator (planned/actual minutes). Centre:
-the stage's page. Right: prompts, tips and the coach. Bottom: when it was last saved.
+Top: the session, the stage timer and its controls, ahead/behind, the "action planning
+at risk" banner and the room monitor (what the projector shows now). Left: the stage
+navigator (planned/actual minutes). Centre: the stage's page. Right: prompts, tips and
+the coach. Bottom: when it was last saved.
+
+What the laptop shows and what the room sees are kept apart: clicking a stage in the
+navigator previews it here, marked as a preview; the room, the timer and the schedule
+stay where they are until the facilitator makes it live (Enter, or "Show the room").
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from workshop.flows.agenda import compute_schedule
-from workshop.flows.stages import exit_findings, stage_by_key
+from workshop.flows.room import MESSAGE_BANNER, MESSAGE_FULL, VIEW_TIMER
+from workshop.flows.stages import ALL_STAGES, exit_advice, stage_by_key
 from workshop.flows.timer import PHASE_OVERTIME, PHASE_WARNING, format_mmss
-from workshop.ui.audience import install_projector_controls
-from workshop.ui.pages import PAGE_CLASSES, UNTIMED_PAGES
+from workshop.ui.input_router import InputRouter, is_text_input
+from workshop.ui.pages import PAGE_CLASSES
 from workshop.ui.pages.base import StagePage
 from workshop.ui.session import SessionController
 from workshop.ui.theme import set_font_scale
 from workshop.ui.widgets.findings import SidePanel
 
 TICK_MS = 250  # display refresh; the time itself always comes from the clock
-
-# What the side panel says on the pages that are not timed stages.
-UNTIMED_SIDE_TEXTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
-    "wrap_up": (
-        ("Who will tell the rest of the team about these OKRs, and when?",
-         "Is the first check-in in everybody's calendar?"),
-        ("Send the handout the same day, while the room still remembers the why-chains.",
-         "The per-participant pages are the commitments each person made: hand them "
-         "to each person, not to their manager."),
-        "Everyone leaves with the handout and the dates of the next check-ins.",
-    ),
-    "retro": (
-        ("Which OKRs helped us focus, and which were noise?",
-         "Where did we fall into the output trap?",
-         "How do we involve more voices next time?"),
-        ("0.7 is a good score for a stretch target; a row of 1.0s means the targets "
-         "were too easy.",
-         "Scores are for learning, never for appraisals or bonuses."),
-        "An honest score per key result and the lessons for the next period.",
-    ),
-}
+TOAST_MS = 1800  # how long a room key's feedback stays on the laptop
+MONITOR_DELAY_MS = 300  # the room monitor's picture follows changes this much later
+MONITOR_WIDTH = 192
 
 
 class FacilitatorWindow(QMainWindow):
@@ -74,54 +57,61 @@ class FacilitatorWindow(QMainWindow):
 
     closed = Signal()
     projector_requested = Signal()
-    page_shown = Signal(str)  # the page's key; the projector follows wrap-up and retro
+    presentation_requested = Signal()
     theme_requested = Signal(str)
     font_size_requested = Signal(int)
 
     def __init__(self, controller: SessionController, *, tick_timer: bool = True,
                  save_as: Callable[[], None] | None = None,
+                 router: InputRouter | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self._save_as_handler = save_as
-        self._presentation = False
+        # The room's keys: the app's router when the app made one, else our own.
+        self.router = router if router is not None else InputRouter(self)
+        # The projector's paging, when the app has opened one: PageDown pages through
+        # what the room sees before it moves on. Set by the app, which owns both windows.
+        self.projector_pager: Callable[[int], bool] | None = None
+        self.projector_picture: Callable[[], QPixmap | None] | None = None
         self.setObjectName("facilitatorWindow")
         self.setWindowTitle(f"{controller.workshop.title or 'Untitled'} · OKR Workshop")
         # Pages are built the first time they are shown: opening a session costs one
         # page, not nine, in time and in memory.
         self.pages: dict[str, StagePage] = _PageCache(self._build_page)
         self._page_keys: list[str] = []
+        self.viewed_key = ""  # the page the laptop shows; may differ from the live stage
         self._build()
+        self._build_commands()
         self._build_actions()
-        # PageDown first pages through what the projector shows, then moves on here.
-        self.item_pagers: list[Callable[[int], bool]] = []
-        self.clicker_keys = ClickerKeys(self)
-        QApplication.instance().installEventFilter(self.clicker_keys)
+        self.router.register(self)
+        self.router.undo = self.undo
+        self.router.redo = self.redo
+        self.router.leave_field = self.leave_field
+        self.router.command_run.connect(self._feedback)
         controller.changed.connect(self._on_changed)
         controller.stage_changed.connect(self._on_stage_changed)
         controller.timer_changed.connect(self._update_timer)
         controller.saved.connect(self._on_saved)
         controller.save_failed.connect(self._on_save_failed)
+        controller.findings_changed.connect(self._update_findings)
+        controller.room_changed.connect(self._on_room_changed)
         self._save_error_shown = False
-        self._findings_timer = QTimer(self)
-        self._findings_timer.setSingleShot(True)
-        self._findings_timer.setInterval(150)
-        self._findings_timer.timeout.connect(self._update_findings)
         self.tick_timer = QTimer(self)
         self.tick_timer.setInterval(TICK_MS)
         self.tick_timer.timeout.connect(controller.tick)
         if tick_timer:
             self.tick_timer.start()
-        self.show_page(controller.current_stage)
+        self.show_page(controller.live_stage_key)
+        self.focus_page()
         self._update_timer()
+        self._on_room_changed()
         if controller.last_saved:
             self._on_saved(controller.last_saved)
         elif controller.store is not None:
             self.save_status.setText("All changes saved")
         else:
             self.save_status.setText("Read-only: changes are not saved")
-        # The View menu's projector screen, theme and sound choices.
-        self.projector_controls = install_projector_controls(self)
 
     # -- construction ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -141,20 +131,46 @@ class FacilitatorWindow(QMainWindow):
         self.timer_label.setAccessibleName("Time left in this stage")
         set_font_scale(self.timer_label, 2.0, bold=True)
         header.addWidget(self.timer_label)
-        self.start_button = self._button("Start", "Start or pause the stage timer (Space)",
-                                         self.controller.toggle_timer)
+        self.start_button = self._button(
+            "Start", "Start or pause the stage timer (Space, or Ctrl+Space while typing)",
+            self.controller.toggle_timer)
         header.addWidget(self.start_button)
-        for label, seconds, key in (("+1", 60, "+"), ("+5", 300, "Ctrl+Shift++"),
+        self._timer_widgets: list[QWidget] = [self.timer_label, self.start_button]
+        for label, seconds, key in (("+1", 60, "+"), ("+5", 300, "Ctrl+Shift+="),
                                     ("−1", -60, "-")):
-            header.addWidget(self._button(
+            button = self._button(
                 label, f"{'Add' if seconds > 0 else 'Take'} {abs(seconds) // 60} "
                        f"minute{'s' if abs(seconds) > 60 else ''} ({key})",
-                lambda s=seconds: self.controller.extend_timer(s), width=44))
+                lambda s=seconds: self.controller.extend_timer(s), width=44)
+            header.addWidget(button)
+            self._timer_widgets.append(button)
         self.schedule_label = QLabel()
         self.schedule_label.setObjectName("muted")
         self.schedule_label.setAccessibleName("Ahead or behind the plan")
         header.addWidget(self.schedule_label)
+        self.monitor = RoomMonitor()
+        header.addWidget(self.monitor)
         root.addLayout(header)
+
+        self.preview_bar = QFrame()
+        self.preview_bar.setObjectName("previewBar")
+        preview_layout = QHBoxLayout(self.preview_bar)
+        preview_layout.setContentsMargins(10, 4, 6, 4)
+        self.preview_label = QLabel()
+        self.preview_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview_label.setWordWrap(True)
+        preview_layout.addWidget(self.preview_label, 1)
+        self.go_live_button = self._button(
+            "Show the room", "Make the stage shown here live for the room (Enter)",
+            self.go_live)
+        self.go_live_button.setObjectName("primary")
+        preview_layout.addWidget(self.go_live_button)
+        self.back_to_live_button = self._button(
+            "Back to the live stage", "Show the stage the room sees",
+            lambda: self.show_page(self.controller.live_stage_key))
+        preview_layout.addWidget(self.back_to_live_button)
+        self.preview_bar.hide()
+        root.addWidget(self.preview_bar)
 
         self.risk_banner = QLabel()
         self.risk_banner.setObjectName("riskBanner")
@@ -165,7 +181,7 @@ class FacilitatorWindow(QMainWindow):
         root.addWidget(self.risk_banner)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
+        splitter.setChildrenCollapsible(True)  # F9 folds the side panel away
         nav_frame = QFrame()
         nav_frame.setObjectName("navPanel")
         nav_layout = QVBoxLayout(nav_frame)
@@ -177,8 +193,10 @@ class FacilitatorWindow(QMainWindow):
         self.nav.setWordWrap(True)
         self.nav.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A click or the arrow keys only look (a preview on the laptop); Enter or a
+        # double click makes the stage live for the room.
+        self.nav.currentItemChanged.connect(self._on_nav_current)
         self.nav.itemActivated.connect(self._on_nav_activated)
-        self.nav.itemClicked.connect(self._on_nav_activated)
         nav_layout.addWidget(self.nav)
         nav_frame.setMinimumWidth(170)
         splitter.addWidget(nav_frame)
@@ -189,8 +207,8 @@ class FacilitatorWindow(QMainWindow):
         splitter.addWidget(self.stack)
 
         self.side = SidePanel()
-        self.side.setMinimumWidth(220)
-        self.side.project_finding.connect(self.controller.set_projected_finding)
+        self.side.setMinimumWidth(200)
+        self.side.project_finding.connect(self._project_finding)
         splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
@@ -204,19 +222,24 @@ class FacilitatorWindow(QMainWindow):
         self.save_status.setObjectName("saveStatus")
         self.save_status.setAccessibleName("Save status")
         self.statusBar().addWidget(self.save_status)
-        hints = QLabel("PgDn next · Space pause · +/− minute · F5 projector · Ctrl+Z undo")
+        hints = QLabel("Esc leaves a field · then Space timer, B black, PgDn next · "
+                       "Ctrl+K all commands")
         hints.setObjectName("muted")
         self.statusBar().addPermanentWidget(hints)
 
-        for key in [s.key for s in self.controller.workshop.stages] + list(UNTIMED_PAGES):
-            if key in PAGE_CLASSES:
-                self._page_keys.append(key)
+        run_keys = [s.key for s in self.controller.workshop.stages]
+        self._page_keys = run_keys + [s.key for s in ALL_STAGES if not s.timed]
+        self._page_keys = [k for k in self._page_keys if k in PAGE_CLASSES]
         self._fill_nav()
         self.title_label.setText(self.controller.workshop.title or "Untitled session")
+        self.toast = Toast(central)
 
     def _build_page(self, key: str) -> StagePage:
         page = PAGE_CLASSES[key](self.controller)
         self.controller.before_save.append(page.commit_pending)
+        # The page itself takes the focus after a stage change or PageDown, so the
+        # room's keys act and nothing types into a field until the facilitator asks.
+        page.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.stack.addWidget(page)
         return page
 
@@ -245,11 +268,52 @@ class FacilitatorWindow(QMainWindow):
         self.addAction(action)
         return action
 
+    def _build_commands(self) -> None:
+        """Every command of the live room, with its keys, declared once: the router acts
+        on the keys, the menus and the command palette list them."""
+        c = self.controller
+        add = self.router.add
+        self.room_commands = [
+            add("Next item or stage", ("PgDown", "Right"), self.next_item),
+            add("Previous item or stage", ("PgUp", "Left"), self.previous_item),
+            add("Next stage", "Ctrl+PgDown", self.next_stage),
+            add("Previous stage", "Ctrl+PgUp", self.previous_stage),
+            add("Start or pause the timer", ("Space", "Ctrl+Space"), c.toggle_timer),
+            add("Add a minute", ("+", "="), lambda: c.extend_timer(60)),
+            add("Take a minute off", "-", lambda: c.extend_timer(-60)),
+            add("Add five minutes", ("Ctrl+Shift+=", "Ctrl+Shift++"),
+                lambda: c.extend_timer(300)),
+            add("Black screen on the projector", ("B", ".", "Ctrl+B"), c.toggle_black),
+            add("Timer only on the projector", ("T", "Ctrl+T"), c.toggle_timer_view),
+            add("Message to the room", "Ctrl+M", self.message_to_room),
+            add("Take the coach finding off the projector", "Ctrl+Shift+F",
+                lambda: c.set_projected_finding("")),
+            add("Show the title slide", "Ctrl+Home", c.show_title_slide),
+            add("Show the stage shown here to the room", "Ctrl+L", self.go_live),
+        ]
+        self.window_commands = [
+            add("Export handouts", "Ctrl+E", self.go_to_export),
+            add("Command palette", "Ctrl+K", self.open_palette, in_palette=False),
+            add("Show or hide the side panel", "F9", self.toggle_side_panel),
+            add("Projector window", "F5", self.projector_requested.emit),
+            add("Full screen", "F11", self.toggle_fullscreen),
+            add("Presentation mode (one mirrored screen)", "Ctrl+Shift+P",
+                self.presentation_requested.emit),
+        ]
+
+    def _command_action(self, menu, command) -> QAction:
+        """A menu entry for a router command: it shows the keys; the router acts on
+        them, so the entry itself has no shortcut (one key, one action)."""
+        action = QAction(f"{command.name}\t{command.key_text}", self)
+        action.triggered.connect(lambda _=False, cmd=command: self.router.run(cmd))
+        menu.addAction(action)
+        return action
+
     def _build_actions(self) -> None:
         c = self.controller
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        self._action(file_menu, "&Export…", "Ctrl+E", self.go_to_export)
+        self._command_action(file_menu, self.router.command("Export handouts"))
         self._action(file_menu, "Save &as…", QKeySequence.StandardKey.SaveAs, self.save_as)
         self._action(file_menu, "&Save now", QKeySequence.StandardKey.Save, c.save_now)
         file_menu.addSeparator()
@@ -262,27 +326,19 @@ class FacilitatorWindow(QMainWindow):
         edit.addAction(undo)
         edit.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
-        stage = bar.addMenu("&Stage")
-        self._action(stage, "&Next item or stage\tPgDown", None, self.next_item)
-        self._action(stage, "&Previous item or stage\tPgUp", None, self.previous_item)
-        self._action(stage, "Next &stage", "Ctrl+PgDown", c.next_stage)
-        self._action(stage, "Previous s&tage", "Ctrl+PgUp", c.previous_stage)
-        stage.addSeparator()
-        self._action(stage, "Start / &pause timer\tSpace", None, c.toggle_timer)
-        self._action(stage, "&Add a minute\t+", None, lambda: c.extend_timer(60))
-        self._action(stage, "Add &five minutes\tCtrl+Shift++", "Ctrl+Shift++",
-                     lambda: c.extend_timer(300))
-        self._action(stage, "&Take a minute off\t−", None, lambda: c.extend_timer(-60))
-        self._action(stage, "&Reset timer", "Ctrl+R", c.reset_timer)
+        edit.addSeparator()
+        self._command_action(edit, self.router.command("Command palette"))
+        room = bar.addMenu("&Room")
+        for command in self.room_commands:
+            self._command_action(room, command)
         view = bar.addMenu("&View")
-        self._action(view, "&Projector window", "F5", self.projector_requested.emit)
-        self._action(view, "&Black screen on projector\tB", None, c.toggle_black)
-        self._action(view, "&Full screen", "F11", self.toggle_fullscreen)
-        self._action(view, "Leave full screen", "Esc", self.leave_fullscreen)
-        self._action(view, "Presentation &mode (large type)", "Ctrl+Shift+P",
-                     self.toggle_presentation)
+        for name in ("Projector window", "Presentation mode (one mirrored screen)",
+                     "Show or hide the side panel", "Full screen"):
+            self._command_action(view, self.router.command(name))
+        self._action(view, "Leave full screen", "Esc", self.leave_fullscreen,
+                     context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         view.addSeparator()
-        self._action(view, "&Bigger text", ["Ctrl++", "Ctrl+="],
+        self._action(view, "&Bigger text", ["Ctrl+="],
                      lambda: self.font_size_requested.emit(+1))
         self._action(view, "&Smaller text", "Ctrl+-",
                      lambda: self.font_size_requested.emit(-1))
@@ -290,6 +346,7 @@ class FacilitatorWindow(QMainWindow):
         for key, title in (("light", "Light"), ("dark", "Dark"),
                            ("projector", "High contrast")):
             self._action(themes, title, None, lambda k=key: self.theme_requested.emit(k))
+        self.view_menu = view
 
     # -- navigation -----------------------------------------------------------------------
     def _fill_nav(self) -> None:
@@ -298,97 +355,303 @@ class FacilitatorWindow(QMainWindow):
         self.nav.clear()
         ws = self.controller.workshop
         run_keys = [s.key for s in ws.stages]
+        live = self.controller.live_stage_key
         for key in self._page_keys:
             record = ws.stage(key)
-            title = self._stage_title(key)
+            title = stage_by_key(key).title
+            marker = "▶ " if key == live else ""
             if record is not None:
                 number = run_keys.index(key) + 1
                 actual = self.controller.run.actual_seconds(key) / 60.0
                 if actual >= 0.5:
                     minutes = f"{round(actual)} of {record.planned_minutes} min"
                 elif record.state == "done":
-                    minutes = f"skipped · {record.planned_minutes} min"
+                    # Passed without the clock running: on plan, never time banked.
+                    minutes = f"not timed · {record.planned_minutes} min"
                 else:
                     minutes = f"{record.planned_minutes} min"
-                marker = "▶ " if key == self.controller.current_stage else (
-                    "✓ " if record.state == "done" else "")
+                if not marker and record.state == "done":
+                    marker = "✓ "
                 text = f"{marker}{number}  {title}\n     {minutes}"
             else:
-                text = f"   {title}"
+                text = f"{marker or '   '}{title}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(title)
+            item.setToolTip(f"{title}: click to look, Enter to show the room")
             self.nav.addItem(item)
         self.nav.setCurrentRow(max(0, current_row))
         self.nav.blockSignals(False)
 
-    @staticmethod
-    def _stage_title(key: str) -> str:
-        try:
-            return stage_by_key(key).title
-        except KeyError:
-            return {"wrap_up": "Wrap-up and handouts", "retro": "Retro"}.get(key, key)
+    def _on_nav_current(self, item: QListWidgetItem | None, _previous=None) -> None:
+        if item is not None:
+            self.show_page(item.data(Qt.ItemDataRole.UserRole))
 
     def _on_nav_activated(self, item: QListWidgetItem) -> None:
-        key = item.data(Qt.ItemDataRole.UserRole)
-        if self.controller.workshop.stage(key) is not None:
-            self.controller.go_to_stage(key)
-        self.show_page(key)
+        self.show_page(item.data(Qt.ItemDataRole.UserRole))
+        self.go_live()
 
     def show_page(self, key: str) -> None:
+        """Show the page of `key` on the laptop. The room does not move: when `key` is
+        not the live stage, the page is marked as a preview."""
         if key not in self._page_keys:
             return
+        self.viewed_key = key
         page = self.pages[key]
         self.stack.setCurrentWidget(page)
         page.refresh()
-        self.page_shown.emit(key)
-        try:
-            stage = stage_by_key(key)
-            self.side.set_stage(stage.prompts, stage.tips, stage.goal)
-        except KeyError:
-            self.side.set_stage(*UNTIMED_SIDE_TEXTS.get(key, ((), (), "")))
+        stage = stage_by_key(key)
+        self.side.set_stage(stage.prompts, stage.tips, stage.goal)
         row = self._page_keys.index(key)
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(row)
         self.nav.blockSignals(False)
+        self._update_preview()
         self._update_findings()
 
+    @property
+    def previewing(self) -> bool:
+        return bool(self.viewed_key) and self.viewed_key != self.controller.live_stage_key
+
+    def _update_preview(self) -> None:
+        if self.previewing:
+            viewed = stage_by_key(self.viewed_key).title
+            live = stage_by_key(self.controller.live_stage_key).title
+            self.preview_label.setText(
+                f"Preview: {viewed}. The room still sees {live}; the timer and the "
+                f"schedule stay where they are.")
+            self.preview_bar.show()
+        else:
+            self.preview_bar.hide()
+
+    def go_live(self) -> None:
+        """Make the stage shown on the laptop live for the room (undoable)."""
+        if self.viewed_key and self.previewing:
+            self.controller.go_to_stage(self.viewed_key)
+
     def current_page_key(self) -> str:
-        page = self.stack.currentWidget()
-        for key, p in self.pages.items():
-            if p is page:
-                return key
-        return ""
+        return self.viewed_key
+
+    def _live_page(self) -> StagePage:
+        """The live stage's page, shown: the room's keys act on what the room sees."""
+        key = self.controller.live_stage_key
+        if self.viewed_key != key:
+            self.show_page(key)
+        return self.pages[key]
 
     def next_item(self) -> None:
-        if any(pager(+1) for pager in self.item_pagers):
+        """PageDown: the next item under discussion, else the projector's next page,
+        else the next stage (after the last timed stage: the wrap-up)."""
+        page = self._live_page()
+        if page.next_item():
+            self.focus_page()
             return
-        page = self.stack.currentWidget()
-        if isinstance(page, StagePage) and page.next_item():
+        if self.projector_pager is not None and self.projector_pager(+1):
+            room = self.controller.room
+            self.toast.show_text(f"Projector: page {room.page + 1} of {room.page_count}")
             return
-        key = self.current_page_key()
-        if self.controller.workshop.stage(key) is None:
-            return  # wrap-up and retro are the end of the line
-        if key == self.controller.current_stage and \
-                self.controller.run.current_index == self.controller.run.stage_count - 1:
-            self.show_page("wrap_up")
-            return
-        self.controller.next_stage()
+        self.next_stage()
 
     def previous_item(self) -> None:
-        if any(pager(-1) for pager in self.item_pagers):
+        page = self._live_page()
+        if page.previous_item():
+            self.focus_page()
             return
-        page = self.stack.currentWidget()
-        if isinstance(page, StagePage) and page.previous_item():
+        if self.projector_pager is not None and self.projector_pager(-1):
+            room = self.controller.room
+            self.toast.show_text(f"Projector: page {room.page + 1} of {room.page_count}")
             return
-        key = self.current_page_key()
-        if self.controller.workshop.stage(key) is None:
-            self.show_page(self.controller.current_stage)
+        self.previous_stage()
+
+    def _stage_order(self) -> list[str]:
+        return self._page_keys[:-1] if self._page_keys[-1:] == ["retro"] else self._page_keys
+
+    def next_stage(self) -> None:
+        """The next stage goes live: the wrap-up follows the last timed stage; the retro
+        is reached from the navigator, at the period's end."""
+        order = self._stage_order()
+        live = self.controller.live_stage_key
+        if live not in order or order.index(live) + 1 >= len(order):
+            self.toast.show_text("This is the last stage")
             return
-        self.controller.previous_stage()
+        advice = exit_advice(live, self.controller.findings) \
+            if stage_by_key(live).timed else ""
+        self.controller.go_to_stage(order[order.index(live) + 1])
+        if advice:
+            self.statusBar().showMessage(advice, 8000)
+
+    def previous_stage(self) -> None:
+        order = self._page_keys
+        live = self.controller.live_stage_key
+        if live not in order or order.index(live) == 0:
+            self.toast.show_text("This is the first stage")
+            return
+        self.controller.go_to_stage(order[order.index(live) - 1])
 
     def go_to_export(self) -> None:
-        self.show_page("wrap_up")
+        """Ctrl+E, from anywhere: the handouts' page, on the laptop only (the room
+        stays where it is)."""
+        self.show_page(next(s.key for s in ALL_STAGES
+                            if not s.timed and s.key in self._page_keys))
+
+    def focus_page(self) -> None:
+        """Take the keyboard out of any field: the room's keys act again."""
+        page = self.stack.currentWidget()
+        if page is not None:
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def leave_field(self, field: QWidget) -> None:
+        """Esc in a field: the typing is kept; the keys go back to the room."""
+        del field
+        self.focus_page()
+        self.toast.show_text("Left the field: Space, B and PgDn act on the room again")
+
+    def start_typing(self) -> None:
+        """Enter on the page: into the item under discussion, else the first field."""
+        page = self.stack.currentWidget()
+        if not isinstance(page, StagePage):
+            return
+        discussed = getattr(page, "_stepped_to", None)
+        if discussed is not None and discussed in page.item_keys():
+            page.go_to_item(discussed)
+        else:
+            page.focus_first()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # Enter that no widget took (the page itself has the focus after a stage change
+        # or PageDown) starts typing; on the navigator Enter makes its stage live.
+        # Space belongs to the room, so a focused button or check box takes Enter.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            focus = QApplication.focusWidget()
+            if isinstance(focus, QAbstractButton) and focus.isEnabled():
+                focus.click()
+                return
+            if not is_text_input(focus):  # a field's own Enter (add the next row) stays
+                self.start_typing()
+                return
+        super().keyPressEvent(event)
+
+    def toggle_side_panel(self) -> None:
+        self.side.setVisible(not self.side.isVisible())
+
+    # -- undo -----------------------------------------------------------------------------
+    def undo(self) -> None:
+        """Ctrl+Z anywhere takes back the session's last step (typing, an added key
+        result, a stage move), never only a field's own letters."""
+        stack = self.controller.undo_stack
+        for flush in list(self.controller.before_save):
+            flush()
+        if not stack.canUndo():
+            self.toast.show_text("Nothing to undo")
+            return
+        text = stack.undoText()
+        stack.undo()
+        self.toast.show_text(f"Undone: {text}")
+
+    def redo(self) -> None:
+        stack = self.controller.undo_stack
+        if not stack.canRedo():
+            self.toast.show_text("Nothing to redo")
+            return
+        text = stack.redoText()
+        stack.redo()
+        self.toast.show_text(f"Redone: {text}")
+
+    # -- the room -------------------------------------------------------------------------
+    def _project_finding(self, finding) -> None:
+        if finding is None:
+            self.controller.set_projected_finding("")
+            return
+        subject = ""
+        if getattr(finding, "subject_id", ""):
+            for kind in ("kr", "objective", "action", "strategy"):
+                try:
+                    subject = getattr(self.controller.get((kind, finding.subject_id)),
+                                      "text", "")
+                    break
+                except KeyError:
+                    continue
+        self.controller.set_projected_finding(finding.question or finding.message,
+                                              subject, finding.code)
+
+    def message_to_room(self) -> None:
+        """Ctrl+M: type a short message for the room; Ctrl+M again takes it down."""
+        c = self.controller
+        if c.room.message:
+            c.clear_message()
+            return
+        text, ok = QInputDialog.getText(
+            self, "Message to the room",
+            "A short message for the projector, e.g. \u201cBreak until 10:40\u201d.\n"
+            "Ctrl+M takes it down again.")
+        if ok and text.strip():
+            style = MESSAGE_FULL if len(text.strip()) <= 40 else MESSAGE_BANNER
+            c.show_message(text.strip()[:200], style)
+
+    def open_palette(self) -> None:
+        from workshop.ui.palette import CommandPalette
+
+        palette = CommandPalette(self.controller, self.router, self.viewed_key, self)
+        palette.exec()
+
+    def _feedback(self, name: str) -> None:
+        """What a room key did, said on the laptop, where the facilitator looks."""
+        c = self.controller
+        room = c.room
+        timer = c.run.timer
+        text = {
+            "Start or pause the timer": "Timer running" if timer.running else "Timer paused",
+            "Add a minute": f"One more minute: {format_mmss(timer.remaining())} left",
+            "Take a minute off": f"One minute less: {format_mmss(timer.remaining())} left",
+            "Add five minutes": f"Five more minutes: {format_mmss(timer.remaining())} left",
+            "Black screen on the projector":
+                "Projector black" if room.black else "Projector shows the room again",
+            "Timer only on the projector":
+                "Projector: timer only" if room.view == VIEW_TIMER else "Projector: slide",
+            "Show the title slide": "Projector: title slide",
+            "Take the coach finding off the projector": "Coach finding taken down",
+        }.get(name)
+        if text:
+            self.toast.show_text(text)
+
+    def _on_room_changed(self) -> None:
+        room = self.controller.room
+        self.monitor.show_room(stage_by_key(self.controller.live_stage_key).title,
+                               room.badges, room.finding.subject if room.finding else "")
+        self.side.set_projected(room.finding.message if room.finding else "")
+        self._fill_nav_if_live_moved()
+        self._update_preview()
+        self._schedule_monitor_picture()
+
+    def _fill_nav_if_live_moved(self) -> None:
+        live = self.controller.live_stage_key
+        if getattr(self, "_nav_live", None) != live:
+            self._nav_live = live
+            self._fill_nav()
+
+    def _schedule_monitor_picture(self) -> None:
+        if self.projector_picture is None:
+            self.monitor.set_picture(None)
+            return
+        QTimer.singleShot(MONITOR_DELAY_MS, self._refresh_monitor_picture)
+
+    def _refresh_monitor_picture(self) -> None:
+        if self.projector_picture is not None:
+            self.monitor.set_picture(self.projector_picture())
+
+    def attach_projector(self, audience: QWidget) -> None:
+        """Introduced by the app to the projector window: it takes the room's keys
+        through our router, PageDown pages through it, and the room monitor shows it."""
+        self.router.register(audience)
+        self.projector_pager = getattr(audience, "page_step", None)
+        self.projector_picture = audience.grab
+        audience.destroyed.connect(self._projector_gone)
+        self._on_room_changed()
+
+    def _projector_gone(self, *_: object) -> None:
+        self.projector_pager = None
+        self.projector_picture = None
+        self.monitor.set_picture(None)
 
     # -- reacting to the controller ---------------------------------------------------------
     def _on_changed(self, kind: str, ident: str) -> None:
@@ -399,30 +662,30 @@ class FacilitatorWindow(QMainWindow):
             self.title_label.setText(self.controller.workshop.title or "Untitled session")
             self.setWindowTitle(
                 f"{self.controller.workshop.title or 'Untitled'} · OKR Workshop")
-        self._findings_timer.start()
+        self._schedule_monitor_picture()
 
     def _on_stage_changed(self, key: str) -> None:
         self._fill_nav()
         self.show_page(key)
-        if key in self._page_keys:
-            self.pages[key].focus_first()
+        self.focus_page()
+        self.toast.show_text(f"Live: {stage_by_key(key).title}")
 
     def _update_findings(self) -> None:
         page = self.stack.currentWidget()
         findings = list(page.findings()) if isinstance(page, StagePage) else []
-        key = self.current_page_key()
+        key = self.viewed_key
         if key:
-            try:
-                from workshop.coach import check_workshop
-
-                extra = exit_findings(key, check_workshop(self.controller.workshop))
-            except (ImportError, KeyError):
-                extra = []
+            extra = self.controller.stage_findings(key)
             seen = {(f.code, f.subject_id) for f in findings}
             findings += [f for f in extra if (f.code, f.subject_id) not in seen]
         self.side.set_findings(findings)
 
     def _update_timer(self) -> None:
+        timed = stage_by_key(self.controller.live_stage_key).timed
+        for widget in self._timer_widgets:
+            widget.setVisible(timed)
+        if not timed:
+            return  # the wrap-up and the retro have no stage timer
         run = self.controller.run
         timer = run.timer
         remaining = timer.remaining()
@@ -520,23 +783,12 @@ class FacilitatorWindow(QMainWindow):
         if self.isFullScreen():
             self.showNormal()
 
-    def toggle_presentation(self) -> None:
-        """With one screen (a mirrored projector) the facilitator window itself shows the
-        room large type."""
-        self._presentation = not self._presentation
-        self.font_size_requested.emit(+6 if self._presentation else -6)
-        self.side.setVisible(not self._presentation)
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        QApplication.instance().removeEventFilter(self.clicker_keys)
         self.tick_timer.stop()
         self.controller.save_now()
+        self.router.unregister(self)
         self.closed.emit()
         super().closeEvent(event)
-
-
-_TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox)
-_OWN_SPACE = _TEXT_INPUTS + (QAbstractButton, QAbstractItemView)
 
 
 class _PageCache(dict):
@@ -552,77 +804,91 @@ class _PageCache(dict):
         return page
 
 
-class ClickerKeys(QObject):
-    """The room's keys: presentation clickers send PageDown/PageUp (and B or . for a
-    black screen), the facilitator presses Space, + and -.
+class Toast(QLabel):
+    """A short line of feedback over the bottom of the window ("Timer paused"): every
+    room key answers on the laptop, without a dialog and without taking the focus."""
 
-    An application-wide filter rather than window shortcuts, because a plain shortcut
-    on Space would steal the key from a focused check box or button, and one on "+"
-    from a text field. Here PageDown/PageUp always act (a clicker must never be
-    swallowed); the other keys act only when the focused widget has no use for them.
-    Works in every window that registers itself (facilitator and projector).
-    """
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("toast")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.setAccessibleName("Feedback")
+        self._hide_timer = QTimer(self)
+        self._hide_timer.setSingleShot(True)
+        self._hide_timer.setInterval(TOAST_MS)
+        self._hide_timer.timeout.connect(self.hide)
+        self.hide()
 
-    def __init__(self, window: FacilitatorWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.windows: list[QWidget] = [window]
+    def show_text(self, text: str) -> None:
+        self.setText(text)
+        self.adjustSize()
+        parent = self.parentWidget()
+        width = min(self.sizeHint().width() + 32, max(200, parent.width() - 40))
+        self.resize(width, self.sizeHint().height() + 14)
+        self.move(QPoint((parent.width() - width) // 2,
+                         parent.height() - self.height() - 24))
+        self.raise_()
+        self.show()
+        self._hide_timer.start()
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) \
-                or not isinstance(obj, QWidget):
-            return False
-        if obj.window() not in self.windows:
-            return False
-        if self._session_undo(obj, event):
-            return True
-        if event.type() != QEvent.Type.KeyPress:
-            return False
-        key = event.key()
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if mods not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
-            return False
-        focus = QApplication.focusWidget()
-        in_text = isinstance(focus, _TEXT_INPUTS)
-        c = self.window.controller
-        if key == Qt.Key.Key_PageDown:
-            self.window.next_item()
-        elif key == Qt.Key.Key_PageUp:
-            self.window.previous_item()
-        elif in_text:
-            return False
-        elif key == Qt.Key.Key_Right and not isinstance(focus, QAbstractItemView):
-            self.window.next_item()
-        elif key == Qt.Key.Key_Left and not isinstance(focus, QAbstractItemView):
-            self.window.previous_item()
-        elif key == Qt.Key.Key_Space and isinstance(focus, _OWN_SPACE):
-            return False  # a focused button or check box takes its own Space
-        else:
-            return c.room_key(key)
-        return True
 
-    def _session_undo(self, obj: QWidget, event: QEvent) -> bool:
-        """Ctrl+Z / Ctrl+Shift+Z in the facilitator window undo the session's last step.
+class RoomMonitor(QFrame):
+    """The confidence monitor: what the room sees right now, on the laptop.
 
-        A focused text field claims these keys for its own little undo, which knows
-        nothing of added key results, rewrites or stage moves; and after a stage change
-        the focus is always in a field. So the keys are taken here: the override is
-        refused, and the key press undoes on the session's stack (typing still in a
-        page's buffer is written first, so it is the first thing taken back)."""
-        if obj.window() is not self.window:
-            return False
-        undo = event.matches(QKeySequence.StandardKey.Undo)
-        redo = event.matches(QKeySequence.StandardKey.Redo) or (
-            event.key() in (Qt.Key.Key_Z, Qt.Key.Key_Y)
-            and event.modifiers() & Qt.KeyboardModifier.ControlModifier and not undo)
-        if not (undo or redo):
-            return False
-        if event.type() == QEvent.Type.KeyPress:
-            c = self.window.controller
-            for flush in list(c.before_save):
-                flush()
-            if undo:
-                c.undo_stack.undo()
-            else:
-                c.undo_stack.redo()
-        return True
+    The live stage, plain badges for anything unusual (BLACK, FINDING ON SCREEN,
+    PAGE 2/3, TIMER ONLY, MESSAGE) and, while the projector is open, its picture."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("roomMonitor")
+        self.setAccessibleName("What the room sees")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.setSpacing(8)
+        self.picture = QLabel()
+        self.picture.setObjectName("monitorPicture")
+        self.picture.setFixedSize(MONITOR_WIDTH, MONITOR_WIDTH * 9 // 16)
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setWordWrap(True)
+        layout.addWidget(self.picture)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        self.stage_label = QLabel()
+        self.stage_label.setObjectName("monitorStage")
+        self.stage_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.badges_label = QLabel()
+        self.badges_label.setObjectName("monitorBadges")
+        self.badges_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.badges_label.setWordWrap(True)
+        text.addWidget(self.stage_label)
+        text.addWidget(self.badges_label)
+        text.addStretch(1)
+        layout.addLayout(text)
+        self.set_picture(None)
+
+    def show_room(self, stage_title: str, badges: tuple[str, ...], finding_subject: str) -> None:
+        self.stage_label.setText(f"Room: {stage_title}")
+        words = list(badges)
+        if finding_subject and "FINDING ON SCREEN" in words:
+            short = finding_subject if len(finding_subject) <= 40 else \
+                finding_subject[:39] + "…"
+            words[words.index("FINDING ON SCREEN")] = f"FINDING ON SCREEN: {short}"
+        self.badges_label.setText(" · ".join(words))
+        self.badges_label.setVisible(bool(words))
+        black = "BLACK" in badges
+        if self.property("black") != black:
+            self.setProperty("black", black)
+            self.style().unpolish(self)
+            self.style().polish(self)
+
+    def set_picture(self, pixmap: QPixmap | None) -> None:
+        if pixmap is None or pixmap.isNull():
+            self.picture.setPixmap(QPixmap())
+            self.picture.setText("Projector closed\n(F5 opens it)")
+            return
+        self.picture.setText("")
+        self.picture.setPixmap(pixmap.scaled(
+            self.picture.size(), Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation))

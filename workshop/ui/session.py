@@ -164,15 +164,19 @@ class SnapshotCommand(QUndoCommand):
 
 
 class StageCommand(QUndoCommand):
-    """A move between stages; undo puts the stage and its timer back as they were."""
+    """A move between stages; undo puts the stage, its timer and the room's untimed
+    stage (wrap-up or retro) back as they were."""
 
     def __init__(self, controller: SessionController, text: str,
-                 move: Callable[[WorkshopRun], RunSnapshot | None]) -> None:
+                 move: Callable[[WorkshopRun], RunSnapshot | None],
+                 untimed: str = "") -> None:
         super().__init__(text)
         self.controller = controller
         self.move = move
         self.before: RunSnapshot | None = None
         self.after: RunSnapshot | None = None
+        self.untimed = untimed
+        self.untimed_before = controller.room.untimed_stage
 
     def redo(self) -> None:
         run = self.controller.run
@@ -181,12 +185,12 @@ class StageCommand(QUndoCommand):
             self.after = run.snapshot()
         else:
             run.restore(self.after)
-        self.controller._after_stage_change()
+        self.controller._after_stage_change(self.untimed)
 
     def undo(self) -> None:
         if self.before is not None:
             self.controller.run.restore(self.before)
-        self.controller._after_stage_change()
+        self.controller._after_stage_change(self.untimed_before)
 
 
 class SessionController(QObject):
@@ -320,25 +324,31 @@ class SessionController(QObject):
             self.undo_stack.push(StageCommand(self, "Previous stage", lambda r: r.go_back()))
 
     def go_to_stage(self, key: str) -> None:
-        """Make the stage `key` live in the room: a timed stage moves the run (undoable,
-        like every stage move); the wrap-up or retro is shown without touching the run."""
-        if not stage_by_key(key).timed:
-            if key != self.room.untimed_stage:
-                self.room = self.room.after_stage_change().with_changes(untimed_stage=key)
-                self.stage_changed.emit(key)
-                self.room_changed.emit()
-            return
-        if self.room.untimed_stage:
-            self.room = self.room.with_changes(untimed_stage="")
-            if key == self.run.current_key:
-                self.stage_changed.emit(key)
-                self.room_changed.emit()
-                return
-        if key != self.run.current_key:
-            self.undo_stack.push(StageCommand(self, "Go to stage", lambda r: r.go_to(key)))
+        """Make the stage `key` live in the room, as one undoable step.
 
-    def _after_stage_change(self) -> None:
-        self.room = self.room.after_stage_change()
+        The wrap-up and the retro have no timer: going there pauses the stage timer, and
+        from the last timed stage it ends the run, so no stage keeps collecting time."""
+        stage = stage_by_key(key)
+        if key == self.live_stage_key:
+            return
+        if stage.timed:
+            self.undo_stack.push(StageCommand(self, f"Go to {stage.title}",
+                                              lambda r: r.go_to(key)))
+            return
+
+        def leave_timed_stages(run: WorkshopRun) -> RunSnapshot:
+            before = run.snapshot()
+            if run.current_index == run.stage_count - 1:
+                run.finish()
+            else:
+                run.timer.pause()
+            return before
+
+        self.undo_stack.push(StageCommand(self, f"Go to {stage.title}", leave_timed_stages,
+                                          untimed=key))
+
+    def _after_stage_change(self, untimed: str = "") -> None:
+        self.room = self.room.after_stage_change().with_changes(untimed_stage=untimed)
         self.dirty = True
         self.save_now()
         self.stage_changed.emit(self.live_stage_key)

@@ -38,7 +38,8 @@ def _label(text: str, object_name: str = "", *, bold: bool = False) -> QLabel:
 class SidePanel(QFrame):
     """Prompts, tips and findings for the current stage."""
 
-    project_finding = Signal(str)  # the message the facilitator chose to show the room
+    # The finding the facilitator chose to show the room, or None to take it down.
+    project_finding = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +74,8 @@ class SidePanel(QFrame):
         self._layout.addLayout(self.tips_box)
         self._layout.addStretch(1)
         self._findings_key: tuple | None = None
+        self._projected = ""  # the message on the projector now, "" when none
+        self._show_buttons: list[tuple[str, QPushButton]] = []
 
     @staticmethod
     def _clear(box: QVBoxLayout) -> None:
@@ -98,6 +101,7 @@ class SidePanel(QFrame):
             return  # unchanged: do not rebuild under the facilitator's eyes
         self._findings_key = key
         self._clear(self.findings_box)
+        self._show_buttons = []
         warns = sum(1 for f in findings if f.severity == "warn")
         self.findings_title.setText(
             f"Coach: {warns} to look at" if warns else "Coach")
@@ -125,11 +129,29 @@ class SidePanel(QFrame):
             layout.addWidget(_label(f"Ask: “{finding.question}”"))
         row = QHBoxLayout()
         row.addStretch(1)
-        show = QPushButton("Show on projector")
-        show.setAccessibleName(f"Show on projector: {finding.message}")
-        show.setToolTip("Put this one finding on the audience screen")
+        show = QPushButton()
+        show.setToolTip("Put this one finding on the audience screen, or take it down")
         message = finding.question or finding.message
-        show.clicked.connect(lambda _=False, m=message: self.project_finding.emit(m))
+        show.clicked.connect(lambda _=False, f=finding, m=message: self._toggle(f, m))
+        self._show_buttons.append((message, show))
+        self._label_button(message, show)
         row.addWidget(show)
         layout.addLayout(row)
         return box
+
+    def _toggle(self, finding, message: str) -> None:
+        self.project_finding.emit(None if message == self._projected else finding)
+
+    def set_projected(self, message: str) -> None:
+        """Which finding the room sees now: its button offers to take it down."""
+        self._projected = message
+        for shown_message, button in self._show_buttons:
+            self._label_button(shown_message, button)
+
+    def _label_button(self, message: str, button: QPushButton) -> None:
+        on_screen = bool(message) and message == self._projected
+        button.setText("Take off the projector" if on_screen else "Show on projector")
+        button.setAccessibleName(f"{button.text()}: {message}")
+        button.setProperty("onScreen", on_screen)
+        button.style().unpolish(button)
+        button.style().polish(button)
