@@ -32,7 +32,32 @@ def resolve_db_path(cli_value: str | os.PathLike[str] | None) -> Path:
 
 
 def backup_dir_for(db_path: Path) -> Path:
+    """Where the daily and pre-upgrade backups of `db_path` are kept."""
     return db_path.parent / "backups"
+
+
+def lock_dir() -> Path:
+    """Where the app keeps the locks keyed on a database's identity (one folder for
+    every database, wherever the file is): in the user's data folder. A lock left by a
+    crash is stale (its process is gone) and is taken over."""
+    return data_dir() / "locks"
+
+
+def lock_paths(db_path: Path, folder: Path | None = None) -> list[Path]:
+    """The lock files that say "this database is open": one beside the file under its
+    resolved name (so a symlink meets the same lock), and one named after the file's
+    device and inode (so a hard link, or a path through another mount, does too)."""
+    try:
+        resolved = db_path.resolve()
+    except OSError:
+        resolved = db_path.absolute()
+    paths = [resolved.with_name(resolved.name + ".lock")]
+    try:
+        info = os.stat(resolved)
+    except OSError:
+        return paths  # a new file: only its path names it yet
+    paths.append((folder or lock_dir()) / f"db-{info.st_dev:x}-{info.st_ino:x}.lock")
+    return paths
 
 
 def assets_dir() -> Path:
