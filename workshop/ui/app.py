@@ -419,6 +419,7 @@ class App(QObject):
     # -- sessions -------------------------------------------------------------------------
     def open_session(self, workshop_id: str) -> None:
         from workshop.ui.facilitator import FacilitatorWindow
+        from workshop.ui.input_router import InputRouter
         from workshop.ui.session import SessionController
 
         if self.facilitator is not None:
@@ -427,7 +428,9 @@ class App(QObject):
         ws = self.store.load(workshop_id)
         store = None if self.store.read_only else self.store
         self.controller = SessionController(ws, store, self.clock)
-        window = FacilitatorWindow(self.controller)
+        # One router for the room's keys of every window of this session.
+        self.router = InputRouter(self.controller)
+        window = FacilitatorWindow(self.controller, router=self.router)
         window.closed.connect(self._session_closed)
         window.theme_requested.connect(self.set_theme)
         window.font_size_requested.connect(self.change_font_size)
@@ -445,6 +448,12 @@ class App(QObject):
         if self.facilitator is None:
             return
         self.audience = open_audience_window(self.facilitator, self.audience)
+        self._connect_projector(self.audience)
+
+    def _connect_projector(self, audience) -> None:
+        """The app owns both windows and introduces them (neither reaches into the
+        other): the projector takes the room's keys through the session's router."""
+        self.facilitator.attach_projector(audience)
 
     def _session_closed(self) -> None:
         if self.audience is not None:
