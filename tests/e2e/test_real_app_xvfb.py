@@ -167,19 +167,23 @@ def test_a_clicker_drives_the_room_and_never_types_into_the_clients_text(tmp_pat
 def find_text_box(shot: Picture) -> tuple[int, int]:
     """Where to click to type into the page's first text box: the topmost white box
     wider than a quarter of the window and narrower than its whole width (the menu bar
-    is white from edge to edge; the stage list is narrower)."""
-    white = (255, 255, 255)
+    is white from edge to edge; the stage list is narrower). Text boxes are white on
+    the light theme's grey page; a fresh home starts in the light theme."""
+
+    def white(x: int, y: int) -> bool:
+        return min(shot.pixel(x, y)) >= 252
+
     for y in range(40, shot.height - 10, 2):
         x = 0
         while x < shot.width:
-            if shot.pixel(x, y) != white:
+            if not white(x, y):
                 x += 1
                 continue
             start = x
-            while x < shot.width and shot.pixel(x, y) == white:
+            while x < shot.width and white(x, y):
                 x += 1
             if shot.width // 4 <= x - start < shot.width * 4 // 5 and all(
-                    shot.pixel(start + 4, y + dy) == white for dy in range(1, 10)):
+                    white(start + 4, y + dy) for dy in range(1, 10)):
                 return start + 12, y + 6
     raise AssertionError("found no text box to click in the facilitator window")
 
