@@ -506,18 +506,9 @@ def why_question(text: str, verb: str = "") -> str:
 
     "Launch v3.0 of our platform." -> "Why do we want to launch v3.0 of our platform?"
     """
-    shown = _display(text)
-    lowered = shown.lower()
-    for prefix in ("we will ", "we want to ", "we'll ", "to "):
-        if lowered.startswith(prefix):
-            shown = shown[len(prefix):]
-            break
-    words = shown.split(" ", 1)
-    head = words[0]
-    if verb and lemma(head.lower()) == verb:
-        rest = words[1] if len(words) > 1 else ""
-        return f"Why do we want to {verb} {rest}".rstrip() + "?"
-    return f"Why do we want {_lower_first(shown)}?"
+    from workshop.flows.ask_why import first_why_question  # the ladder's own first rung
+
+    return first_why_question(text, verb)
 
 
 _FAMILY_OF: dict[str, tuple[str, ...]] = {}

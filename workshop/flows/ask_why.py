@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from difflib import SequenceMatcher
 
 from workshop.model import (
     DIRECTIONS,
@@ -60,6 +61,19 @@ def _clean(text: str) -> str:
     return text.rstrip(" .!;:,")
 
 
+# A list label in front of a key result, as people paste them: "KR2:", "KR 2 -", "1.",
+# "(a)", "- ", "O1 KR2:". It is not part of what the room wants.
+_LABEL = re.compile(
+    r"^(?:\s*(?:[-*\u2022\u00b7>]+\s|\(?[0-9]{1,2}[.)](?=\s|$)|\(?[a-h][.)](?=\s|$)|"
+    r"(?:o[0-9]+\s*)?(?:kr|key result)\s*[0-9]*\s*[:.)\u2013-]))+\s*",
+    re.IGNORECASE)
+
+
+def strip_label(text: str) -> str:
+    """The key result without a leading list label ("KR2: Migrate ..." -> "Migrate ...")."""
+    return _LABEL.sub("", text, count=1)
+
+
 def _first_clause(text: str) -> str:
     """The first thought of an answer: up to the first full stop, colon or semicolon."""
     parts = re.split(r"(?<=[^\d])[.;:!?](?:\s|$)|\s[-\u2013\u2014]\s", text, maxsplit=1)
@@ -105,19 +119,51 @@ _CLAUSE_VERB = re.compile(
     r"want|wants|do|does|don't|doesn't|leave|leaves|stay|stays)\b", re.IGNORECASE)
 
 
-def first_why_question(kr_text: str) -> str:
+def _verb_base(word: str) -> str:
+    """The verb `word` is a form of ("launched" -> "launch", "ships" -> "ship",
+    "migrated" -> "migrate"), or "" when it is none of the known verbs."""
+    if word in _VERBS:
+        return word
+    candidates: list[str] = []
+    if word.endswith("ied"):
+        candidates.append(word[:-3] + "y")
+    if word.endswith("ed"):
+        # "launched" -> launch, "migrated" -> migrate, "shipped" -> ship
+        candidates += [word[:-2], word[:-1], word[:-3]]
+    if word.endswith("es"):
+        candidates.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        candidates.append(word[:-1])
+    return next((c for c in candidates if c in _VERBS), "")
+
+
+def _typo_of(word: str, verb: str) -> bool:
+    """True when `word` is `verb` mistyped ("impelment", "lauch")."""
+    return (len(word) >= 4 and word[:1] == verb[:1]
+            and SequenceMatcher(None, word, verb).ratio() >= 0.8)
+
+
+def first_why_question(kr_text: str, verb: str = "") -> str:
     """The first rung: "Why do we want to launch v3.0 of our platform?".
 
-    Works for texts that do not start with a verb as well ("Why do we want a new
-    pricing page?", "Why do we want 5 webinars on enterprise AI?").
+    A leading list label ("KR2:") is dropped and a verb in any form asks for the verb
+    ("Launched the partner portal" -> "Why do we want to launch the partner portal?").
+    `verb` is the coach's reading of the first word, when it knows better (a typo such
+    as "impelment"). Texts that do not start with a verb work as well ("Why do we want
+    a new pricing page?", "Why do we want 5 webinars on enterprise AI?"). An empty key
+    result has no question: "".
     """
-    text = _strip_lead_in(_clean(kr_text))
+    text = _strip_lead_in(_clean(strip_label(" ".join(kr_text.split()))))
     if not text:
-        return "Why do we want this?"
+        return ""
     first = _first_word(text)
     phrase = _lower_first(text)
-    if first in _VERBS:
-        return f"Why do we want to {phrase}?"
+    base = _verb_base(first)
+    if not base and verb and _typo_of(first, verb):
+        base = verb
+    if base:
+        rest = text.split(" ", 1)[1] if " " in text else ""
+        return f"Why do we want to {base} {rest}".rstrip() + "?"
     if first.endswith("ing") and len(first) > 5 and _second_word(text) in _OBJECT_STARTS:
         return f"Why does {phrase} matter to us?"  # "launching the partner programme"
     if first in _ARTICLES or first in _NO_ARTICLE or not first or text[0].isdigit():
@@ -166,15 +212,58 @@ def ladder_question(kr_text: str, steps: Iterable[WhyStep]) -> str:
     return next_why_question(answered[-1].answer)
 
 
+# The ladder as the room climbs it. Each function returns a new list of new steps, never
+# changing the one it was given: the undo history keeps the old list as it was.
+def ladder_steps(kr: KeyResult) -> list[WhyStep]:
+    """The rungs to show: the key result's own, or the first question waiting for its
+    answer."""
+    if kr.why_steps:
+        return [WhyStep(s.question, s.answer) for s in kr.why_steps]
+    return [WhyStep(first_why_question(kr.text), "")]
+
+
+def with_answer(kr: KeyResult, index: int, answer: str) -> list[WhyStep]:
+    """The ladder with the answer to rung `index` (0-based) replaced by `answer`.
+    IndexError for a rung that is not on the ladder."""
+    steps = ladder_steps(kr)
+    steps[index] = WhyStep(steps[index].question, answer)
+    return steps
+
+
+def can_ask_again(kr: KeyResult) -> bool:
+    """True while the last rung is answered and the ladder is below MAX_WHYS."""
+    steps = ladder_steps(kr)
+    return bool(steps[-1].answer.strip()) and len(steps) < MAX_WHYS
+
+
+def asked_again(kr: KeyResult) -> list[WhyStep]:
+    """The ladder with the next why, built on the last answer, added; unchanged when
+    the last rung has no answer yet or the ladder is MAX_WHYS high (time to measure)."""
+    steps = ladder_steps(kr)
+    if not can_ask_again(kr):
+        return steps
+    return [*steps, WhyStep(ladder_question(kr.text, steps), "")]
+
+
+def answered_steps(steps: Iterable[WhyStep]) -> list[WhyStep]:
+    """The chain kept with a rewrite: a last question nobody answered is not part of it."""
+    chain = [WhyStep(s.question, s.answer) for s in steps]
+    while chain and not chain[-1].answer.strip():
+        chain.pop()
+    return chain
+
+
 def output_queue(workshop: Workshop,
                  is_output: Callable[[KeyResult], bool]) -> list[tuple[Objective, KeyResult]]:
     """Key results of the chosen objectives still waiting for the ladder: outputs by
-    `is_output`, neither rewritten nor kept on purpose, in the order they appear."""
+    `is_output`, neither rewritten nor kept on purpose, in the order they appear. An
+    empty row is nothing to ask why about yet."""
     return [
         (objective, kr)
         for objective in workshop.selected_objectives()
         for kr in objective.key_results
-        if not kr.rewritten_from and not kr.keep_reason and is_output(kr)
+        if kr.text.strip() and not kr.rewritten_from and not kr.keep_reason
+        and is_output(kr)
     ]
 
 
