@@ -1,8 +1,9 @@
 """The crash test: a child process runs the real facilitator window offscreen, is typed
 into, and is killed with SIGKILL at a random moment. Reopened, the database passes
 `PRAGMA integrity_check` and holds every edit made more than the autosave delay (plus
-a margin for the save itself) before the kill. Three trials here, twenty in
-`make stress`."""
+a margin for the save itself) before the kill. Two kinds of typing: the set-up page's
+fields in turn, and one why-answer typed a character every 200 ms without a pause.
+A few trials of each here, twenty in `make stress`."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from workshop.ui.session import AUTOSAVE_DELAY_MS
 CHILD = Path(__file__).with_name("crash_child.py")
 MARGIN_S = 0.3
 COLUMNS = {"Title": "title", "Client": "client", "Team": "team"}
+WHY_INTERVAL_MS = 200  # a character every 200 ms: a steady typist, never a pause
 
 
 @dataclass
@@ -59,14 +61,16 @@ def wait_until_ready(log: Path, child: subprocess.Popen, timeout_s: float = 60.0
     raise AssertionError("the child never became ready")
 
 
-def run_trial(tmp_path: Path, seed: int) -> None:
+def kill_at_random(tmp_path: Path, seed: int, *child_args: str) -> tuple[float, Path]:
+    """Start the child typing, SIGKILL it at a random moment; (when, the database)."""
     rng = random.Random(seed)
     db, log = tmp_path / "workshops.db", tmp_path / "typed.log"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    child = subprocess.Popen([sys.executable, str(CHILD), str(db), str(log)], env=env,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen([sys.executable, str(CHILD), str(db), str(log), *child_args],
+                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             text=True)
     try:
-        workshop_id = wait_until_ready(log, child)
+        wait_until_ready(log, child)
         # The random moment of the crash; late enough that the first, slower keystrokes
         # (the coach and the pages warm up) leave a few edits old enough to prove anything.
         time.sleep(rng.uniform(2.0, 3.5))
@@ -79,8 +83,16 @@ def run_trial(tmp_path: Path, seed: int) -> None:
             child.wait(10)
         child.stderr.close()
     assert child.returncode == -signal.SIGKILL
+    return killed_at, db
 
-    _, edits = read_log(log)
+
+def must_be_saved_before(killed_at: float) -> float:
+    return killed_at - AUTOSAVE_DELAY_MS / 1000 - MARGIN_S
+
+
+def run_trial(tmp_path: Path, seed: int) -> None:
+    killed_at, db = kill_at_random(tmp_path, seed)
+    workshop_id, edits = read_log(tmp_path / "typed.log")
     conn = sqlite3.connect(db)  # the raw file, as any SQLite tool would see it
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -89,8 +101,7 @@ def run_trial(tmp_path: Path, seed: int) -> None:
     finally:
         conn.close()
     stored = dict(zip(COLUMNS, row, strict=True))
-    must_be_saved_before = killed_at - AUTOSAVE_DELAY_MS / 1000 - MARGIN_S
-    old_enough = [e for e in edits if e.at < must_be_saved_before]
+    old_enough = [e for e in edits if e.at < must_be_saved_before(killed_at)]
     assert len(old_enough) >= 3, "the trial typed too little to prove anything"
     for field in COLUMNS:
         typed = [e.value for e in edits if e.field == field]
@@ -106,6 +117,31 @@ def run_trial(tmp_path: Path, seed: int) -> None:
         assert not typed or value in typed or not required
 
 
+def run_why_trial(tmp_path: Path, seed: int) -> None:
+    """A why-answer typed a character every 200 ms, never pausing: every character older
+    than the autosave delay (plus the margin) is in the file."""
+    killed_at, db = kill_at_random(tmp_path, seed, str(WHY_INTERVAL_MS), "why")
+    _, edits = read_log(tmp_path / "typed.log")
+    assert edits, "the child typed nothing"
+    kr_id = edits[0].field
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        row = conn.execute("SELECT answer FROM why_steps WHERE key_result_id = ? "
+                           "AND position = 0", [kr_id]).fetchone()
+    finally:
+        conn.close()
+    stored = row[0] if row else ""
+    old_enough = [e for e in edits if e.at < must_be_saved_before(killed_at)]
+    assert len(old_enough) >= 3, "the trial typed too little to prove anything"
+    required = old_enough[-1].value
+    assert stored.startswith(required), (
+        f"lost {len(required) - len(os.path.commonprefix([stored, required]))} characters "
+        f"of the answer, the newest of them typed {killed_at - old_enough[-1].at:.2f} s before "
+        f"the kill; file has {stored!r}, typed {required!r}")
+    assert stored in [e.value for e in edits], "the file holds an answer nobody typed"
+
+
 @pytest.mark.parametrize("trial", range(3))
 def test_killed_while_typing_loses_nothing_older_than_the_autosave_delay(tmp_path, trial):
     run_trial(tmp_path, seed=trial)
@@ -115,3 +151,15 @@ def test_killed_while_typing_loses_nothing_older_than_the_autosave_delay(tmp_pat
 @pytest.mark.parametrize("trial", range(20))
 def test_twenty_kills_while_typing_lose_nothing(tmp_path, trial):
     run_trial(tmp_path, seed=1000 + trial)
+
+
+@pytest.mark.parametrize("trial", range(3))
+def test_killed_while_typing_a_why_answer_loses_nothing_older_than_the_autosave_delay(
+        tmp_path, trial):
+    run_why_trial(tmp_path, seed=trial)
+
+
+@pytest.mark.stress
+@pytest.mark.parametrize("trial", range(20))
+def test_twenty_kills_while_typing_a_why_answer_lose_nothing(tmp_path, trial):
+    run_why_trial(tmp_path, seed=2000 + trial)

@@ -3,17 +3,16 @@ answer names a change that matters, put a number on it, and accept the rewrite (
 original output becomes an action under the new key result), or keep the key result on
 purpose with a reason.
 
-The ladder's answers go into the key result's `why_steps` while they are typed (a short
-pause after the last key press, or leaving the field, commits them), so a crash or a
-closed window loses nothing of what the room said.
+The ladder's answers go into the key result's `why_steps` as they are typed, through the
+controller's ordinary typing path: a burst of typing is one undo step, and it is saved
+within the autosave delay even while the typing goes on, so a crash loses nothing of what
+the room said. Enter on an answer asks the next why.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -31,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from workshop import coach, edits
 from workshop.flows import ask_why
-from workshop.flows.stages import exit_findings
 from workshop.model import KeyResult, WhyStep, kr_range
 from workshop.ui.pages.base import StagePage
 from workshop.ui.pages.common import (
@@ -47,10 +45,6 @@ from workshop.ui.pages.key_results import DIRECTION_LABELS
 from workshop.ui.session import SessionController
 from workshop.ui.widgets.badge import KindBadge
 
-ANSWER_COMMIT_MS = 400
-"""How long after the last key press an answer is written into the model. Each commit is
-one undo step, so committing per pause (not per letter) keeps Ctrl+Z useful."""
-
 LADDER = "ladder"
 MEASURE = "measure"
 
@@ -61,13 +55,6 @@ REWRITE_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("target", "To", "The value we aim for"),
     ("unit", "Unit", "%, days, leads, ..."),
 )
-
-
-@dataclass
-class _PendingAnswer:
-    kr_id: str
-    index: int
-    text: str
 
 
 class AskWhyPage(StagePage):
@@ -82,15 +69,9 @@ class AskWhyPage(StagePage):
         self.modes: dict[str, str] = {}  # kr id -> LADDER / MEASURE
         self.answer_edits: list[QLineEdit] = []
         self.question_labels: list[QLabel] = []
-        self._pending: _PendingAnswer | None = None
-        self._watched_window: QWidget | None = None
         self._ladder_shape: tuple | None = None
         self._queue_shape: tuple | None = None
         self._done_shape: tuple | None = None
-        self._commit_timer = QTimer(self)
-        self._commit_timer.setSingleShot(True)
-        self._commit_timer.setInterval(ANSWER_COMMIT_MS)
-        self._commit_timer.timeout.connect(self.commit_pending)
         self._build()
         self.refresh()
 
@@ -258,12 +239,6 @@ class AskWhyPage(StagePage):
         found = self.controller.workshop.find_key_result(self.selected_kr_id)
         return found[1] if found else None
 
-    def _displayed_steps(self, kr: KeyResult) -> list[WhyStep]:
-        """The model's steps, or the first question waiting for its answer."""
-        if kr.why_steps:
-            return kr.why_steps
-        return [WhyStep(ask_why.first_why_question(kr.text), "")]
-
     # -- drawing -----------------------------------------------------------------------------
     def refresh(self) -> None:
         """Redraw the queue, the selected ladder and the done list from the model."""
@@ -321,16 +296,13 @@ class AskWhyPage(StagePage):
             self._ladder_shape = None
             return
         sync_label(self.original_label, kr.text)
-        steps = self._displayed_steps(kr)
+        steps = ask_why.ladder_steps(kr)
         shape = (kr.id, tuple(s.question for s in steps))
         if shape != self._ladder_shape:
             self._rebuild_steps(kr, steps)
             self._ladder_shape = shape
         for index, step in enumerate(steps):
-            pending = (self._pending is not None and self._pending.kr_id == kr.id
-                       and self._pending.index == index)
-            if not pending:
-                sync_line_edit(self.answer_edits[index], step.answer)
+            sync_line_edit(self.answer_edits[index], step.answer)
         if kr.rewrite_draft:  # a draft saved earlier (e.g. before a restart) resumes
             self.modes[kr.id] = MEASURE
         measuring = self.modes.get(kr.id) == MEASURE
@@ -354,11 +326,11 @@ class AskWhyPage(StagePage):
             answer.setObjectName("whyAnswer")
             answer.setPlaceholderText("The room's answer")
             answer.setAccessibleName(f"Answer to why question {index + 1}")
-            answer.setToolTip("Write the room's answer; Ctrl+Enter asks why again")
+            answer.setToolTip("Write the room's answer; Enter asks why again")
             answer.setText(step.answer)
             question.setBuddy(answer)
             answer.textEdited.connect(lambda text, i=index: self._answer_edited(i, text))
-            answer.editingFinished.connect(self.commit_pending)
+            answer.returnPressed.connect(self.ask_again)
             add_shown(self.steps_layout, question)
             add_shown(self.steps_layout, answer)
             self.question_labels.append(question)
@@ -422,12 +394,10 @@ class AskWhyPage(StagePage):
         kr = self._selected_kr()
         if kr is None:
             return
-        steps = self._displayed_steps(kr)
-        last_answer = self._answer_text(len(steps) - 1)
-        can_ask = bool(last_answer.strip()) and len(steps) < ask_why.MAX_WHYS
-        self.why_again_button.setEnabled(can_ask)
+        steps = ask_why.ladder_steps(kr)
+        self.why_again_button.setEnabled(ask_why.can_ask_again(kr))
         self.keep_button.setEnabled(bool(self.keep_reason_edit.text().strip()))
-        if len(steps) >= ask_why.MAX_WHYS and last_answer.strip():
+        if len(steps) >= ask_why.MAX_WHYS and steps[-1].answer.strip():
             self._hint(f"{ask_why.MAX_WHYS} times why is enough: time to put a number on it.")
         elif self.ladder_hint.property("sticky") is not True:
             self._hint("")
@@ -437,11 +407,6 @@ class AskWhyPage(StagePage):
         self.ladder_hint.setProperty("sticky", sticky and bool(text))
         self.ladder_hint.setVisible(bool(text))
 
-    def _answer_text(self, index: int) -> str:
-        if 0 <= index < len(self.answer_edits):
-            return self.answer_edits[index].text()
-        return ""
-
     # -- choosing ----------------------------------------------------------------------------
     def _queue_item_chosen(self, current: QListWidgetItem | None, _previous: object) -> None:
         if current is not None:
@@ -450,7 +415,6 @@ class AskWhyPage(StagePage):
 
     def _select(self, kr_id: str, focus: bool = True) -> None:
         if kr_id != self.selected_kr_id:
-            self.commit_pending()
             self.selected_kr_id = kr_id
             self.keep_reason_edit.clear()
             self._hint("")
@@ -467,53 +431,37 @@ class AskWhyPage(StagePage):
 
     # -- the ladder --------------------------------------------------------------------------
     def _answer_edited(self, index: int, text: str) -> None:
-        self._pending = _PendingAnswer(self.selected_kr_id, index, text)
-        self._commit_timer.start()
-        self._hint("")
-        self._update_buttons()
-
-    def commit_pending(self) -> None:
-        """Write an answer still being typed into the model now (also on leaving the field,
-        on every ladder action, and when the page is hidden)."""
-        self._commit_timer.stop()
-        pending, self._pending = self._pending, None
-        if pending is None:
-            return
-        found = self.controller.workshop.find_key_result(pending.kr_id)
-        if found is None:
-            return
-        kr = found[1]
-        steps = [WhyStep(s.question, s.answer) for s in self._displayed_steps(kr)]
-        if not 0 <= pending.index < len(steps):
-            return
-        if steps[pending.index].answer == pending.text and kr.why_steps:
-            return
-        steps[pending.index].answer = pending.text
-        # A new list every time: the undo step keeps the old one untouched.
-        self.controller.set_field(("kr", kr.id), "why_steps", steps, "Answer why")
-
-    def ask_again(self) -> None:
-        """Add the next why question, built on the last answer (at most MAX_WHYS)."""
-        self.commit_pending()
         kr = self._selected_kr()
         if kr is None:
             return
-        steps = [WhyStep(s.question, s.answer) for s in kr.why_steps]
-        if not steps or not steps[-1].answer.strip():
+        # The controller merges this burst of typing into one undo step and saves it
+        # within the autosave delay, however long the typing goes on.
+        self.controller.set_field(("kr", kr.id), "why_steps",
+                                  ask_why.with_answer(kr, index, text), "Answer why")
+        self._hint("")
+        self._update_buttons()
+
+    def ask_again(self) -> None:
+        """Add the next why question, built on the last answer (Enter on an answer); the
+        measuring question once the ladder is MAX_WHYS high."""
+        kr = self._selected_kr()
+        if kr is None:
+            return
+        steps = ask_why.ladder_steps(kr)
+        if not steps[-1].answer.strip():
             self._hint("Write the room's answer first, then ask why again.", sticky=True)
             self._focus_last_answer()
             return
-        if len(steps) >= ask_why.MAX_WHYS:
+        if not ask_why.can_ask_again(kr):
             self.go_measure()
             return
-        steps.append(WhyStep(ask_why.next_why_question(steps[-1].answer), ""))
-        self.controller.set_field(("kr", kr.id), "why_steps", steps, "Ask why again")
+        self.controller.set_field(("kr", kr.id), "why_steps", ask_why.asked_again(kr),
+                                  "Ask why again")
         self.refresh()
         self._focus_last_answer()
 
     def go_measure(self) -> None:
         """Move on to "How would we see that change in a number?" and the rewrite."""
-        self.commit_pending()
         kr = self._selected_kr()
         if kr is None:
             return
@@ -544,7 +492,6 @@ class AskWhyPage(StagePage):
 
     def accept(self) -> None:
         """Rewrite the selected output as the drafted outcome (one undo step)."""
-        self.commit_pending()
         kr = self._selected_kr()
         if kr is None:
             return
@@ -554,9 +501,7 @@ class AskWhyPage(StagePage):
             self._hint("Write the new key result first.", sticky=True)
             self.rewrite_edits["text"].setFocus()
             return
-        steps = [WhyStep(s.question, s.answer) for s in kr.why_steps]
-        while steps and not steps[-1].answer.strip():
-            steps.pop()  # a question nobody answered is not part of the chain
+        steps = ask_why.answered_steps(kr.why_steps)
         kr_id = kr.id
         try:
             self.controller.edit(
@@ -571,7 +516,6 @@ class AskWhyPage(StagePage):
 
     def keep(self) -> None:
         """Keep the selected key result as written, with the reason typed."""
-        self.commit_pending()
         kr = self._selected_kr()
         reason = self.keep_reason_edit.text()
         if kr is None:
@@ -616,29 +560,4 @@ class AskWhyPage(StagePage):
             self.rewrite_edits["text"].setFocus()
         else:
             self._focus_last_answer()
-
-    def findings(self) -> list:
-        """The coach's output findings still open (what this stage is for)."""
-        return exit_findings(self.stage_key, coach.check_workshop(self.controller.workshop))
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
-        # Watch the window for closing: its own close handler saves, and a half-typed
-        # answer must be in the model before that, not after.
-        window = self.window()
-        if window is not self and window is not self._watched_window:
-            if self._watched_window is not None:
-                self._watched_window.removeEventFilter(self)
-            window.installEventFilter(self)
-            self._watched_window = window
-        super().showEvent(event)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self._watched_window and event.type() == QEvent.Type.Close:
-            self.commit_pending()
-        return False
-
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
-        # Leaving the stage must not leave an answer only on screen.
-        self.commit_pending()
-        super().hideEvent(event)
 

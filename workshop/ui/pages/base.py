@@ -49,8 +49,10 @@ class StagePage(QWidget):
         """Redraw from the model."""
 
     def findings(self) -> list:
-        """The coach findings that matter on this page (shown in the side panel)."""
-        return []
+        """The coach findings that matter on this page (shown in the side panel): the
+        controller's, by the stage's own exit checks. The coach runs once per change, in
+        the controller; a page never runs it itself."""
+        return self.controller.stage_findings(self.stage_key)
 
     # -- stepping through the page's items with PageDown / PageUp --------------------------
     # A page with items (candidates, key results, questions) names them in item_keys(),
@@ -69,13 +71,18 @@ class StagePage(QWidget):
         keys = self.item_keys()
         if not keys:
             return False
+        # The item whose row the facilitator is in, else the one PageDown reached last:
+        # after a PageDown the keyboard is on the page, not in a row.
         current = self.current_item()
+        if current not in keys:
+            current = getattr(self, "_stepped_to", None)
         if current in keys:
             index = keys.index(current) + delta
         else:
             index = 0 if delta > 0 else len(keys) - 1
         if not 0 <= index < len(keys):
             return False
+        self._stepped_to = keys[index]
         self.go_to_item(keys[index])
         return True
 

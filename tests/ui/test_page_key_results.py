@@ -1,0 +1,139 @@
+"""The key results page: per chosen objective its key results, judged by the coach as
+they are typed, driven like a facilitator would: typing, Tab, Ctrl+Enter, PageDown, undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from workshop.model import (
+    Workshop,
+)
+from workshop.ui.pages.key_results import KeyResultsPage
+
+
+def texts_of(widget) -> list[str]:
+    return [label.text() for label in widget.findChildren(QLabel) if label.isVisible()]
+
+
+HOSTILE = "<b>R&D</b> \"quotes\" 🚀 مرحبا بالعالم " + "x" * 10_000
+
+
+def test_key_results_lists_chosen_objectives_with_outcome_badges(qtbot, controller, show_page):
+    page = show_page(KeyResultsPage, controller)
+    shown = {row.text_edit.text(): row.badge.text() for row in page.rows.values()}
+    chosen = [kr.text for _, kr in controller.workshop.all_key_results()]
+    assert sorted(shown) == sorted(chosen)
+    assert set(shown.values()) == {"OUTCOME"}
+    # The unchosen draft objectives are not on the page.
+    assert "Become a leader in enterprise AI" not in texts_of(page)
+
+
+def test_typing_an_output_flips_the_badge_and_shows_the_reason(qtbot, controller, timers, show_page,
+        reloaded):
+    page = show_page(KeyResultsPage, controller)
+    kr_id = controller.workshop.objectives[0].key_results[0].id
+    row = page.rows[kr_id]
+    original = row.text_edit.text()
+    row.text_edit.selectAll()
+    qtbot.keyClicks(row.text_edit, "Launch v3.0 of our platform")
+    assert controller.get(("kr", kr_id)).text == "Launch v3.0 of our platform"
+    assert row.badge.text() == "OUTPUT"
+    assert row.badge.objectName() == "badgeOutput"
+    assert row.reason_label.isVisible()
+    assert "Why do we want to launch v3.0" in row.reason_label.text()
+    assert reloaded(controller).objectives[0].key_results[0].text == \
+        "Launch v3.0 of our platform"
+    # The whole typing is one undo step.
+    controller.undo_stack.undo()
+    assert controller.get(("kr", kr_id)).text == original
+    assert row.text_edit.text() == original
+    assert row.badge.text() == "OUTCOME"
+    assert not row.reason_label.isVisible()
+
+
+def test_metric_from_to_unit_and_direction_edit_the_model(qtbot, controller, show_page):
+    page = show_page(KeyResultsPage, controller)
+    kr_id = controller.workshop.objectives[1].key_results[0].id
+    row = page.rows[kr_id]
+    for edit, value in ((row.metric_edit, "Days to value"), (row.baseline_edit, "30"),
+                        (row.target_edit, "10"), (row.unit_edit, "days")):
+        edit.clear()
+        qtbot.keyClicks(edit, value)
+    row.direction_combo.setFocus()
+    row.direction_combo.setCurrentIndex(row.direction_combo.findData("reach"))
+    row.direction_combo.activated.emit(row.direction_combo.currentIndex())
+    kr = controller.get(("kr", kr_id))
+    assert (kr.metric, kr.baseline, kr.target, kr.unit, kr.direction) == \
+        ("Days to value", "30", "10", "days", "reach")
+
+
+def test_adding_a_fourth_key_result_warns_about_focus(qtbot, controller, show_page):
+    page = show_page(KeyResultsPage, controller)
+    objective = controller.workshop.objectives[0]
+    assert len(objective.key_results) == 3
+    focus_label = page.focus_labels[objective.id]
+    assert not focus_label.isVisible()
+    # Ctrl+Enter inside the objective adds a key result and puts the cursor in it.
+    first_row = page.rows[objective.key_results[0].id]
+    first_row.text_edit.setFocus()
+    qtbot.keyClick(first_row.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert len(objective.key_results) == 4
+    new_id = objective.key_results[-1].id
+    assert page.rows[new_id].text_edit.hasFocus()
+    assert controller.focus_item == ("kr", new_id)
+    qtbot.keyClicks(page.rows[new_id].text_edit, "Double the weekly active admins")
+    # Tab walks the new row's fields in reading order, "Remove" last.
+    row = page.rows[new_id]
+    for expected in (row.metric_edit, row.baseline_edit, row.target_edit, row.unit_edit,
+                     row.direction_combo, row.remove_button):
+        qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Tab)
+        assert page.focusWidget() is expected
+    focus_label = page.focus_labels[objective.id]
+    assert focus_label.isVisible()
+    assert focus_label.text().startswith("4 key results")
+    assert "focus.too_many_krs" in [f.code for f in page.findings()]
+    # Remove it again; undo brings it back with its text.
+    page.rows[new_id].remove_button.click()
+    assert len(controller.workshop.objectives[0].key_results) == 3
+    assert not page.focus_labels[objective.id].isVisible()
+    controller.undo_stack.undo()
+    assert controller.workshop.objectives[0].key_results[-1].text == \
+        "Double the weekly active admins"
+    assert new_id in page.rows
+
+
+def test_page_down_steps_through_key_results(qtbot, controller, show_page):
+    page = show_page(KeyResultsPage, controller)
+    ids = [kr.id for _, kr in controller.workshop.all_key_results()]
+    page.focus_first()
+    assert controller.focus_item == ("kr", ids[0])
+    for kr_id in ids[1:]:
+        assert page.next_item()
+        assert controller.focus_item == ("kr", kr_id)
+        assert page.rows[kr_id].text_edit.hasFocus()
+    assert not page.next_item()
+    assert page.previous_item()
+    assert controller.focus_item == ("kr", ids[-2])
+
+
+def test_key_results_take_hostile_text_without_breaking_layout(qtbot, controller, timers, show_page,
+        reloaded):
+    page = show_page(KeyResultsPage, controller)
+    kr_id = controller.workshop.objectives[0].key_results[0].id
+    row = page.rows[kr_id]
+    row.text_edit.setText(HOSTILE)
+    row.text_edit.textEdited.emit(HOSTILE)
+    assert controller.get(("kr", kr_id)).text == HOSTILE
+    statement = page.statement_labels[controller.workshop.objectives[0].id]
+    assert statement.textFormat() == Qt.TextFormat.PlainText
+    assert "<b>R&D</b>" in statement.text()
+    # Nothing forces the page wider than the window: long text wraps or scrolls in place.
+    assert page.body.minimumSizeHint().width() <= page.scroll_area.viewport().width()
+    assert reloaded(controller).objectives[0].key_results[0].text == HOSTILE
+
+
+def test_key_results_page_without_objectives_says_so(qtbot, make_controller, show_page):
+    page = show_page(KeyResultsPage, make_controller(Workshop(title="Empty")))
+    assert any("No objectives yet" in t for t in texts_of(page))
+    assert not page.next_item()
