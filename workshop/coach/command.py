@@ -20,12 +20,13 @@ def coach_command(lines: Iterable[str], *, objectives: bool, as_json: bool,
                   out: TextIO) -> int:
     """Coach one key result (or objective) per line; blank lines are skipped.
 
-    With `as_json`, print one JSON object per input line, in order (JSON Lines); without,
-    a table for people. Returns the exit status (0).
+    With `as_json`, print one JSON object per input line, in order (JSON Lines), each with
+    the verdict's confidence; without, a table for people where an unsure verdict carries a
+    question mark. Returns the exit status (0).
     """
     write = out.write
     if not as_json:
-        header = ("OBJECTIVE" if objectives else "KIND     MEASURABLE  KEY RESULT")
+        header = ("OBJECTIVE" if objectives else "KIND     MEASURABLE  SURE  KEY RESULT")
         write(header + "\n")
     for raw in lines:
         text = raw.strip()
@@ -51,7 +52,10 @@ def coach_command(lines: Iterable[str], *, objectives: bool, as_json: bool,
             write(json.dumps(assessment.to_json(), ensure_ascii=False) + "\n")
             continue
         measurable = "yes" if assessment.measurable else "no"
-        write(f"{assessment.kind:<8} {measurable:<11} {_clip(assessment.text)}\n")
+        # An unsure verdict is shown as a question, never as a plain label.
+        kind = assessment.kind + ("?" if assessment.unsure else "")
+        write(f"{kind:<8} {measurable:<11} {assessment.confidence:<5.2f} "
+              f"{_clip(assessment.text)}\n")
         for f in assessment.findings:
             write(f"    {f.severity:<5} {f.code}: {f.message}\n")
             if f.question:

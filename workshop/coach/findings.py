@@ -42,12 +42,20 @@ class Finding:
 
 @dataclass(frozen=True)
 class KRAssessment:
-    """What the coach thinks of one key result."""
+    """What the coach thinks of one key result.
+
+    `confidence` (0.5 to 1) is how likely the verdict is right, calibrated on published
+    OKRs; `unsure` is set when it is too low to state, and the findings then ask the room
+    instead. `cues` are the words of the key result that drove the verdict.
+    """
 
     text: str
     kind: str  # OUTPUT or OUTCOME
     measurable: bool
     findings: tuple[Finding, ...] = ()
+    confidence: float = 1.0
+    unsure: bool = False
+    cues: tuple[str, ...] = ()
 
     @property
     def is_output(self) -> bool:
@@ -63,4 +71,6 @@ class KRAssessment:
     def to_json(self) -> dict[str, Any]:
         """The JSON object `okr-workshop coach --json` prints for one line."""
         return {"text": self.text, "kind": self.kind, "measurable": self.measurable,
+                "confidence": self.confidence, "unsure": self.unsure,
+                "cues": list(self.cues),
                 "findings": [f.to_json() for f in self.findings]}

@@ -36,6 +36,7 @@ from workshop.coach.findings import (
     Finding,
     KRAssessment,
 )
+from workshop.coach.model import model as shipped_model
 
 if TYPE_CHECKING:
     from workshop.model import KeyResult
@@ -75,7 +76,7 @@ _LEADING_CADENCE_RE = re.compile(
 _TOKEN_RE = re.compile(r"[a-z0-9$€£¥#%][a-z0-9$€£¥%+]*(?:['./,&-][a-z0-9%+]+)*")
 _IDENTIFIER_RE = re.compile(
     r"^(?:v[0-9][0-9a-z.]*|q[1-4]|h[12]|fy[0-9]+|p[0-9]{1,3}|(?:19|20)[0-9]{2}|"
-    r"[0-9]+(?:st|nd|rd|th)|tier-?[0-9]|[a-z]+[0-9]+[a-z0-9]*|24/7|[0-9]+-[a-z]+)$")
+    r"[0-9]+(?:st|nd|rd|th)|tier-?[0-9]|[a-z]+[0-9]+[a-z0-9]*|[0-9]+[a-z]+[0-9][a-z0-9]*|24/7|[0-9]+-[a-z]+)$")
 _ID_PRECEDERS = lx._words("""version release iso postgresql postgres python java node
     soc type tier level phase line year grade wcag ipv http php angular react ios
     android windows gen series model wave step stage""")
@@ -138,6 +139,21 @@ _PASSIVE_CHANGE_RE = re.compile(
     r"lowered|raised)\b(?: \w+){0,4} by\b")
 # Our own hiring stated as a result ("offers accepted by 2 SREs", "new hires start").
 _HIRING_RE = re.compile(r"\b(?:offers? accepted|hired)\b|^\d+ (?:new )?hires\b")
+
+# The words without which each pattern above cannot match (a cheap first test).
+_CAPABILITY_WORDS = lx._words("can could able generally on-by-default") | {
+    w + s for w in ("enable", "allow") for s in ("", "s", "d")}
+_BE_WORDS = lx._words("is are be been become becomes")
+_CAPABILITY_STATE_WORDS = lx._words("""available in-place live enabled supported scalable
+    horizontally integrated automated documented operational established defined ready
+    standardised standardized managed on-by-default possible accessible tracked rolled-out
+    set-up""")
+_PROXY_WORDS = lx._words("""tech-debt coverage lint linting story-points seo-score lighthouse
+    css velocity lines-of-code mr say/do""")
+_LEVEL_WORDS = lx._words("""under below above over least most less more fewer within < >
+    <= >= ≤ ≥ than trend trends in-positive-direction breakeven alive weigh level category
+    quadrant rank ranking place position tier""") | lx.COMPARATIVES
+_HIRING_WORDS = lx._words("accepted hired hires")
 
 _OPINION_VERBS = lx._words("""rate rates rated say says said report reports feel feels
     recommend recommends score scores agree agrees would find finds describe describes
@@ -256,7 +272,7 @@ def _noun_class(tok: str) -> str:
         return "others"
     if tok in lx.OWN_PEOPLE_NOUNS:
         return "people"
-    if tok in lx.OWN_WORK_NOUNS:
+    if tok in lx.OWN_WORK_NOUNS or tok in lx.OWN_ACTIVITY_NOUNS:
         return "own"
     return ""
 
@@ -360,9 +376,12 @@ class _Evidence:
         self.done = [t for t in body if t in lx.DONE_STATES]
         self.cert = bool(body_set & lx.CERTIFICATION_WORDS)
         self.artefact = bool(body_set & lx.ARTEFACT_NOUNS)
-        self.target = bool(_TARGET_RE.search(norm)) or any(
+        # Cheapest evidence first: a percent or currency sign, then a counted number, and
+        # only then the pattern of targets written in words ("double", "from ... to").
+        self.target = ("%" in norm or any(c in norm for c in "$€£¥")) or any(
             _is_number(tokens, j) for j, t in enumerate(tokens)
-            if t[0] in _NUMBER_START or t in lx.NUMBER_WORDS)
+            if t[0] in _NUMBER_START or t in lx.NUMBER_WORDS) or bool(
+            _TARGET_RE.search(norm))
         self.service = bool(_SERVICE_LEVEL_RE.search(norm))
         self.clause = False
         if role in (_ROLE_TASK, _ROLE_SOFT):
@@ -374,11 +393,18 @@ class _Evidence:
                     t[0].isdigit() for t in tail_tokens)
                 self.clause = has_number and bool(
                     tail_tokens & (lx.METRIC_NOUNS | lx.OTHERS_NOUNS))
-        self.capability = bool(_CAPABILITY_RE.search(norm)) and not self.service
-        self.proxy = bool(_PROXY_RE.search(norm))
-        self.level = bool(_LEVEL_RE.search(norm))
-        self.passive_change = bool(_PASSIVE_CHANGE_RE.search(norm))
-        self.hiring = bool(_HIRING_RE.search(norm))
+        # Each pattern runs only when one of its words is present: the coach must stay fast
+        # enough to judge every keystroke.
+        token_set = set(tokens)
+        self.capability = not self.service and bool(
+            token_set & _CAPABILITY_WORDS or (token_set & _BE_WORDS and token_set
+                                              & _CAPABILITY_STATE_WORDS)) and bool(
+            _CAPABILITY_RE.search(norm))
+        self.proxy = bool(token_set & _PROXY_WORDS) and bool(_PROXY_RE.search(norm))
+        self.level = bool(token_set & _LEVEL_WORDS or (tokens and tokens[0] in ("zero", "no"))
+                          ) and bool(_LEVEL_RE.search(norm))
+        self.passive_change = "by" in token_set and bool(_PASSIVE_CHANGE_RE.search(norm))
+        self.hiring = bool(token_set & _HIRING_WORDS) and bool(_HIRING_RE.search(norm))
         # "Documentation for ...", "Data and narrative of ...": a deliverable named as a noun
         lead_words = tokens[i:i + 2]
         self.artefact_lead = role == _ROLE_NONE and any(
@@ -406,6 +432,7 @@ _R_OUTCOME = "outcome"
 _R_PROXY = "proxy"
 _R_CAPABILITY = "capability"
 _R_HIRING = "hiring"
+_R_WORDS = "words"  # the rules saw no work, but the key result's words read as work
 
 
 def _decide(ev: _Evidence) -> tuple[str, str]:
@@ -545,8 +572,13 @@ def _quote_word(verb: str, tokens: list[str]) -> str:
     return word[:1].upper() + word[1:]
 
 
-def _output_message(reason: str, ev: _Evidence, text: str, fams: tuple[str, ...]) -> str:
+def _output_message(reason: str, ev: _Evidence, text: str, fams: tuple[str, ...],
+                    cues: tuple[str, ...] = ()) -> str:
     steer = "Steer the rewrite toward " + " or ".join(fams) + "."
+    if reason == _R_WORDS:
+        words = _quoted(cues) if cues else "its words"
+        return (f"It reads as work the team does: words like {words} usually name an "
+                f"activity or a deliverable, and nothing says who is better off. {steer}")
     word = _quote_word(ev.verb, ev.tokens)
     if reason == _R_OWN_COUNT:
         what = "people we add to our own team" if ev.count_class == "people" else \
@@ -586,29 +618,88 @@ def _output_message(reason: str, ev: _Evidence, text: str, fams: tuple[str, ...]
 
 
 
-def assess_kr(text: str, kr: KeyResult | None = None) -> KRAssessment:
-    """Judge one key result: output or outcome, measurable or not, and why.
+ASK = "Is this something we do, or a change we want to see?"
 
-    When `kr` is given its metric, baseline, target and unit fields count too: a KR with a
-    target field is measurable, and a named metric with a target makes an outcome likelier.
+
+def _rule_cues(reason: str, ev: _Evidence, norm: str) -> tuple[str, ...]:
+    """The words the rules' reason rests on, as they appear in the text."""
+    if reason == _R_OWN_COUNT and ev.count_phrase:
+        return (ev.count_phrase,)
+    if reason == _R_DONE and ev.done:
+        return (ev.done[0],)
+    if reason == _R_PROXY:
+        m = _PROXY_RE.search(norm)
+        return (m.group(0).replace("-", " "),) if m else ()
+    if reason == _R_HIRING:
+        m = _HIRING_RE.search(norm)
+        return (m.group(0),) if m else ()
+    if reason == _R_CAPABILITY:
+        m = _CAPABILITY_RE.search(norm)
+        return (m.group(0).strip().replace("-", " "),) if m else ()
+    if reason == _R_ARTEFACT and ev.artefact_lead:
+        return (ev.tokens[ev.lead],)
+    if ev.role == _ROLE_NONE and (ev.level or ev.passive_change):
+        m = (_LEVEL_RE.search(norm) if ev.level else None) or _PASSIVE_CHANGE_RE.search(norm)
+        return (m.group(0).strip().replace("-", " "),) if m else ()
+    if ev.verb and ev.role != _ROLE_NONE:
+        return (_SPELLED.get(ev.verb, ev.verb),)
+    return ()
+
+
+def _merge_cues(*groups: tuple[str, ...], limit: int = 4) -> tuple[str, ...]:
+    seen: list[str] = []
+    for group in groups:
+        for cue in group:
+            cue = _SPELLED.get(cue, cue)
+            if cue and cue not in seen and not any(cue in s for s in seen):
+                seen.append(cue)
+    return tuple(seen[:limit])
+
+
+def _quoted(cues: tuple[str, ...]) -> str:
+    shown = [f'"{c}"' for c in cues[:3]]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def assess_kr(text: str, kr: KeyResult | None = None) -> KRAssessment:
+    """Judge one key result: output or outcome, how sure, measurable or not, and why.
+
+    The verdict depends on the text alone, so every view (badge, side panel, projector,
+    handout, command line) shows the same one. When `kr` is given, a target field makes the
+    key result measurable.
     """
     if not text.strip() and kr is not None:
         text = kr.text
     norm = normalise(text)
     ev = _Evidence(norm)
-    kind, reason = _decide(ev)
-    target_field = bool(kr is not None and kr.target.strip())
-    if kr is not None and kind == OUTPUT and reason in (_R_NO_MEASURE, _R_ARTEFACT) \
-            and kr.metric.strip() and target_field:
-        # The room named a metric and a target for it: the text is shorthand for a measure.
-        kind, reason = OUTCOME, _R_OUTCOME
-    measurable = ev.target or target_field
+    rule_kind, reason = _decide(ev)
+    words_model = shipped_model()
+    says_output, confidence, word_cues = words_model.assess(ev, rule_kind == OUTPUT)
+    kind = OUTPUT if says_output else OUTCOME
+    unsure = confidence < words_model.unsure_below
+    if kind == rule_kind:
+        cues = _merge_cues(_rule_cues(reason, ev, norm), word_cues)
+    else:
+        # The words outweighed the rules: explain with the words.
+        reason = _R_WORDS if kind == OUTPUT else _R_OUTCOME
+        cues = _merge_cues(word_cues)
+    measurable = ev.target or bool(kr is not None and kr.target.strip())
     findings: list[Finding] = []
     milestone = False
-    if kind == OUTPUT:
+    if unsure:
+        lean = "something we do" if kind == OUTPUT else "a change we want to see"
+        because = f" ({_quoted(cues)})" if cues else ""
+        findings.append(Finding(
+            "kr.unsure", INFO,
+            f"{ASK} The wording leans toward {lean}{because}, but it could be read either "
+            "way. If it is work, ask why it matters; if it is a change, name the number that "
+            "would show it.",
+            question=why_question(text, ev.verb) if kind == OUTPUT else
+            "How would we see that change in a number?"))
+    elif kind == OUTPUT:
         fams = families_for(ev.tokens)
         findings.append(Finding(
-            "kr.output", WARN, _output_message(reason, ev, text, fams),
+            "kr.output", WARN, _output_message(reason, ev, text, fams, cues),
             question=why_question(text, ev.verb), families=fams))
         if reason == _R_OWN_COUNT:
             findings.append(Finding(
@@ -616,13 +707,13 @@ def assess_kr(text: str, kr: KeyResult | None = None) -> KRAssessment:
                 f'Counting "{ev.count_phrase}" rewards producing more, not achieving more. '
                 "Counts of what others do in response (sign-ups, qualified leads, paying "
                 "customers) are outcomes."))
-        elif reason in (_R_TASK, _R_DONE, _R_CERT) and ev.count_class == "":
+        elif reason in (_R_TASK, _R_DONE, _R_CERT, _R_CAPABILITY) and ev.count_class == "":
             milestone = True
             findings.append(Finding(
                 "kr.milestone", INFO,
                 "This is a done/not-done milestone: at the end of the period it cannot be "
                 "scored between 0.0 and 1.0. Keep it as an action under an outcome KR."))
-    else:
+    if kind == OUTCOME:
         if ev.role == _ROLE_HOLD or _HEALTH_RE.search(norm):
             findings.append(Finding(
                 "kr.health_metric", INFO,
@@ -641,7 +732,8 @@ def assess_kr(text: str, kr: KeyResult | None = None) -> KRAssessment:
             "No target or threshold is stated, so nobody can tell at the end of the period "
             'whether it was reached. Add a baseline and a number ("from 61% to 75%").'))
     return KRAssessment(text=_display(text) or text.strip(), kind=kind,
-                        measurable=measurable, findings=tuple(findings))
+                        measurable=measurable, findings=tuple(findings),
+                        confidence=round(confidence, 2), unsure=unsure, cues=cues)
 
 
 def is_output(kr: KeyResult) -> bool:

@@ -1,0 +1,174 @@
+"""A small logistic model that weighs the coach's evidence and the key result's words.
+
+The rules in key_results.py say *why* a key result reads as an output or an outcome; on
+published OKRs they are right most of the time but not always. This model was trained on
+the development part of the labelled corpus (see training.py) and ships as plain JSON next
+to this file: no download, no numerical library at run time. It turns the same evidence
+into a probability, so every verdict carries a confidence, and its strongest words are the
+ones the coach quotes back.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+MODEL_FILE = Path(__file__).with_name("kr_model.json")
+
+# Feature names of the evidence flags, in one place so training and scoring agree.
+FLAG_NAMES = ("coverage", "others_share", "metric", "others", "target", "cert", "service",
+              "clause", "artefact", "capability", "proxy", "level", "passive_change",
+              "hiring", "artefact_lead")
+WORD_PREFIX = "w="
+# Words too common to explain anything, even when they carry weight in the model.
+QUIET_WORDS = frozenset("""a an and the of to for in on at by with from our we us their its
+    all each every this that these those is are be was were it as or per than into via
+    new more most least not no""".split())
+
+
+@lru_cache(maxsize=16384)
+def stem(token: str) -> str:
+    """A crude stem so "posts" and "post", "launched" and "launch" share a weight."""
+    if token[:1].isdigit() or token[:1] in "$€£¥":
+        return "#"
+    if token.endswith("%"):
+        return "%"
+    if len(token) > 4 and token.endswith("ies"):
+        return token[:-3] + "y"
+    if len(token) > 4 and token.endswith("ed") and not token.endswith("eed"):
+        return token[:-2]
+    if len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
+        return token[:-1]
+    return token
+
+
+def features(evidence: Any) -> tuple[list[str], dict[str, str]]:
+    """The model's features for one key result, and for each word feature the word as
+    written (so an explanation can quote it). The rules' verdict is not a feature: it is
+    added with a fixed weight (see KRModel.judge), so the words stay an independent view."""
+    feats = [f"role={evidence.role}"]
+    if evidence.verb:
+        feats.append(f"verb={evidence.verb}")
+    for name in FLAG_NAMES:
+        if getattr(evidence, name):
+            feats.append(name)
+    if evidence.done:
+        feats.append("done")
+    if evidence.count_class:
+        feats.append(f"count={evidence.count_class}")
+    words: dict[str, str] = {}
+    for tok in evidence.tokens:
+        key = _word_key(tok)
+        if key not in words:
+            words[key] = tok
+    feats.extend(words)
+    return feats, words
+
+
+_NUMBER_KEYS = frozenset((WORD_PREFIX + "#", WORD_PREFIX + "%"))
+
+
+@lru_cache(maxsize=16384)
+def _word_key(token: str) -> str:
+    return WORD_PREFIX + stem(token)
+
+
+class KRModel:
+    """Logistic regression over string features, combined with the rules' verdict."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.bias: float = data["bias"]
+        self.weights: dict[str, float] = data["weights"]
+        self.rule_weight: float = data["rule_weight"]
+        self.calibration: tuple[float, float] = tuple(data["calibration"])
+        self.unsure_below: float = data["unsure_below"]
+        self.info: dict[str, Any] = data.get("info", {})
+
+    @classmethod
+    def load(cls, path: Path = MODEL_FILE) -> KRModel:
+        return cls(json.loads(path.read_text(encoding="utf-8")))
+
+    def logit(self, feats: list[str]) -> float:
+        """The words' and evidence's log-odds that the key result is an output."""
+        weights = self.weights
+        z = self.bias
+        for f in feats:
+            w = weights.get(f)
+            if w is not None:
+                z += w
+        return z
+
+    def judge(self, feats: list[str], rules_say_output: bool) -> tuple[bool, float]:
+        """(is it an output, confidence 0.5..1) from the words and the rules together."""
+        z = self.logit(feats) + (self.rule_weight if rules_say_output else -self.rule_weight)
+        a, b = self.calibration
+        x = min(60.0, a * abs(z) + b)
+        confidence = 1.0 / (1.0 + math.exp(-x))
+        return z >= 0, max(0.5, min(0.99, confidence))
+
+    def assess(self, evidence: Any, rules_say_output: bool
+               ) -> tuple[bool, float, tuple[str, ...]]:
+        """(is it an output, confidence, the words that drove it) in one pass over the
+        same features as `features()` (kept separate for speed: the coach runs on every
+        keystroke)."""
+        weights = self.weights
+        get = weights.get
+        z = self.bias + get("role=" + evidence.role, 0.0)
+        if evidence.verb:
+            z += get("verb=" + evidence.verb, 0.0)
+        for name in FLAG_NAMES:
+            if getattr(evidence, name):
+                z += get(name, 0.0)
+        if evidence.done:
+            z += get("done", 0.0)
+        if evidence.count_class:
+            z += get("count=" + evidence.count_class, 0.0)
+        seen = set()
+        weighted = []
+        for tok in evidence.tokens:
+            key = _word_key(tok)
+            if key in seen:
+                continue
+            seen.add(key)
+            w = get(key)
+            if w is not None:
+                z += w
+                weighted.append((w, tok, key))
+        z += self.rule_weight if rules_say_output else -self.rule_weight
+        says_output = z >= 0
+        a, b = self.calibration
+        confidence = 1.0 / (1.0 + math.exp(-min(60.0, a * abs(z) + b)))
+        pushed = sorted((-abs(w), tok) for w, tok, key in weighted
+                        if (w > 0) == says_output and abs(w) >= 0.25
+                        and tok not in QUIET_WORDS and key not in _NUMBER_KEYS)
+        return (says_output, max(0.5, min(0.99, confidence)),
+                tuple(tok for _, tok in pushed[:3]))
+
+    def driving_words(self, words: dict[str, str], toward_output: bool,
+                      limit: int = 3) -> tuple[str, ...]:
+        """The written words that pushed hardest toward the verdict, strongest first."""
+        weights = self.weights
+        pushed = []
+        for key, written in words.items():
+            w = weights.get(key)
+            if w is None or written in QUIET_WORDS or key in (WORD_PREFIX + "#",
+                                                               WORD_PREFIX + "%"):
+                continue
+            if (w > 0) == toward_output and abs(w) >= 0.25:
+                pushed.append((-abs(w), written))
+        pushed.sort()
+        return tuple(written for _, written in pushed[:limit])
+
+
+_MODEL: KRModel | None = None
+
+
+def model() -> KRModel:
+    """The shipped model, loaded once."""
+    global _MODEL
+    if _MODEL is None:
+        _MODEL = KRModel.load()
+    return _MODEL
