@@ -113,3 +113,26 @@ def test_all_six_questions_are_shown_in_order(controller, open_page):
     shown = [row.question_label.text() for row in page._rows]
     assert shown == [f"{n}. {q}" for n, q in enumerate(CHECKLIST_QUESTIONS, start=1)]
     assert page.summary_label.text() == "6 of 6 questions answered, 1 “no”."
+
+
+def test_the_pages_read_the_coach_once_per_change_through_the_controller(
+        make_controller, show_page, monkeypatch, timers):
+    import workshop.coach as coach
+    from workshop.ui.pages import PAGE_CLASSES
+
+    runs: list[int] = []
+    real = coach.check_workshop
+    monkeypatch.setattr(coach, "check_workshop", lambda *a, **k: runs.append(1) or real(*a, **k))
+    controller = make_controller()
+    pages = [show_page(cls, controller) for cls in PAGE_CLASSES.values()]
+    for page in pages:
+        page.findings()
+    assert len(runs) == 1  # one coach run serves every page
+    review = next(p for p in pages if isinstance(p, ReviewPage))
+    controller.workshop.objectives[0].key_results.append(KeyResult("Host 5 webinars"))
+    controller.set_field(("workshop", ""), "title", "Changed")
+    codes = [f.code for f in review.findings()]
+    assert len(runs) == 2 and "kr.output" in codes
+    for page in pages:
+        page.findings()
+    assert len(runs) == 2

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from workshop.model import Workshop, validate
-from workshop.ui.pages.setup import SetupPage, suggested_mid_review
+from workshop.ui.pages.setup import SetupPage
 
 
 @pytest.fixture
@@ -112,12 +112,6 @@ def test_cadence_dates_are_suggested_from_the_period(make_controller, open_page,
     assert page.retro_field.edit.date().toPython() == date(2027, 6, 30)
     controller.undo_stack.undo()
     assert controller.workshop.cadence.retro_date is None
-
-
-def test_suggested_mid_review_needs_a_sane_period():
-    assert suggested_mid_review(date(2027, 1, 1), date(2027, 3, 31)) == date(2027, 2, 14)
-    assert suggested_mid_review(None, date(2027, 3, 31)) is None
-    assert suggested_mid_review(date(2027, 3, 31), date(2027, 1, 1)) is None
 
 
 def test_check_in_rhythm_and_weekday(controller, open_page, qtbot):

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop import coach, edits
-from workshop.flows.stages import exit_findings
+from workshop import edits
+from workshop.coach.checks import MAX_ACTIONS, MIN_ACTIONS
 from workshop.model import ORIGIN_FROM_OUTPUT, Action, KeyResult, Workshop
 from workshop.ui.pages.base import StagePage
 from workshop.ui.pages.common import (
@@ -39,8 +39,6 @@ from workshop.ui.pages.common import (
 )
 from workshop.ui.session import SessionController
 
-MIN_TASKS = 3
-MAX_TASKS = 5
 NO_DEADLINE_TEXT = "No deadline"
 NO_OWNER_TEXT = "No owner"
 FAR_PAST = date(2000, 1, 1)
@@ -49,11 +47,11 @@ FAR_FUTURE = date(2099, 12, 31)
 
 def task_guidance(count: int) -> tuple[str, bool]:
     """The line under a key result's tasks, and whether it is outside the 3-5 guidance."""
-    text = f"{count} of {MIN_TASKS}-{MAX_TASKS} tasks"
-    if count < MIN_TASKS:
-        missing = MIN_TASKS - count
+    text = f"{count} of {MIN_ACTIONS}-{MAX_ACTIONS} tasks"
+    if count < MIN_ACTIONS:
+        missing = MIN_ACTIONS - count
         return f"{text}: {missing} more to get going", True
-    if count > MAX_TASKS:
+    if count > MAX_ACTIONS:
         return f"{text}: the first few are enough, the rest appear as work goes", True
     return text, False
 
@@ -409,7 +407,3 @@ class ActionPlanPage(StagePage):
         ids = self.kr_ids()
         if ids:
             self._go_to(ids[0])
-
-    def findings(self) -> list:
-        """The coach's action-plan findings (owners, deadlines, 3-5 tasks)."""
-        return exit_findings(self.stage_key, coach.check_workshop(self.controller.workshop))

@@ -21,9 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.coach import check_workshop
-from workshop.flows.stages import code_matches
-from workshop.model import Workshop
 from workshop.ui.theme import set_font_scale
 
 # The earliest date a date field offers. It doubles as the "not set" marker, because a
@@ -252,12 +249,6 @@ def chain_tab_order(widgets: Sequence[QWidget]) -> None:
     """Make Tab follow the reading order, also after rows were added later."""
     for first, second in zip(widgets, widgets[1:], strict=False):
         QWidget.setTabOrder(first, second)
-
-
-def findings_with_prefixes(ws: Workshop, prefixes: Sequence[str]) -> list:
-    """The workshop-wide coach findings whose code sits under one of `prefixes`."""
-    return [f for f in check_workshop(ws)
-            if any(code_matches(f.code, p) for p in prefixes)]
 
 
 def section(title: str, object_name: str) -> tuple[QGroupBox, QVBoxLayout]:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop import coach, edits
-from workshop.flows.stages import exit_findings
+from workshop.coach.checks import MAX_KRS_PER_OBJECTIVE
 from workshop.model import KeyResult, Objective, Workshop, objective_statement
 from workshop.ui.pages.base import StagePage
 from workshop.ui.pages.common import (
@@ -37,9 +37,6 @@ from workshop.ui.pages.common import (
 )
 from workshop.ui.session import SessionController
 from workshop.ui.widgets.badge import KindBadge
-
-FOCUS_LIMIT = 3
-"""More key results than this on one objective and the focus blurs (a warning only)."""
 
 DIRECTION_LABELS: tuple[tuple[str, str], ...] = (
     ("", "Direction: not set"),
@@ -313,10 +310,11 @@ class KeyResultsPage(StagePage):
         count = len(objective.key_results)
         label = self.focus_labels.get(objective.id)
         if label is not None:
-            if count > FOCUS_LIMIT:
-                sync_label(label, f"{count} key results: more than {FOCUS_LIMIT} blurs the "
-                                  f"focus. Which {FOCUS_LIMIT} matter most?")
-            label.setVisible(count > FOCUS_LIMIT)
+            if count > MAX_KRS_PER_OBJECTIVE:
+                sync_label(label, f"{count} key results: more than {MAX_KRS_PER_OBJECTIVE} "
+                                  f"blurs the focus. Which {MAX_KRS_PER_OBJECTIVE} matter "
+                                  "most?")
+            label.setVisible(count > MAX_KRS_PER_OBJECTIVE)
         statement = self.statement_labels.get(objective.id)
         if statement is not None:
             sync_label(statement, objective_statement(objective) if objective.key_results
@@ -380,8 +378,3 @@ class KeyResultsPage(StagePage):
             self._go_to(ids[0])
         elif self.add_buttons:
             next(iter(self.add_buttons.values())).setFocus()
-
-    # -- coaching ----------------------------------------------------------------------------
-    def findings(self) -> list:
-        """The coach's key-result and focus findings for the chosen objectives."""
-        return exit_findings(self.stage_key, coach.check_workshop(self.controller.workshop))

@@ -28,7 +28,6 @@ from workshop.ui.pages.base import StagePage
 from workshop.ui.pages.common import (
     chain_tab_order,
     elided,
-    findings_with_prefixes,
     hint_label,
     section,
     sync_line_edit,
@@ -394,7 +393,7 @@ class ObjectivesPage(StagePage):
         for objective in ws.objectives:
             if objective.text.strip():
                 found += check_objective(objective.text, objective)
-        found += findings_with_prefixes(ws, ("objective", "focus", "strategy"))
+        found += self.controller.stage_findings(self.stage_key)
         # The workshop-wide check may repeat a candidate's own finding: show it once.
         unique: list = []
         seen: set[tuple[str, str, str]] = set()

@@ -295,8 +295,3 @@ class RetroPage(StagePage):
             order += [row.score_spin, row.note_edit]
         order += list(self.question_edits.values())
         chain_tab_order(order)
-
-    # -- the window's hooks -------------------------------------------------------------
-    def findings(self) -> list:
-        # The retro is a conversation, not a check: nothing for the coach panel.
-        return []

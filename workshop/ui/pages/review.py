@@ -18,13 +18,12 @@ from PySide6.QtWidgets import (
 
 from workshop import edits
 from workshop.coach import is_output
+from workshop.coach.checks import MAX_OKRS_TOTAL
 from workshop.method import CHECKLIST_MAX_NO, CHECKLIST_QUESTIONS
 from workshop.model import ChecklistAnswer, Workshop
 from workshop.ui.pages.base import StagePage
-from workshop.ui.pages.common import chain_tab_order, findings_with_prefixes, hint_label
+from workshop.ui.pages.common import chain_tab_order, hint_label
 from workshop.ui.session import SessionController
-
-FOCUS_LIMIT = 5  # the method: five or more key results in total means focus is lost
 
 
 def output_count_text(ws: Workshop) -> str:
@@ -46,8 +45,8 @@ def focus_count_text(ws: Workshop) -> str:
     o_noun = "objective" if len(objectives) == 1 else "objectives"
     k_noun = "key result" if len(krs) == 1 else "key results"
     text = f"Coach: {len(objectives)} {o_noun} with {len(krs)} {k_noun} in total"
-    if len(krs) >= FOCUS_LIMIT:
-        return text + ": five or more, the set has lost focus."
+    if len(krs) > MAX_OKRS_TOTAL:
+        return text + f": {MAX_OKRS_TOTAL + 1} or more, the set has lost focus."
     return text + "."
 
 
@@ -225,8 +224,4 @@ class ReviewPage(StagePage):
         total = len(CHECKLIST_QUESTIONS)
         self.summary_label.setText(f"{answered} of {total} questions answered, "
                                    f"{no_count} “no”.")
-
-    # -- the window's hooks -------------------------------------------------------------
-    def findings(self) -> list:
-        return findings_with_prefixes(self.controller.workshop, ("kr", "objective", "focus"))
 

@@ -28,7 +28,6 @@ from workshop.ui.pages.base import StagePage
 from workshop.ui.pages.common import (
     OptionalDateField,
     chain_tab_order,
-    findings_with_prefixes,
     hint_label,
     section,
     sync_line_edit,
@@ -349,10 +348,6 @@ class SetupPage(StagePage):
         self.period_hint.setVisible(bool(message))
 
     # -- the window's hooks -------------------------------------------------------------
-    def findings(self) -> list:
-        return findings_with_prefixes(self.controller.workshop,
-                                      ("setup", "period", "cadence", "participants"))
-
     def focus_first(self) -> None:
         self._line_edits["title"].setFocus()
 

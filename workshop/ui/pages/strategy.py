@@ -18,7 +18,6 @@ from workshop.ui.pages.base import StagePage
 from workshop.ui.pages.common import (
     PlainTextField,
     chain_tab_order,
-    findings_with_prefixes,
     hint_label,
     section,
     sync_line_edit,
@@ -206,9 +205,6 @@ class StrategyPage(StagePage):
             not any(s.text.strip() for s in self.controller.workshop.context.strategies))
 
     # -- the window's hooks -------------------------------------------------------------
-    def findings(self) -> list:
-        return findings_with_prefixes(self.controller.workshop, ("strategy",))
-
     def focus_first(self) -> None:
         self.vision_edit.setFocus()
 

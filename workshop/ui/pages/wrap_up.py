@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop import coach
+from workshop.coach import WARN
 from workshop.export import PAGE_SIZES, ExportError, export_file, export_per_participant
 from workshop.export.content import format_date, safe_file_stem
 from workshop.export.formats import cadence_summary
@@ -292,5 +292,5 @@ class WrapUpPage(StagePage):
 
     def findings(self) -> list:
         """Every warning the coach still has: the last look before the room leaves."""
-        return [f for f in coach.check_workshop(self.controller.workshop)
-                if f.severity == "warn"]
+        self.controller.stage_findings(self.stage_key)  # brings the coach up to date
+        return [f for f in self.controller.findings if f.severity == WARN]
