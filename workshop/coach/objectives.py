@@ -25,6 +25,28 @@ _BAU_RE = re.compile(
     r"routine (?:upkeep|maintenance|work)|(?:day-to-day|day to day) (?:running|operations?|"
     r"work)|unchanged|same as last (?:quarter|year)|"
     r"(?:on[ -]time|as planned) (?:every|each) (?:day|week|month|quarter|year))\b")
+# Routine duties written as goals: a verb of running or serving what already exists ("Run
+# the event", "Support the Pangeo project", "Effectively communicate our outlook to members",
+# "Core support for key OS tools") with no word of change. A change word ("new", "launch",
+# "grow", "faster", a comparison) turns the same verb into an aim.
+_DUTY_VERBS = lx._words("""run sustain support operate manage administer administrate serve
+    service handle process promote communicate report own staff host produce offer
+    deliver provide engage meet comply monitor operate oversee fulfil fulfill""")
+_DUTY_LEAD_RE = re.compile(
+    r"^(?:(?:effectively|efficiently|reliably|consistently|properly|actively|fully) )?"
+    r"(?:get back to|engage in|stay on top of|take care of|look after|keep up with)\b|"
+    r"^(?:core |ongoing |day-to-day |regular |continued )?(?:support|operations?|"
+    r"maintenance|administration|upkeep|servicing) (?:for|of)\b")
+_CADENCE_RE = re.compile(
+    r"\b(?:daily|weekly|monthly|quarterly|yearly|annual|every (?:day|week|month|quarter|"
+    r"year)|recurring|regular|routine|ongoing|as usual)\b")
+_ROUTINE_MANNER_RE = re.compile(
+    r"\b(?:reliably|smoothly|on time|without (?:fail|interruption)|as planned)\b")
+_CHANGE_WORDS = lx._words("""new first initial launch launched grow growing increase reduce
+    cut improve improving expand expanding scale accelerate transform double halve faster
+    better more less fewer higher lower wider broader bigger stronger easier simpler
+    cheaper quicker shorter modern modernise modernize start begin establish create build
+    introduce become turn make change shift redesign rebuild overhaul pilot""")
 # "Keep patients safe from avoidable infections" names who benefits and a change to avoid;
 # these words after keep/maintain turn it from routine into a real aim.
 _KEEP_BUT_CHANGE_RE = re.compile(
@@ -37,21 +59,65 @@ _EVERGREEN = lx._words("""excellence excellent world-class world leader leading 
     innovation innovative innovate synergy synergies better great greatness awesome
     amazing success successful next level cutting-edge premier top number one #1
     optimise optimize optimal efficiency efficient things stuff improve improvement
-    transform transformation value-add empower empowered strive strong stronger""")
+    transform transformation value-add empower empowered strive strong stronger harder
+    smarter big changes progress foundation aligned high-performing best-in-class
+    kickstart procrastinating""")
 _BENEFICIARIES = lx._words("""customer customers client clients user users patient
     patients student students pupils learners citizen citizens resident residents
     donor donors partner partners team teams employee employees staff engineers
     people families family member members buyer buyers retailer retailers shopper
     shoppers teacher teachers parent parents volunteer volunteers community
     contributors businesses companies developers readers hospital hospitals
-    schools nurses doctors""")
+    schools nurses doctors veterans attendees learners institutions communities
+    researchers maintainers projects organisations organizations""")
 _ABSTRACT_OBJECTS = lx._words("""team culture brand reputation community trust
-    relationships relationship habit habits movement momentum""")
+    relationships relationship habit habits movement momentum voice pipeline understanding
+    cohesion awareness capacity capability capabilities engagement presence confidence
+    alignment partnerships partnership network sense""")
 _DELIVERABLE_VERBS = lx._words("""launch ship release build implement migrate redesign
     deploy hire roll roll-out develop create rebuild rewrite replace install open
     introduce complete finish deliver publish upgrade automate digitise digitize
-    modernise modernize move integrate set set-up establish select procure""")
+    modernise modernize move integrate set set-up establish select procure define
+    formalize formalise research assess discover draft write plan organize organise read
+    design document evaluate audit map study investigate host""")
+# "We have a preliminary strategy", "We have a draft proposal": a document as the aim.
+_HAVE_DELIVERABLE_RE = re.compile(
+    r"^(?:we )?have (?:a |an |shown progress on |the )?(?:\w+ ){0,8}?(?:strategy|proposal|"
+    r"plan|draft|approach|framework|model|roadmap|policy|process|design|specification|spec)\b")
+_MILESTONE_RE = re.compile(r"^(?:get|be|become) (?:engaged|married|certified|accredited)\b|"
+                           r"^provide (?:documented |written )?(?:guidance|documentation)\b")
 MAX_OBJECTIVE_WORDS = 14
+
+
+_NOT_YET_RE = re.compile(r"\b(?:cannot|can't|can not|do not|don't|not yet)\b")
+# Verbs whose object is a document or a decision: always a deliverable as an objective.
+_DOCUMENT_VERBS = lx._words("""define formalize formalise research assess discover draft write
+    plan document evaluate audit map study investigate read""")
+_DOCUMENT_NOUNS = lx._words("""strategy plan roadmap framework policy policies process
+    processes playbook guide guidelines proposal model structure offering workspace""")
+
+
+def _verb_of(token: str) -> str:
+    """The verb a word is a form of; a one-letter substitution is not taken as a typo here
+    ("refine" is not "define"), only dropped or added letters and inflections."""
+    verb = lemma(token)
+    if verb and len(verb) == len(token) and verb != token:
+        return token
+    return verb or token
+
+
+_COMPARISON_RE = re.compile(r"\b(?:more|less|fewer|faster|better|wider)\b.*\bthan\b")
+
+
+def _names_someone(text: str) -> bool:
+    """A capitalised name after the first word ("Utrecht", "Chi Hack Night", "Veterans")
+    names a particular place, programme or people, which an evergreen slogan never does.
+    Acronyms do not count: "AI" names a field, not someone."""
+    for word in text.strip().split()[1:]:
+        w = word.strip("'\".,:;()")
+        if len(w) > 1 and w.isalpha() and w[0].isupper() and not w.isupper():
+            return True
+    return False
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -70,7 +136,18 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
     if not tokens:
         return findings
 
-    if _BAU_RE.search(norm) and not _KEEP_BUT_CHANGE_RE.search(norm):
+    token_set = set(tokens)
+    at = 1 if len(tokens) > 1 and tokens[0].endswith("ly") else 0  # "Effectively run ..."
+    lead = _verb_of(tokens[at])
+    changes = bool(token_set & _CHANGE_WORDS) or bool(_COMPARISON_RE.search(norm)) or bool(
+        _NOT_YET_RE.search(norm))
+    routine_duty = not changes and (
+        (lead in _DUTY_VERBS and (len(tokens) <= 4 + at or bool(_CADENCE_RE.search(norm))
+                                  or bool(_ROUTINE_MANNER_RE.search(norm))
+                                  or tokens[at + 1:at + 2] in (["the"], ["our"])))
+        or bool(_DUTY_LEAD_RE.search(norm))
+        or bool(_ROUTINE_MANNER_RE.search(norm) and not _METRIC_IN_TEXT_RE.search(norm)))
+    if (_BAU_RE.search(norm) and not _KEEP_BUT_CHANGE_RE.search(norm)) or routine_duty:
         findings.append(Finding(
             "objective.business_as_usual", WARN,
             "This reads as business as usual: it carries on what already happens. An "
@@ -79,8 +156,16 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
             question="What would be different at the end of the period if we succeed?",
             subject_id=subject))
 
-    verb = lemma(tokens[0])
-    if verb in _DELIVERABLE_VERBS and not (set(tokens[1:5]) & _ABSTRACT_OBJECTS):
+    verb = _verb_of(tokens[0])
+    first = 0
+    if verb in ("continue", "keep") and len(tokens) > 1:
+        # "Continue building our strategy": the deliverable is in the second verb.
+        first = 2 if tokens[1] == "to" and len(tokens) > 2 else 1
+        verb = _verb_of(tokens[first])
+    obj = set(tokens[first + 1:first + 6])
+    if (verb in _DELIVERABLE_VERBS and (verb in _DOCUMENT_VERBS or obj & _DOCUMENT_NOUNS
+                                        or not obj & _ABSTRACT_OBJECTS)) or \
+            _HAVE_DELIVERABLE_RE.search(norm) or _MILESTONE_RE.search(norm):
         shown = text.strip().rstrip(".")
         findings.append(Finding(
             "objective.deliverable", WARN,
@@ -97,12 +182,18 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
             "the number into a key result that measures the objective.",
             subject_id=subject))
 
-    token_set = set(tokens)
-    has_beneficiary = bool(token_set & _BENEFICIARIES)
+    has_beneficiary = bool(token_set & _BENEFICIARIES) or _names_someone(text)
     evergreen = token_set & _EVERGREEN
     content_words = [t for t in tokens if t not in lx.PHRASE_STOPS and t not in
                      ("be", "become", "we", "our", "to", "all", "everything", "do")]
-    if not has_beneficiary and (evergreen or len(content_words) <= 2):
+    already = {f.code for f in findings}
+    concrete = [t for t in content_words if t not in _EVERGREEN and t != tokens[0]]
+    # "Improve our deployment infrastructure" names what should change; "Achieve
+    # excellence" and "Become a leader in enterprise AI" do not.
+    names_a_change = lead in lx.CHANGE_VERBS and len(concrete) >= 2
+    if not has_beneficiary and (evergreen or len(content_words) <= 2) and not (
+            names_a_change or already & {"objective.business_as_usual",
+                                         "objective.deliverable"}):
         findings.append(Finding(
             "objective.vague", INFO,
             "The wording could fit any team in any year: it names nobody who benefits and "
