@@ -154,6 +154,8 @@ _LEVEL_WORDS = lx._words("""under below above over least most less more fewer wi
     <= >= ≤ ≥ than trend trends in-positive-direction breakeven alive weigh level category
     quadrant rank ranking place position tier""") | lx.COMPARATIVES
 _HIRING_WORDS = lx._words("accepted hired hires")
+_GATHER_VERBS = lx._words("collect gather")
+_GATHERED_NOUNS = lx._words("responses answers feedback submissions questionnaires")
 
 _OPINION_VERBS = lx._words("""rate rates rated say says said report reports feel feels
     recommend recommends score scores agree agrees would find finds describe describes
@@ -298,7 +300,7 @@ class _Evidence:
     __slots__ = ("tokens", "lead", "verb", "role", "count_class", "count_phrase",
                  "coverage", "others_share", "metric", "others", "target", "done",
                  "cert", "service", "clause", "artefact", "capability", "proxy", "level",
-                 "passive_change", "hiring", "artefact_lead")
+                 "passive_change", "hiring", "artefact_lead", "count_noun")
 
     def __init__(self, norm: str) -> None:
         tokens = _TOKEN_RE.findall(norm)
@@ -330,6 +332,7 @@ class _Evidence:
 
         self.count_class = ""
         self.count_phrase = ""
+        self.count_noun = ""
         self.coverage = False
         self.others_share = False
         rest = range(i + 1, len(tokens)) if role != _ROLE_NONE else range(len(tokens))
@@ -367,6 +370,7 @@ class _Evidence:
                 cls, noun, at = _head(tokens, j + 1)
                 if cls:
                     self.count_class = cls
+                    self.count_noun = noun
                     self.count_phrase = " ".join(
                         _SPELLED.get(t, t) for t in tokens[j:at + 1])
         body = tokens[i + 1:] if role != _ROLE_NONE else tokens
@@ -459,7 +463,8 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
             return OUTPUT, _R_HIRING
         if ev.done and not ev.metric:
             return OUTPUT, _R_DONE
-        if own_count:
+        if own_count or (ev.verb in _GATHER_VERBS and ev.count_noun in _GATHERED_NOUNS):
+            # "Collect 200 survey responses": answers we gather are our own activity.
             return OUTPUT, _R_OWN_COUNT
         if not (ev.target or ev.others or ev.count_class or ev.level):
             # "Secure budget", "Get buy-in from the board": nothing to count or reach.

@@ -31,7 +31,8 @@ _BAU_RE = re.compile(
 # "grow", "faster", a comparison) turns the same verb into an aim.
 _DUTY_VERBS = lx._words("""run sustain support operate manage administer administrate serve
     service handle process promote communicate report own staff host produce offer
-    deliver provide engage meet comply monitor operate oversee fulfil fulfill""")
+    deliver provide engage meet comply monitor operate oversee fulfil fulfill answer
+    respond reply resolve""")
 _DUTY_LEAD_RE = re.compile(
     r"^(?:(?:effectively|efficiently|reliably|consistently|properly|actively|fully) )?"
     r"(?:get back to|engage in|stay on top of|take care of|look after|keep up with)\b|"
@@ -142,7 +143,8 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
     changes = bool(token_set & _CHANGE_WORDS) or bool(_COMPARISON_RE.search(norm)) or bool(
         _NOT_YET_RE.search(norm))
     routine_duty = not changes and (
-        (lead in _DUTY_VERBS and (len(tokens) <= 4 + at or bool(_CADENCE_RE.search(norm))
+        (lead in _DUTY_VERBS and ((len(tokens) <= 4 + at and not any(
+            c.isdigit() for c in norm)) or bool(_CADENCE_RE.search(norm))
                                   or bool(_ROUTINE_MANNER_RE.search(norm))
                                   or tokens[at + 1:at + 2] in (["the"], ["our"])))
         or bool(_DUTY_LEAD_RE.search(norm))
@@ -163,9 +165,10 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
         first = 2 if tokens[1] == "to" and len(tokens) > 2 else 1
         verb = _verb_of(tokens[first])
     obj = set(tokens[first + 1:first + 6])
-    if (verb in _DELIVERABLE_VERBS and (verb in _DOCUMENT_VERBS or obj & _DOCUMENT_NOUNS
-                                        or not obj & _ABSTRACT_OBJECTS)) or \
-            _HAVE_DELIVERABLE_RE.search(norm) or _MILESTONE_RE.search(norm):
+    # A routine duty ("Host the weekly all-hands") is business as usual, not a deliverable.
+    if not routine_duty and ((verb in _DELIVERABLE_VERBS and (
+            verb in _DOCUMENT_VERBS or obj & _DOCUMENT_NOUNS or not obj & _ABSTRACT_OBJECTS))
+            or _HAVE_DELIVERABLE_RE.search(norm) or _MILESTONE_RE.search(norm)):
         shown = text.strip().rstrip(".")
         findings.append(Finding(
             "objective.deliverable", WARN,
