@@ -120,3 +120,92 @@ def test_empty_and_odd_input_does_not_crash() -> None:
     for text in ["", "   ", "!!!", "12", "%", "a" * 5000, "Ünïcödé ☃ résumé 10 %"]:
         result = assess_kr(text)
         assert result.kind in (OUTPUT, OUTCOME)
+
+
+# -- the kinds of key result published OKRs are full of ---------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Users can export their reports as CSV",
+    "Single sign-on is in place for all internal tools",
+    "The new billing API is generally available",
+    "Helm charts generally available",
+])
+def test_a_capability_statement_is_an_output(text: str) -> None:
+    assert assess_kr(text).kind == OUTPUT
+
+
+@pytest.mark.parametrize("text", [
+    "Hire 4 engineers for the platform team",
+    "Give talks at 3 industry conferences",
+    "Hold 12 customer meetings",
+    "Speak at 5 meetups",
+    "Collect 200 survey responses",
+    "Source 40 candidates for the data roles",
+    "We have offers accepted by 2 designers and a product manager",
+])
+def test_a_count_of_our_own_activity_is_an_output(text: str) -> None:
+    assert assess_kr(text).kind == OUTPUT
+
+
+@pytest.mark.parametrize("text", [
+    "Raise unit test coverage to 90%",
+    "Cut lint warnings by 50%",
+    "Reduce tech debt by 30%",
+    "Increase story points delivered per sprint to 40",
+])
+def test_an_internal_engineering_proxy_is_an_output(text: str) -> None:
+    assessment = assess_kr(text)
+    assert assessment.kind == OUTPUT
+    output = assessment.finding("kr.output") or assessment.finding("kr.unsure")
+    assert output is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Zero critical security incidents",
+    "P95 checkout latency is under 300ms",
+    "Net revenue retention stays above 110%",
+    "Number of active users increases by 20%",
+    "Customer satisfaction increased by 5 points",
+    "Weigh in at under 80 kg by June",
+    "All new forms take less time to complete than the paper ones they replace",
+])
+def test_a_threshold_or_comparison_without_a_verb_of_change_is_an_outcome(text: str) -> None:
+    assert assess_kr(text).kind == OUTCOME
+
+
+def test_every_verdict_has_a_confidence_and_the_words_that_drove_it() -> None:
+    for text in ["Launch v3.0 of our platform", "Publish 12 blog posts",
+                 "Reduce churn in the enterprise segment to below 5%",
+                 "Single sign-on is in place for all internal tools"]:
+        assessment = assess_kr(text)
+        assert 0.5 <= assessment.confidence <= 1.0
+        assert assessment.cues, text
+        for cue in assessment.cues:
+            assert cue.split()[0].lower() in text.lower(), (cue, text)
+    clear = assess_kr("Launch v3.0 of our platform")
+    assert clear.confidence >= 0.9 and not clear.unsure
+    assert '"Launch"' in clear.finding("kr.output").message
+
+
+def test_when_unsure_the_coach_asks_instead_of_stating() -> None:
+    assessment = assess_kr("Improve our internal on-page optimization")
+    assert assessment.unsure
+    assert assessment.finding("kr.output") is None
+    unsure = assessment.finding("kr.unsure")
+    assert unsure is not None and unsure.severity == "info"
+    assert unsure.message.startswith(
+        "Is this something we do, or a change we want to see?")
+    assert unsure.question
+
+
+def test_the_verdict_depends_on_the_text_alone() -> None:
+    # The badge, side panel, projector, handout and command line must agree: fields typed
+    # next to the text (metric, target) make it measurable but never change the verdict.
+    for text in ["Improve the documentation", "Improve onboarding satisfaction",
+                 "Launch the partner portal", "Raise NPS from 20 to 35"]:
+        bare = assess_kr(text)
+        with_fields = assess_kr(text, KeyResult(text=text, metric="CSAT", baseline="3.8",
+                                                target="4.5"))
+        assert (with_fields.kind, with_fields.confidence, with_fields.unsure) == \
+            (bare.kind, bare.confidence, bare.unsure)
+        assert with_fields.measurable

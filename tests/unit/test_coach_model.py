@@ -1,0 +1,52 @@
+"""The key-result model ships as data inside the package and needs nothing at run time."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from workshop.coach.model import FLAG_NAMES, MODEL_FILE, KRModel, model, stem
+
+COACH = Path(__file__).resolve().parents[2] / "workshop" / "coach"
+
+
+def test_the_model_file_is_plain_json_inside_the_package() -> None:
+    assert MODEL_FILE.parent == COACH
+    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    assert {"bias", "weights", "rule_weight", "calibration", "unsure_below"} <= set(data)
+    assert 0.5 < data["unsure_below"] < 1.0
+    assert len(data["weights"]) > 100
+    # Flags the scorer knows are the flags training wrote (no silent feature drift).
+    known = {f for f in data["weights"] if "=" not in f}
+    assert known <= set(FLAG_NAMES) | {"done"}
+
+
+def test_no_numerical_library_or_network_at_run_time() -> None:
+    for source in COACH.glob("*.py"):
+        text = source.read_text(encoding="utf-8")
+        for banned in ("import numpy", "import sklearn", "import requests", "urllib",
+                       "PySide6"):
+            assert banned not in text, (source.name, banned)
+
+
+def test_stems_join_forms_of_a_word() -> None:
+    assert stem("posts") == stem("post") == "post"
+    assert stem("launched") == "launch"
+    assert stem("12") == stem("40%") == stem("$3M") == "#"
+
+
+def test_the_model_is_loaded_once_and_scores_both_ways() -> None:
+    assert model() is model()
+    m = KRModel({"bias": 0.0, "weights": {"w=launch": 3.0}, "rule_weight": 1.0,
+                 "calibration": [1.0, 0.0], "unsure_below": 0.8})
+
+    class Evidence:
+        role, verb, done, count_class = "task", "launch", [], ""
+        tokens = ["launch", "the", "portal"]
+
+    for name in FLAG_NAMES:
+        setattr(Evidence, name, False)
+    says_output, confidence, words = m.assess(Evidence(), rules_say_output=True)
+    assert says_output and confidence > 0.95 and words == ("launch",)
+    says_output, confidence, _ = m.assess(Evidence(), rules_say_output=False)
+    assert says_output and confidence < 0.9  # the rules disagree: less sure

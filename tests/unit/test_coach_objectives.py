@@ -1,0 +1,78 @@
+"""Objectives: business as usual (wording and routine duties), deliverables, vagueness."""
+
+from __future__ import annotations
+
+import pytest
+
+from workshop.coach import check_objective
+
+
+def codes(text: str) -> set[str]:
+    return {f.code for f in check_objective(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Run the monthly payroll",
+    "Support the sales team",
+    "Answer customer emails",
+    "Process all invoices on time",
+    "Host the weekly all-hands",
+    "Core support for the data platform",
+    "Effectively communicate our financial outlook to members",
+    "Engage in marketing activities",
+    "Get back to work",
+])
+def test_a_routine_duty_written_as_a_goal_is_business_as_usual(text: str) -> None:
+    found = codes(text)
+    assert "objective.business_as_usual" in found
+    assert "objective.deliverable" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Continue to run our meetups",
+    "Maintain our market position in the Nordics",
+    "Keep the lights on for legacy customers",
+])
+def test_continue_and_maintain_wording_is_still_business_as_usual(text: str) -> None:
+    assert "objective.business_as_usual" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Grow the monthly meetup into a regional conference",
+    "Run our first customer conference",
+    "Support new customers to adopt the API faster",
+    "Make onboarding effortless for new customers",
+    "Meet the compliance needs of 5 customers we cannot serve today",
+    "Close 50 new deals in the Nordics",
+])
+def test_the_same_verbs_with_a_change_are_aims(text: str) -> None:
+    assert "objective.business_as_usual" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Define our pricing strategy",
+    "Research the needs of rural patients",
+    "Write the employee handbook",
+    "Continue building our engagement strategy",
+    "We have a draft proposal for our membership model",
+])
+def test_documents_and_decisions_are_deliverables(text: str) -> None:
+    assert "objective.deliverable" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Develop a public voice for the work we do",
+    "Build organisation-wide understanding of governance",
+    "Refine our market positioning",
+])
+def test_building_something_abstract_is_not_a_deliverable(text: str) -> None:
+    assert "objective.deliverable" not in codes(text)
+
+
+def test_vague_means_nobody_benefits_and_nothing_named_changes() -> None:
+    for text in ["Be the best", "Do great things", "Work harder and smarter",
+                 "Become a leader in enterprise AI"]:
+        assert "objective.vague" in codes(text), text
+    for text in ["Improve our deployment infrastructure", "Settle in to Utrecht",
+                 "Give patients faster access to specialist care"]:
+        assert "objective.vague" not in codes(text), text
