@@ -1,25 +1,33 @@
 """The projector: what the room sees, driven entirely by the facilitator's window.
 
-The audience window is a view, never an editor. It shows the workshop's title, the
-stage and the question for the room, a countdown the back row can read, and the stage's
-shared content. It never shows the facilitator's notes, the stage tips or prompts, or
-the coach's findings, except the one finding the facilitator puts on screen.
+The audience window is a view, never an editor. It draws the session and the room
+state (flows/room.py) the controller owns: the title slide before the first stage, the
+stage's slide (its question, a countdown, the shared content), the timer alone filling
+the screen, a message to the room, a black screen. It never shows the facilitator's
+notes, the stage tips or prompts, or the coach's findings, except the one finding the
+facilitator puts on screen.
 
-Legibility rules (UX.md): every size derives from the window's size, so the same layout
-reads at 1024x768 and at 3840x2160; the timer is at least a fifth of the height; at most
-six rows of content are shown at once, and more content is split into pages measured
-against the space really available, so no row is ever cut mid-line. PageDown shows the
-next page before the facilitator moves on to the next item or stage.
+Legibility (UX.md): every size derives from the window's size, so the same layout reads
+at 1024x768 and at 3840x2160. Content is split into pages measured against the space
+really available, so no row is ever cut; a page fills before it breaks and a heading
+continued on the next page says so. The item under discussion is highlighted and its
+page shown; the page shown is reported to the controller for the laptop's "PAGE n/m".
+
+Cheap to keep open: an edit re-reads the slide's rows (the coach's verdicts are
+remembered by text), re-uses the row widgets, re-measures only the rows that changed and
+redraws only when what the room sees changed; a tick repaints the digits only when they
+change.
 """
 
 from __future__ import annotations
 
-import re
+import base64
+import binascii
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -30,235 +38,169 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeyEvent,
     QPalette,
+    QPixmap,
     QResizeEvent,
     QScreen,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMenu,
     QSizePolicy,
+    QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from workshop.flows.slides import Row
+from workshop.flows.room import MESSAGE_FULL, VIEW_TIMER, VIEW_TITLE, RoomState
+from workshop.flows.slides import Row, clock_text, title_slide
 from workshop.flows.stages import slide_rows, stage_by_key
-from workshop.flows.timer import PHASE_OVERTIME, PHASE_PAUSED, PHASE_WARNING, format_mmss
+from workshop.flows.timer import PHASE_OVERTIME, PHASE_PAUSED, PHASE_WARNING
+from workshop.ui.projector_widgets import (
+    MAX_ITEMS_PER_PAGE,
+    BigClock,
+    EdgeBar,
+    FadeOverlay,
+    FlashOverlay,
+    Overlay,
+    Page,
+    RowWidget,
+    breakable,
+    elide_words,
+    fit_lines,
+    label,
+    paginate,
+    restyle,
+)
 from workshop.ui.session import SessionController
 from workshop.ui.theme import THEMES, Theme
 from workshop.ui.widgets.chime import Chime
 
+__all__ = ["AudienceWindow", "MAX_ITEMS_PER_PAGE", "Page", "elide_words", "paginate",
+           "open_audience_window", "projector_screen", "install_projector_controls"]
+
 DEFAULT_THEME = "projector"
-MAX_ROWS_PER_PAGE = 6  # "six short lines per view at most" (UX.md)
-FLASH_MS = 600
-# Reference size the type scale is designed for: at 1024x768 the body text is 24 px,
-# the question 36 px and the timer a fifth of the height.
+FLASH_MS = 450
+# Reference size the type scale is designed for: at 1024x768 the body text is 24 px and
+# the question 36 px; everything scales with the window.
 BASE_WIDTH, BASE_HEIGHT = 1024, 768
-BODY_PX, QUESTION_PX, STAGE_PX = 24, 36, 26
-TIMER_SHARE = 0.2
-# A hostile run of letters with no space cannot wrap; a zero-width space every this many
-# characters gives the line breaker somewhere to break.
-LONG_WORD = 24
+BODY_PX, QUESTION_PX, STAGE_PX = 24, 34, 24
+CLOCK_SHARE = 0.15  # the slide's countdown: font size as a share of the height
+TIMER_VIEW_SHARE = 0.62  # the timer-only view: the digits' box as a share of the height
 SOUND_KEY = "sound"
 THEME_KEY = "projector_theme"
 SCREEN_KEY = "projector_screen"
+MOTION_KEY = "projector_motion"
 
-
-def breakable(text: str) -> str:
-    """`text` with a zero-width space inside every very long word, so a hostile run of
-    letters wraps instead of running off the screen."""
-
-    def split(match: re.Match[str]) -> str:
-        word = match.group(0)
-        return "\u200b".join(word[i:i + LONG_WORD] for i in range(0, len(word), LONG_WORD))
-
-    return re.sub(rf"\S{{{LONG_WORD + 1},}}", split, text)
-
-
-def elide_words(text: str, metrics: QFontMetrics, width: int) -> str:
-    """`text` shortened at a word boundary with "…" so it fits `width` on one line."""
-    if metrics.horizontalAdvance(text) <= width:
-        return text
-    words = text.split()
-    while words:
-        candidate = " ".join(words) + " …"
-        if metrics.horizontalAdvance(candidate) <= width:
-            return candidate
-        words.pop()
-    # One enormous word: no boundary to cut at, so cut it like Qt would.
-    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(0, width))
-
-
-def paginate(heights: Sequence[int], available: int, spacing: int,
-             headings: Sequence[bool] = (), max_rows: int = MAX_ROWS_PER_PAGE
-             ) -> list[list[int]]:
-    """Split rows (by their heights) into pages that fit `available` pixels with
-    `spacing` between rows and at most `max_rows` rows each. A heading is not left alone
-    at the foot of a page when it fits at the top of the next one with its first row."""
-    pages: list[list[int]] = []
-    current: list[int] = []
-    used = 0
-    for index, height in enumerate(heights):
-        need = height + (spacing if current else 0)
-        if current and (len(current) >= max_rows or used + need > available):
-            carried: list[int] = []
-            last = current[-1]
-            if (len(current) > 1 and index - 1 < len(headings) and headings[last]
-                    and heights[last] + spacing + height <= available):
-                carried = [current.pop()]
-            pages.append(current)
-            current = carried
-            used = sum(heights[i] for i in current) + spacing * len(current)
-            need = height + (spacing if current else 0)
-        current.append(index)
-        used += need
-    if current:
-        pages.append(current)
-    return pages or [[]]
+STACK_STAGE, STACK_TITLE, STACK_TIMER, STACK_MESSAGE = range(4)
 
 
 # ---------------------------------------------------------------------------------------
 # Styling
 # ---------------------------------------------------------------------------------------
 
-# Which text pair of the theme (Theme.text_pairs) each styled piece uses, so the theme
-# test's contrast figures cover everything the projector draws.
+# Which text pair of the theme (Theme.text_pairs) each opaque piece uses, so the theme
+# test's contrast figures cover everything the projector draws on a colour of its own.
+# Text drawn straight on the window (or on the highlight) is transparent and uses the
+# "text", "muted" and "focus" pairs; the rendering tests measure it from the pixels.
 STYLED_PAIRS: dict[str, str] = {
-    # The sheet is the window's own, so a bare type selector covers the window and
-    # everything in it, and any named rule below (more specific) wins over it.
-    "QWidget": "text",
-    "QLabel#audMuted": "muted",
+    "QWidget#audienceWindow": "text",
     "QLabel#audBadge[kind=\"output\"]": "output badge",
     "QLabel#audBadge[kind=\"outcome\"]": "outcome badge",
-    "QLabel#audBadge[kind=\"selected\"]": "accent button",
-    "QLabel#audBadge[kind=\"yes\"]": "ok",
-    "QLabel#audBadge[kind=\"no\"]": "danger",
-    "QLabel#audBadge[kind=\"open\"]": "warning",
+    "QLabel#audBadge[kind=\"keep\"]": "accent button",
+    "QLabel#audBadge[kind=\"yes\"]": "yes solid",
+    "QLabel#audBadge[kind=\"no\"]": "no solid",
+    "QLabel#audBadge[kind=\"open\"]": "text",
+    "QLabel#audBadge[kind=\"band_green\"]": "yes solid",
+    "QLabel#audBadge[kind=\"band_yellow\"]": "band warning",
+    "QLabel#audBadge[kind=\"band_red\"]": "no solid",
     "QLabel#audFinding": "warning",
-    "QLabel#audTimer[phase=\"normal\"]": "timer normal",
+    "QLabel#audBanner": "accent button",
+    "QLabel#audTimer[phase=\"normal\"]": "text",
     "QLabel#audTimer[phase=\"paused\"]": "muted",
-    "QLabel#audTimer[phase=\"warning\"]": "timer warning",
-    "QLabel#audTimer[phase=\"overtime\"]": "timer overtime",
-    "QLabel#audCaption[phase=\"warning\"]": "timer warning",
-    "QLabel#audCaption[phase=\"overtime\"]": "timer overtime",
+    "QLabel#audTimer[phase=\"warning\"]": "band warning",
+    "QLabel#audTimer[phase=\"overtime\"]": "band overtime",
+    "QWidget#audTimerPage[phase=\"normal\"]": "text",
+    "QWidget#audTimerPage[phase=\"paused\"]": "text",
+    "QWidget#audTimerPage[phase=\"warning\"]": "band warning",
+    "QWidget#audTimerPage[phase=\"overtime\"]": "band overtime",
+    "QLabel#audBand[phase=\"normal\"]": "text",
+    "QLabel#audBand[phase=\"paused\"]": "text",
+    "QLabel#audBand[phase=\"warning\"]": "band warning",
+    "QLabel#audBand[phase=\"overtime\"]": "band overtime",
 }
 
+PHASE_WORDS = {"warning": "Almost time", "overtime": "Over time", "paused": "Paused"}
+FLASH_WORDS = {"warning": "Almost time", "time_up": "Time is up"}
 
-def audience_stylesheet(theme: Theme) -> str:
+
+def audience_stylesheet(theme: Theme, scale: float = 1.0) -> str:
     """The projector window's own style sheet (it does not rely on the app's)."""
+    t = theme
     pairs = theme.text_pairs()
-    rules = []
+    px = max(1, round(scale))
+    rules = [
+        # Everything is transparent over the window's own background (the app's style
+        # sheet would paint the facilitator's theme behind every widget), and labels on
+        # a highlighted row show the highlight.
+        f"QWidget {{ color: {t.text}; background: transparent; }}",
+        f"QLabel {{ color: {t.text}; background: transparent; }}",
+        f"QLabel#audMuted, QLabel#audCell, QLabel#audBarLabel {{ color: {t.muted}; }}",
+        f"QLabel#audLead[kind=\"step\"], QLabel#audText[kind=\"step\"] {{ color: {t.muted}; }}",
+        "QWidget#audStagePage, QWidget#audTitlePage, QWidget#audMessagePage, "
+        "QStackedWidget { background: transparent; }",
+        f"QLabel#audText[kind=\"ask\"] {{ color: {t.text}; }}",
+    ]
     for selector, pair in STYLED_PAIRS.items():
         foreground, background = pairs[pair]
         rules.append(f"{selector} {{ color: {foreground}; background: {background}; }}")
-    rules.append("QLabel#audBadge { border-radius: 4px; padding: 2px 10px; }")
-    rules.append("QLabel#audFinding { border-radius: 6px; padding: 6px 12px; }")
-    rules.append("QWidget#audFlash { background: transparent; }")
-    rules.append("QWidget#audBlack { background: #000000; }")
+    rules += [
+        f"QLabel#audBadge {{ border-radius: {4 * px}px; padding: {2 * px}px {8 * px}px; }}",
+        f"QLabel#audBadge[kind=\"open\"] {{ border: {2 * px}px solid {t.text}; }}",
+        f"QLabel#audFinding {{ border-radius: {6 * px}px; padding: {6 * px}px {12 * px}px; }}",
+        f"QLabel#audBanner {{ padding: {8 * px}px {16 * px}px; }}",
+        f"QLabel#audTimer {{ border-radius: {10 * px}px; padding: 0px {10 * px}px; }}",
+        f"QToolButton {{ color: {t.muted}; background: {t.window}; "
+        f"border: 1px solid {t.border}; border-radius: 4px; padding: 2px 8px; }}",
+        f"QWidget#audStrip {{ background: {t.window}; border-top: 1px solid {t.border}; }}",
+    ]
     return "\n".join(rules)
 
 
-def _restyle(widget: QWidget, name: str, value: str) -> None:
-    if widget.property(name) != value:
-        widget.setProperty(name, value)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
+def _phase(controller: SessionController) -> str:
+    """The band the timer is in: "normal", "warning", "overtime" or "paused"."""
+    return {PHASE_OVERTIME: "overtime", PHASE_WARNING: "warning",
+            PHASE_PAUSED: "paused"}.get(controller.run.timer.phase, "normal")
 
 
-def _label(object_name: str = "", *, wrap: bool = False) -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(wrap)
-    if object_name:
-        label.setObjectName(object_name)
-    if wrap:
-        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        label.setSizePolicy(policy)
-    return label
+def band_colours(theme: Theme, phase: str) -> tuple[str, str]:
+    """(background, text) of the phase's band."""
+    if phase == "warning":
+        return theme.band_warning, theme.band_warning_text
+    if phase == "overtime":
+        return theme.band_overtime, theme.band_overtime_text
+    return theme.window, theme.text
 
 
-class _RowWidget(QWidget):
-    """One content row: lead column, the text (wrapping), a badge, table cells."""
-
-    def __init__(self, row: Row, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.row = row
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.lead: QLabel | None = None
-        if row.lead:
-            self.lead = _label("audMuted" if row.style == "step" else "")
-            self.lead.setText(row.lead)
-            self.lead.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            layout.addWidget(self.lead, 0, Qt.AlignmentFlag.AlignTop)
-        self.main = _label(wrap=True)
-        self.full_text = breakable(row.text)
-        self.main.setText(self.full_text)
-        top_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-        self.main.setAlignment(Qt.AlignmentFlag.AlignCenter if row.style == "big"
-                               else top_left)
-        layout.addWidget(self.main, 3)
-        self.cells: list[QLabel] = []
-        for i, cell in enumerate(row.cells):
-            last = i == len(row.cells) - 1
-            label = _label("audMuted" if last else "", wrap=not last)
-            label.setText(breakable(cell))
-            label.setAlignment(top_left)
-            if last:
-                layout.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
-            else:
-                layout.addWidget(label, 1)
-            self.cells.append(label)
-        self.badge: QLabel | None = None
-        if row.badge:
-            self.badge = _label("audBadge")
-            self.badge.setText(row.badge)
-            self.badge.setProperty("kind", row.badge_kind)
-            self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
-
-    def apply_sizes(self, body: QFont, strong: QFont, big: QFont, lead_width: int,
-                    badge_width: int, table_width: int) -> None:
-        """Set fonts and fixed column widths for the current window size."""
-        main_font = big if self.row.style == "big" else (
-            strong if self.row.style == "heading" else body)
-        self.main.setFont(main_font)
-        self.layout().setSpacing(max(8, QFontMetrics(body).horizontalAdvance("M") // 2))
-        if self.lead is not None:
-            self.lead.setFont(strong if self.row.style == "heading" else body)
-            self.lead.setFixedWidth(lead_width)
-        for i, cell in enumerate(self.cells):
-            cell.setFont(body)
-            if i == len(self.cells) - 1:
-                cell.setFixedWidth(table_width)
-            else:
-                cell.setMinimumWidth(0)
-        if self.badge is not None:
-            self.badge.setFont(strong)
-            self.badge.setFixedWidth(badge_width)
-
-    def fit_height(self, width: int, available: int) -> int:
-        """Shorten the text at a word boundary until the row fits `available` pixels
-        (only ever needed for absurdly long text); returns the row's height."""
-        self.main.setText(self.full_text)
-        height = self.heightForWidth(width)
-        if height <= available:
-            return height
-        words = self.full_text.split(" ")
-        low, high = 1, len(words)
-        while low < high:  # the most words that still fit
-            middle = (low + high + 1) // 2
-            self.main.setText(" ".join(words[:middle]) + " …")
-            if self.heightForWidth(width) <= available:
-                low = middle
-            else:
-                high = middle - 1
-        self.main.setText(" ".join(words[:low]) + " …")
-        return self.heightForWidth(width)
+def logo_pixmap(ws: Any) -> QPixmap | None:
+    """The client's logo from the session (`logo_png`: PNG bytes or base64), if any."""
+    data = getattr(ws, "logo_png", None)
+    if not data:
+        return None
+    if isinstance(data, str):
+        try:
+            data = base64.b64decode(data, validate=False)
+        except (binascii.Error, ValueError):
+            return None
+    pixmap = QPixmap()
+    if not isinstance(data, (bytes, bytearray)) or not pixmap.loadFromData(QByteArray(
+            bytes(data))):
+        return None
+    return pixmap
 
 
 # ---------------------------------------------------------------------------------------
@@ -267,25 +209,41 @@ class _RowWidget(QWidget):
 
 
 class AudienceWindow(QWidget):
-    """The projector window: a view of the controller's session, never an editor."""
+    """The projector window: a view of the controller's session, never an editor.
+
+    `presentation=True` is the view for one mirrored screen: the same room view with a
+    thin strip of controls for the facilitator (timer, stages, timer-only view). The
+    strip shows nothing private and changes no saved setting."""
 
     def __init__(self, controller: SessionController, theme_key: str = DEFAULT_THEME, *,
-                 chime: Any = None, sound_on: bool = True,
-                 parent: QWidget | None = None) -> None:
+                 chime: Any = None, sound_on: bool = True, presentation: bool = False,
+                 motion: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.controller = controller
         self.chime = chime if chime is not None else Chime()
         self.sound_on = sound_on
+        self.motion = motion  # the cross-fade; off for "no motion"
+        self.presentation = presentation
         self.theme = THEMES.get(theme_key, THEMES[DEFAULT_THEME])
         self.page_index = 0
-        self.pages: list[list[int]] = [[]]
+        self.pages: list[Page] = [Page()]
         self.flashes: list[str] = []  # the phases flashed so far, in order
         self.chimes: list[str] = []
+        self.relayouts = 0  # how often the rows were measured and paged (for tests)
         self._rows: list[Row] = []
-        self._row_widgets: list[_RowWidget] = []
-        self._seen_projection: tuple[Any, ...] = ()
+        self._widgets: list[RowWidget] = []  # one per row, re-used across edits
+        self._units: list[tuple[RowWidget, int, bool]] = []  # shown pieces: widget,
+        # its row, and whether it continues a row too tall for one page
+        self._spare: list[RowWidget] = []
+        self._cont_heights: dict[tuple[str, int], int] = {}
+        self._rows_stale = True
         self._view_key = ""
-        self._follow_last = False
+        self._focus_sig: tuple = ()
+        self._room: RoomState | None = None
+        self._scale_key: tuple = ()
+        self._clock_text = ""
+        self._minute = -1
+        self._title_sig: tuple = ()
         self.setObjectName("audienceWindow")
         self.setWindowTitle(f"{controller.workshop.title or 'Untitled'} · Projector")
         self.setAccessibleName("Projector window")
@@ -309,72 +267,182 @@ class AudienceWindow(QWidget):
     # -- construction ---------------------------------------------------------------------
     def _build(self) -> None:
         root = QVBoxLayout(self)
-        self.root_layout = root
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._build_stage_page())
+        self.stack.addWidget(self._build_title_page())
+        self.stack.addWidget(self._build_timer_page())
+        self.stack.addWidget(self._build_message_page())
+        root.addWidget(self.stack, 1)
+        self.banner = label("audBanner", wrap=True)
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setAccessibleName("Message to the room")
+        self.banner.hide()
+        root.addWidget(self.banner)
+        # The stage's progress along the bottom edge of the slide.
+        self.edge_bar = EdgeBar()
+        root.addWidget(self.edge_bar)
+        self.strip: QWidget | None = None
+        if self.presentation:
+            root.addWidget(self._build_strip())
+        self.flash_overlay = FlashOverlay(self)
+        self.fade_overlay = FadeOverlay(self)
+        self.black_overlay = Overlay(self, "audBlack")
+        self.black_overlay.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents,
+                                        False)
+        self.black_overlay.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.black_overlay.setStyleSheet("QWidget#audBlack { background: #000000; }")
+
+    def _build_stage_page(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("audStagePage")
+        layout = QVBoxLayout(page)
+        self.stage_layout = layout
         header = QHBoxLayout()
-        self.stage_label = _label("audStage")
-        self.stage_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        header.addWidget(self.stage_label, 1)
-        self.progress_label = _label("audMuted")
-        self.progress_label.setAlignment(Qt.AlignmentFlag.AlignRight
+        self.header_layout = header
+        left = QVBoxLayout()
+        left.setSpacing(0)
+        top = QHBoxLayout()
+        self.stage_label = label("audStage")
+        top.addWidget(self.stage_label)
+        self.progress_label = label("audMuted")
+        self.progress_label.setAlignment(Qt.AlignmentFlag.AlignLeft
                                          | Qt.AlignmentFlag.AlignVCenter)
-        header.addWidget(self.progress_label)
-        root.addLayout(header)
-
-        self.question_label = _label("audQuestion", wrap=True)
-        self.question_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        top.addWidget(self.progress_label)
+        top.addStretch(1)
+        left.addLayout(top)
+        self.question_label = label("audQuestion", wrap=True)
         self.question_label.setAccessibleName("Question for the room")
-        root.addWidget(self.question_label)
-
-        timer_row = QHBoxLayout()
-        timer_row.addStretch(1)
-        # As wide as the caption on the right, so the countdown sits in the middle.
-        self.caption_balance = QWidget()
-        timer_row.addWidget(self.caption_balance)
-        self.timer_label = _label("audTimer")
+        left.addWidget(self.question_label)
+        left.addStretch(1)
+        header.addLayout(left, 1)
+        clock = QVBoxLayout()
+        clock.setSpacing(0)
+        self.timer_label = label("audTimer")
         self.timer_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.timer_label.setAccessibleName("Time left in this stage")
-        timer_row.addWidget(self.timer_label)
-        self.caption_label = _label("audCaption")
-        self.caption_label.setAlignment(Qt.AlignmentFlag.AlignLeft
-                                        | Qt.AlignmentFlag.AlignVCenter)
-        timer_row.addWidget(self.caption_label)
-        timer_row.addStretch(1)
-        root.addLayout(timer_row)
-
-        self.finding_label = _label("audFinding", wrap=True)
+        clock.addWidget(self.timer_label)
+        self.caption_label = label("audMuted")
+        self.caption_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        clock.addWidget(self.caption_label)
+        clock.addStretch(1)
+        header.addLayout(clock)
+        layout.addLayout(header)
+        self.finding_label = label("audFinding", wrap=True)
         self.finding_label.setAccessibleName("Coach note shown by the facilitator")
         self.finding_label.hide()
-        root.addWidget(self.finding_label)
-
+        layout.addWidget(self.finding_label)
+        # The rows are placed by hand, page by page: no layout to invalidate on an edit.
         self.content = QWidget()
         self.content.setObjectName("audContent")
-        # Ignored vertically: the content takes what is left and pages itself into it,
-        # instead of pushing the timer and the question off the screen.
         self.content.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
-        self.content_layout = QVBoxLayout(self.content)
-        self.content_layout.setContentsMargins(0, 0, 0, 0)
-        self.content_layout.addStretch(1)
-        root.addWidget(self.content, 1)
-
+        layout.addWidget(self.content, 1)
+        self.continued = RowWidget(Row("", "heading"), self.content)
+        self.continued.hide()
         footer = QHBoxLayout()
-        self.title_label = _label("audMuted")
-        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title_label = label("audMuted")
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                       QSizePolicy.Policy.Preferred)
         footer.addWidget(self.title_label, 1)
-        self.page_label = _label("audMuted")
+        self.page_label = label("audMuted")
         self.page_label.setAlignment(Qt.AlignmentFlag.AlignRight
                                      | Qt.AlignmentFlag.AlignVCenter)
         footer.addWidget(self.page_label)
-        root.addLayout(footer)
+        layout.addLayout(footer)
+        return page
 
-        self.flash_overlay = QWidget(self)
-        self.flash_overlay.setObjectName("audFlash")
-        self.flash_overlay.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.flash_overlay.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.flash_overlay.hide()
-        self.black_overlay = QWidget(self)
-        self.black_overlay.setObjectName("audBlack")
-        self.black_overlay.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.black_overlay.hide()
+    def _build_title_page(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("audTitlePage")
+        layout = QVBoxLayout(page)
+        self.title_layout = layout
+        layout.addStretch(1)
+        self.logo_label = QLabel()
+        self.logo_label.setObjectName("audLogo")
+        self.logo_label.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.logo_label.hide()
+        layout.addWidget(self.logo_label)
+        self.client_label = label("audClient", wrap=True)
+        layout.addWidget(self.client_label)
+        self.workshop_label = label("audWorkshop", wrap=True)
+        layout.addWidget(self.workshop_label)
+        self.details_label = label("audMuted", wrap=True)
+        layout.addWidget(self.details_label)
+        self.agenda = QWidget()
+        self.agenda_layout = QGridLayout(self.agenda)
+        self.agenda_layout.setContentsMargins(0, 0, 0, 0)
+        self.agenda_labels: list[tuple[QLabel, QLabel]] = []
+        layout.addWidget(self.agenda)
+        layout.addStretch(2)
+        return page
+
+    def _build_timer_page(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("audTimerPage")
+        page.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.timer_page = page
+        layout = QVBoxLayout(page)
+        self.timer_page_layout = layout
+        top = QHBoxLayout()
+        self.t_stage = label("audBand")
+        self.t_stage.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        top.addWidget(self.t_stage, 1)
+        self.t_time = label("audBand")
+        self.t_time.setAccessibleName("Time of day")
+        self.t_time.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.t_time)
+        layout.addLayout(top)
+        self.big_clock = BigClock()
+        layout.addWidget(self.big_clock, 1)
+        self.t_bar = EdgeBar()
+        layout.addWidget(self.t_bar)
+        bottom = QHBoxLayout()
+        self.t_caption = label("audBand")
+        bottom.addWidget(self.t_caption, 1)
+        self.t_progress = label("audBand")
+        self.t_progress.setAlignment(Qt.AlignmentFlag.AlignRight
+                                     | Qt.AlignmentFlag.AlignVCenter)
+        bottom.addWidget(self.t_progress)
+        layout.addLayout(bottom)
+        self.band_labels = (self.t_stage, self.t_time, self.t_caption, self.t_progress)
+        return page
+
+    def _build_message_page(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("audMessagePage")
+        layout = QVBoxLayout(page)
+        self.message_layout = layout
+        self.message_label = label("audMessage", wrap=True)
+        self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message_label.setAccessibleName("Message to the room")
+        layout.addWidget(self.message_label, 1)
+        return page
+
+    def _build_strip(self) -> QWidget:
+        """Presentation mode's controls: public, harmless, no settings."""
+        strip = QWidget()
+        strip.setObjectName("audStrip")
+        strip.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QHBoxLayout(strip)
+        layout.setContentsMargins(8, 2, 8, 2)
+        c = self.controller
+        self.strip_buttons: dict[str, QToolButton] = {}
+        for key, text, slot in (
+                ("previous", "◀ Previous stage", c.previous_stage),
+                ("timer", "Start / pause", c.toggle_timer),
+                ("next", "Next stage ▶", c.next_stage),
+                ("timer_view", "Timer only", c.toggle_timer_view)):
+            button = QToolButton()
+            button.setText(text)
+            # Never takes the keyboard: the room's keys keep working as they are.
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(slot)
+            layout.addWidget(button)
+            self.strip_buttons[key] = button
+        layout.addStretch(1)
+        self.strip = strip
+        return strip
 
     # -- appearance -----------------------------------------------------------------------
     def set_theme(self, theme_key: str) -> None:
@@ -384,8 +452,12 @@ class AudienceWindow(QWidget):
         palette.setColor(QPalette.ColorRole.Window, QColor(self.theme.window))
         palette.setColor(QPalette.ColorRole.WindowText, QColor(self.theme.text))
         self.setPalette(palette)
-        self.setStyleSheet(audience_stylesheet(self.theme))
+        self._scale_key = ()
         self._apply_sizes()
+        for widget in self._widgets + self._spare:
+            widget.measured = None
+        self._update_timer()
+        self._relayout()
 
     def scale(self) -> float:
         """How much larger than the 1024x768 reference the window is (text follows)."""
@@ -398,36 +470,72 @@ class AudienceWindow(QWidget):
         return font
 
     def _apply_sizes(self) -> None:
+        """Fonts, margins and the style sheet for the window's size (only when the size
+        or theme changed: re-styling every widget is the one expensive thing here)."""
         s = self.scale()
+        key = (round(s, 3), self.width(), self.height(), self.theme.key)
+        if key == self._scale_key:
+            return
+        self._scale_key = key
+        self.setStyleSheet(audience_stylesheet(self.theme, s))
         self.body_font = self._font(BODY_PX * s)
         self.strong_font = self._font(BODY_PX * s, bold=True)
-        self.big_font = self._font(QUESTION_PX * 1.6 * s, bold=True)
+        self.big_font = self._font(QUESTION_PX * 1.7 * s, bold=True)
         margin = round(18 * s)
-        self.root_layout.setContentsMargins(margin, round(margin * 0.7), margin,
-                                            round(margin * 0.7))
-        self.root_layout.setSpacing(round(10 * s))
+        self.stage_layout.setContentsMargins(margin, round(margin * 0.6), margin,
+                                             round(margin * 0.5))
+        self.stage_layout.setSpacing(round(8 * s))
+        self.header_layout.setSpacing(round(16 * s))
+        self.stage_label.setContentsMargins(0, 0, round(14 * s), 0)
         self.stage_label.setFont(self._font(STAGE_PX * s, bold=True))
         self.progress_label.setFont(self.body_font)
         self.question_label.setFont(self._font(QUESTION_PX * s, bold=True))
-        # The countdown: a fifth of the height, but never wider than the window allows
-        # ("+1:02:03" is the widest it gets).
-        timer_px = self.height() * TIMER_SHARE
-        probe = QFontMetrics(self._font(timer_px, bold=True)).horizontalAdvance("+8:88:88")
-        room = self.width() * 0.72
+        # The slide's countdown: large, but it leaves the width to the question.
+        clock_px = self.height() * CLOCK_SHARE
+        probe = QFontMetrics(self._font(clock_px, bold=True)).horizontalAdvance("88:88")
+        room = self.width() * 0.4
         if probe > room:
-            timer_px *= room / probe
-        self.timer_label.setFont(self._font(timer_px, bold=True))
+            clock_px *= room / probe
+        self.clock_font = self._font(clock_px, bold=True)
+        self.timer_label.setFont(self.clock_font)
         self.caption_label.setFont(self.strong_font)
-        caption_width = QFontMetrics(self.strong_font).horizontalAdvance("Almost time") + 4
-        self.caption_label.setFixedWidth(caption_width)
-        self.caption_balance.setFixedWidth(caption_width)
         self.finding_label.setFont(self.body_font)
         self.title_label.setFont(self.body_font)
         self.page_label.setFont(self.body_font)
-        # A fixed width, so the title beside it is elided once and stays as it is.
         self.page_label.setFixedWidth(
-            QFontMetrics(self.body_font).horizontalAdvance("Page 88 of 88 · PgDn") + 4)
-        self.content_layout.setSpacing(round(BODY_PX * 0.55 * s))
+            QFontMetrics(self.body_font).horizontalAdvance("Page 88 of 88") + 4)
+        self.row_spacing = round(BODY_PX * 0.5 * s)
+        self.table_spacing = round(BODY_PX * 0.3 * s)
+        # Title slide.
+        self.title_layout.setContentsMargins(round(60 * s), margin, round(60 * s), margin)
+        self.title_layout.setSpacing(round(12 * s))
+        self.client_label.setFont(self._font(30 * s, bold=True))
+        self.workshop_label.setFont(self._font(52 * s, bold=True))
+        self.details_label.setFont(self._font(28 * s))
+        self.agenda_layout.setHorizontalSpacing(round(24 * s))
+        self.agenda_layout.setVerticalSpacing(round(2 * s))
+        self._title_sig = ()
+        # Timer-only view.
+        self.timer_page_layout.setContentsMargins(margin * 2, margin, margin * 2, margin)
+        self.timer_page_layout.setSpacing(round(10 * s))
+        for widget in (self.t_stage, self.t_caption):
+            widget.setFont(self._font(40 * s, bold=True))
+        for widget in (self.t_time, self.t_progress):
+            widget.setFont(self._font(32 * s))
+        self.big_clock.font_ = self._font(200, bold=True)
+        self.big_clock.height_share = 0.92
+        self.t_bar.setFixedHeight(max(8, round(22 * s)))
+        self.edge_bar.setFixedHeight(max(4, round(8 * s)))
+        # Messages.
+        self.banner.setFont(self._font(36 * s, bold=True))
+        self.message_layout.setContentsMargins(margin * 3, margin * 2, margin * 3, margin * 2)
+        self.flash_overlay.font_ = self._font(QUESTION_PX * 2.4 * s, bold=True)
+        if self.strip is not None:
+            for button in self.strip_buttons.values():
+                button.setFont(self._font(max(12.0, 14 * s)))
+        self._fit_message()
+        for widget in self._widgets + self._spare + [self.continued]:
+            widget.measured = None
 
     # -- reading the session --------------------------------------------------------------
     def view_key(self) -> str:
@@ -441,13 +549,13 @@ class AudienceWindow(QWidget):
 
     def _content_rows(self) -> list[Row]:
         key = self.view_key()
-        back_at = self._back_at()
-        return slide_rows(self.controller.workshop, key, self.controller.focus_item,
-                            back_at)
+        back_at = self._back_at() if key == "break" else ""
+        return slide_rows(self.controller.workshop, key, self.controller.room.focus_item,
+                          back_at)
 
     # -- refreshing -----------------------------------------------------------------------
     def refresh(self) -> None:
-        """Redraw everything from the session."""
+        """Redraw everything from the session and the room state."""
         ws = self.controller.workshop
         run = self.controller.run
         key = self.view_key()
@@ -456,174 +564,562 @@ class AudienceWindow(QWidget):
         self.progress_label.setText(
             f"Stage {run.current_index + 1} of {run.stage_count}" if stage.timed else "")
         self.question_label.setText(stage.audience_question)
-        self.timer_label.setVisible(stage.timed)
-        self.caption_label.setVisible(stage.timed)
-        self.caption_balance.setVisible(stage.timed)
+        for widget in (self.timer_label, self.caption_label):
+            widget.setVisible(stage.timed)
         self.setWindowTitle(f"{ws.title or 'Untitled'} · Projector")
-        self._on_projection_changed()
-        self._update_timer()
-        self._set_rows(self._content_rows(), reset_page=key != self._view_key)
+        self._footer()
+        new_stage = key != self._view_key
         self._view_key = key
-        self._relayout()
+        if new_stage:
+            self.page_index = 0
+            self._focus_sig = ()
+        self._room = None
+        self._on_room_changed()
+        self._update_timer()
+        self._update_rows()
+
+    def _footer(self) -> None:
+        ws = self.controller.workshop
+        parts = [p for p in (ws.client.strip(), ws.title.strip()) if p]
+        text = " · ".join(parts) or "Untitled workshop"
+        width = max(0, self.title_label.width() or (self.width() // 2))
+        self.title_label.setText(elide_words(breakable(text).replace("\u200b", ""),
+                                             QFontMetrics(self.body_font), width))
 
     def _on_changed(self, kind: str, ident: str) -> None:
-        del kind, ident  # any edit may change what the room sees
-        self._set_rows(self._content_rows(), reset_page=False)
-        self._relayout()
+        del ident
+        if kind in ("workshop", "participant", ""):
+            self._footer()
+            self._title_sig = ()
+            if self.stack.currentIndex() == STACK_TITLE:
+                self._update_title()
+        if self.stack.currentIndex() == STACK_STAGE:
+            self._update_rows()
+        else:
+            self._rows_stale = True  # read when the slide is shown again
 
     def _on_stage_changed(self, key: str) -> None:
         del key
+        self._fade()
         self.refresh()
 
     def _on_room_changed(self) -> None:
-        if self.view_key() != self._view_key:
-            self.refresh()  # the wrap-up or retro went live
-        else:
-            self._on_projection_changed()
-
-    def _on_projection_changed(self) -> None:
         c = self.controller
-        black = c.projector_black
-        self.black_overlay.setVisible(black)
-        if black:
+        room = c.room
+        previous = self._room
+        if previous is not None and room == previous:
+            return
+        self._room = room
+        if self.view_key() != self._view_key:
+            self._fade()
+            self.refresh()  # the wrap-up or retro went live
+            return
+        self.black_overlay.setVisible(room.black)
+        if room.black:
             self.black_overlay.setGeometry(self.rect())
             self.black_overlay.raise_()
-        finding = c.projected_finding.strip()
+        finding = room.finding.message.strip() if room.finding else ""
         self.finding_label.setText(breakable(f"Coach: {finding}") if finding else "")
         self.finding_label.setVisible(bool(finding))
-        state = (c.focus_item, finding)
-        if self._seen_projection and state != self._seen_projection:
-            focus_moved = state[0] != self._seen_projection[0]
-            self._set_rows(self._content_rows(), reset_page=focus_moved)
-            self._relayout()
-        self._seen_projection = state
+        full = bool(room.message) and room.message_style == MESSAGE_FULL
+        self.banner.setVisible(bool(room.message) and not full)
+        # A banner is a line or two over the slide: longer text belongs full screen.
+        self.banner.setText(fit_lines(room.message, self.banner.font(),
+                                      max(1, self.width() - round(40 * self.scale())), 2)
+                            if room.message and not full else "")
+        self.message_label.setText(breakable(room.message) if full else "")
+        target = (STACK_MESSAGE if full else STACK_TITLE if room.view == VIEW_TITLE
+                  else STACK_TIMER if room.view == VIEW_TIMER else STACK_STAGE)
+        if target != self.stack.currentIndex():
+            if previous is not None:
+                self._fade()
+            self.stack.setCurrentIndex(target)
+            if target == STACK_STAGE and not self._rows_stale:
+                self._relayout()  # the window may have changed size meanwhile
+        self.edge_bar.setVisible(target == STACK_STAGE and stage_by_key(
+            self.view_key()).timed)
+        if target == STACK_TITLE:
+            self._update_title()
+        elif target == STACK_TIMER:
+            self._update_timer()
+        elif target == STACK_MESSAGE:
+            self._fit_message()
+        layout_changed = previous is None or (
+            (previous.finding, bool(previous.message) and previous.message_style !=
+             MESSAGE_FULL) != (room.finding, self.banner.isVisible()))
+        if layout_changed:
+            self.layout().activate()
+            self.stage_layout.activate()
+        focus_moved = previous is not None and previous.focus_item != room.focus_item
+        if target == STACK_STAGE and (focus_moved or self._rows_stale):
+            self._update_rows()
+        elif focus_moved:
+            self._rows_stale = True
+        if target == STACK_STAGE and layout_changed:
+            self._relayout()  # the content's height changed: the pages change with it
+
+    def _update_title(self) -> None:
+        """The title slide: client, logo, title, date and facilitator, the agenda."""
+        ws = self.controller.workshop
+        now = self.controller.clock.wall()
+        slide = title_slide(ws, now)
+        sig = (slide, self.width(), self.height(), self.theme.key)
+        if sig == self._title_sig:
+            return
+        self._title_sig = sig
+        s = self.scale()
+        width = max(1, self.width() - round(120 * s))
+        pixmap = logo_pixmap(ws)
+        if pixmap is not None and not pixmap.isNull():
+            self.logo_label.setPixmap(pixmap.scaled(
+                round(width * 0.4), round(self.height() * 0.16),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))
+        self.logo_label.setVisible(pixmap is not None and not pixmap.isNull())
+        self.client_label.setText(fit_lines(slide.client, self.client_label.font(), width, 2))
+        self.client_label.setVisible(bool(slide.client))
+        self.workshop_label.setText(fit_lines(slide.title, self.workshop_label.font(),
+                                              width, 3))
+        self.details_label.setText(fit_lines(slide.details, self.details_label.font(),
+                                             width, 2))
+        self.details_label.setVisible(bool(slide.details))
+        while len(self.agenda_labels) < len(slide.agenda):
+            at, what = label("audMuted"), label("audAgenda")
+            row = len(self.agenda_labels)
+            self.agenda_layout.addWidget(at, row, 0, Qt.AlignmentFlag.AlignLeft)
+            self.agenda_layout.addWidget(what, row, 1)
+            self.agenda_labels.append((at, what))
+        self.agenda_layout.setColumnStretch(1, 1)
+        font = self._font(26 * s)
+        bold = self._font(26 * s, bold=True)
+        for i, (at, what) in enumerate(self.agenda_labels):
+            shown = i < len(slide.agenda)
+            at.setVisible(shown)
+            what.setVisible(shown)
+            if shown:
+                line = slide.agenda[i]
+                at.setFont(bold)
+                what.setFont(font)
+                at.setText(line.time)
+                what.setText(f"{line.title} · {line.minutes} min" if line.minutes
+                             else line.title)
+
+    def _fit_message(self) -> None:
+        """A full-screen message as large as fits: a few words fill the screen."""
+        text = self.message_label.text()
+        if not text:
+            return
+        s = self.scale()
+        width = max(1, self.width() - round(18 * s) * 6)
+        height = max(1, self.stack.height() - round(18 * s) * 4)
+        px = 110 * s
+        while px > BODY_PX * s:
+            font = self._font(px, bold=True)
+            box = QFontMetrics(font).boundingRect(0, 0, width, 1_000_000,
+                                                  int(Qt.TextFlag.TextWordWrap), text)
+            if box.height() <= height * 0.9 and box.width() <= width:
+                break
+            px *= 0.85
+        self.message_label.setFont(self._font(max(px, BODY_PX * s), bold=True))
 
     def _update_timer(self) -> None:
-        timer = self.controller.run.timer
-        phase = timer.phase
-        text = format_mmss(timer.remaining())
-        shown, caption = {
-            PHASE_OVERTIME: ("overtime", "Over time"),
-            PHASE_WARNING: ("warning", "Almost time"),
-            PHASE_PAUSED: ("paused", "Paused"),
-        }.get(phase, ("normal", ""))
-        self.timer_label.setText(text)
-        self.caption_label.setText(caption)
-        _restyle(self.timer_label, "phase", shown)
-        _restyle(self.caption_label, "phase", shown)
-        if self.view_key() == "break":
-            rows = self._content_rows()
-            if rows != self._rows:
-                self._set_rows(rows, reset_page=False)
-                self._relayout()
+        """The countdown, its band and the progress bars; only what changed repaints."""
+        c = self.controller
+        timer = c.run.timer
+        phase = _phase(c)
+        text = clock_text(timer.remaining())
+        t = self.theme
+        band, ink = band_colours(t, phase)
+        if text != self._clock_text:
+            self._clock_text = text
+            self.timer_label.setText(text)
+        self.caption_label.setText(PHASE_WORDS.get(phase, ""))
+        restyle(self.timer_label, "phase", phase)
+        duration = max(1.0, timer.duration)
+        fraction = 1.0 if phase == "overtime" else min(1.0, timer.elapsed() / duration)
+        fill = {"warning": t.band_warning, "overtime": t.band_overtime}.get(phase,
+                                                                           t.bar_votes)
+        self.edge_bar.set_value(fraction, fill, t.track)
+        if self.stack.currentIndex() == STACK_TIMER:
+            stage = stage_by_key(c.run.current_key)
+            self.big_clock.set_text(text, ink)
+            restyle(self.timer_page, "phase", phase)
+            for widget in self.band_labels:
+                restyle(widget, "phase", phase)
+            # On a band the bar is the band's ink, its empty part a shade of it.
+            self.t_bar.set_value(fraction, ink, "#40" + ink.lstrip("#"))
+            self.t_stage.setText(elide_words(stage.title, self.t_stage.fontMetrics(),
+                                             max(1, self.t_stage.width())))
+            self.t_caption.setText(PHASE_WORDS.get(phase, ""))
+            self.t_progress.setText(f"Stage {c.run.current_index + 1} of "
+                                    f"{c.run.stage_count}")
+            self.timer_page_layout.activate()  # the words' boxes follow their texts now
+        minute = int(c.clock.wall() // 60)
+        if minute != self._minute:
+            self._minute = minute
+            self.t_time.setText(datetime.fromtimestamp(c.clock.wall()).strftime("%H:%M"))
+            if self.stack.currentIndex() == STACK_TITLE:
+                self._update_title()
+        if self.view_key() == "break" and self.stack.currentIndex() == STACK_STAGE:
+            self._update_rows()
 
     # -- content and pages ----------------------------------------------------------------
-    def _set_rows(self, rows: list[Row], *, reset_page: bool) -> None:
-        if reset_page:
-            self.page_index = 0
-        if rows == self._rows:
+    def _update_rows(self) -> None:
+        """Read the slide's rows; re-use the widgets, re-measure only what changed."""
+        rows = self._content_rows()
+        self._rows_stale = False
+        if rows == self._rows and self._units:
             return
-        grew = len(rows) > len(self._rows)
-        for widget in self._row_widgets:
-            self.content_layout.removeWidget(widget)
-            widget.hide()
-            widget.deleteLater()
-        self._rows = rows
-        self._row_widgets = []
+        self._set_rows(rows)
+        self._relayout()
+
+    def _set_rows(self, rows: list[Row]) -> None:
+        widgets = self._widgets
         for i, row in enumerate(rows):
-            widget = _RowWidget(row, self.content)
+            shape = RowWidget.shape_of(row)
+            if i < len(widgets) and widgets[i].shape == shape:
+                widgets[i].set_row(row)
+                continue
+            spare = next((w for w in self._spare if w.shape == shape), None)
+            if spare is not None:
+                self._spare.remove(spare)
+                spare.set_row(row)
+                widget = spare
+            else:
+                widget = RowWidget(row, self.content)
+                widget.hide()
+            if i < len(widgets):
+                self._spare.append(widgets[i])
+                widgets[i].hide()
+                widgets[i] = widget
+            else:
+                widgets.append(widget)
+        for widget in widgets[len(rows):]:
             widget.hide()
-            self.content_layout.insertWidget(i, widget)
-            self._row_widgets.append(widget)
-        # A new rung on the why-ladder is what the room is looking at: show its page.
-        self._follow_last = grew and not reset_page and self.view_key() == "ask_why"
+            self._spare.append(widget)
+        del widgets[len(rows):]
+        # Spare widgets beyond a few are released (Qt deletes them at a safe moment).
+        while len(self._spare) > 12:
+            self._spare.pop(0).deleteLater()
+        self._rows = list(rows)
+
+    def _size_row(self, widget: RowWidget, width: int, columns: dict[str, int]) -> int:
+        """Fonts and column widths for the window's size, then the row's height; cached
+        until the row, the width or the sizes change."""
+        key = (width, self._scale_key, tuple(sorted(columns.items())), widget.row,
+               widget.main.text())
+        if widget.measured == key:
+            return widget.height_px
+        row = widget.row
+        assert row is not None
+        main = (self.big_font if row.style == "big" else
+                self.strong_font if row.style in ("heading", "ask") else self.body_font)
+        if row.style == "ask":
+            main = self._font(BODY_PX * 1.25 * self.scale(), bold=True)
+        widget.main.setFont(main)
+        spacing = max(8, QFontMetrics(self.body_font).horizontalAdvance("M") // 2)
+        widget.layout().setSpacing(spacing)
+        if widget.lead is not None:
+            widget.lead.setFont(self.strong_font if row.style in ("heading", "ask")
+                                else self.body_font)
+            widget.lead.setFixedWidth(columns["lead"])
+        if widget.note is not None:
+            widget.note.setFont(self.body_font)
+        if widget.bar is not None and widget.bar_label is not None:
+            metrics = QFontMetrics(self.body_font)
+            widget.bar.setFixedSize(columns["bar"], metrics.height())
+            widget.bar_label.setFont(self.body_font)
+            widget.bar_label.setFixedWidth(columns["bar_label"])
+            t = self.theme
+            fill = {"green": t.bar_green, "yellow": t.bar_yellow, "red": t.bar_red}.get(
+                row.bar_kind, t.bar_votes)
+            widget.bar.set_value(row.bar or 0.0, fill, t.track)
+        for i, cell in enumerate(widget.cells):
+            cell.setFont(self.body_font)
+            cell.setFixedWidth(columns["owner"] if i == 0 and len(widget.cells) > 1
+                               else columns["date"])
+        if widget.badge is not None:
+            widget.badge.setFont(self.strong_font)
+            widget.badge.setFixedWidth(columns["badge"])
+        # The highlight's edge is a margin of our own (not a style-sheet border, which
+        # a hidden widget only learns when shown, after it was measured).
+        widget.edge = max(4, round(6 * self.scale()))
+        widget.focus_colours = (QColor(self.theme.focus_bg), QColor(self.theme.focus_edge))
+        widget.layout().setContentsMargins(widget.edge * 2, 0, 0, 0)
+        widget.ensurePolished()
+        # Each layout remembers its last height for a width, the text's column included.
+        widget.main.updateGeometry()
+        widget.body.invalidate()
+        widget.layout().invalidate()
+        widget.height_px = widget.heightForWidth(width)
+        widget.measured = key
+        return widget.height_px
+
+    def _columns(self, width: int) -> dict[str, int]:
+        strong = QFontMetrics(self.strong_font)
+        body = QFontMetrics(self.body_font)
+        leads = [r.lead for r in self._rows if r.lead]
+        badges = [r.badge for r in self._rows if r.badge] or ["OUTCOME"]
+        owners = [r.cells[0] for r in self._rows if len(r.cells) > 1]
+        pad = strong.horizontalAdvance("M") * 2
+        return {
+            "lead": min(width // 4, max((strong.horizontalAdvance(t) for t in leads),
+                                        default=0) + 6),
+            "badge": min(width // 4, max(strong.horizontalAdvance(b) for b in badges) + pad),
+            "bar": width // 5,
+            "bar_label": max((body.horizontalAdvance(r.bar_label) for r in self._rows
+                              if r.bar is not None), default=0) + 4,
+            "owner": min(width // 4, max((body.horizontalAdvance(o) for o in owners),
+                                         default=0) + 8),
+            "date": body.horizontalAdvance("28 Sep 2027") + 8,
+        }
 
     def _relayout(self) -> None:
-        """Size the type for the window, then split the content into pages that fit."""
+        """Measure the rows (those not measured at this size yet), split rows too tall
+        for a page, make the pages and show the current one."""
+        if not hasattr(self, "body_font"):
+            return
+        self.relayouts += 1
         self._apply_sizes()
-        layout = self.layout()
-        layout.invalidate()
-        layout.activate()
-        fm = QFontMetrics(self.body_font)
-        self.title_label.setText(elide_words(self.controller.workshop.title.strip()
-                                             or "Untitled workshop", fm,
-                                             max(0, self.title_label.contentsRect().width())))
-        width = self.content.width()
+        # A page of the stack that is not shown keeps its old size: the slide is
+        # measured at the size it will have when the room sees it.
+        page = self.stack.widget(STACK_STAGE)
+        if page.size() != self.stack.size():
+            page.resize(self.stack.size())
+        self.stage_layout.activate()
+        width = max(1, self.content.width())
         available = max(1, self.content.height())
-        spacing = self.content_layout.spacing()
-        strong = QFontMetrics(self.strong_font)
-        leads = [r.lead for r in self._rows if r.lead]
-        lead_width = min(width // 4, max((strong.horizontalAdvance(t) for t in leads),
-                                         default=0) + 6)
-        badge_width = strong.horizontalAdvance("SELECTED") + strong.horizontalAdvance("M") * 2
-        table_width = fm.horizontalAdvance("28 Sep 2027") + 6
-        heights = []
-        for widget in self._row_widgets:
-            widget.apply_sizes(self.body_font, self.strong_font, self.big_font, lead_width,
-                               badge_width, table_width)
-            widget.ensurePolished()
-            # The content layout caches each row's size; new fonts must reach it now.
-            widget.layout().invalidate()
-            widget.updateGeometry()
-            heights.append(widget.fit_height(width, available))
-        self.pages = paginate(heights, available, spacing,
-                              [r.style == "heading" for r in self._rows])
-        if self._follow_last:
-            self.page_index = len(self.pages) - 1
-            self._follow_last = False
+        columns = self._columns(width)
+        self._last_columns = columns
+        for widget in self._widgets:  # a row split for the last size is whole again
+            if widget.row is not None and widget.main.text() != widget.full_text:
+                widget.set_row(widget.row)
+        heights = [self._size_row(w, width, columns) for w in self._widgets]
+        # Room for the "(continued)" heading a page may start with (only a row taller
+        # than a page needs the exact figure, so the headings are measured only then).
+        limit = available
+        if any(h > available // 2 for h in heights):
+            limit = max(1, available - max(
+                (self._continued_height(r.text, width, columns) + self.row_spacing
+                 for r in self._rows if r.style == "heading"), default=0))
+        units: list[tuple[RowWidget, int, bool]] = []
+        unit_heights: list[int] = []
+        used_spare = 0
+        for index, (widget, height) in enumerate(zip(self._widgets, heights, strict=True)):
+            if height <= limit:
+                units.append((widget, index, False))
+                unit_heights.append(height)
+                continue
+            chunks = self._split(widget, width, limit)
+            for n, chunk in enumerate(chunks):
+                if n == 0:
+                    widget.set_row(widget.row, chunk)  # type: ignore[arg-type]
+                    piece = widget
+                else:
+                    piece = self._piece(used_spare)
+                    used_spare += 1
+                    row = self._rows[index]
+                    piece.set_row(Row(chunk, "item" if row.style == "heading" else row.style,
+                                      key=row.key, focus=row.focus), chunk)
+                units.append((piece, index, n > 0))
+                unit_heights.append(self._size_row(piece, width, columns))
+        for piece in self._pieces[used_spare:]:
+            piece.hide()
+        self._units = units
+        rows = [self._rows[i] for _, i, _ in units]
+        headings = [r.style == "heading" and not cont
+                    for r, (_, _, cont) in zip(rows, units, strict=True)]
+        groups: list[int | None] = []
+        current: int | None = None
+        for u, row in enumerate(rows):
+            if headings[u]:
+                current = u
+            elif row.new_page:
+                current = None
+            groups.append(current if not headings[u] else None)
+        self._cont_heights.clear()
+
+        def cont_heights(u: int) -> int:
+            return self._continued_height(rows[u].text, width, columns)
+
+        spacing = self.table_spacing if any(r.style == "table" for r in rows) \
+            else self.row_spacing
+        self.spacing = spacing
+        self.pages = paginate(
+            unit_heights, available, spacing, headings=headings, groups=groups,
+            counts=[r.style in ("item", "step", "ask") and not cont
+                    for r, (_, _, cont) in zip(rows, units, strict=True)],
+            new_page=[r.new_page and not cont for r, (_, _, cont) in zip(rows, units,
+                                                                           strict=True)],
+            keep=[r.keep for r in rows], continued_heights=cont_heights)
+        self._unit_heights = unit_heights
+        focus_sig = tuple((u, rows[u].key, rows[u].style) for u in range(len(rows))
+                          if rows[u].focus)
+        if focus_sig and focus_sig != self._focus_sig:
+            first = focus_sig[0][0]
+            for p, page in enumerate(self.pages):
+                if first in page.rows:
+                    self.page_index = p
+                    break
+        self._focus_sig = focus_sig
         self.page_index = max(0, min(self.page_index, len(self.pages) - 1))
         self._show_page()
 
+    @property
+    def _pieces(self) -> list[RowWidget]:
+        if not hasattr(self, "_piece_widgets"):
+            self._piece_widgets: list[RowWidget] = []
+        return self._piece_widgets
+
+    def _piece(self, n: int) -> RowWidget:
+        """The n-th widget for the continuation of a very long row."""
+        while len(self._pieces) <= n:
+            widget = RowWidget(Row(""), self.content)
+            widget.hide()
+            self._pieces.append(widget)
+        return self._pieces[n]
+
+    def _split(self, widget: RowWidget, width: int, limit: int) -> list[str]:
+        """A row too tall for a page, cut at word boundaries into parts that each fit:
+        long text is continued on the next page, never cut off. Measured with the font's
+        metrics in the text column's width (the row's other columns are fixed)."""
+        row = widget.row
+        assert row is not None
+        layout = widget.layout()
+        fixed = [w for w in (widget.lead, widget.bar, widget.bar_label, widget.badge,
+                             *widget.cells) if w is not None]
+        column = width - widget.edge * 2 - sum(w.maximumWidth() for w in fixed) \
+            - layout.spacing() * len(fixed)
+        metrics = QFontMetrics(widget.main.font())
+        budget = limit - 4
+
+        def height(text: str) -> int:
+            return metrics.boundingRect(0, 0, max(1, column), 10_000_000,
+                                        int(Qt.TextFlag.TextWordWrap), text).height()
+
+        words = breakable(row.text).replace("\u200b", "\u200b ").split(" ")
+        chunks: list[str] = []
+        start = 0
+        while start < len(words):
+            low, high = start + 1, len(words)
+            while low < high:  # the most words that still fit
+                middle = (low + high + 1) // 2
+                if height(" ".join(words[start:middle]).replace("\u200b ", "\u200b")) <= budget:
+                    low = middle
+                else:
+                    high = middle - 1
+            chunks.append(" ".join(words[start:low]).replace("\u200b ", "\u200b"))
+            start = low
+        widget.measured = None
+        return [c.replace("\u200b", "") for c in chunks] or [row.text]
+
+    def _continued_text(self, text: str, width: int) -> str:
+        """A heading repeated on the next page: a reminder, so at most two lines (the
+        whole heading is on the page before)."""
+        short = fit_lines(text, self.strong_font, max(1, width - 40), 2)
+        return f"{short.replace(chr(0x200b), '')} (continued)"
+
+    def _continued_height(self, text: str, width: int, columns: dict[str, int]) -> int:
+        key = (text, width, self._scale_key)
+        cached = self._cont_heights.get(key)  # type: ignore[arg-type]
+        if cached is not None:
+            return cached
+        self.continued.set_row(Row(self._continued_text(text, width), "heading"))
+        self.continued.measured = None
+        height = self._size_row(self.continued, width, columns)
+        self._cont_heights[key] = height  # type: ignore[index]
+        return height
+
     def _show_page(self) -> None:
-        shown = set(self.pages[self.page_index]) if self.pages else set()
-        for i, widget in enumerate(self._row_widgets):
-            widget.setVisible(i in shown)
-        count = len(self.pages)
-        if count > 1:
-            more = " · PgDn" if self.page_index < count - 1 else ""
-            self.page_label.setText(f"Page {self.page_index + 1} of {count}{more}")
+        """Place the rows of the current page (and hide the others)."""
+        page = self.pages[self.page_index] if self.pages else Page()
+        shown = set(page.rows)
+        width = self.content.width()
+        y = 0
+        if page.continued is not None:
+            widget, index, _ = self._units[page.continued]
+            heading = self._rows[index]
+            self.continued.set_row(Row(self._continued_text(heading.text, width), "heading"))
+            height = self._size_row(self.continued, width, self._last_columns)
+            self.continued.setGeometry(0, 0, width, height)
+            self.continued.show()
+            y = height + self.spacing
         else:
-            self.page_label.setText("")
-        # Lay out now rather than on the next event-loop turn: the room (and a test)
-        # sees the new page at once. Outer first, it decides the content's height.
-        self.layout().activate()
-        self.content_layout.invalidate()
-        self.content_layout.activate()
+            self.continued.hide()
+        for u, (widget, _, _) in enumerate(self._units):
+            if u in shown:
+                height = self._unit_heights[u]
+                widget.setGeometry(0, y, width, height)
+                y += height + self.spacing
+                widget.show()
+            else:
+                widget.hide()
+        if len(self._units) != len(self._widgets):  # a split row: its widget is a unit
+            in_units = {id(w) for w, _, _ in self._units}
+            for widget in self._widgets:
+                if id(widget) not in in_units:
+                    widget.hide()
+        count = len(self.pages)
+        # The laptop's "PAGE n/m" is the only place the facilitator learns there is more;
+        # the room sees a quiet page number and no keyboard hint.
+        self.page_label.setText(f"Page {self.page_index + 1} of {count}" if count > 1
+                                else "")
+        report = getattr(self.controller, "set_projector_page", None)
+        room = self.controller.room
+        if report is not None and (room.page, room.page_count) != (self.page_index, count):
+            report(self.page_index, count)
 
     def page_step(self, step: int) -> bool:
         """Show the next (+1) or previous (-1) page of content; False when there is
         none, so the facilitator's window moves on to the next item or stage."""
-        if not self.isVisible():
+        if not self.isVisible() or self.stack.currentIndex() != STACK_STAGE:
             return False
         target = self.page_index + step
         if 0 <= target < len(self.pages):
+            self._fade()
             self.page_index = target
             self._show_page()
             return True
         return False
 
     def visible_texts(self) -> list[str]:
-        """Every text the room can read right now (for tests and accessibility)."""
-        if self.controller.projector_black:
+        """Every text the room can read right now (for tests and accessibility), with
+        the zero-width break hints taken out."""
+        if self.controller.room.black:
             return []
-        return [label.text() for label in self.findChildren(QLabel)
-                if label.isVisibleTo(self) and label.text()]
+        texts = [lab.text().replace("\u200b", "") for lab in self.findChildren(QLabel)
+                 if lab.isVisibleTo(self) and lab.text()
+                 and not (self.strip is not None and self.strip.isAncestorOf(lab))]
+        if self.stack.currentIndex() == STACK_TIMER and self.big_clock.text:
+            texts.append(self.big_clock.text)
+        return texts
+
+    # -- motion ---------------------------------------------------------------------------
+    def _fade(self) -> None:
+        """Start a short cross-fade from what the room sees now (unless "no motion")."""
+        if not self.motion or not self.isVisible() or self.controller.room.black:
+            return
+        picture = self.stack.grab()
+        self.fade_overlay.setGeometry(self.stack.geometry())
+        self.fade_overlay.start(picture)
+        if self.flash_overlay.isVisible():
+            self.flash_overlay.raise_()
 
     # -- time-up signal -------------------------------------------------------------------
     def on_timer_event(self, event: str) -> None:
-        """Flash the window (and chime, if sound is on) for "warning" and "time_up"."""
-        if event not in ("warning", "time_up"):
+        """One crisp flash (and a chime, if sound is on) for "warning" and "time_up"."""
+        if event not in FLASH_WORDS:
             return
         self.flashes.append(event)
-        colour = QColor(self.theme.timer_overtime if event == "time_up"
-                        else self.theme.timer_warning)
-        self.flash_overlay.setStyleSheet(
-            f"QWidget#audFlash {{ background: rgba({colour.red()}, {colour.green()}, "
-            f"{colour.blue()}, 150); }}")
+        phase = "overtime" if event == "time_up" else "warning"
+        fill, ink = band_colours(self.theme, phase)
+        self.flash_overlay.fill = QColor(fill)
+        self.flash_overlay.ink = QColor(ink)
+        self.flash_overlay.word = FLASH_WORDS[event]
         self.flash_overlay.setGeometry(self.rect())
         self.flash_overlay.show()
         self.flash_overlay.raise_()
-        if self.controller.projector_black:
+        if self.controller.room.black:
             self.black_overlay.raise_()
         self._flash_timer.start()
         if self.sound_on:
@@ -638,12 +1134,22 @@ class AudienceWindow(QWidget):
     # -- Qt events ------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        self.black_overlay.setGeometry(self.rect())
-        self.flash_overlay.setGeometry(self.rect())
+        for overlay in (self.black_overlay, self.flash_overlay):
+            overlay.setGeometry(self.rect())
+        self.fade_overlay.stop()
+        self._apply_sizes()
+        self.layout().activate()
+        self.stage_layout.activate()
+        self._footer()
         self._relayout()
+        if self.stack.currentIndex() == STACK_TITLE:
+            self._update_title()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
+        self.layout().activate()
+        self.stage_layout.activate()
+        self._footer()
         self._relayout()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
@@ -684,10 +1190,10 @@ class AudienceWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.end_flash()
+        self.fade_overlay.stop()
         super().closeEvent(event)
 
 
-# ---------------------------------------------------------------------------------------
 # Wiring into the facilitator's window
 # ---------------------------------------------------------------------------------------
 
@@ -734,6 +1240,11 @@ class ProjectorControls(QObject):
         return value not in (False, "false", "0", 0)
 
     @property
+    def motion(self) -> bool:
+        value = self._setting(MOTION_KEY, True)
+        return value not in (False, "false", "0", 0)
+
+    @property
     def theme_key(self) -> str:
         key = str(self._setting(THEME_KEY, DEFAULT_THEME))
         return key if key in THEMES else DEFAULT_THEME
@@ -765,6 +1276,11 @@ class ProjectorControls(QObject):
         self.sound_action.setChecked(self.sound_on)
         self.sound_action.toggled.connect(self.set_sound)
         view.addAction(self.sound_action)
+        self.motion_action = QAction("Projector: &no motion", view, checkable=True)
+        self.motion_action.setToolTip("No cross-fade between slides")
+        self.motion_action.setChecked(not self.motion)
+        self.motion_action.toggled.connect(lambda still: self.set_motion(not still))
+        view.addAction(self.motion_action)
 
     def fill_screen_menu(self) -> None:
         """List the connected screens (they come and go with cables)."""
@@ -787,26 +1303,30 @@ class ProjectorControls(QObject):
         self.settings.setValue(THEME_KEY, key)
         if self.window is not None:
             self.window.set_theme(key)
-            self.window._relayout()
 
     def set_sound(self, on: bool) -> None:
         self.settings.setValue(SOUND_KEY, bool(on))
         if self.window is not None:
             self.window.sound_on = bool(on)
 
+    def set_motion(self, on: bool) -> None:
+        self.settings.setValue(MOTION_KEY, bool(on))
+        if self.window is not None:
+            self.window.motion = bool(on)
+
     def open(self) -> AudienceWindow:
         """The audience window, created on first use and registered for the room's keys."""
         f = self.facilitator
         if self.window is None:
-            self.window = AudienceWindow(f.controller, self.theme_key, sound_on=self.sound_on)
+            self.window = AudienceWindow(f.controller, self.theme_key, sound_on=self.sound_on,
+                                         motion=self.motion)
             self.window.destroyed.connect(self._forget)
         window = self.window
-        clicker = getattr(f, "clicker_keys", None)
-        if clicker is not None and window not in clicker.windows:
-            clicker.windows.append(window)
-        pagers = getattr(f, "item_pagers", None)
-        if pagers is not None and window.page_step not in pagers:
-            pagers.append(window.page_step)
+        attach = getattr(f, "attach_projector", None)
+        if attach is not None and getattr(f, "projector_pager", None) != window.page_step:
+            # The facilitator's router takes the room's keys in this window too, PageDown
+            # pages through it, and the laptop's room monitor shows it.
+            attach(window)
         return window
 
     def _forget(self) -> None:

@@ -43,6 +43,23 @@ class Theme:
     timer_normal: str
     timer_warning: str
     timer_overtime: str
+    # The projector's colours. Bands fill the timer and the screen's edge: bright enough
+    # to read as amber or red from the back row, with text that stays readable on them.
+    band_warning: str = "#ffb000"
+    band_warning_text: str = "#000000"
+    band_overtime: str = "#b00010"
+    band_overtime_text: str = "#ffffff"
+    yes_bg: str = "#005a24"  # solid review badges: a word in a strong box
+    yes_text: str = "#ffffff"
+    no_bg: str = "#b00010"
+    no_text: str = "#ffffff"
+    focus_bg: str = "#e6eefc"  # the item under discussion
+    focus_edge: str = "#0b3d91"
+    bar_votes: str = "#0b3d91"
+    bar_green: str = "#1e7b34"
+    bar_yellow: str = "#e0a000"
+    bar_red: str = "#c0001a"
+    track: str = "#d9dde3"  # the empty part of a bar
 
     def text_pairs(self) -> dict[str, tuple[str, str]]:
         """Every (foreground, background) pair the theme draws text with."""
@@ -60,6 +77,12 @@ class Theme:
             "timer normal": (self.timer_normal, self.window),
             "timer warning": (self.timer_warning, self.window),
             "timer overtime": (self.timer_overtime, self.window),
+            "band warning": (self.band_warning_text, self.band_warning),
+            "band overtime": (self.band_overtime_text, self.band_overtime),
+            "yes solid": (self.yes_text, self.yes_bg),
+            "no solid": (self.no_text, self.no_bg),
+            "focus": (self.text, self.focus_bg),
+            "muted on focus": (self.muted, self.focus_bg),
         }
 
 
@@ -71,7 +94,8 @@ THEMES: dict[str, Theme] = {
         danger_text="#8a1410", ok_bg="#dff3e4", ok_text="#13572a",
         output_bg="#fde2e1", output_text="#8a1410", outcome_bg="#dff3e4",
         outcome_text="#13572a", timer_normal="#1b1f24", timer_warning="#8a5300",
-        timer_overtime="#b3140e",
+        timer_overtime="#b3140e", band_overtime="#c0001a", yes_bg="#13772f",
+        no_bg="#c0001a", focus_bg="#dde8fb", focus_edge="#1f5fbf", bar_votes="#1f5fbf",
     ),
     "dark": Theme(
         key="dark", title="Dark", window="#16191d", surface="#1f2328", text="#e8eaed",
@@ -80,7 +104,9 @@ THEMES: dict[str, Theme] = {
         danger_text="#ffb4ae", ok_bg="#10361d", ok_text="#9be3b0",
         output_bg="#4a1412", output_text="#ffb4ae", outcome_bg="#10361d",
         outcome_text="#9be3b0", timer_normal="#e8eaed", timer_warning="#ffc440",
-        timer_overtime="#ff8a80",
+        timer_overtime="#ff8a80", band_overtime="#c62828", yes_bg="#1e7b34",
+        no_bg="#c62828", focus_bg="#243447", focus_edge="#7fb0ff", bar_votes="#7fb0ff",
+        bar_green="#3fb760", bar_yellow="#ffc440", bar_red="#ff6b60", track="#3a4048",
     ),
     "projector": Theme(
         key="projector", title="Projector (high contrast)", window="#ffffff",
