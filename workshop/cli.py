@@ -84,8 +84,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--stage", default=None, help="the stage to show (default: the "
                                                  "session's current stage)")
     p.add_argument("--size", default="1920x1080", help="WIDTHxHEIGHT")
-    p.add_argument("--view", choices=("facilitator", "audience", "library"),
-                   default="facilitator")
+    p.add_argument("--view", choices=("facilitator", "audience", "library", "title",
+                                      "timer", "summary", "message", "banner"),
+                   default="facilitator", help="a window, or one of the projector's "
+                   "views (audience is a stage's slide)")
     p.add_argument("--theme", default=None, help="light, dark or projector")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     return parser

@@ -1,5 +1,9 @@
 """`okr-workshop screenshot`: render a window of a session to a PNG, offscreen, for the
-README and for looking at layouts at a given size without a display."""
+README and for looking at layouts at a given size without a display.
+
+The projector's views have names of their own: "audience" (a stage's slide, --stage),
+"title" (the title slide), "timer" (the timer alone), "summary" (the closing summary),
+"message" (a message filling the screen) and "banner" (a message over the slide)."""
 
 from __future__ import annotations
 
@@ -8,6 +12,9 @@ from pathlib import Path
 
 from workshop.clock import SystemClock
 from workshop.model import Workshop
+
+PROJECTOR_VIEWS = ("audience", "title", "timer", "summary", "message", "banner")
+SAMPLE_MESSAGE = "Coffee break: back at 10:40"
 
 
 def render_screenshot(ws: Workshop, out: Path, *, view: str = "facilitator",
@@ -26,10 +33,13 @@ def render_screenshot(ws: Workshop, out: Path, *, view: str = "facilitator",
     family = load_fonts()
     settings = QSettings()
     theme_key = theme or str(settings.value("theme", "light"))
-    if view == "audience" and theme is None:
+    if view in PROJECTOR_VIEWS and theme is None:
         theme_key = "projector"
     apply_theme(qt_app, theme_key, DEFAULT_FONT_PT, family)
     if stage:
+        from workshop.flows.agenda import ensure_stages
+
+        ensure_stages(ws)
         known = [s.key for s in ws.stages] + [s.key for s in UNTIMED_STAGES]
         if stage not in known:
             from workshop.cli import UserError
@@ -72,8 +82,28 @@ def _make_window(ws: Workshop, view: str, stage: str | None, theme_key: str,
     # Shown from memory, as saved: say so the way the live window does.
     facilitator.save_status.setText(f"Saved {ws.updated_at[11:19]}" if ws.updated_at
                                     else "Saved")
-    if view == "audience":
-        from workshop.ui.audience import AudienceWindow
-
-        return AudienceWindow(controller, theme_key=theme_key)
+    if view in PROJECTOR_VIEWS:
+        return _projector(controller, view, stage, theme_key)
     return facilitator
+
+
+def _projector(controller, view: str, stage: str | None, theme_key: str):
+    """The audience window showing the projector view named `view`."""
+    from workshop.flows.room import MESSAGE_BANNER, MESSAGE_FULL
+    from workshop.ui.audience import AudienceWindow
+
+    if view == "summary":
+        controller.go_to_stage("wrap_up")
+    if view == "title":
+        controller.show_title_slide()
+    elif controller.room.view == "title":
+        controller.show_stage()  # the other views are what the room sees once it starts
+    if view == "timer":
+        if not controller.run.timer.running:
+            controller.run.timer.toggle()
+        controller.toggle_timer_view()
+    if view in ("message", "banner"):
+        controller.show_message(SAMPLE_MESSAGE,
+                                MESSAGE_FULL if view == "message" else MESSAGE_BANNER)
+    # Still pictures: no cross-fade caught half-way.
+    return AudienceWindow(controller, theme_key=theme_key, motion=False)
