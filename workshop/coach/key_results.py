@@ -155,6 +155,7 @@ _LEVEL_WORDS = lx._words("""under below above over least most less more fewer wi
     quadrant rank ranking place position tier""") | lx.COMPARATIVES
 _HIRING_WORDS = lx._words("accepted hired hires")
 _GATHER_VERBS = lx._words("collect gather")
+_UNIVERSAL_WORDS = lx._words("all every each any")
 _GATHERED_NOUNS = lx._words("responses answers feedback submissions questionnaires")
 
 _OPINION_VERBS = lx._words("""rate rates rated say says said report reports feel feels
@@ -300,7 +301,8 @@ class _Evidence:
     __slots__ = ("tokens", "lead", "verb", "role", "count_class", "count_phrase",
                  "coverage", "others_share", "metric", "others", "target", "done",
                  "cert", "service", "clause", "artefact", "capability", "proxy", "level",
-                 "passive_change", "hiring", "artefact_lead", "count_noun")
+                 "passive_change", "hiring", "artefact_lead", "count_noun", "object_class",
+                 "universal")
 
     def __init__(self, norm: str) -> None:
         tokens = _TOKEN_RE.findall(norm)
@@ -318,7 +320,8 @@ class _Evidence:
         if role == _ROLE_NONE and nxt and first[0].isalpha() \
                 and (nxt in _DETERMINERS or _is_number(tokens, i + 1)) \
                 and first not in lx.NUMBER_WORDS and first not in lx.PHRASE_OPENERS \
-                and first not in lx.METRIC_NOUNS and first not in lx.OTHERS_NOUNS:
+                and first not in lx.METRIC_NOUNS and first not in lx.OTHERS_NOUNS \
+                and first not in _DETERMINERS and first not in ("no", "zero"):
             # "Prioritise the backlog", "Fill 8 roles": an unknown word followed by a
             # determiner or a number is almost always an imperative verb.
             role, verb = _ROLE_SOFT, first
@@ -400,6 +403,15 @@ class _Evidence:
         # Each pattern runs only when one of its words is present: the coach must stay fast
         # enough to judge every keystroke.
         token_set = set(tokens)
+        self.universal = bool(token_set & _UNIVERSAL_WORDS) or "%" in norm
+        # The first thing the leading verb acts on: "run [a pilot]", "hold [4 workshops]".
+        self.object_class = ""
+        if role in (_ROLE_SOFT, _ROLE_TASK):
+            for tok in tokens[i + 1:i + 4]:
+                if tok in _DETERMINERS or tok[0].isdigit():
+                    continue
+                self.object_class = _noun_class(tok)
+                break
         self.capability = not self.service and bool(
             token_set & _CAPABILITY_WORDS or (token_set & _BE_WORDS and token_set
                                               & _CAPABILITY_STATE_WORDS)) and bool(
@@ -471,8 +483,10 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
             return OUTPUT, _R_NO_MEASURE
         return OUTCOME, _R_OUTCOME
     if role == _ROLE_SOFT:
-        if own_count:
-            return OUTPUT, _R_OWN_COUNT
+        if own_count or ev.object_class == "own":
+            # "Run a pilot with 3 hospitals": what is run or held is our own work, whoever
+            # takes part in it.
+            return OUTPUT, _R_OWN_COUNT if own_count else _R_TASK
         if ev.clause or ev.service or ev.others_share or ev.count_class == "others":
             return OUTCOME, _R_OUTCOME
         if ev.level or ev.passive_change:
@@ -484,6 +498,9 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         return OUTPUT, _R_TASK
     if role == _ROLE_TASK:
         if ev.clause:
+            return OUTCOME, _R_OUTCOME
+        if ev.service and ev.universal:
+            # "Fix all P1 bugs within 48 hours": a service level over all of them.
             return OUTCOME, _R_OUTCOME
         if ev.level and (ev.metric or ev.others):
             # "Finish Q4 with 24 more customers than we started": the count is the result.

@@ -238,7 +238,7 @@ PROXY_NOUNS = _words("""
 # attainment: candidates sourced, speaking spots secured, talks given, meetings held.
 OWN_ACTIVITY_NOUNS = _words("""
     candidates spots slots keynotes talks presentations meetings briefings roundtables
-    pilots iterations links calls media sessions coffees chats demos visits
+    pilot pilots iterations links calls media sessions coffees chats demos visits
     interviews surveys workshops offers""")
 
 # Words that compare a measure with a level or with the past: a threshold or a ranking
