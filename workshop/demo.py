@@ -164,26 +164,46 @@ def demo_workshop() -> Workshop:
     )
 
 
-def large_workshop() -> Workshop:
-    """A benchmark-sized session: 5 objectives, 15 KRs, 60 actions, 20 participants."""
+# Sizes of the benchmark session by scale: (objectives, actions, participants); three
+# key results per objective. 1x is the size a real large workshop reaches; 3x and 10x
+# show how each cost grows with the session.
+LARGE_SCALES: dict[int, tuple[int, int, int]] = {1: (5, 60, 20), 3: (15, 200, 30),
+                                                 10: (50, 600, 60)}
+
+
+def large_workshop(scale: int = 1) -> Workshop:
+    """A benchmark-sized session. 1x: 5 objectives, 15 KRs, 60 actions, 20 participants;
+    3x: 15/45/200/30; 10x: 50/150/600/60."""
+    try:
+        objective_count, action_count, people_count = LARGE_SCALES[scale]
+    except KeyError:
+        raise ValueError(f"scale must be one of {sorted(LARGE_SCALES)}, not {scale!r}") \
+            from None
     ws = demo_workshop()
-    ws.title = "Benchmark session: five objectives"
+    ws.title = ("Benchmark session: five objectives" if scale == 1
+                else f"Benchmark session: {objective_count} objectives ({scale}x)")
     ws.participants = [Participant(f"Participant {i + 1:02d}", "Team member")
-                       for i in range(20)]
+                       for i in range(people_count)]
     strategies = ws.context.strategies
+    kr_count = objective_count * 3
+    # The actions spread as evenly as they go: the first KRs take one more when the
+    # count does not divide (200 actions over 45 KRs).
+    per_kr, spare = divmod(action_count, kr_count)
     ws.objectives = []
-    for o in range(5):
+    made = 0  # actions so far: owners and due dates cycle through the whole session
+    for o in range(objective_count):
         krs = []
         for k in range(3):
             n = o * 3 + k
-            actions = [
-                Action(f"Action {a + 1} for key result {n + 1}: talk to customers and "
-                       f"try one improvement",
-                       ws.participants[(n * 4 + a) % 20].id,
-                       date(2027, 1, 8) + timedelta(days=(n * 4 + a) % 80),
-                       ORIGIN_FROM_OUTPUT if a == 0 else "planned")
-                for a in range(4)
-            ]
+            actions = []
+            for a in range(per_kr + (1 if n < spare else 0)):
+                actions.append(Action(
+                    f"Action {a + 1} for key result {n + 1}: talk to customers and "
+                    f"try one improvement",
+                    ws.participants[made % people_count].id,
+                    date(2027, 1, 8) + timedelta(days=made % 80),
+                    ORIGIN_FROM_OUTPUT if a == 0 else "planned"))
+                made += 1
             krs.append(KeyResult(
                 text=f"Raise metric {n + 1} from {20 + n} to {40 + n} percent",
                 metric=f"Metric {n + 1}", baseline=str(20 + n), target=str(40 + n), unit="%",
@@ -196,7 +216,7 @@ def large_workshop() -> Workshop:
         ws.objectives.append(Objective(
             text=f"Objective {o + 1}: make customers measurably more successful",
             why_it_matters="Because it matters to the people we serve.",
-            strategy_id=strategies[o % len(strategies)].id, votes=5 - o, selected=True,
-            key_results=krs,
+            strategy_id=strategies[o % len(strategies)].id, votes=max(0, 5 - o),
+            selected=True, key_results=krs,
         ))
     return ws
