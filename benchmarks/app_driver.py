@@ -5,6 +5,8 @@ figures:
     python app_driver.py DB list       quit once the library list is filled
     python app_driver.py DB session    then open the newest session and quit after
                                        the facilitator window's first paint
+    python app_driver.py DB pages      then open the projector, visit every page of
+                                       the facilitator window, and quit
 """
 
 from __future__ import annotations
@@ -12,10 +14,29 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QListWidget
 
 from workshop.clock import SystemClock
 from workshop.ui.app import App, _FirstPaint, create_qt_app
+
+
+def visit_every_page(app: App, done) -> None:
+    """Show each page of the navigator in turn, letting each paint, then call `done`."""
+    window = app.facilitator
+    app.show_projector()
+    nav = window.findChild(QListWidget, "stageNav")
+    keys = [nav.item(row).data(Qt.ItemDataRole.UserRole) for row in range(nav.count())] \
+        if nav is not None else []
+
+    def next_page() -> None:
+        if not keys:
+            QTimer.singleShot(50, done)
+            return
+        window.show_page(keys.pop(0))
+        QTimer.singleShot(20, next_page)
+
+    QTimer.singleShot(0, next_page)
 
 
 def main(db_path: Path, until: str) -> int:
@@ -35,7 +56,10 @@ def main(db_path: Path, until: str) -> int:
             QTimer.singleShot(0, qt_app.quit)
             return
         app.open_session(app.library.model.rows[0].id)
-        _FirstPaint(app.facilitator, qt_app.quit)
+        if until == "pages":
+            _FirstPaint(app.facilitator, lambda: visit_every_page(app, qt_app.quit))
+        else:
+            _FirstPaint(app.facilitator, qt_app.quit)
 
     _FirstPaint(app.library, after_first_paint)
     app.library.show()

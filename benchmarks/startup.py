@@ -1,56 +1,83 @@
-"""Start-up and memory figures, each against a bare PySide6 QMainWindow measured in the
-same run (runs interleaved, so a busy moment hits both alike):
+"""Whole-process figures, each against a bare PySide6 QMainWindow measured in the same
+run (runs interleaved, so a busy moment hits both alike):
 
-- whole process to the library's first paint (`okr-workshop --exit-after-paint`);
-- whole process to the library list filled (app_driver.py ... list);
-- peak memory (max RSS) with the library and one large session open
-  (app_driver.py ... session).
+- start-up to the library's first paint (`okr-workshop --exit-after-paint`);
+- start-up to the library list filled, with 1,000 and with 5,000 sessions
+  (app_driver.py ... list);
+- peak memory (max RSS) with the library, a large session and the projector open and
+  every page visited, at each size of the large session (app_driver.py ... pages).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/startup.py
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from figures import Figure, table  # noqa: E402
+from qtbench import child_env  # noqa: E402
+from store import fill_library  # noqa: E402
 
 from workshop.demo import demo_workshop, large_workshop  # noqa: E402
 from workshop.store import Store  # noqa: E402
 
-RUNS = 7
-MEMORY_RUNS = 3
+RUNS = 5
+MEMORY_RUNS = {1: 2, 3: 1, 10: 1}
+LIBRARY_SIZES = (1000, 5000)
+CHILD_TIMEOUT_S = 180
 
 
-def run_child(args: list[str]) -> tuple[float, float]:
-    """(seconds, peak RSS in MB) of one whole child process."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    start = time.perf_counter()
-    child = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    elapsed = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode != 0:
-        raise RuntimeError(f"{' '.join(args)} exited with {child.returncode}")
-    return elapsed, usage.ru_maxrss / 1024  # Linux reports kilobytes
+# Children start from this small launcher, not from the benchmark itself: a child's
+# peak RSS counts what its parent held when it forked, and by then the benchmark holds
+# a 5,000-session library.
+LAUNCHER = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL,
+                      stderr=subprocess.DEVNULL).returncode
+elapsed = time.perf_counter() - start
+print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)
+"""
 
 
-def prepare_db(folder: Path) -> Path:
-    db = folder / "workshops.db"
+def run_child(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """(seconds, peak RSS in MiB) of one whole child process."""
+    env = env or dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    try:
+        done = subprocess.run([sys.executable, "-c", LAUNCHER, *args], env=env,
+                              capture_output=True, text=True, timeout=CHILD_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        raise RuntimeError(f"{' '.join(Path(a).name for a in args[1:])} took over "
+                           f"{CHILD_TIMEOUT_S} s") from None
+    elapsed, peak_kib, code = done.stdout.split()
+    if int(code) != 0:
+        raise RuntimeError(f"{' '.join(Path(a).name for a in args[1:])} exited with {code}")
+    return float(elapsed), int(peak_kib) / 1024  # Linux reports kilobytes
+
+
+def library_db(folder: Path, sessions: int) -> Path:
+    """A library of `sessions` distinct sessions (made once per run)."""
+    db = folder / f"library-{sessions}.db"
+    if not db.exists():
+        with Store.open(db) as store:
+            fill_library(store, sessions)
+    return db
+
+
+def session_db(folder: Path, scale: int) -> Path:
+    db = folder / f"session-{scale}x.db"
     with Store.open(db) as store:
         store.save(demo_workshop())
-        store.save(large_workshop())  # the newest: the one the session figure opens
+        store.save(large_workshop(scale))  # the newest: the one the driver opens
     return db
 
 
@@ -59,38 +86,71 @@ def app_command() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "workshop"]
 
 
-def measure(runs: int = RUNS, memory_runs: int = MEMORY_RUNS) -> list[Figure]:
-    with tempfile.TemporaryDirectory() as tmp:
-        db = prepare_db(Path(tmp))
-        bare = [sys.executable, str(HERE / "bare_window.py")]
-        paint = [*app_command(), "--db", str(db), "--exit-after-paint"]
-        listed = [sys.executable, str(HERE / "app_driver.py"), str(db), "list"]
-        session = [sys.executable, str(HERE / "app_driver.py"), str(db), "session"]
-        for warm in (bare, paint, listed):  # fill the file cache before timing
-            run_child(warm)
-        times: dict[str, list[float]] = {"bare": [], "paint": [], "list": []}
-        rss: dict[str, list[float]] = {"bare": [], "session": []}
-        for _ in range(runs):
-            for key, args in (("bare", bare), ("paint", paint), ("list", listed)):
-                seconds, peak = run_child(args)
-                times[key].append(seconds * 1000)
-                if key == "bare":
-                    rss["bare"].append(peak)
-        for _ in range(memory_runs):
-            rss["session"].append(run_child(session)[1])
+def _error(exc: Exception) -> dict:
+    return {"error": f"{type(exc).__name__}: {exc}".splitlines()[0][:160]}
+
+
+def measure(folder: Path, runs: int = RUNS, memory_runs: dict[int, int] | None = None
+            ) -> dict[str, dict]:
+    """Figure key -> result, the keys of run_all's table ("memory@10" for a size)."""
+    memory_runs = memory_runs or MEMORY_RUNS
+    env = child_env(folder)
+    bare = [sys.executable, str(HERE / "bare_window.py")]
+    paint = [*app_command(), "--db", str(folder / "empty.db"), "--exit-after-paint"]
+    commands = {"bare": bare, "paint": paint}
+    out: dict[str, dict] = {}
+    for n in LIBRARY_SIZES:
+        try:
+            commands[f"list{n}"] = [sys.executable, str(HERE / "app_driver.py"),
+                                    str(library_db(folder, n)), "list"]
+        except Exception as exc:  # noqa: BLE001
+            out[f"library_list@{n}"] = _error(exc)
+    times: dict[str, list[float]] = {key: [] for key in commands}
+    bare_rss: list[float] = []
+    failed: dict[str, Exception] = {}
+    for key, args in commands.items():  # the file cache warm, the daily backups made
+        try:
+            run_child(args, env)
+        except Exception as exc:  # noqa: BLE001
+            failed[key] = exc
+    for _ in range(runs):
+        for key, args in commands.items():
+            if key in failed:
+                continue
+            try:
+                seconds, peak = run_child(args, env)
+            except Exception as exc:  # noqa: BLE001
+                failed[key] = exc
+                continue
+            times[key].append(seconds * 1000)
+            if key == "bare":
+                bare_rss.append(peak)
+    if "bare" in failed:
+        return {"*": _error(failed["bare"])}
     bare_ms = statistics.median(times["bare"])
-    return [
-        Figure("start-up to library first paint (process)",
-               statistics.median(times["paint"]), "ms", bare_ms, "bare QMainWindow",
-               max_ratio=1.25),
-        Figure("start-up to library list filled (process)",
-               statistics.median(times["list"]), "ms", bare_ms, "bare QMainWindow",
-               max_ratio=2.0),
-        Figure("peak memory, library + large session open",
-               statistics.median(rss["session"]), "MB", statistics.median(rss["bare"]),
-               "bare QMainWindow", max_ratio=1.3),
-    ]
+    out["startup"] = (_error(failed["paint"]) if "paint" in failed else
+                      {"value": statistics.median(times["paint"]), "floor": bare_ms,
+                       "floor_name": "bare QMainWindow"})
+    for n in LIBRARY_SIZES:
+        key = f"list{n}"
+        if key in commands:
+            out[f"library_list@{n}"] = (
+                _error(failed[key]) if key in failed else
+                {"value": statistics.median(times[key]), "floor": bare_ms,
+                 "floor_name": "bare QMainWindow"})
+    bare_mib = statistics.median(bare_rss)
+    for scale, count in memory_runs.items():
+        try:
+            db = session_db(folder, scale)
+            pages = [sys.executable, str(HERE / "app_driver.py"), str(db), "pages"]
+            peaks = [run_child(pages, env)[1] for _ in range(count)]
+            out[f"memory@{scale}"] = {"value": statistics.median(peaks), "floor": bare_mib,
+                                      "floor_name": "bare QMainWindow"}
+        except Exception as exc:  # noqa: BLE001
+            out[f"memory@{scale}"] = _error(exc)
+    return out
 
 
 if __name__ == "__main__":
-    print(table(measure()))
+    with tempfile.TemporaryDirectory() as tmp:
+        print(json.dumps(measure(Path(tmp)), indent=1))

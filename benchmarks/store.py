@@ -52,13 +52,14 @@ def measure_listing(folder: Path) -> list[Figure]:
     ]
 
 
-def _raw_save(conn: sqlite3.Connection, workshop_id: str, rows: dict) -> None:
+def raw_save(conn: sqlite3.Connection, workshop_id: str, rows: dict,
+             tables: tuple[str, ...] | list[str] = _CHILD_TABLES) -> None:
     """The baseline: what a save must do at least, written straight against sqlite3."""
     conn.execute("BEGIN")
     conn.execute(_UPSERT_WORKSHOP, rows["workshops"])
-    for name in _CHILD_TABLES:
+    for name in tables:
         conn.execute(f"DELETE FROM {name} WHERE workshop_id = ?", [workshop_id])
-    for name in reversed(_CHILD_TABLES):
+    for name in reversed(tables):
         if rows[name]:
             conn.executemany(_INSERT[name], rows[name])
     conn.execute("COMMIT")
@@ -78,7 +79,7 @@ def measure_save(folder: Path) -> list[Figure]:
         store.save(ws)
         app = median_ms(lambda: store.save(ws), SAVE_REPEATS, warmup=5)
         rows = _rows_for(ws)
-        baseline = median_ms(lambda: _raw_save(raw, ws.id, rows), SAVE_REPEATS, warmup=5)
+        baseline = median_ms(lambda: raw_save(raw, ws.id, rows), SAVE_REPEATS, warmup=5)
         row_count = 1 + sum(len(rows[t]) for t in _CHILD_TABLES)
     finally:
         raw.close()
