@@ -50,12 +50,12 @@ def test_enter_in_the_last_name_adds_the_next_participant(make_controller, open_
     page = open_page(controller)
     qtbot.mouseClick(page.add_participant_button, Qt.MouseButton.LeftButton)
     assert len(controller.workshop.participants) == 1
-    first = page._participant_rows[0]
+    first = page.participant_rows.in_order()[0]
     assert first.name_edit.hasFocus()
     qtbot.keyClicks(first.name_edit, "Ingrid")
     qtbot.keyClick(first.name_edit, Qt.Key.Key_Return)
     assert [p.name for p in controller.workshop.participants] == ["Ingrid", ""]
-    second = page._participant_rows[1]
+    second = page.participant_rows.in_order()[1]
     assert second.name_edit.hasFocus()
     qtbot.keyClicks(second.name_edit, "Olav")
     qtbot.keyClicks(second.role_edit, "Support agent")
@@ -73,12 +73,12 @@ def test_removing_a_participant_keeps_their_actions_without_owner(controller, op
     page.remove_participant(yuki.id)
     ws = controller.workshop
     assert "Yuki Tanaka" not in [p.name for p in ws.participants]
-    assert len(page._participant_rows) == 4
+    assert len(page.participant_rows.in_order()) == 4
     texts = {a.text: a.owner_id for _, _, a in ws.all_actions()}
     assert all(texts[a.text] == "" for a in owned)
     validate(ws)  # no dangling owner
     controller.undo_stack.undo()
-    assert "Yuki Tanaka" in [r.name_edit.text() for r in page._participant_rows]
+    assert "Yuki Tanaka" in [r.name_edit.text() for r in page.participant_rows.in_order()]
     assert controller.workshop.all_actions()[0][2].owner_id == yuki.id
 
 

@@ -20,7 +20,7 @@ def test_no_strategy_shows_the_hint_until_one_is_written(make_controller, open_p
     assert not page.no_strategy_hint.isHidden()
     assert "objectives float" in page.no_strategy_hint.text()
     qtbot.keyClick(page.add_button, Qt.Key.Key_Space)
-    row = page._rows[0]
+    row = page.strategy_rows.in_order()[0]
     assert row.text_edit.hasFocus()
     assert not page.no_strategy_hint.isHidden()  # an empty strategy states nothing yet
     qtbot.keyClicks(row.text_edit, "Own the Nordic mid-market")
@@ -31,7 +31,7 @@ def test_no_strategy_shows_the_hint_until_one_is_written(make_controller, open_p
     # Enter in the last strategy starts the next one.
     qtbot.keyClick(row.text_edit, Qt.Key.Key_Return)
     assert len(controller.workshop.context.strategies) == 2
-    assert page._rows[1].text_edit.hasFocus()
+    assert page.strategy_rows.in_order()[1].text_edit.hasFocus()
 
 
 def test_vision_and_mission_edit_and_undo(controller, open_page, qtbot, timers):
@@ -72,22 +72,40 @@ def test_removing_a_strategy_unlinks_its_objectives(controller, open_page, qtbot
     enterprise = ws.context.strategies[0]
     linked = [o.id for o in ws.objectives if o.strategy_id == enterprise.id]
     assert linked
-    qtbot.mouseClick(page._rows[0].remove_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.strategy_rows.in_order()[0].remove_button, Qt.MouseButton.LeftButton)
     assert [s.id for s in controller.workshop.context.strategies] != [enterprise.id]
-    assert len(page._rows) == 1
+    assert len(page.strategy_rows.in_order()) == 1
     for objective in controller.workshop.objectives:
         if objective.id in linked:
             assert objective.strategy_id == ""
     validate(controller.workshop)
     controller.undo_stack.undo()
-    assert len(page._rows) == 2
-    assert page._rows[0].text_edit.text() == enterprise.text
+    assert len(page.strategy_rows.in_order()) == 2
+    assert page.strategy_rows.in_order()[0].text_edit.text() == enterprise.text
     assert controller.get(("objective", linked[0])).strategy_id == enterprise.id
 
 
 def test_tab_follows_reading_order_after_adding(controller, open_page, qtbot):
     page = open_page(controller)
     page.add_strategy()
-    last = page._rows[-1]
-    assert page._rows[0].remove_button.nextInFocusChain() is page._rows[1].text_edit
+    last = page.strategy_rows.in_order()[-1]
+    assert page.strategy_rows.in_order()[0].remove_button.nextInFocusChain() is page.strategy_rows.in_order()[1].text_edit
     assert last.remove_button.nextInFocusChain() is page.add_button
+
+
+def test_removing_a_strategy_moves_the_focus_to_its_neighbour(controller, open_page, qtbot):
+    page = open_page(controller)
+    first, second = page.strategy_rows.in_order()
+    kept = second.key
+    first.remove_button.setFocus()
+    qtbot.keyClick(first.remove_button, Qt.Key.Key_Space)
+    (row,) = page.strategy_rows.in_order()
+    assert row.key == kept and row.text_edit.hasFocus()
+
+
+def test_typing_a_strategy_keeps_its_row(controller, open_page, qtbot):
+    page = open_page(controller)
+    row = page.strategy_rows.in_order()[0]
+    row.text_edit.setFocus()
+    qtbot.keyClicks(row.text_edit, " soon")
+    assert page.strategy_rows.in_order()[0] is row and row.text_edit.hasFocus()

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from workshop.ui.session import SessionController
+from workshop.ui.widgets.row_list import RowList
 
 
 class StagePage(QWidget):
@@ -55,17 +56,28 @@ class StagePage(QWidget):
         return self.controller.stage_findings(self.stage_key)
 
     # -- stepping through the page's items with PageDown / PageUp --------------------------
-    # A page with items (candidates, key results, questions) names them in item_keys(),
-    # says which one has the focus in current_item(), and moves there in go_to_item();
-    # the stepping itself is the same everywhere.
+    # A page whose items sit in one RowList names it `item_rows`, and the kind of entity
+    # its keys are ids of in `item_kind` ("objective", "kr"): stepping, and telling the
+    # room which item is under discussion, then come for free. A page with another shape
+    # (items spread over several lists, a queue) overrides the three methods below.
+    item_rows: RowList | None = None
+    item_kind = ""
+
     def item_keys(self) -> list:
-        return []
+        return self.item_rows.keys if self.item_rows is not None else []
 
     def current_item(self) -> object | None:
-        return None
+        return self.item_rows.current_key() if self.item_rows is not None else None
 
     def go_to_item(self, key: object) -> None:
         """Put the focus on the item `key` (and tell the projector, where it shows it)."""
+        if self.item_rows is not None:
+            self.item_rows.focus_row(str(key))
+
+    def item_focused(self, key: str) -> None:
+        """A row of the page took the keyboard focus: the room highlights its item."""
+        if self.item_kind and key:
+            self.controller.set_focus_item((self.item_kind, key))
 
     def _step(self, delta: int) -> bool:
         keys = self.item_keys()

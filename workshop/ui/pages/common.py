@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -73,13 +74,42 @@ def sync_label(label: QLabel, value: str) -> None:
         label.setText(value)
 
 
-def set_style_state(widget: QWidget, name: str, value: object) -> None:
-    """Set a dynamic property the theme styles on, and re-polish so it shows."""
-    if widget.property(name) == value:
-        return
-    widget.setProperty(name, value)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+def text_field(placeholder: str, accessible: str, tip: str, *, name: str = "",
+               on_edit: Callable[[str], object] | None = None,
+               on_enter: Callable[[], object] | None = None) -> QLineEdit:
+    """A one-line field as every page makes one: its grey hint, the name a screen reader
+    reads, its tooltip, and what typing (the user's own edits only) and Enter do."""
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+    edit.setAccessibleName(accessible)
+    edit.setToolTip(tip)
+    if name:
+        edit.setObjectName(name)
+    if on_edit is not None:
+        edit.textEdited.connect(on_edit)
+    if on_enter is not None:
+        edit.returnPressed.connect(on_enter)
+    return edit
+
+
+def button(text: str, tip: str, on_click: Callable[[], object] | None = None, *,
+           name: str = "", accessible: str = "", primary: bool = False,
+           fixed: bool = False) -> QPushButton:
+    """A push button as every page makes one: its words ("&" marks the Alt key), the
+    tooltip that says what it does and its key, the name a screen reader reads (the words
+    without "&" unless given), and what a click does."""
+    made = QPushButton(text)
+    made.setToolTip(tip)
+    made.setAccessibleName(accessible or text.replace("&", "").rstrip("."))
+    if name:
+        made.setObjectName(name)
+    if primary:
+        made.setProperty("primary", True)
+    if fixed:
+        made.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    if on_click is not None:
+        made.clicked.connect(lambda _checked=False: on_click())
+    return made
 
 
 def add_shown(layout: QVBoxLayout, widget: QWidget) -> QWidget:

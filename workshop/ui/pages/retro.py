@@ -4,33 +4,36 @@ questions."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QDoubleSpinBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
 from workshop.clock import today
 from workshop.method import GOOD_SCORE, RETRO_QUESTIONS, score_band
-from workshop.model import Workshop
+from workshop.model import KeyResult, Workshop
 from workshop.ui.pages.base import StagePage
 from workshop.ui.pages.common import (
     OptionalDateField,
     PlainTextField,
     chain_tab_order,
+    emphasise,
     hint_label,
+    plain_label,
     section,
+    sync_label,
     sync_line_edit,
+    text_field,
 )
 from workshop.ui.session import SessionController
+from workshop.ui.widgets.row_list import Row, RowList
+from workshop.ui.widgets.style import set_style_state
 
 # The spin box's value just below 0.0 stands for "not scored yet" (shown in words).
 _UNSCORED = -0.1
@@ -54,27 +57,21 @@ def average_score(ws: Workshop) -> float | None:
     return sum(scores) / len(scores) if scores else None
 
 
-def _repolish(widget: QWidget) -> None:
-    # A changed dynamic property only restyles after a re-polish.
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+class _ScoreRow(Row):
+    """One key result: its objective's heading (on the objective's first key result), its
+    text, the score, the band in words, and a note."""
 
-
-class _ScoreRow(QFrame):
-    """One key result: its text, the score, the band in words, and a note."""
-
-    def __init__(self, kr_id: str, number: str, text: str) -> None:
-        super().__init__()
+    def __init__(self, page: RetroPage, kr_id: str, place: _Place) -> None:
+        super().__init__(kr_id)
         self.kr_id = kr_id
+        number = place.number
         self.setObjectName("retroScoreRow")
         layout = QGridLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setColumnStretch(1, 1)
-        self.text_label = QLabel(text or "(key result without text)")
-        self.text_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.text_label.setWordWrap(True)
-        self.text_label.setSizePolicy(QSizePolicy.Policy.Expanding,
-                                      QSizePolicy.Policy.Preferred)
+        self.heading = emphasise(plain_label("", "retroObjective"))
+        self.heading.setVisible(place.first)
+        self.text_label = plain_label()
         self.score_spin = QDoubleSpinBox()
         self.score_spin.setRange(_UNSCORED, 1.0)
         self.score_spin.setSingleStep(0.1)
@@ -91,18 +88,36 @@ class _ScoreRow(QFrame):
         self.band_label.setTextFormat(Qt.TextFormat.PlainText)
         self.band_label.setFixedWidth(self.band_label.fontMetrics()
                                       .horizontalAdvance(BAND_WORDS["yellow"]) + 20)
-        self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText("Note: what happened, what we learned")
-        self.note_edit.setAccessibleName(f"Note for key result {number}")
-        self.note_edit.setToolTip("A note on this key result's score")
+        self.note_edit = text_field(
+            "Note: what happened, what we learned", f"Note for key result {number}",
+            "A note on this key result's score",
+            on_edit=lambda text: page.controller.set_field(("kr", kr_id), "retro_note", text))
         number_label = QLabel(number)
         number_label.setObjectName("retroKrNumber")
         number_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(number_label, 0, 0)
-        layout.addWidget(self.text_label, 0, 1)
-        layout.addWidget(self.score_spin, 0, 2)
-        layout.addWidget(self.band_label, 0, 3)
-        layout.addWidget(self.note_edit, 1, 1, 1, 3)
+        layout.addWidget(self.heading, 0, 0, 1, 4)
+        layout.addWidget(number_label, 1, 0)
+        layout.addWidget(self.text_label, 1, 1)
+        layout.addWidget(self.score_spin, 1, 2)
+        layout.addWidget(self.band_label, 1, 3)
+        layout.addWidget(self.note_edit, 2, 1, 1, 3)
+        self.score_spin.valueChanged.connect(lambda value: page.score(self, value))
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.score_spin, self.note_edit]
+
+    def sync(self, item: object) -> None:
+        assert isinstance(item, _Place)
+        kr = item.kr
+        sync_label(self.heading, item.objective_heading)
+        sync_label(self.text_label, kr.text or "(key result without text)")
+        shown = _UNSCORED if kr.score is None else kr.score
+        if abs(self.score_spin.value() - shown) > 1e-9:
+            self.score_spin.blockSignals(True)
+            self.score_spin.setValue(shown)
+            self.score_spin.blockSignals(False)
+        self.show_band(kr.score)
+        sync_line_edit(self.note_edit, kr.retro_note)
 
     def show_band(self, score: float | None) -> None:
         band = score_band(score)
@@ -112,8 +127,26 @@ class _ScoreRow(QFrame):
         object_name = f"band{band.capitalize()}" if band else "muted"
         if self.band_label.objectName() != object_name:
             self.band_label.setObjectName(object_name)
-            self.band_label.setProperty("band", band)
-            _repolish(self.band_label)
+            set_style_state(self.band_label, "band", band)
+
+
+@dataclass(frozen=True)
+class _Place:
+    """A key result where the retro shows it: "KR 2.1", under which objective."""
+
+    kr: KeyResult
+    number: str
+    objective_heading: str
+    first: bool  # the objective's first key result carries its heading
+
+
+def _places(ws: Workshop) -> dict[str, _Place]:
+    places: dict[str, _Place] = {}
+    for o_number, objective in enumerate(ws.selected_objectives(), start=1):
+        for k_number, kr in enumerate(objective.key_results, start=1):
+            heading = f"Objective {o_number}: {objective.text or '(untitled)'}"
+            places[kr.id] = _Place(kr, f"KR {o_number}.{k_number}", heading, k_number == 1)
+    return places
 
 
 class RetroPage(StagePage):
@@ -124,8 +157,6 @@ class RetroPage(StagePage):
 
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
-        self._rows: list[_ScoreRow] = []
-        self._row_signature: list[tuple[str, str]] = []
 
         top = QHBoxLayout()
         top.addWidget(QLabel("Retro held on:"))
@@ -145,9 +176,16 @@ class RetroPage(StagePage):
         explain.setText(f"{GOOD_SCORE:.1f} is a good result for a stretch target. Always "
                         "hitting 1.0 means the targets were too easy.")
         scores_layout.addWidget(explain)
-        self.scores_layout = QVBoxLayout()
-        self.scores_layout.setSpacing(6)
-        scores_layout.addLayout(self.scores_layout)
+        self.no_scores_label = hint_label()
+        self.no_scores_label.setText("No key results to score: this session has none yet.")
+        scores_layout.addWidget(self.no_scores_label)
+        self._places: dict[str, _Place] = {}
+        self.score_rows = RowList(
+            lambda key, _number: _ScoreRow(self, key, self._places[key]),
+            lambda key: self._places[key], self.item_focused, spacing=6,
+            scroll_area=self.scroll_area)
+        self.item_rows = self.score_rows
+        scores_layout.addWidget(self.score_rows)
         self.average_label = hint_label("retroAverage")
         self.average_label.setAccessibleName("Average score")
         scores_layout.addWidget(self.average_label)
@@ -171,49 +209,25 @@ class RetroPage(StagePage):
         self.body_layout.addStretch(1)
         self.refresh()
 
+    item_kind = "kr"
+
+    @property
+    def _rows(self) -> list[_ScoreRow]:
+        """The score rows in reading order."""
+        return self.score_rows.in_order()  # type: ignore[return-value]
+
     # -- edits --------------------------------------------------------------------------
-    def _on_score(self, row: _ScoreRow, value: float) -> None:
+    def score(self, row: _ScoreRow, value: float) -> None:
         score = None if value <= _UNSCORED + 1e-9 else round(min(max(value, 0.0), 1.0), 2)
         self.controller.set_field(("kr", row.kr_id), "score", score, "Score key result")
         row.show_band(score)
         self._refresh_average(self.controller.workshop)
 
-    # -- stepping through key results ---------------------------------------------------
-    def _current_index(self) -> int:
-        focus = QApplication.focusWidget()
-        for index, row in enumerate(self._rows):
-            if focus is not None and row.isAncestorOf(focus):
-                return index
-        return -1
-
-    def _focus_row(self, index: int) -> None:
-        row = self._rows[index]
-        row.score_spin.setFocus()
-        self.scroll_area.ensureWidgetVisible(row)
-        self.controller.set_focus_item(("kr", row.kr_id))
-
-    def item_keys(self) -> list:
-        return list(range(len(self._rows)))
-
-    def current_item(self) -> object | None:
-        return self._current_index()
-
-    def go_to_item(self, key: object) -> None:
-        self._focus_row(int(key))
-
     def focus_first(self) -> None:
-        if self._rows:
-            self._focus_row(0)
+        if self.score_rows.keys:
+            self.score_rows.focus_row(self.score_rows.keys[0])
         else:
             self.held_on_field.set_box.setFocus()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.FocusIn:
-            for row in self._rows:
-                if watched is row.score_spin or watched is row.note_edit:
-                    self.controller.set_focus_item(("kr", row.kr_id))
-                    break
-        return super().eventFilter(watched, event)
 
     # -- redraw -------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -221,22 +235,11 @@ class RetroPage(StagePage):
         self.held_on_field.sync(ws.retro.held_on)
         for field_name, edit in self.question_edits.items():
             edit.sync(getattr(ws.retro, field_name))
-        signature = self._signature(ws)
-        if signature != self._row_signature:
-            self._rebuild_rows(ws)
-            self._row_signature = signature
-        by_id = {kr.id: kr for _, kr in ws.all_key_results()}
-        for row in self._rows:
-            kr = by_id.get(row.kr_id)
-            if kr is None:
-                continue
-            shown = _UNSCORED if kr.score is None else kr.score
-            if abs(row.score_spin.value() - shown) > 1e-9:
-                row.score_spin.blockSignals(True)
-                row.score_spin.setValue(shown)
-                row.score_spin.blockSignals(False)
-            row.show_band(kr.score)
-            sync_line_edit(row.note_edit, kr.retro_note)
+        self._places = _places(ws)
+        if self.score_rows.update_items(list(self._places)):
+            chain_tab_order([self.held_on_field.set_box, self.held_on_field.edit,
+                             *self.score_rows.focus_chain(), *self.question_edits.values()])
+        self.no_scores_label.setVisible(not self._places)
         self._refresh_average(ws)
 
     def _refresh_average(self, ws: Workshop) -> None:
@@ -246,52 +249,3 @@ class RetroPage(StagePage):
         else:
             self.average_label.setText(f"Average score {average:.2f} "
                                        f"({band_text(average)}).")
-
-    @staticmethod
-    def _signature(ws: Workshop) -> list[tuple[str, str]]:
-        # Rebuild only when the objectives or key results (or their wording) change, so a
-        # score being typed keeps its focus.
-        signature: list[tuple[str, str]] = []
-        for objective in ws.selected_objectives():
-            signature.append(("objective", objective.id + objective.text))
-            signature += [("kr", kr.id + kr.text) for kr in objective.key_results]
-        return signature
-
-    def _rebuild_rows(self, ws: Workshop) -> None:
-        while self.scores_layout.count():
-            item = self.scores_layout.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
-        self._rows = []
-        objectives = ws.selected_objectives()
-        if not any(o.key_results for o in objectives):
-            empty = hint_label()
-            empty.setText("No key results to score: this session has none yet.")
-            self.scores_layout.addWidget(empty)
-        for o_number, objective in enumerate(objectives, start=1):
-            heading = QLabel(f"Objective {o_number}: {objective.text or '(untitled)'}")
-            heading.setObjectName("retroObjective")
-            heading.setTextFormat(Qt.TextFormat.PlainText)
-            heading.setWordWrap(True)
-            bold = heading.font()
-            bold.setBold(True)
-            heading.setFont(bold)
-            self.scores_layout.addWidget(heading)
-            for k_number, kr in enumerate(objective.key_results, start=1):
-                row = _ScoreRow(kr.id, f"KR {o_number}.{k_number}", kr.text)
-                row.score_spin.valueChanged.connect(
-                    lambda value, r=row: self._on_score(r, value))
-                row.note_edit.textEdited.connect(
-                    lambda text, k=kr.id: self.controller.set_field(("kr", k), "retro_note",
-                                                                    text))
-                row.score_spin.installEventFilter(self)
-                row.note_edit.installEventFilter(self)
-                self.scores_layout.addWidget(row)
-                self._rows.append(row)
-        order: list[QWidget] = [self.held_on_field.set_box, self.held_on_field.edit]
-        for row in self._rows:
-            order += [row.score_spin, row.note_edit]
-        order += list(self.question_edits.values())
-        chain_tab_order(order)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -22,8 +21,10 @@ from workshop.coach.checks import MAX_OKRS_TOTAL
 from workshop.method import CHECKLIST_MAX_NO, CHECKLIST_QUESTIONS
 from workshop.model import ChecklistAnswer, Workshop
 from workshop.ui.pages.base import StagePage
-from workshop.ui.pages.common import chain_tab_order, hint_label
+from workshop.ui.pages.common import hint_label, sync_line_edit
 from workshop.ui.session import SessionController
+from workshop.ui.widgets.row_list import Row, RowList
+from workshop.ui.widgets.style import set_style_state
 
 
 def output_count_text(ws: Workshop) -> str:
@@ -50,11 +51,11 @@ def focus_count_text(ws: Workshop) -> str:
     return text + "."
 
 
-class _QuestionRow(QFrame):
+class _QuestionRow(Row):
     """One checklist question: the text, Yes / No, a comment, and the coach's view."""
 
-    def __init__(self, number: int, question: str) -> None:
-        super().__init__()
+    def __init__(self, page: ReviewPage, number: int, question: str) -> None:
+        super().__init__(str(number))
         self.number = number
         self.setObjectName("checklistRow")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -87,6 +88,25 @@ class _QuestionRow(QFrame):
         self.coach_label = hint_label("coachHint")
         self.coach_label.setVisible(False)
         outer.addWidget(self.coach_label)
+        self.yes_button.clicked.connect(lambda: page.press(number, True))
+        self.no_button.clicked.connect(lambda: page.press(number, False))
+        self.comment_edit.textEdited.connect(lambda text: page.set_comment(number, text))
+        for widget in (self.yes_button, self.no_button):
+            widget.installEventFilter(page)
+
+    def focus_widgets(self) -> list[QWidget]:
+        # The cursor lands on the answer given ("No" when it was no), else on "Yes".
+        if self.no_button.isChecked():
+            return [self.no_button, self.comment_edit, self.yes_button]
+        return [self.yes_button, self.no_button, self.comment_edit]
+
+    def sync(self, item: object) -> None:
+        value = item.answer if isinstance(item, ChecklistAnswer) else None
+        self.yes_button.setChecked(value is True)
+        self.no_button.setChecked(value is False)
+        sync_line_edit(self.comment_edit,
+                       item.comment if isinstance(item, ChecklistAnswer) else "")
+        set_style_state(self, "answer", {True: "yes", False: "no"}.get(value, ""))
 
 
 class ReviewPage(StagePage):
@@ -105,26 +125,22 @@ class ReviewPage(StagePage):
         self.banner.setProperty("warn", True)
         self.banner.setAccessibleName("Checklist warning")
         self.body_layout.addWidget(self.banner)
-        self._rows: list[_QuestionRow] = []
-        for number, question in enumerate(CHECKLIST_QUESTIONS, start=1):
-            row = _QuestionRow(number, question)
-            row.yes_button.clicked.connect(lambda _c=False, n=number: self._on_clicked(n, True))
-            row.no_button.clicked.connect(lambda _c=False, n=number: self._on_clicked(n, False))
-            row.comment_edit.textEdited.connect(
-                lambda text, n=number: self.set_comment(n, text))
-            for widget in (row.yes_button, row.no_button):
-                widget.installEventFilter(self)
-            self.body_layout.addWidget(row)
-            self._rows.append(row)
+        self.question_rows = RowList(
+            lambda key, number: _QuestionRow(self, number, CHECKLIST_QUESTIONS[number - 1]),
+            lambda key: self.answer(int(key)), spacing=10, scroll_area=self.scroll_area)
+        self.item_rows = self.question_rows
+        self.question_rows.update_items([str(n) for n in range(1, len(CHECKLIST_QUESTIONS) + 1)])
+        self.body_layout.addWidget(self.question_rows)
         self.summary_label = hint_label()
         self.summary_label.setAccessibleName("Checklist summary")
         self.body_layout.addWidget(self.summary_label)
         self.body_layout.addStretch(1)
-        order: list[QWidget] = []
-        for row in self._rows:
-            order += [row.yes_button, row.no_button, row.comment_edit]
-        chain_tab_order(order)
         self.refresh()
+
+    @property
+    def _rows(self) -> list[_QuestionRow]:
+        """The questions' rows, in order."""
+        return self.question_rows.in_order()  # type: ignore[return-value]
 
     # -- edits --------------------------------------------------------------------------
     def answer(self, number: int) -> ChecklistAnswer | None:
@@ -151,7 +167,7 @@ class ReviewPage(StagePage):
         else:
             self.controller.set_field(("checklist", str(number)), "comment", text)
 
-    def _on_clicked(self, number: int, pressed_yes: bool) -> None:
+    def press(self, number: int, pressed_yes: bool) -> None:
         entry = self.answer(number)
         current = entry.answer if entry else None
         # Pressing the answer already given clears it: a mistaken click is undone in place.
@@ -171,46 +187,13 @@ class ReviewPage(StagePage):
                         return True
         return super().eventFilter(watched, event)
 
-    # -- stepping through questions -----------------------------------------------------
-    def _current_index(self) -> int:
-        focus = QApplication.focusWidget()
-        for index, row in enumerate(self._rows):
-            if focus is not None and row.isAncestorOf(focus):
-                return index
-        return -1
-
-    def _focus_row(self, index: int) -> None:
-        row = self._rows[index]
-        entry = self.answer(row.number)
-        target = row.no_button if entry is not None and entry.answer is False else row.yes_button
-        target.setFocus()
-        self.scroll_area.ensureWidgetVisible(row)
-
-    def item_keys(self) -> list:
-        return list(range(len(self._rows)))
-
-    def current_item(self) -> object | None:
-        return self._current_index()
-
-    def go_to_item(self, key: object) -> None:
-        self._focus_row(int(key))
-
     def focus_first(self) -> None:
-        self._focus_row(0)
+        self.question_rows.focus_row("1")
 
     # -- redraw -------------------------------------------------------------------------
     def refresh(self) -> None:
         ws = self.controller.workshop
-        answers = {entry.question: entry for entry in ws.checklist}
-        for row in self._rows:
-            entry = answers.get(row.number)
-            value = entry.answer if entry else None
-            row.yes_button.setChecked(value is True)
-            row.no_button.setChecked(value is False)
-            comment = entry.comment if entry else ""
-            if row.comment_edit.text() != comment:
-                row.comment_edit.setText(comment)
-            row.setProperty("answer", {True: "yes", False: "no"}.get(value, ""))
+        self.question_rows.update_items(self.question_rows.keys)
         self._rows[1].coach_label.setText(output_count_text(ws))
         self._rows[1].coach_label.setVisible(True)
         self._rows[3].coach_label.setText(focus_count_text(ws))

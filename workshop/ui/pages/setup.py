@@ -15,24 +15,25 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from workshop import edits
 from workshop.clock import today
 from workshop.edits import suggested_mid_review, suggested_retro
-from workshop.model import CHECKIN_INTERVALS, Workshop
+from workshop.model import CHECKIN_INTERVALS, Participant, Workshop
 from workshop.ui.pages.base import StagePage
 from workshop.ui.pages.common import (
     OptionalDateField,
+    button,
     chain_tab_order,
     hint_label,
     section,
     sync_line_edit,
+    text_field,
 )
 from workshop.ui.session import SessionController
+from workshop.ui.widgets.row_list import Row, RowList
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 INTERVAL_LABELS = {"weekly": "Every week", "biweekly": "Every two weeks"}
@@ -44,29 +45,42 @@ INTERVAL_LABELS = {"weekly": "Every week", "biweekly": "Every two weeks"}
 # ---------------------------------------------------------------------------------------
 
 
-class _ParticipantRow(QWidget):
+class _ParticipantRow(Row):
     """Name, role and a remove button for one participant."""
 
-    def __init__(self, participant_id: str, number: int) -> None:
-        super().__init__()
-        self.participant_id = participant_id
+    def __init__(self, page: SetupPage, participant_id: str, number: int) -> None:
+        super().__init__(participant_id)
         self.setObjectName("participantRow")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("Name")
-        self.name_edit.setAccessibleName(f"Participant {number} name")
-        self.name_edit.setToolTip("Name (Enter: next participant, or add one)")
-        self.role_edit = QLineEdit()
-        self.role_edit.setPlaceholderText("Role")
-        self.role_edit.setAccessibleName(f"Participant {number} role")
-        self.role_edit.setToolTip("Role in the team")
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.setAccessibleName(f"Remove participant {number}")
-        self.remove_button.setToolTip("Remove this participant (Tab here, then Space)")
+        address = ("participant", participant_id)
+
+        def enter() -> None:
+            page.participant_rows.enter_in(participant_id, page.add_participant)
+
+        self.name_edit = text_field(
+            "Name", f"Participant {number} name", "Name (Enter: next participant, or add one)",
+            on_edit=lambda text: page.controller.set_field(address, "name", text),
+            on_enter=enter)
+        self.role_edit = text_field(
+            "Role", f"Participant {number} role", "Role in the team",
+            on_edit=lambda text: page.controller.set_field(address, "role", text),
+            on_enter=enter)
+        self.remove_button = button(
+            "Remove", "Remove this participant (Tab here, then Space)",
+            lambda: page.remove_participant(participant_id),
+            accessible=f"Remove participant {number}")
         row.addWidget(self.name_edit, 3)
         row.addWidget(self.role_edit, 2)
         row.addWidget(self.remove_button)
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.name_edit, self.role_edit, self.remove_button]
+
+    def sync(self, item: object) -> None:
+        assert isinstance(item, Participant)
+        sync_line_edit(self.name_edit, item.name)
+        sync_line_edit(self.role_edit, item.role)
 
 
 class SetupPage(StagePage):
@@ -79,7 +93,6 @@ class SetupPage(StagePage):
         super().__init__(controller, parent)
         self._line_edits: dict[str, QLineEdit] = {}
         self._date_fields: dict[tuple[str, str], OptionalDateField] = {}
-        self._participant_rows: list[_ParticipantRow] = []
 
         # -- the session's facts --------------------------------------------------------
         facts_box, facts_layout = section("The session", "setupFacts")
@@ -115,18 +128,18 @@ class SetupPage(StagePage):
 
         # -- participants -----------------------------------------------------------------
         people_box, people_layout = section("Who is in the room", "setupParticipants")
-        self.participants_layout = QVBoxLayout()
-        self.participants_layout.setSpacing(4)
-        people_layout.addLayout(self.participants_layout)
+        self.participant_rows = RowList(
+            lambda key, number: _ParticipantRow(self, key, number),
+            lambda key: self.controller.get(("participant", key)),
+            scroll_area=self.scroll_area)
+        people_layout.addWidget(self.participant_rows)
         self.no_participants_label = hint_label()
         self.no_participants_label.setText("Nobody yet: add the people in the room, so "
                                            "actions can get an owner.")
         people_layout.addWidget(self.no_participants_label)
-        self.add_participant_button = QPushButton("&Add participant")
-        self.add_participant_button.setAccessibleName("Add participant")
-        self.add_participant_button.setToolTip("Add a participant (Alt+A, or Enter in the "
-                                               "last name)")
-        self.add_participant_button.clicked.connect(self.add_participant)
+        self.add_participant_button = button(
+            "&Add participant", "Add a participant (Alt+A, or Enter in the last name)",
+            self.add_participant)
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_participant_button)
         add_row.addStretch(1)
@@ -169,11 +182,9 @@ class SetupPage(StagePage):
         grid.addWidget(QLabel("Retro:"), 2, 0)
         grid.addWidget(self.retro_field, 2, 1)
         cadence_layout.addLayout(grid)
-        self.suggest_button = QPushButton("&Suggest review and retro dates")
-        self.suggest_button.setAccessibleName("Suggest review and retro dates")
-        self.suggest_button.setToolTip("Mid-period review halfway through the period, retro "
-                                       "on its last day (Alt+S)")
-        self.suggest_button.clicked.connect(self.suggest_cadence_dates)
+        self.suggest_button = button(
+            "&Suggest review and retro dates", "Mid-period review halfway through the "
+            "period, retro on its last day (Alt+S)", self.suggest_cadence_dates)
         suggest_row = QHBoxLayout()
         suggest_row.addWidget(self.suggest_button)
         suggest_row.addStretch(1)
@@ -218,22 +229,15 @@ class SetupPage(StagePage):
         """Add an empty participant, put the cursor in its name; returns its id."""
         participant_id = self.controller.edit(edits.add_participant)
         self.refresh()
-        for row in self._participant_rows:
-            if row.participant_id == participant_id:
-                row.name_edit.setFocus()
-                self.scroll_area.ensureWidgetVisible(row)
+        self.participant_rows.focus_row(participant_id)
         return participant_id
 
     def remove_participant(self, participant_id: str) -> None:
         """Remove a participant; the actions they owned lose their owner, not themselves."""
-        index = next((i for i, r in enumerate(self._participant_rows)
-                      if r.participant_id == participant_id), 0)
+        self.participant_rows.will_remove(participant_id)
         self.controller.edit(edits.remove_participant, participant_id)
         self.refresh()
-        if self._participant_rows:
-            target = self._participant_rows[min(index, len(self._participant_rows) - 1)]
-            target.name_edit.setFocus()
-        else:
+        if not self.participant_rows.keys:
             self.add_participant_button.setFocus()
 
     def suggest_cadence_dates(self) -> None:
@@ -253,14 +257,6 @@ class SetupPage(StagePage):
         key = self.interval_combo.itemData(index)
         if key:
             self.controller.set_field(("cadence", ""), "checkin_interval", key)
-
-    def _on_name_return(self, participant_id: str) -> None:
-        ids = [r.participant_id for r in self._participant_rows]
-        position = ids.index(participant_id) if participant_id in ids else -1
-        if position == len(ids) - 1:
-            self.add_participant()
-        elif position >= 0:
-            self._participant_rows[position + 1].name_edit.setFocus()
 
     # -- redraw -------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -284,38 +280,9 @@ class SetupPage(StagePage):
         self._update_hints()
 
     def _refresh_participants(self, ws: Workshop) -> None:
-        ids = [p.id for p in ws.participants]
-        if ids != [r.participant_id for r in self._participant_rows]:
-            self._rebuild_participant_rows(ws)
-        for row, participant in zip(self._participant_rows, ws.participants, strict=False):
-            sync_line_edit(row.name_edit, participant.name)
-            sync_line_edit(row.role_edit, participant.role)
+        if self.participant_rows.update_items([p.id for p in ws.participants]):
+            self._fix_tab_order()
         self.no_participants_label.setVisible(not ws.participants)
-
-    def _rebuild_participant_rows(self, ws: Workshop) -> None:
-        for row in self._participant_rows:
-            self.participants_layout.removeWidget(row)
-            row.hide()
-            row.deleteLater()
-        self._participant_rows = []
-        for number, participant in enumerate(ws.participants, start=1):
-            row = _ParticipantRow(participant.id, number)
-            address = ("participant", participant.id)
-            row.name_edit.textEdited.connect(
-                lambda text, a=address: self.controller.set_field(a, "name", text))
-            row.role_edit.textEdited.connect(
-                lambda text, a=address: self.controller.set_field(a, "role", text))
-            row.name_edit.returnPressed.connect(
-                lambda pid=participant.id: self._on_name_return(pid))
-            row.role_edit.returnPressed.connect(
-                lambda pid=participant.id: self._on_name_return(pid))
-            row.remove_button.clicked.connect(
-                lambda _checked=False, pid=participant.id: self.remove_participant(pid))
-            self.participants_layout.addWidget(row)
-            # Shown now, not on the next event loop turn, so it can take the focus at once.
-            row.show()
-            self._participant_rows.append(row)
-        self._fix_tab_order()
 
     def _fix_tab_order(self) -> None:
         order: list[QWidget] = [self._line_edits[k] for k in ("title", "client", "team", "facilitator")]
@@ -324,8 +291,7 @@ class SetupPage(StagePage):
         order += self._date_widgets(("workshop", "period_start"))
         order += self._date_widgets(("workshop", "period_end"))
         order.append(self.first_time_box)
-        for row in self._participant_rows:
-            order += [row.name_edit, row.role_edit, row.remove_button]
+        order += self.participant_rows.focus_chain()
         order += [self.add_participant_button, self.interval_combo, self.weekday_combo]
         order += self._date_widgets(("cadence", "mid_review"))
         order += self._date_widgets(("cadence", "retro_date"))

@@ -6,23 +6,23 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from workshop import edits
-from workshop.model import Workshop
+from workshop.model import Strategy
 from workshop.ui.pages.base import StagePage
 from workshop.ui.pages.common import (
     PlainTextField,
+    button,
     chain_tab_order,
     hint_label,
     section,
     sync_line_edit,
+    text_field,
 )
 from workshop.ui.session import SessionController
+from workshop.ui.widgets.row_list import Row, RowList
 
 NO_STRATEGY_HINT = ("Without a stated strategy, objectives float. Add the one to three "
                     "strategies (1-5 years) this period should move forward.")
@@ -33,32 +33,41 @@ def values_from_text(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-class _StrategyRow(QWidget):
+class _StrategyRow(Row):
     """One strategy: its text, its horizon and a remove button."""
 
-    def __init__(self, strategy_id: str, number: int) -> None:
-        super().__init__()
-        self.strategy_id = strategy_id
+    def __init__(self, page: StrategyPage, strategy_id: str, number: int) -> None:
+        super().__init__(strategy_id)
         self.setObjectName("strategyRow")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.text_edit = QLineEdit()
-        self.text_edit.setPlaceholderText("Strategy, e.g. Win the mid-size segment in the "
-                                          "Nordics")
-        self.text_edit.setAccessibleName(f"Strategy {number}")
-        self.text_edit.setToolTip("The strategy in one line (Enter: next, or add one)")
-        self.horizon_edit = QLineEdit()
-        self.horizon_edit.setPlaceholderText("Horizon, e.g. 2027-2029")
-        self.horizon_edit.setAccessibleName(f"Strategy {number} horizon")
-        self.horizon_edit.setToolTip("The years this strategy spans (1 to 5)")
+        address = ("strategy", strategy_id)
+        self.text_edit = text_field(
+            "Strategy, e.g. Win the mid-size segment in the Nordics", f"Strategy {number}",
+            "The strategy in one line (Enter: next, or add one)",
+            on_edit=lambda text: page.edit_strategy(address, "text", text),
+            on_enter=lambda: page.strategy_rows.enter_in(strategy_id, page.add_strategy))
+        self.horizon_edit = text_field(
+            "Horizon, e.g. 2027-2029", f"Strategy {number} horizon",
+            "The years this strategy spans (1 to 5)",
+            on_edit=lambda text: page.edit_strategy(address, "horizon", text),
+            on_enter=lambda: page.strategy_rows.enter_in(strategy_id, page.add_strategy))
         self.horizon_edit.setMaximumWidth(200)
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.setAccessibleName(f"Remove strategy {number}")
-        self.remove_button.setToolTip("Remove this strategy; objectives linked to it "
-                                      "become unlinked (Tab here, then Space)")
+        self.remove_button = button(
+            "Remove", "Remove this strategy; objectives linked to it become unlinked (Tab "
+            "here, then Space)", lambda: page.remove_strategy(strategy_id),
+            accessible=f"Remove strategy {number}")
         row.addWidget(self.text_edit, 1)
         row.addWidget(self.horizon_edit)
         row.addWidget(self.remove_button)
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.text_edit, self.horizon_edit, self.remove_button]
+
+    def sync(self, item: object) -> None:
+        assert isinstance(item, Strategy)
+        sync_line_edit(self.text_edit, item.text)
+        sync_line_edit(self.horizon_edit, item.horizon)
 
 
 class StrategyPage(StagePage):
@@ -69,7 +78,6 @@ class StrategyPage(StagePage):
 
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
-        self._rows: list[_StrategyRow] = []
 
         long_box, long_layout = section("Vision, mission and values", "strategyLongTerm")
         form = QFormLayout()
@@ -96,13 +104,13 @@ class StrategyPage(StagePage):
         self.no_strategy_hint.setProperty("warn", True)
         self.no_strategy_hint.setText(NO_STRATEGY_HINT)
         strategies_layout.addWidget(self.no_strategy_hint)
-        self.rows_layout = QVBoxLayout()
-        self.rows_layout.setSpacing(4)
-        strategies_layout.addLayout(self.rows_layout)
-        self.add_button = QPushButton("&Add strategy")
-        self.add_button.setAccessibleName("Add strategy")
-        self.add_button.setToolTip("Add a strategy (Alt+A, or Enter in the last strategy)")
-        self.add_button.clicked.connect(self.add_strategy)
+        self.strategy_rows = RowList(
+            lambda key, number: _StrategyRow(self, key, number),
+            lambda key: self.controller.get(("strategy", key)),
+            scroll_area=self.scroll_area)
+        strategies_layout.addWidget(self.strategy_rows)
+        self.add_button = button("&Add strategy", "Add a strategy (Alt+A, or Enter in the "
+                                 "last strategy)", self.add_strategy)
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_button)
         add_row.addStretch(1)
@@ -129,29 +137,20 @@ class StrategyPage(StagePage):
         """Add an empty strategy and put the cursor in it; returns its id."""
         strategy_id = self.controller.edit(edits.add_strategy)
         self.refresh()
-        for row in self._rows:
-            if row.strategy_id == strategy_id:
-                row.text_edit.setFocus()
-                self.scroll_area.ensureWidgetVisible(row)
+        self.strategy_rows.focus_row(strategy_id)
         return strategy_id
 
     def remove_strategy(self, strategy_id: str) -> None:
         """Remove a strategy; objectives that served it become "not linked"."""
-        index = next((i for i, r in enumerate(self._rows) if r.strategy_id == strategy_id), 0)
+        self.strategy_rows.will_remove(strategy_id)
         self.controller.edit(edits.remove_strategy, strategy_id)
         self.refresh()
-        if self._rows:
-            self._rows[min(index, len(self._rows) - 1)].text_edit.setFocus()
-        else:
+        if not self.strategy_rows.keys:
             self.add_button.setFocus()
 
-    def _on_return(self, strategy_id: str) -> None:
-        ids = [r.strategy_id for r in self._rows]
-        position = ids.index(strategy_id) if strategy_id in ids else -1
-        if position == len(ids) - 1:
-            self.add_strategy()
-        elif position >= 0:
-            self._rows[position + 1].text_edit.setFocus()
+    def edit_strategy(self, address: tuple[str, str], field_name: str, text: str) -> None:
+        self.controller.set_field(address, field_name, text)
+        self._show_hint()
 
     # -- redraw -------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -162,45 +161,12 @@ class StrategyPage(StagePage):
         # trailing newline) is not wiped by the redraw that follows each edit.
         if values_from_text(self.values_edit.toPlainText()) != ws.context.values:
             self.values_edit.sync("\n".join(ws.context.values))
-        ids = [s.id for s in ws.context.strategies]
-        if ids != [r.strategy_id for r in self._rows]:
-            self._rebuild_rows(ws)
-        for row, strategy in zip(self._rows, ws.context.strategies, strict=False):
-            sync_line_edit(row.text_edit, strategy.text)
-            sync_line_edit(row.horizon_edit, strategy.horizon)
-        self.no_strategy_hint.setVisible(
-            not any(s.text.strip() for s in ws.context.strategies))
+        if self.strategy_rows.update_items([s.id for s in ws.context.strategies]):
+            chain_tab_order([self.vision_edit, self.mission_edit, self.values_edit,
+                             *self.strategy_rows.focus_chain(), self.add_button])
+        self._show_hint()
 
-    def _rebuild_rows(self, ws: Workshop) -> None:
-        for row in self._rows:
-            self.rows_layout.removeWidget(row)
-            row.hide()
-            row.deleteLater()
-        self._rows = []
-        for number, strategy in enumerate(ws.context.strategies, start=1):
-            row = _StrategyRow(strategy.id, number)
-            address = ("strategy", strategy.id)
-            row.text_edit.textEdited.connect(
-                lambda text, a=address: self._edit_strategy(a, "text", text))
-            row.horizon_edit.textEdited.connect(
-                lambda text, a=address: self._edit_strategy(a, "horizon", text))
-            row.text_edit.returnPressed.connect(lambda sid=strategy.id: self._on_return(sid))
-            row.horizon_edit.returnPressed.connect(
-                lambda sid=strategy.id: self._on_return(sid))
-            row.remove_button.clicked.connect(
-                lambda _checked=False, sid=strategy.id: self.remove_strategy(sid))
-            self.rows_layout.addWidget(row)
-            # Shown now, not on the next event loop turn, so it can take the focus at once.
-            row.show()
-            self._rows.append(row)
-        order: list[QWidget] = [self.vision_edit, self.mission_edit, self.values_edit]
-        for row in self._rows:
-            order += [row.text_edit, row.horizon_edit, row.remove_button]
-        order.append(self.add_button)
-        chain_tab_order(order)
-
-    def _edit_strategy(self, address: tuple[str, str], field_name: str, text: str) -> None:
-        self.controller.set_field(address, field_name, text)
+    def _show_hint(self) -> None:
         self.no_strategy_hint.setVisible(
             not any(s.text.strip() for s in self.controller.workshop.context.strategies))
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from workshop.ui.widgets.style import set_style_state
+
 OUTPUT = "output"
 OUTCOME = "outcome"
 
@@ -46,9 +48,6 @@ class KindBadge(QLabel):
         self._kind = kind
         self.setText(kind.upper())
         self.setObjectName(_OBJECT_NAMES.get(kind, "badgeBlank"))
-        self.setProperty("kind", kind)
         self.setToolTip(_TOOLTIPS.get(kind, ""))
         self.setAccessibleName(f"Coach: {kind}" if kind else "Coach: not judged yet")
-        # A changed object name or property only restyles after a re-polish.
-        self.style().unpolish(self)
-        self.style().polish(self)
+        set_style_state(self, "kind", kind)  # restyles for the new object name as well
