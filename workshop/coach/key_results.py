@@ -155,6 +155,7 @@ _LEVEL_WORDS = lx._words("""under below above over least most less more fewer wi
     quadrant rank ranking place position tier""") | lx.COMPARATIVES
 _HIRING_WORDS = lx._words("accepted hired hires")
 _GATHER_VERBS = lx._words("collect gather")
+_MEASURE_OR_OTHERS = lx.METRIC_NOUNS | lx.OTHERS_NOUNS
 _UNIVERSAL_WORDS = lx._words("all every each any")
 _GATHERED_NOUNS = lx._words("responses answers feedback submissions questionnaires")
 
@@ -389,7 +390,8 @@ class _Evidence:
             _is_number(tokens, j) for j, t in enumerate(tokens)
             if t[0] in _NUMBER_START or t in lx.NUMBER_WORDS) or bool(
             _TARGET_RE.search(norm))
-        self.service = bool(_SERVICE_LEVEL_RE.search(norm))
+        self.service = (self.target or "within" in norm) and bool(
+            _SERVICE_LEVEL_RE.search(norm))
         self.clause = False
         if role in (_ROLE_TASK, _ROLE_SOFT):
             m = _CLAUSE_RE.search(norm)
@@ -398,8 +400,7 @@ class _Evidence:
                 tail_tokens = set(_TOKEN_RE.findall(tail))
                 has_number = bool(_TARGET_RE.search(tail)) or any(
                     t[0].isdigit() for t in tail_tokens)
-                self.clause = has_number and bool(
-                    tail_tokens & (lx.METRIC_NOUNS | lx.OTHERS_NOUNS))
+                self.clause = has_number and bool(tail_tokens & _MEASURE_OR_OTHERS)
         # Each pattern runs only when one of its words is present: the coach must stay fast
         # enough to judge every keystroke.
         token_set = set(tokens)
@@ -696,15 +697,19 @@ def assess_kr(text: str, kr: KeyResult | None = None) -> KRAssessment:
     ev = _Evidence(norm)
     rule_kind, reason = _decide(ev)
     words_model = shipped_model()
-    says_output, confidence, word_cues = words_model.assess(ev, rule_kind == OUTPUT)
+    says_output, confidence, weighted = words_model.assess(ev, rule_kind == OUTPUT)
     kind = OUTPUT if says_output else OUTCOME
     unsure = confidence < words_model.unsure_below
     if kind == rule_kind:
-        cues = _merge_cues(_rule_cues(reason, ev, norm), word_cues)
+        rule_cues = _rule_cues(reason, ev, norm)
+        # The rules' own words explain a sure verdict; the model's strongest words are added
+        # when the rules name none or the verdict is in doubt.
+        cues = _merge_cues(rule_cues) if rule_cues and not unsure else _merge_cues(
+            rule_cues, words_model.driving(weighted, says_output))
     else:
         # The words outweighed the rules: explain with the words.
         reason = _R_WORDS if kind == OUTPUT else _R_OUTCOME
-        cues = _merge_cues(word_cues)
+        cues = _merge_cues(words_model.driving(weighted, says_output))
     measurable = ev.target or bool(kr is not None and kr.target.strip())
     findings: list[Finding] = []
     milestone = False

@@ -86,6 +86,8 @@ class KRModel:
         self.calibration: tuple[float, float] = tuple(data["calibration"])
         self.unsure_below: float = data["unsure_below"]
         self.info: dict[str, Any] = data.get("info", {})
+        self._flag_weights = tuple((name, self.weights[name]) for name in FLAG_NAMES
+                                   if name in self.weights)
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> KRModel:
@@ -110,18 +112,17 @@ class KRModel:
         return z >= 0, max(0.5, min(0.99, confidence))
 
     def assess(self, evidence: Any, rules_say_output: bool
-               ) -> tuple[bool, float, tuple[str, ...]]:
-        """(is it an output, confidence, the words that drove it) in one pass over the
-        same features as `features()` (kept separate for speed: the coach runs on every
-        keystroke)."""
-        weights = self.weights
-        get = weights.get
+               ) -> tuple[bool, float, list[tuple[float, str, str]]]:
+        """(is it an output, confidence, the weighted words) in one pass over the same
+        features as `features()` (kept separate for speed: the coach runs on every
+        keystroke). `driving()` picks the words that explain the verdict."""
+        get = self.weights.get
         z = self.bias + get("role=" + evidence.role, 0.0)
         if evidence.verb:
             z += get("verb=" + evidence.verb, 0.0)
-        for name in FLAG_NAMES:
+        for name, w in self._flag_weights:
             if getattr(evidence, name):
-                z += get(name, 0.0)
+                z += w
         if evidence.done:
             z += get("done", 0.0)
         if evidence.count_class:
@@ -138,14 +139,18 @@ class KRModel:
                 z += w
                 weighted.append((w, tok, key))
         z += self.rule_weight if rules_say_output else -self.rule_weight
-        says_output = z >= 0
         a, b = self.calibration
         confidence = 1.0 / (1.0 + math.exp(-min(60.0, a * abs(z) + b)))
+        return z >= 0, max(0.5, min(0.99, confidence)), weighted
+
+    @staticmethod
+    def driving(weighted: list[tuple[float, str, str]], toward_output: bool,
+                limit: int = 3) -> tuple[str, ...]:
+        """The written words that pushed hardest toward the verdict, strongest first."""
         pushed = sorted((-abs(w), tok) for w, tok, key in weighted
-                        if (w > 0) == says_output and abs(w) >= 0.25
+                        if (w > 0) == toward_output and abs(w) >= 0.25
                         and tok not in QUIET_WORDS and key not in _NUMBER_KEYS)
-        return (says_output, max(0.5, min(0.99, confidence)),
-                tuple(tok for _, tok in pushed[:3]))
+        return tuple(tok for _, tok in pushed[:limit])
 
     def driving_words(self, words: dict[str, str], toward_output: bool,
                       limit: int = 3) -> tuple[str, ...]:
