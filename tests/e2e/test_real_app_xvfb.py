@@ -9,6 +9,7 @@ import json
 import time
 from pathlib import Path
 
+import pytest
 from real_app import (
     Picture,
     RealApp,
@@ -232,10 +233,12 @@ def test_b_typing_survives_kill_9(tmp_path):
     assert after["workshops"][0]["title"], "the session must still be readable"
 
 
-def test_c_starts_opens_the_worked_example_and_quits_cleanly(tmp_path):
+@pytest.mark.parametrize("back", ["ctrl+w", "close button"])
+def test_c_starts_opens_the_worked_example_and_quits_cleanly(tmp_path, back):
     """A first start in an empty home: the library (empty, offering the worked example),
-    the example added and opened with the keyboard, back to the library with Ctrl+W,
-    and the library's window closed as a window manager closes it: exit status 0."""
+    the example added and opened with the keyboard, back to the library (Ctrl+W, or the
+    session window's close button), and the library's window closed as a window manager
+    closes it: exit status 0."""
     with real_app_session(tmp_path) as (display, start):
         app = start(None, home=tmp_path / "fresh-home")
         library = app.wait_window(LIBRARY)
@@ -248,8 +251,11 @@ def test_c_starts_opens_the_worked_example_and_quits_cleanly(tmp_path):
         window = app.wait_window(FACILITATOR)
         assert "Enterprise growth" in app.title(window)
         display.screenshot().save_png(tmp_path / "opened.png")
-        app.focus(window)
-        app.key("ctrl+w")
+        if back == "ctrl+w":
+            app.focus(window)
+            app.key("ctrl+w")
+        else:
+            app.close_window(window)
         app.wait_gone(window)
         library = app.wait_window(LIBRARY)
         app.close_window(library)
