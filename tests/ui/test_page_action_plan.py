@@ -20,7 +20,7 @@ def test_action_plan_shows_tasks_guidance_and_origin(qtbot, controller, show_pag
     ws = controller.workshop
     assert len(page.rows) == len(ws.all_actions())
     for _, kr in ws.all_key_results():
-        label = page.guidance_labels[kr.id]
+        label = page.plan(kr.id).guidance
         assert label.text() == "3 of 3-5 tasks"
         assert label.property("warn") is False
     launch = ws.objectives[0].key_results[0].actions[0]
@@ -36,13 +36,13 @@ def test_enter_on_the_last_task_adds_one_with_owner_and_deadline(qtbot, controll
         show_page, reloaded):
     page = show_page(ActionPlanPage, controller)
     kr = controller.workshop.objectives[1].key_results[0]
-    last = page.rows_by_kr[kr.id][-1]
+    last = page.task_rows(kr.id)[-1]
     last.text_edit.setFocus()
     qtbot.keyClick(last.text_edit, Qt.Key.Key_Return)
     assert len(kr.actions) == 4
-    new_row = page.rows_by_kr[kr.id][-1]
+    new_row = page.task_rows(kr.id)[-1]
     assert new_row.text_edit.hasFocus()
-    assert page.guidance_labels[kr.id].text() == "4 of 3-5 tasks"
+    assert page.plan(kr.id).guidance.text() == "4 of 3-5 tasks"
     qtbot.keyClick(new_row.text_edit, Qt.Key.Key_Return)  # empty: no second blank task
     assert len(kr.actions) == 4
     qtbot.keyClicks(new_row.text_edit, "Write the onboarding FAQ")
@@ -79,14 +79,14 @@ def test_removing_tasks_warns_below_three_and_undo_restores(qtbot, controller, s
     kr = controller.workshop.objectives[0].key_results[1]
     removed = kr.actions[2]
     page.rows[removed.id].remove_button.click()
-    label = page.guidance_labels[kr.id]
+    label = page.plan(kr.id).guidance
     assert label.text().startswith("2 of 3-5 tasks")
     assert label.property("warn") is True
     assert label.objectName() == "badgeWarn"
     assert any(f.code.startswith("plan.") for f in page.findings())
     controller.undo_stack.undo()
     assert [a.id for a in controller.get(("kr", kr.id)).actions][-1] == removed.id
-    assert page.guidance_labels[kr.id].text() == "3 of 3-5 tasks"
+    assert page.plan(kr.id).guidance.text() == "3 of 3-5 tasks"
 
 
 def test_a_stored_deadline_outside_the_period_is_shown_not_clamped(qtbot, make_controller,
@@ -109,7 +109,7 @@ def test_action_plan_page_down_walks_the_key_results(qtbot, controller, show_pag
     for kr_id in ids[1:]:
         assert page.next_item()
         assert controller.focus_item == ("kr", kr_id)
-        assert page.rows_by_kr[kr_id][0].text_edit.hasFocus()
+        assert page.task_rows(kr_id)[0].text_edit.hasFocus()
     assert not page.next_item()
 
 
@@ -131,3 +131,26 @@ def test_action_plan_lists_a_new_participant_as_owner(qtbot, controller, show_pa
                      lambda ws: ws.participants.append(Participant("Nadia Haddad")))
     row = next(iter(page.rows.values()))
     assert row.owner_combo.findText("Nadia Haddad") >= 0
+
+
+def test_a_huge_plan_builds_only_the_tasks_in_view(qtbot, make_controller, show_page):
+    from workshop.demo import large_workshop
+    from workshop.ui.pages.action_plan import ActionRow
+
+    ws = large_workshop(scale=10)
+    total = len(ws.all_actions())
+    assert total >= 600
+    controller = make_controller(ws)
+    page = show_page(ActionPlanPage, controller)
+    qtbot.waitUntil(lambda: bool(page.findChildren(ActionRow)))
+    built = len(page.findChildren(ActionRow))
+    assert built < total / 10  # what the window shows, not the whole plan
+    assert len(page.rows) == total  # every task is still there to be asked for
+    # Scrolling on builds what comes into view; PageDown to a far key result builds it.
+    bar = page.scroll_area.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    assert len(page.findChildren(ActionRow)) > built
+    last_kr = page.item_keys()[-1]
+    page.go_to_item(last_kr)
+    assert page.task_rows(last_kr)[0].text_edit.hasFocus()
+    assert controller.focus_item == ("kr", last_kr)

@@ -4,6 +4,8 @@ are already there, marked as coming from the output key result."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt
@@ -11,13 +13,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -27,17 +27,16 @@ from workshop.coach.checks import MAX_ACTIONS, MIN_ACTIONS
 from workshop.model import ORIGIN_FROM_OUTPUT, Action, KeyResult, Workshop
 from workshop.ui.pages.base import StagePage
 from workshop.ui.pages.common import (
-    FocusWatcher,
-    add_shown,
-    clear_layout,
+    button,
     emphasise,
     mute,
     plain_label,
-    set_style_state,
     sync_label,
     sync_line_edit,
 )
 from workshop.ui.session import SessionController
+from workshop.ui.widgets.row_list import Row, RowList
+from workshop.ui.widgets.style import set_style_state
 
 NO_DEADLINE_TEXT = "No deadline"
 NO_OWNER_TEXT = "No owner"
@@ -110,14 +109,14 @@ class DeadlineEdit(QDateEdit):
             self.blockSignals(False)
 
 
-class ActionRow(QWidget):
+class ActionRow(Row):
     """One task: text, owner, deadline, and where it came from."""
 
-    def __init__(self, page: ActionPlanPage, kr_id: str, action: Action, number: int) -> None:
-        super().__init__()
+    def __init__(self, page: ActionPlanPage, kr_id: str, action_id: str, number: int) -> None:
+        super().__init__(action_id)
         self.page = page
         self.kr_id = kr_id
-        self.action_id = action.id
+        self.action_id = action_id
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(1)
@@ -130,7 +129,7 @@ class ActionRow(QWidget):
         self.origin_label.setToolTip("This was the output key result before the room asked "
                                      "why; now it is one of the tasks.")
         self.origin_label.setAccessibleName("Came from the output key result")
-        self.origin_label.setVisible(action.origin == ORIGIN_FROM_OUTPUT)
+        self.origin_label.hide()
         self.text_edit = QLineEdit()
         self.text_edit.setObjectName("actionText")
         self.text_edit.setPlaceholderText("A first task, e.g. Call three customers")
@@ -148,11 +147,10 @@ class ActionRow(QWidget):
         self.deadline_edit.setAccessibleName(f"Deadline of task {number}")
         self.deadline_edit.setToolTip("A day inside the period; arrow keys step, the first "
                                       "step down is \"No deadline\"")
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.setObjectName("removeButton")
-        self.remove_button.setAccessibleName(f"Remove task {number}")
-        self.remove_button.setToolTip("Remove this task (Ctrl+Shift+Delete; Ctrl+Z brings "
-                                      "it back)")
+        self.remove_button = button(
+            "Remove", "Remove this task (Ctrl+Shift+Delete; Ctrl+Z brings it back)",
+            lambda: page.remove_action(action_id), name="removeButton",
+            accessible=f"Remove task {number}")
 
         layout.addWidget(self.text_edit, 1)
         layout.addWidget(self.owner_combo)
@@ -166,13 +164,12 @@ class ActionRow(QWidget):
         self.owner_combo.activated.connect(self._owner_chosen)
         self.deadline_edit.dateChanged.connect(
             lambda _d: self._edit("deadline", self.deadline_edit.deadline()))
-        self.remove_button.clicked.connect(lambda: page.remove_action(self.action_id))
         shortcut = QShortcut(QKeySequence("Ctrl+Shift+Delete"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(lambda: page.remove_action(self.action_id))
-        for widget in (self.text_edit, self.owner_combo, self.deadline_edit,
-                       self.remove_button):
-            page.focus_watcher.watch(widget, kr_id)
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.text_edit, self.owner_combo, self.deadline_edit, self.remove_button]
 
     def _edit(self, field: str, value: object) -> None:
         self.page.controller.set_field(("action", self.action_id), field, value)
@@ -181,6 +178,11 @@ class ActionRow(QWidget):
         self._edit("owner_id", str(self.owner_combo.itemData(index) or ""))
 
     def fill_owners(self, people: list[tuple[str, str]]) -> None:
+        """Offer `people` (id, name) as owners, when they are not what the list offers."""
+        combo = self.owner_combo
+        offered = [(combo.itemData(i), combo.itemText(i)) for i in range(1, combo.count())]
+        if combo.count() and offered == [(pid, name or "(no name)") for pid, name in people]:
+            return
         self.owner_combo.blockSignals(True)
         self.owner_combo.clear()
         self.owner_combo.addItem(NO_OWNER_TEXT, "")
@@ -188,7 +190,10 @@ class ActionRow(QWidget):
             self.owner_combo.addItem(name or "(no name)", person_id)
         self.owner_combo.blockSignals(False)
 
-    def sync(self, ws: Workshop, action: Action) -> None:
+    def sync(self, item: object) -> None:
+        assert isinstance(item, Action)
+        action, ws = item, self.page.controller.workshop
+        self.fill_owners(self.page.people)
         sync_line_edit(self.text_edit, action.text)
         index = self.owner_combo.findData(action.owner_id)
         if index < 0:
@@ -209,201 +214,202 @@ class ActionRow(QWidget):
         self.origin_label.setVisible(action.origin == ORIGIN_FROM_OUTPUT)
 
 
+class _KrPlan(Row):
+    """One key result's tasks: its objective's title (above its first key result), the
+    key result, how many tasks it has against the 3-5 guidance, the tasks, and the button
+    that adds one."""
+
+    def __init__(self, page: ActionPlanPage, kr_id: str) -> None:
+        super().__init__(kr_id)
+        self.setObjectName("planKr")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(4)
+        self.objective_title = emphasise(plain_label("", "objectiveTitle"), scale=1.15)
+        self.objective_title.setAccessibleName("Objective")
+        layout.addWidget(self.objective_title)
+        head = QGridLayout()
+        self.kr_label = emphasise(plain_label("", "planKrTitle"))
+        self.kr_label.setAccessibleName("Key result")
+        self.guidance = QLabel()
+        self.guidance.setTextFormat(Qt.TextFormat.PlainText)
+        self.guidance.setAccessibleName("Number of tasks")
+        self.guidance.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.kr_label, 0, 0)
+        head.addWidget(self.guidance, 0, 1)
+        head.setColumnStretch(0, 1)
+        layout.addLayout(head)
+        self.tasks = RowList(
+            lambda key, _number: ActionRow(page, kr_id, key, page.number_of(key)),
+            page.action_of, lambda _key: page.item_focused(kr_id),
+            scroll_area=page.scroll_area)
+        layout.addWidget(self.tasks)
+        self.add_button = button(
+            "+ Add task", "Add a task to this key result (Enter on its last task)",
+            lambda: page.add_action(kr_id), name="addButton", fixed=True)
+        layout.addWidget(self.add_button)
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [*self.tasks.focus_chain(), self.add_button]
+
+    def sync(self, item: object) -> None:
+        assert isinstance(item, _PlanPlace)
+        kr = item.kr
+        sync_label(self.objective_title, item.objective_title)
+        self.objective_title.setVisible(bool(item.objective_title))
+        sync_label(self.kr_label, kr.text or "(key result without a text)")
+        self.add_button.setAccessibleName(f"Add a task to {kr.text[:60]}")
+        self.tasks.update_items([a.id for a in kr.actions])
+        text, outside = task_guidance(len(kr.actions))
+        sync_label(self.guidance, text)
+        name = "badgeWarn" if outside else "planGuidance"
+        if self.guidance.objectName() != name:
+            self.guidance.setObjectName(name)
+        set_style_state(self.guidance, "warn", outside)
+
+
+@dataclass(frozen=True)
+class _PlanPlace:
+    kr: KeyResult
+    objective_title: str  # "" unless this is its objective's first key result
+
+
+class _RowsByAction(Mapping[str, ActionRow]):
+    """Every task's row by action id; a row still waiting to scroll into view is built
+    when asked for."""
+
+    def __init__(self, page: ActionPlanPage) -> None:
+        self.page = page
+
+    def _kr_of(self) -> dict[str, str]:
+        return {a.id: kr.id for _, kr in self.page.controller.workshop.all_key_results()
+                for a in kr.actions if kr.id in self.page.plans.keys}
+
+    def __getitem__(self, action_id: str) -> ActionRow:
+        kr_id = self._kr_of()[action_id]
+        return self.page.plan(kr_id).tasks.row(action_id)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._kr_of())
+
+    def __len__(self) -> int:
+        return len(self._kr_of())
+
+
 class ActionPlanPage(StagePage):
-    """First tasks per key result, with owner and deadline."""
+    """First tasks per key result, with owner and deadline.
+
+    A large session has hundreds of tasks of some twenty fields each: a key result's
+    tasks are built when it scrolls into view, so the first visit costs what is seen."""
 
     stage_key = "action_plan"
     heading = "Action plan"
+    item_kind = "kr"
 
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
-        self.focus_watcher = FocusWatcher(self._focused_on, self)
-        self.rows: dict[str, ActionRow] = {}
-        self.rows_by_kr: dict[str, list[ActionRow]] = {}
-        self.kr_blocks: dict[str, QFrame] = {}
-        self.guidance_labels: dict[str, QLabel] = {}
-        self.add_buttons: dict[str, QPushButton] = {}
+        self.people: list[tuple[str, str]] = []
+        self._places: dict[str, _PlanPlace] = {}
+        self._numbers: dict[str, int] = {}
         self.current_kr_id = ""
-        self._structure: tuple | None = None
-        self.content = QWidget()
-        self.content_layout = QVBoxLayout(self.content)
-        self.content_layout.setContentsMargins(0, 0, 0, 0)
-        self.content_layout.setSpacing(14)
-        self.body_layout.addWidget(self.content)
+        self.empty_label = plain_label(
+            "No key results yet. Once the objectives have key results, their first tasks "
+            "are planned here.", "emptyHint")
+        self.body_layout.addWidget(self.empty_label)
+        self.plans = RowList(lambda key, _number: _KrPlan(self, key),
+                             lambda key: self._places[key], spacing=14,
+                             scroll_area=self.scroll_area, lazy=True)
+        self.body_layout.addWidget(self.plans)
         self.body_layout.addStretch(1)
+        self.rows = _RowsByAction(self)
         self.refresh()
 
+    # -- reading -----------------------------------------------------------------------------
+    def plan(self, kr_id: str) -> _KrPlan:
+        """The key result's block of tasks (built now if it was waiting to be seen)."""
+        return self.plans.row(kr_id)
+
+    def task_rows(self, kr_id: str) -> list[ActionRow]:
+        return self.plan(kr_id).tasks.in_order()
+
+    @property
+    def add_buttons(self) -> dict[str, QPushButton]:
+        """Each key result's "Add task" button, by key result id."""
+        return {key: self.plan(key).add_button for key in self.plans.keys}
+
+    def action_of(self, action_id: str) -> Action:
+        return self.controller.get(("action", action_id))
+
+    def number_of(self, action_id: str) -> int:
+        """A task's place on the page, counting from 1 (for screen readers)."""
+        return self._numbers.get(action_id, 0)
+
     # -- drawing -----------------------------------------------------------------------------
-    def _structure_of(self, ws: Workshop) -> tuple:
-        return (
-            tuple((p.id, p.name) for p in ws.participants),
-            tuple((o.id, o.text, tuple((kr.id, kr.text, tuple(a.id for a in kr.actions))
-                                       for kr in o.key_results))
-                  for o in ws.selected_objectives()),
-        )
-
     def refresh(self) -> None:
-        """Redraw from the model; rebuild only when tasks, key results or people changed."""
+        """Redraw from the model: rows come and go with the tasks; the rest is synced."""
         ws = self.controller.workshop
-        structure = self._structure_of(ws)
-        if structure != self._structure:
-            self._rebuild(ws)
-            self._structure = structure
-        for _objective, kr in ws.all_key_results():
-            for action in kr.actions:
-                row = self.rows.get(action.id)
-                if row is not None:
-                    row.sync(ws, action)
-            self._sync_guidance(kr)
-
-    def _rebuild(self, ws: Workshop) -> None:
-        focused = self.focusWidget()
-        focused_action = next((a for a, r in self.rows.items() if r.isAncestorOf(focused)),
-                              "") if focused else ""
-        clear_layout(self.content_layout)
-        self.rows.clear()
-        self.rows_by_kr.clear()
-        self.kr_blocks.clear()
-        self.guidance_labels.clear()
-        self.add_buttons.clear()
-        people = [(p.id, p.name) for p in ws.participants]
-        if not ws.all_key_results():
-            add_shown(self.content_layout, plain_label(
-                "No key results yet. Once the objectives have key results, their first "
-                "tasks are planned here.", "emptyHint"))
-            return
-        number = 0
+        self.people = [(p.id, p.name) for p in ws.participants]
+        self._places = {}
         for objective in ws.selected_objectives():
-            if not objective.key_results:
-                continue
-            title = plain_label(objective.text or "(objective without a text)",
-                                "objectiveTitle")
-            title.setAccessibleName("Objective")
-            emphasise(title, scale=1.15)
-            add_shown(self.content_layout, title)
-            for kr in objective.key_results:
-                block = QFrame()
-                block.setObjectName("planKr")
-                layout = QVBoxLayout(block)
-                layout.setContentsMargins(8, 6, 8, 6)
-                layout.setSpacing(4)
-                head = QGridLayout()
-                kr_label = plain_label(kr.text or "(key result without a text)", "planKrTitle")
-                kr_label.setAccessibleName("Key result")
-                emphasise(kr_label)
-                guidance = QLabel()
-                guidance.setTextFormat(Qt.TextFormat.PlainText)
-                guidance.setAccessibleName("Number of tasks")
-                guidance.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-                head.addWidget(kr_label, 0, 0)
-                head.addWidget(guidance, 0, 1)
-                head.setColumnStretch(0, 1)
-                layout.addLayout(head)
-                self.guidance_labels[kr.id] = guidance
-                rows: list[ActionRow] = []
-                for action in kr.actions:
-                    number += 1
-                    row = ActionRow(self, kr.id, action, number)
-                    row.fill_owners(people)
-                    rows.append(row)
-                    self.rows[action.id] = row
-                    layout.addWidget(row)
-                self.rows_by_kr[kr.id] = rows
-                add_button = QPushButton("+ Add task")
-                add_button.setObjectName("addButton")
-                add_button.setAccessibleName(f"Add a task to {kr.text[:60]}")
-                add_button.setToolTip("Add a task to this key result (Enter on its last task)")
-                add_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-                kr_id = kr.id
-                add_button.clicked.connect(lambda _=False, k=kr_id: self.add_action(k))
-                self.focus_watcher.watch(add_button, kr.id)
-                layout.addWidget(add_button)
-                self.add_buttons[kr.id] = add_button
-                self.kr_blocks[kr.id] = block
-                add_shown(self.content_layout, block)
-        if focused_action in self.rows:
-            self.rows[focused_action].text_edit.setFocus()
-
-    def _sync_guidance(self, kr: KeyResult) -> None:
-        label = self.guidance_labels.get(kr.id)
-        if label is None:
-            return
-        text, outside = task_guidance(len(kr.actions))
-        sync_label(label, text)
-        name = "badgeWarn" if outside else "planGuidance"
-        if label.objectName() != name:
-            label.setObjectName(name)
-        set_style_state(label, "warn", outside)
+            for index, kr in enumerate(objective.key_results):
+                title = (objective.text or "(objective without a text)") if index == 0 else ""
+                self._places[kr.id] = _PlanPlace(kr, title)
+        self._numbers = {a.id: n for n, (_, _, a) in enumerate(ws.all_actions(), start=1)}
+        self.plans.update_items(list(self._places))
+        self.empty_label.setVisible(not self._places)
 
     # -- edits -------------------------------------------------------------------------------
     def add_action(self, kr_id: str) -> str:
         """Add an empty task under the key result, focus it, and return its id."""
         action_id = self.controller.edit(edits.add_action, kr_id)
         self.refresh()
-        row = self.rows.get(action_id)
-        if row is not None:
-            row.text_edit.setFocus()
-            self.scroll_area.ensureWidgetVisible(row)
+        if action_id:
+            self.plan(kr_id).tasks.focus_row(action_id)
         return action_id
 
     def remove_action(self, action_id: str) -> None:
         """Remove a task; Ctrl+Z brings it back."""
-        row = self.rows.get(action_id)
-        if row is None:
+        kr_id = next((kr.id for _, kr in self.controller.workshop.all_key_results()
+                      if any(a.id == action_id for a in kr.actions)), "")
+        if not kr_id:
             return
-        kr_id = row.kr_id
-        siblings = [r.action_id for r in self.rows_by_kr.get(kr_id, [])]
-        index = siblings.index(action_id)
-        neighbour = siblings[index - 1] if index > 0 else (
-            siblings[1] if len(siblings) > 1 else "")
+        tasks = self.plan(kr_id).tasks
+        tasks.will_remove(action_id)
         self.controller.edit(edits.remove_action, action_id)
         self.refresh()
-        if neighbour in self.rows:
-            self.rows[neighbour].text_edit.setFocus()
-        elif kr_id in self.add_buttons:
-            self.add_buttons[kr_id].setFocus()
+        if not tasks.keys:
+            self.plan(kr_id).add_button.setFocus()
 
     def enter_in_task(self, row: ActionRow) -> None:
         """Enter in a task: the next task of the same key result, or a new one after the
         last (unless the last one is still empty)."""
-        rows = self.rows_by_kr.get(row.kr_id, [])
-        if row in rows and rows.index(row) < len(rows) - 1:
-            rows[rows.index(row) + 1].text_edit.setFocus()
-            return
-        if not row.text_edit.text().strip():
-            return  # an empty last task is the place to type, not a reason for another
-        self.add_action(row.kr_id)
+        tasks = self.plan(row.kr_id).tasks
+        if row.action_id != tasks.keys[-1]:
+            tasks.enter_in(row.action_id, lambda: None)
+        elif row.text_edit.text().strip():  # an empty last task is the place to type
+            self.add_action(row.kr_id)
 
-    # -- moving around -----------------------------------------------------------------------
-    def kr_ids(self) -> list[str]:
-        """The key results on the page, in reading order."""
-        return [kr.id for _, kr in self.controller.workshop.all_key_results()
-                if kr.id in self.kr_blocks]
-
-    def _focused_on(self, kr_id: str) -> None:
-        if kr_id != self.current_kr_id:
-            self.current_kr_id = kr_id
-            self.controller.set_focus_item(("kr", kr_id))
-
-    def _go_to(self, kr_id: str) -> None:
-        self.current_kr_id = kr_id
-        self.controller.set_focus_item(("kr", kr_id))
-        rows = self.rows_by_kr.get(kr_id, [])
-        target = rows[0].text_edit if rows else self.add_buttons[kr_id]
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.scroll_area.ensureWidgetVisible(self.kr_blocks[kr_id])
-
-    # PageDown steps through the key results' task lists.
+    # -- moving around: PageDown steps through the key results' task lists -------------------
     def item_keys(self) -> list:
-        return self.kr_ids()
+        return self.plans.keys
 
     def current_item(self) -> object | None:
         return self.current_kr_id
 
+    def item_focused(self, key: str) -> None:
+        self.current_kr_id = key
+        super().item_focused(key)
+
     def go_to_item(self, key: object) -> None:
-        self._go_to(str(key))
+        plan = self.plan(str(key))
+        tasks = plan.tasks
+        if tasks.keys:
+            tasks.focus_row(tasks.keys[0])
+        else:
+            plan.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.item_focused(str(key))
+        self.scroll_area.ensureWidgetVisible(plan)
 
     def focus_first(self) -> None:
-        ids = self.kr_ids()
-        if ids:
-            self._go_to(ids[0])
+        if self.plans.keys:
+            self.go_to_item(self.plans.keys[0])

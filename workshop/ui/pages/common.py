@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -133,25 +133,6 @@ def clear_layout(layout: QVBoxLayout) -> None:
         if widget is not None:
             widget.hide()
             widget.deleteLater()
-
-
-class FocusWatcher(QObject):
-    """Calls `on_focus(tag)` when a watched widget receives the keyboard focus."""
-
-    def __init__(self, on_focus: Callable[[str], None], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.on_focus = on_focus
-
-    def watch(self, widget: QWidget, tag: str) -> None:
-        widget.setProperty("focus_tag", tag)
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.FocusIn:
-            tag = watched.property("focus_tag")
-            if tag:
-                self.on_focus(str(tag))
-        return False
 
 
 def elided(text: str, limit: int = 60) -> str:

@@ -9,34 +9,31 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from workshop import coach, edits
 from workshop.coach.checks import MAX_KRS_PER_OBJECTIVE
-from workshop.model import KeyResult, Objective, Workshop, objective_statement
+from workshop.model import KeyResult, Objective, objective_statement
 from workshop.ui.pages.base import StagePage
 from workshop.ui.pages.common import (
-    FocusWatcher,
-    add_shown,
-    clear_layout,
+    button,
     emphasise,
     mute,
     plain_label,
-    set_style_state,
     sync_label,
     sync_line_edit,
 )
 from workshop.ui.session import SessionController
 from workshop.ui.widgets.badge import KindBadge
+from workshop.ui.widgets.row_list import Row, RowList
+from workshop.ui.widgets.style import set_style_state
 
 DIRECTION_LABELS: tuple[tuple[str, str], ...] = (
     ("", "Direction: not set"),
@@ -49,13 +46,13 @@ DIRECTION_LABELS: tuple[tuple[str, str], ...] = (
 
 
 # -- one key result ------------------------------------------------------------------------
-class KeyResultRow(QFrame):
+class KeyResultRow(Row):
     """The editor for one key result: its fields, the coach's badge and reason line."""
 
-    def __init__(self, page: KeyResultsPage, kr: KeyResult, number: int) -> None:
-        super().__init__()
+    def __init__(self, page: KeyResultsPage, kr_id: str, number: int) -> None:
+        super().__init__(kr_id)
         self.page = page
-        self.kr_id = kr.id
+        self.kr_id = kr_id
         self.setObjectName("krRow")
         self._assessed_key: tuple[str, ...] | None = None
         self.reason = ""
@@ -132,14 +129,11 @@ class KeyResultRow(QFrame):
         remove_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         remove_shortcut.activated.connect(lambda: page.remove_key_result(self.kr_id))
 
+
+    def focus_widgets(self) -> list[QWidget]:
         # Tab walks the fields first and reaches "Remove" last, not right after the text.
-        chain = (self.text_edit, self.metric_edit, self.baseline_edit, self.target_edit,
-                 self.unit_edit, self.direction_combo, self.remove_button)
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
-        for widget in chain:
-            page.focus_watcher.watch(widget, self.kr_id)
-        self.sync(kr)
+        return [self.text_edit, self.metric_edit, self.baseline_edit, self.target_edit,
+                self.unit_edit, self.direction_combo, self.remove_button]
 
     def _field(self, name: str, tip: str, number: int) -> QLineEdit:
         edit = QLineEdit()
@@ -161,8 +155,10 @@ class KeyResultRow(QFrame):
     def _direction_chosen(self, index: int) -> None:
         self._edit("direction", str(self.direction_combo.itemData(index) or ""))
 
-    def sync(self, kr: KeyResult) -> None:
-        """Show `kr` as the model has it, and the coach's verdict on it."""
+    def sync(self, item: object) -> None:
+        """Show the key result as the model has it, and the coach's verdict on it."""
+        assert isinstance(item, KeyResult)
+        kr = item
         sync_line_edit(self.text_edit, kr.text)
         sync_line_edit(self.metric_edit, kr.metric)
         sync_line_edit(self.baseline_edit, kr.baseline)
@@ -204,177 +200,166 @@ def _reason(findings: tuple) -> tuple[str, str]:
     return "", ""
 
 
+# -- one objective and its key results ---------------------------------------------------
+class _ObjectiveBlock(Row):
+    """A chosen objective: its title, the focus warning, its key results, the button that
+    adds one (also Ctrl+Enter anywhere in the block) and the objective as one sentence."""
+
+    def __init__(self, page: KeyResultsPage, objective_id: str) -> None:
+        super().__init__(objective_id)
+        self.setObjectName("objectiveBlock")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(6)
+        self.title = emphasise(plain_label("", "objectiveTitle"), scale=1.15)
+        self.title.setAccessibleName("Objective")
+        layout.addWidget(self.title)
+        self.focus_label = plain_label(object_name="badgeWarn")
+        self.focus_label.setProperty("warn", True)
+        self.focus_label.setAccessibleName("Focus warning")
+        self.focus_label.hide()
+        layout.addWidget(self.focus_label)
+        self.kr_rows = RowList(
+            lambda key, number: KeyResultRow(page, key, page.number_of(key)),
+            lambda key: page.controller.get(("kr", key)), page.item_focused, spacing=6,
+            scroll_area=page.scroll_area)
+        layout.addWidget(self.kr_rows)
+        self.add_button = button(
+            "+ Add key result", "Add a key result to this objective (Ctrl+Enter)",
+            lambda: page.add_key_result(objective_id), name="addButton", fixed=True)
+        layout.addWidget(self.add_button)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            add = QShortcut(QKeySequence(keys), self)
+            add.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            add.activated.connect(lambda: page.add_key_result(objective_id))
+        self.statement = mute(plain_label(object_name="statement"))
+        self.statement.setAccessibleName("The objective as one sentence")
+        layout.addWidget(self.statement)
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [*self.kr_rows.focus_chain(), self.add_button]
+
+    def sync(self, item: object) -> None:
+        assert isinstance(item, Objective)
+        sync_label(self.title, item.text or "(objective without a text)")
+        self.add_button.setAccessibleName(f"Add a key result to {item.text[:60]}")
+        self.kr_rows.update_items([kr.id for kr in item.key_results])
+        count = len(item.key_results)
+        if count > MAX_KRS_PER_OBJECTIVE:
+            sync_label(self.focus_label, f"{count} key results: more than "
+                                         f"{MAX_KRS_PER_OBJECTIVE} blurs the focus. Which "
+                                         f"{MAX_KRS_PER_OBJECTIVE} matter most?")
+        self.focus_label.setVisible(count > MAX_KRS_PER_OBJECTIVE)
+        sync_label(self.statement, objective_statement(item) if item.key_results else "")
+        self.statement.setVisible(bool(item.key_results))
+
+
 # -- the page --------------------------------------------------------------------------------
 class KeyResultsPage(StagePage):
     """Key results per chosen objective, judged by the coach as they are typed."""
 
     stage_key = "key_results"
     heading = "Key results"
+    item_kind = "kr"
 
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
-        self.focus_watcher = FocusWatcher(self._focused_on, self)
-        self.rows: dict[str, KeyResultRow] = {}
-        self.add_buttons: dict[str, QPushButton] = {}
-        self.focus_labels: dict[str, QLabel] = {}
-        self.statement_labels: dict[str, QLabel] = {}
-        self.current_kr_id = ""
-        self._structure: tuple | None = None
-        self.content = QWidget()
-        self.content_layout = QVBoxLayout(self.content)
-        self.content_layout.setContentsMargins(0, 0, 0, 0)
-        self.content_layout.setSpacing(16)
-        self.body_layout.addWidget(self.content)
+        self.empty_label = plain_label(
+            "No objectives yet. Draft the objectives first; their key results are written "
+            "here.", "emptyHint")
+        self.body_layout.addWidget(self.empty_label)
+        self.blocks = RowList(lambda key, _number: _ObjectiveBlock(self, key),
+                              lambda key: self.controller.get(("objective", key)),
+                              spacing=16, scroll_area=self.scroll_area)
+        self.body_layout.addWidget(self.blocks)
         self.body_layout.addStretch(1)
         self.refresh()
 
+    # -- reading -----------------------------------------------------------------------------
+    def kr_ids(self) -> list[str]:
+        """The key results on the page, in reading order."""
+        return [kr.id for _, kr in self.controller.workshop.all_key_results()]
+
+    def number_of(self, kr_id: str) -> int:
+        """A key result's place on the page, counting from 1 (for screen readers)."""
+        ids = self.kr_ids()
+        return ids.index(kr_id) + 1 if kr_id in ids else 0
+
+    def _block_of(self, kr_id: str) -> _ObjectiveBlock | None:
+        for block in self.blocks.rows.values():
+            if kr_id in block.kr_rows.keys:
+                return block
+        return None
+
+    @property
+    def rows(self) -> dict[str, KeyResultRow]:
+        """Every key result's row, by id."""
+        return {key: row for block in self.blocks.rows.values()
+                for key, row in block.kr_rows.rows.items()}
+
+    @property
+    def add_buttons(self) -> dict[str, QPushButton]:
+        """Each objective's "Add key result" button, by objective id."""
+        return {key: block.add_button
+                for key, block in self.blocks.rows.items()}
+
+    @property
+    def focus_labels(self) -> dict[str, QLabel]:
+        return {key: block.focus_label
+                for key, block in self.blocks.rows.items()}
+
+    @property
+    def statement_labels(self) -> dict[str, QLabel]:
+        return {key: block.statement
+                for key, block in self.blocks.rows.items()}
+
     # -- drawing -----------------------------------------------------------------------------
-    def _structure_of(self, ws: Workshop) -> tuple:
-        return tuple((o.id, o.text, tuple(kr.id for kr in o.key_results))
-                     for o in ws.selected_objectives())
-
     def refresh(self) -> None:
-        """Redraw from the model; rebuild only when objectives or key results came or went."""
-        ws = self.controller.workshop
-        structure = self._structure_of(ws)
-        if structure != self._structure:
-            self._rebuild(ws)
-            self._structure = structure
-        for objective in ws.selected_objectives():
-            for kr in objective.key_results:
-                row = self.rows.get(kr.id)
-                if row is not None:
-                    row.sync(kr)
-            self._sync_objective(objective)
-
-    def _rebuild(self, ws: Workshop) -> None:
-        had_focus = self.content.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
-        clear_layout(self.content_layout)
-        self.rows.clear()
-        self.add_buttons.clear()
-        self.focus_labels.clear()
-        self.statement_labels.clear()
-        objectives = ws.selected_objectives()
-        if not objectives:
-            add_shown(self.content_layout, plain_label(
-                "No objectives yet. Draft the objectives first; their key results are "
-                "written here.", "emptyHint"))
-            return
-        number = 0
-        for objective in objectives:
-            block = QFrame()
-            block.setObjectName("objectiveBlock")
-            layout = QVBoxLayout(block)
-            layout.setContentsMargins(8, 8, 8, 8)
-            layout.setSpacing(6)
-            title = plain_label(objective.text or "(objective without a text)",
-                                "objectiveTitle")
-            title.setAccessibleName("Objective")
-            emphasise(title, scale=1.15)
-            layout.addWidget(title)
-            focus_label = plain_label(object_name="badgeWarn")
-            focus_label.setProperty("warn", True)
-            focus_label.setAccessibleName("Focus warning")
-            focus_label.hide()
-            layout.addWidget(focus_label)
-            self.focus_labels[objective.id] = focus_label
-            for kr in objective.key_results:
-                number += 1
-                row = KeyResultRow(self, kr, number)
-                self.rows[kr.id] = row
-                layout.addWidget(row)
-            add_button = QPushButton("+ Add key result")
-            add_button.setObjectName("addButton")
-            add_button.setAccessibleName(f"Add a key result to {objective.text[:60]}")
-            add_button.setToolTip("Add a key result to this objective (Ctrl+Enter)")
-            add_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-            objective_id = objective.id
-            add_button.clicked.connect(lambda _=False, oid=objective_id: self.add_key_result(oid))
-            layout.addWidget(add_button)
-            self.add_buttons[objective.id] = add_button
-            add_shortcut = QShortcut(QKeySequence("Ctrl+Return"), block)
-            add_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            add_shortcut.activated.connect(lambda oid=objective_id: self.add_key_result(oid))
-            add_enter = QShortcut(QKeySequence("Ctrl+Enter"), block)
-            add_enter.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            add_enter.activated.connect(lambda oid=objective_id: self.add_key_result(oid))
-            statement = mute(plain_label(object_name="statement"))
-            statement.setAccessibleName("The objective as one sentence")
-            layout.addWidget(statement)
-            self.statement_labels[objective.id] = statement
-            add_shown(self.content_layout, block)
-        if had_focus and self.current_kr_id in self.rows:
-            self.rows[self.current_kr_id].text_edit.setFocus()
-
-    def _sync_objective(self, objective: Objective) -> None:
-        count = len(objective.key_results)
-        label = self.focus_labels.get(objective.id)
-        if label is not None:
-            if count > MAX_KRS_PER_OBJECTIVE:
-                sync_label(label, f"{count} key results: more than {MAX_KRS_PER_OBJECTIVE} "
-                                  f"blurs the focus. Which {MAX_KRS_PER_OBJECTIVE} matter "
-                                  "most?")
-            label.setVisible(count > MAX_KRS_PER_OBJECTIVE)
-        statement = self.statement_labels.get(objective.id)
-        if statement is not None:
-            sync_label(statement, objective_statement(objective) if objective.key_results
-                       else "")
-            statement.setVisible(bool(objective.key_results))
+        """Redraw from the model; rows are rebuilt only when key results come or go."""
+        objectives = self.controller.workshop.selected_objectives()
+        self.blocks.update_items([o.id for o in objectives])
+        self.empty_label.setVisible(not objectives)
 
     # -- edits -------------------------------------------------------------------------------
     def add_key_result(self, objective_id: str) -> str:
         """Add an empty key result to the objective, focus it, and return its id."""
         kr_id = self.controller.edit(edits.add_key_result, objective_id)
         self.refresh()
-        if kr_id in self.rows:
-            self._go_to(kr_id)
+        self.go_to_item(kr_id)
         return kr_id
 
     def remove_key_result(self, kr_id: str) -> None:
         """Remove a key result (with its actions); Ctrl+Z brings it back."""
-        ids = self.kr_ids()
-        if kr_id not in ids:
+        block = self._block_of(kr_id)
+        if block is None:
             return
-        neighbour = ids[ids.index(kr_id) - 1] if ids.index(kr_id) > 0 else ""
+        block.kr_rows.will_remove(kr_id)
         self.controller.edit(edits.remove_key_result, kr_id)
-        if self.current_kr_id == kr_id:
-            self.current_kr_id = ""
         self.refresh()
-        if neighbour in self.rows:
-            self._go_to(neighbour)
-        else:
-            self.focus_first()
+        if not block.kr_rows.keys:
+            block.add_button.setFocus()
 
-    # -- moving around -----------------------------------------------------------------------
-    def kr_ids(self) -> list[str]:
-        """The key results on the page, in reading order."""
-        return [kr.id for _, kr in self.controller.workshop.all_key_results()]
-
-    def _focused_on(self, kr_id: str) -> None:
-        if kr_id != self.current_kr_id:
-            self.current_kr_id = kr_id
-            self.controller.set_focus_item(("kr", kr_id))
-
-    def _go_to(self, kr_id: str) -> None:
-        row = self.rows[kr_id]
-        self.current_kr_id = kr_id
-        self.controller.set_focus_item(("kr", kr_id))
-        row.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.scroll_area.ensureWidgetVisible(row)
-
-    # PageDown steps through the key results.
+    # -- moving around: PageDown steps through the key results of every objective -----------
     def item_keys(self) -> list:
-        return [i for i in self.kr_ids() if i in self.rows]
+        return self.kr_ids()
+
+    _last_focused = ""  # the key result whose row last had the focus
 
     def current_item(self) -> object | None:
-        return self.current_kr_id
+        return self._last_focused
+
+    def item_focused(self, key: str) -> None:
+        self._last_focused = key
+        super().item_focused(key)
 
     def go_to_item(self, key: object) -> None:
-        self._go_to(str(key))
+        block = self._block_of(str(key))
+        if block is not None:
+            block.kr_rows.focus_row(str(key))
 
     def focus_first(self) -> None:
-        ids = [i for i in self.kr_ids() if i in self.rows]
+        ids = self.kr_ids()
         if ids:
-            self._go_to(ids[0])
-        elif self.add_buttons:
-            next(iter(self.add_buttons.values())).setFocus()
+            self.go_to_item(ids[0])
+        elif self.blocks.keys:
+            self.blocks.row(self.blocks.keys[0]).add_button.setFocus()

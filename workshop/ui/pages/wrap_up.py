@@ -37,9 +37,9 @@ from workshop.ui.pages.common import (
     emphasise,
     mute,
     plain_label,
-    set_style_state,
 )
 from workshop.ui.session import SessionController
+from workshop.ui.widgets.style import set_style_state
 
 log = logging.getLogger(__name__)
 
