@@ -218,7 +218,7 @@ class ObjectivesPage(StagePage):
     @property
     def _rows(self) -> list[_CandidateRow]:
         """The candidates' rows in reading order."""
-        return self.candidate_rows.in_order()  # type: ignore[return-value]
+        return self.candidate_rows.in_order()
 
     # -- edits --------------------------------------------------------------------------
     def add_candidate(self) -> str:
@@ -266,10 +266,10 @@ class ObjectivesPage(StagePage):
         strategies = [(s.id, s.text) for s in ws.context.strategies]
         # Fill the combos before syncing, so each row can show its strategy.
         for row in self.candidate_rows.rows.values():
-            self._fill_strategy_combo(row, strategies)  # type: ignore[arg-type]
+            self._fill_strategy_combo(row, strategies)
         if self.candidate_rows.update_items([o.id for o in ws.objectives]):
             for row in self.candidate_rows.rows.values():
-                self._fill_strategy_combo(row, strategies)  # type: ignore[arg-type]
+                self._fill_strategy_combo(row, strategies)
                 row.sync(self.controller.get(("objective", row.key)))
             chain_tab_order([*self.candidate_rows.focus_chain(), self.add_button,
                              self.sort_button])

@@ -214,7 +214,7 @@ class RetroPage(StagePage):
     @property
     def _rows(self) -> list[_ScoreRow]:
         """The score rows in reading order."""
-        return self.score_rows.in_order()  # type: ignore[return-value]
+        return self.score_rows.in_order()
 
     # -- edits --------------------------------------------------------------------------
     def score(self, row: _ScoreRow, value: float) -> None:

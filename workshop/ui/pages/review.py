@@ -140,7 +140,7 @@ class ReviewPage(StagePage):
     @property
     def _rows(self) -> list[_QuestionRow]:
         """The questions' rows, in order."""
-        return self.question_rows.in_order()  # type: ignore[return-value]
+        return self.question_rows.in_order()
 
     # -- edits --------------------------------------------------------------------------
     def answer(self, number: int) -> ChecklistAnswer | None:
