@@ -46,17 +46,22 @@ def open_from_library(app: RealApp) -> str:
     return window
 
 
-def content(db: dict[str, list[dict]]) -> dict[tuple[str, int, str], object]:
-    """Every value of the client's content, by (table, row, column)."""
+# What names a row, whatever order a save wrote the rows in.
+IDENTITY = ("id", "workshop_id", "key_result_id", "question", "position")
+
+
+def content(db: dict[str, list[dict]]) -> dict[tuple[str, str, str], object]:
+    """Every value of the client's content, by (table, row identity, column)."""
     values = {}
     for table, rows in db.items():
         if table in RUN_TABLES:
             continue
         skip = BOOKKEEPING.get(table, set())
-        for i, row in enumerate(rows):
+        for row in rows:
+            identity = "/".join(str(row[c]) for c in IDENTITY if c in row)
             for column, value in row.items():
                 if column not in skip:
-                    values[(table, i, column)] = value
+                    values[(table, identity, column)] = value
     return values
 
 
