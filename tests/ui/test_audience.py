@@ -514,6 +514,12 @@ def test_pages_fill_before_they_break_and_say_continued():
     pages = paginate(heights, 1000, 10, headings=headings, groups=groups,
                      counts=[not h for h in headings])
     assert [p.rows for p in pages] == [list(range(8))]
+    # A full page (six items) does not end with the next objective's heading.
+    more = [True, False, False, False]
+    pages = paginate(heights + heights[4:], 1000, 10, headings=headings + more,
+                     groups=groups + [None, 8, 8, 8],
+                     counts=[not h for h in headings + more])
+    assert [p.rows for p in pages] == [list(range(8)), [8, 9, 10, 11]]
     # Too little room: the second page repeats the heading it continues.
     pages = paginate(heights[:4], 100, 10, headings=headings[:4], groups=groups[:4],
                      continued_heights={0: 30})
@@ -556,3 +562,156 @@ def test_rows_never_include_private_fields():
         rows = slide_rows(ws, view)
         assert rows and all(isinstance(r, Row) for r in rows)
         assert not any("secret" in r.text for r in rows)
+
+
+# -- the title slide, the timer alone, messages ------------------------------------------------
+
+def _png(width: int = 120, height: int = 60) -> bytes:
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("#d22f27"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(buffer.data())
+
+
+def test_the_room_first_sees_the_title_slide_then_the_timer(qtbot, make_controller):
+    ws = demo_workshop()
+    ws.logo_png = _png()  # the client's logo, when the session has one
+    controller = make_controller(ws)
+    window = AudienceWindow(controller, chime=FakeChime(), motion=False)
+    qtbot.addWidget(window)
+    window.show()
+    texts = window.visible_texts()
+    assert "Nordlys AI · Leadership team" in texts
+    assert "Q1 2027 OKRs: Enterprise growth" in texts
+    assert "10 December 2026 · Q1 2027 · Facilitator: Kari Nilsen" in texts
+    assert "Welcome and set-up · 5 min" in texts and "End" in texts
+    assert not window.timer_label.isVisibleTo(window)  # no countdown before the start
+    assert window.logo_label.isVisible() and not window.logo_label.pixmap().isNull()
+    controller.toggle_timer()  # the stage starts: the slide and its countdown
+    assert stage_by_key("setup").audience_question in window.visible_texts()
+    assert window.timer_label.isVisible()
+
+
+def test_timer_only_view_fills_the_screen_and_returns(audience, controller):
+    controller.toggle_timer()
+    controller.toggle_timer_view()
+    assert audience.big_clock.isVisible()
+    assert audience.big_clock.height() > audience.height() * 0.5
+    texts = audience.visible_texts()
+    assert stage_by_key("setup").title in texts
+    assert f"Stage 1 of {controller.run.stage_count}" in texts
+    assert audience.t_time.text().count(":") == 1  # the time of day
+    controller.toggle_timer_view()
+    assert not audience.big_clock.isVisible()
+    assert stage_by_key("setup").audience_question in audience.visible_texts()
+
+
+def test_messages_to_the_room_as_a_banner_or_full_screen(audience, controller):
+    from workshop.flows.room import MESSAGE_BANNER, MESSAGE_FULL
+
+    controller.show_message("Welcome back", MESSAGE_BANNER)
+    texts = audience.visible_texts()
+    assert "Welcome back" in texts and stage_by_key("setup").title in texts
+    controller.show_message("Break until 10:40", MESSAGE_FULL)
+    texts = audience.visible_texts()
+    assert "Break until 10:40" in texts and stage_by_key("setup").title not in texts
+    assert audience.message_label.font().pixelSize() > audience.body_font.pixelSize() * 2
+    controller.clear_message()
+    texts = audience.visible_texts()
+    assert "Break until 10:40" not in texts and "Welcome back" not in texts
+
+
+def test_the_item_under_discussion_is_highlighted_and_its_page_shown(qtbot,
+                                                                     make_controller):
+    from workshop.demo import large_workshop
+
+    controller = make_controller(large_workshop())
+    window = AudienceWindow(controller, chime=FakeChime(), motion=False)
+    qtbot.addWidget(window)
+    window.show()
+    controller.show_stage()
+    controller.go_to_stage("key_results")
+    assert len(window.pages) > 1 and window.page_index == 0
+    kr = controller.workshop.objectives[-1].key_results[-1]
+    controller.set_focus_item(("kr", kr.id))
+    assert window.page_index == len(window.pages) - 1
+    marked = [w.row.text for w, _, _ in window._units
+              if w.isVisible() and w.property("discussed") == "true"]
+    assert marked == [kr.text]
+    assert controller.room.page == window.page_index  # the laptop's PAGE n/m follows
+
+
+def test_a_page_inside_an_objective_repeats_its_heading_continued(qtbot, make_controller):
+    from workshop.demo import large_workshop
+
+    ws = large_workshop()
+    for objective in ws.objectives:
+        objective.key_results += [KeyResult(f"Raise metric {i} from 1 to 2 percent")
+                                  for i in range(5)]
+    controller = make_controller(ws)
+    window = AudienceWindow(controller, chime=FakeChime(), motion=False)
+    qtbot.addWidget(window)
+    window.show()
+    controller.show_stage()
+    controller.go_to_stage("key_results")
+    window.page_step(+1)
+    assert window.continued.isVisible()
+    assert window.continued.main.text() == \
+        "Objective 1: make customers measurably more successful (continued)"
+
+
+def test_an_edit_reuses_the_row_widgets_and_measures_only_what_changed(audience,
+                                                                       controller):
+    from workshop.ui.projector_widgets import RowWidget
+
+    controller.go_to_stage("key_results")
+    widgets = list(audience._widgets)
+    measured = [w.measured for w in widgets]
+    kr = controller.workshop.objectives[0].key_results[1]
+    controller.set_field(("kr", kr.id), "text", kr.text + " fast")
+    assert audience._widgets == widgets  # the same widgets, one text changed
+    changed = [i for i, w in enumerate(widgets) if w.measured != measured[i]]
+    assert changed == [2]  # the heading is row 0, this KR row 2
+    before = len(audience.findChildren(RowWidget))
+    relayouts = audience.relayouts
+    controller.set_field(("workshop", ""), "notes", "nothing the room sees")
+    assert audience.relayouts == relayouts  # nothing the room sees: nothing redone
+    assert len(audience.findChildren(RowWidget)) == before
+
+
+def test_cross_fade_between_stages_unless_no_motion(audience, controller):
+    audience.motion = True
+    controller.go_to_stage("strategy")
+    assert audience.fade_overlay.isVisible()
+    audience.fade_overlay.stop()
+    audience.motion = False
+    controller.go_to_stage("objectives")
+    assert not audience.fade_overlay.isVisible()
+
+
+def test_presentation_mode_has_public_controls_and_changes_no_setting(qtbot, controller,
+                                                                      settings):
+    window = AudienceWindow(controller, presentation=True, chime=FakeChime(), motion=False)
+    qtbot.addWidget(window)
+    window.show()
+    controller.show_stage()
+    keys_before = settings.allKeys()
+    buttons = window.strip_buttons
+    qtbot.mouseClick(buttons["next"], Qt.MouseButton.LeftButton)
+    assert controller.current_stage == "strategy"
+    qtbot.mouseClick(buttons["timer"], Qt.MouseButton.LeftButton)
+    assert controller.run.timer.running
+    qtbot.mouseClick(buttons["timer_view"], Qt.MouseButton.LeftButton)
+    assert controller.room.view == "timer"
+    qtbot.mouseClick(buttons["previous"], Qt.MouseButton.LeftButton)
+    assert controller.current_stage == "setup"
+    assert settings.allKeys() == keys_before
+    strip_texts = [b.text() for b in buttons.values()]
+    for stage in (stage_by_key("setup"), stage_by_key("strategy")):
+        assert not any(t in strip_texts for t in stage.tips + stage.prompts)
+    assert all(b.focusPolicy() == Qt.FocusPolicy.NoFocus for b in buttons.values())

@@ -164,6 +164,7 @@ def audience_stylesheet(theme: Theme, scale: float = 1.0) -> str:
         f"QLabel#audFinding {{ border-radius: {6 * px}px; padding: {6 * px}px {12 * px}px; }}",
         f"QLabel#audBanner {{ padding: {8 * px}px {16 * px}px; }}",
         f"QLabel#audTimer {{ border-radius: {10 * px}px; padding: 0px {10 * px}px; }}",
+        f"QWidget#audRule {{ background: {t.focus_edge}; }}",
         f"QToolButton {{ color: {t.muted}; background: {t.window}; "
         f"border: 1px solid {t.border}; border-radius: 4px; padding: 2px 8px; }}",
         f"QWidget#audStrip {{ background: {t.window}; border-top: 1px solid {t.border}; }}",
@@ -369,6 +370,13 @@ class AudienceWindow(QWidget):
         layout.addWidget(self.workshop_label)
         self.details_label = label("audMuted", wrap=True)
         layout.addWidget(self.details_label)
+        self.title_rule = QWidget()
+        self.title_rule.setObjectName("audRule")
+        self.title_rule.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout.addWidget(self.title_rule)
+        self.agenda_heading = label("audMuted")
+        self.agenda_heading.setText("Agenda")
+        layout.addWidget(self.agenda_heading)
         self.agenda = QWidget()
         self.agenda_layout = QGridLayout(self.agenda)
         self.agenda_layout.setContentsMargins(0, 0, 0, 0)
@@ -512,8 +520,10 @@ class AudienceWindow(QWidget):
         self.client_label.setFont(self._font(30 * s, bold=True))
         self.workshop_label.setFont(self._font(52 * s, bold=True))
         self.details_label.setFont(self._font(28 * s))
+        self.title_rule.setFixedSize(round(160 * s), max(3, round(6 * s)))
+        self.agenda_heading.setFont(self._font(24 * s, bold=True))
         self.agenda_layout.setHorizontalSpacing(round(24 * s))
-        self.agenda_layout.setVerticalSpacing(round(2 * s))
+        self.agenda_layout.setVerticalSpacing(round(6 * s))
         self._title_sig = ()
         # Timer-only view.
         self.timer_page_layout.setContentsMargins(margin * 2, margin, margin * 2, margin)

@@ -144,6 +144,8 @@ def paginate(heights: Sequence[int], available: int, spacing: int, *,
                 first = first[:2 if at(keep, i, False) else 1]
                 if used + need + sum(heights[j] + spacing for j in first) > available:
                     brk = True
+                elif first and at(counts, first[0], True) and items >= max_items:
+                    brk = True  # its first row would be on the next page
         if brk:
             pages.append(page)
             g = at(groups, i, None)
