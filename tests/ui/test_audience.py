@@ -431,7 +431,7 @@ def test_the_room_shows_the_wrap_up_once_it_is_live(both_windows, controller):
     assert "Accelerate enterprise AI adoption" in texts
     assert "Make onboarding effortless for new enterprise customers" not in texts
     assert "Owners: Yuki Tanaka, Ahmed Khan, Sofia Rossi" in texts
-    assert "First check-in Monday 4 January 2027, then weekly" in texts
+    assert "Next: first check-in Monday 4 January 2027, then weekly" in texts
     controller.go_to_stage(first)
     assert audience.stage_label.text() == stage_by_key(first).title
 

@@ -77,11 +77,11 @@ def test_review_marks_the_question_under_discussion():
 def test_summary_is_a_slide_per_objective_with_owners_and_the_first_checkin():
     ws = demo_workshop()
     rows = wrap_up_slide(ws)
-    headings = [r for r in rows if r.style == "heading"]
+    headings = [r for r in rows if r.style == "headline"]
     assert [h.new_page for h in headings] == [False, True]
     assert "Owners: Yuki Tanaka, Ahmed Khan, Sofia Rossi" in [r.note for r in rows]
     assert first_checkin(ws) == date(2027, 1, 4)  # the first Monday of the period
-    assert rows[-1].text == "First check-in Monday 4 January 2027, then weekly"
+    assert rows[-1].text == "Next: first check-in Monday 4 January 2027, then weekly"
 
 
 def test_retro_scoreboard_has_a_bar_and_words_per_kr():

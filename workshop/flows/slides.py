@@ -30,7 +30,8 @@ class Row:
     """One row of the room's content.
 
     `style`: "item"; "heading" (bold, introduces the rows after it; repeated with
-    "(continued)" when its rows run onto the next page); "step" (a question already
+    "(continued)" when its rows run onto the next page); "headline" (a larger heading:
+    the objective a summary slide is about); "step" (a question already
     asked on the why-ladder); "ask" (the question the room is answering now); "table"
     (a dense row of a table: action, owner, deadline); "big" (one large line).
     `lead` is a short first column ("Why?", "1.", "•"); `badge` a word in a solid box
@@ -420,9 +421,9 @@ def wrap_up_slide(ws: Workshop, focus: Focus = None, back_at: str = "") -> list[
     checkin = first_checkin(ws)
     interval = "every two weeks" if ws.cadence.checkin_interval == "biweekly" else "weekly"
     if checkin is not None:
-        next_text = f"First check-in {long_day_text(checkin)}, then {interval}"
+        next_text = f"Next: first check-in {long_day_text(checkin)}, then {interval}"
     else:
-        next_text = f"Check-ins {interval}"
+        next_text = f"Next: check-ins {interval}"
     later = []
     if ws.cadence.mid_review:
         later.append(f"review {day_text(ws.cadence.mid_review)}")
@@ -432,14 +433,14 @@ def wrap_up_slide(ws: Workshop, focus: Focus = None, back_at: str = "") -> list[
     for objective in ws.selected_objectives():
         if not objective.text.strip() and not objective.key_results:
             continue
-        rows.append(Row(objective.text.strip() or "(untitled objective)", "heading",
+        rows.append(Row(objective.text.strip() or "(untitled objective)", "headline",
                         key=("objective", objective.id), new_page=bool(rows)))
         for kr in objective.key_results:
             owners = owners_of(ws, kr)
             rows.append(Row(kr_line(kr), lead="•", key=("kr", kr.id),
                             note=("Owners: " + ", ".join(owners)) if owners
                             else "No owner yet"))
-        rows.append(Row(next_text, lead="Next",
+        rows.append(Row(next_text, lead="•",
                         note=("Then the " + " and the ".join(later)) if later else ""))
     return _mark(rows, focus) or [Row("Our objectives appear here.")]
 

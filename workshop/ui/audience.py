@@ -826,6 +826,8 @@ class AudienceWindow(QWidget):
                 self.strong_font if row.style in ("heading", "ask") else self.body_font)
         if row.style == "ask":
             main = self._font(BODY_PX * 1.25 * self.scale(), bold=True)
+        elif row.style == "headline":
+            main = self._font(BODY_PX * 1.45 * self.scale(), bold=True)
         widget.main.setFont(main)
         spacing = max(8, QFontMetrics(self.body_font).horizontalAdvance("M") // 2)
         widget.layout().setSpacing(spacing)
@@ -911,7 +913,7 @@ class AudienceWindow(QWidget):
         if any(h > available // 2 for h in heights):
             limit = max(1, available - max(
                 (self._continued_height(r.text, width, columns) + self.row_spacing
-                 for r in self._rows if r.style == "heading"), default=0))
+                 for r in self._rows if r.style in ("heading", "headline")), default=0))
         units: list[tuple[RowWidget, int, bool]] = []
         unit_heights: list[int] = []
         used_spare = 0
@@ -929,7 +931,8 @@ class AudienceWindow(QWidget):
                     piece = self._piece(used_spare)
                     used_spare += 1
                     row = self._rows[index]
-                    piece.set_row(Row(chunk, "item" if row.style == "heading" else row.style,
+                    piece.set_row(Row(chunk, "item" if row.style in ("heading", "headline")
+                                      else row.style,
                                       key=row.key, focus=row.focus), chunk)
                 units.append((piece, index, n > 0))
                 unit_heights.append(self._size_row(piece, width, columns))
@@ -937,7 +940,7 @@ class AudienceWindow(QWidget):
             piece.hide()
         self._units = units
         rows = [self._rows[i] for _, i, _ in units]
-        headings = [r.style == "heading" and not cont
+        headings = [r.style in ("heading", "headline") and not cont
                     for r, (_, _, cont) in zip(rows, units, strict=True)]
         groups: list[int | None] = []
         current: int | None = None
