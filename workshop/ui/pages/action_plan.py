@@ -15,9 +15,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +30,7 @@ from workshop.ui.pages.common import (
     plain_label,
     sync_label,
     sync_line_edit,
+    text_field,
 )
 from workshop.ui.session import SessionController
 from workshop.ui.widgets.row_list import Row, RowList
@@ -130,11 +128,9 @@ class ActionRow(Row):
                                      "why; now it is one of the tasks.")
         self.origin_label.setAccessibleName("Came from the output key result")
         self.origin_label.hide()
-        self.text_edit = QLineEdit()
-        self.text_edit.setObjectName("actionText")
-        self.text_edit.setPlaceholderText("A first task, e.g. Call three customers")
-        self.text_edit.setAccessibleName(f"Task {number}")
-        self.text_edit.setToolTip("What we do first. Enter on the last task adds another one.")
+        self.text_edit = text_field(
+            "A first task, e.g. Call three customers", f"Task {number}",
+            "What we do first. Enter on the last task adds another one.", name="actionText")
         self.owner_combo = QComboBox()
         self.owner_combo.setObjectName("actionOwner")
         self.owner_combo.setAccessibleName(f"Owner of task {number}")
@@ -231,8 +227,7 @@ class _KrPlan(Row):
         head = QGridLayout()
         self.kr_label = emphasise(plain_label("", "planKrTitle"))
         self.kr_label.setAccessibleName("Key result")
-        self.guidance = QLabel()
-        self.guidance.setTextFormat(Qt.TextFormat.PlainText)
+        self.guidance = plain_label(wrap=False)
         self.guidance.setAccessibleName("Number of tasks")
         self.guidance.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         head.addWidget(self.kr_label, 0, 0)
@@ -333,7 +328,7 @@ class ActionPlanPage(StagePage):
         return self.plan(kr_id).tasks.in_order()
 
     @property
-    def add_buttons(self) -> dict[str, QPushButton]:
+    def add_buttons(self) -> dict[str, QWidget]:
         """Each key result's "Add task" button, by key result id."""
         return {key: self.plan(key).add_button for key in self.plans.keys}
 

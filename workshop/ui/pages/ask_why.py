@@ -31,16 +31,8 @@ from PySide6.QtWidgets import (
 from workshop import coach, edits
 from workshop.flows import ask_why
 from workshop.model import KeyResult, WhyStep, kr_range
+from workshop.ui.pages import common
 from workshop.ui.pages.base import StagePage
-from workshop.ui.pages.common import (
-    add_shown,
-    clear_layout,
-    emphasise,
-    mute,
-    plain_label,
-    sync_label,
-    sync_line_edit,
-)
 from workshop.ui.pages.key_results import DIRECTION_LABELS
 from workshop.ui.session import SessionController
 from workshop.ui.widgets.badge import KindBadge
@@ -77,7 +69,7 @@ class AskWhyPage(StagePage):
 
     # -- building ----------------------------------------------------------------------------
     def _build(self) -> None:
-        queue_caption = emphasise(QLabel("Outputs to rewrite"))
+        queue_caption = common.emphasise(QLabel("Outputs to rewrite"))
         queue_caption.setObjectName("sectionHeading")
         self.body_layout.addWidget(queue_caption)
         self.queue_list = QListWidget()
@@ -89,10 +81,10 @@ class AskWhyPage(StagePage):
         self.queue_list.currentItemChanged.connect(self._queue_item_chosen)
         queue_caption.setBuddy(self.queue_list)
         self.body_layout.addWidget(self.queue_list)
-        self.queue_empty = plain_label(
+        self.queue_empty = common.plain_label(
             "No outputs left: every key result of the chosen objectives reads as an "
             "outcome, or was kept on purpose.", "emptyHint")
-        mute(self.queue_empty)
+        common.mute(self.queue_empty)
         self.body_layout.addWidget(self.queue_empty)
 
         # The ladder of the selected key result.
@@ -103,9 +95,9 @@ class AskWhyPage(StagePage):
         ladder.setSpacing(6)
         original_row = QHBoxLayout()
         self.original_badge = KindBadge("output")
-        self.original_label = plain_label(object_name="whyOriginal")
+        self.original_label = common.plain_label(object_name="whyOriginal")
         self.original_label.setAccessibleName("The key result being rewritten")
-        emphasise(self.original_label, scale=1.1)
+        common.emphasise(self.original_label, scale=1.1)
         original_row.addWidget(self.original_badge, 0, Qt.AlignmentFlag.AlignTop)
         original_row.addWidget(self.original_label, 1)
         ladder.addLayout(original_row)
@@ -132,7 +124,7 @@ class AskWhyPage(StagePage):
         buttons.addWidget(self.measure_button)
         buttons.addStretch(1)
         ladder.addLayout(buttons)
-        self.ladder_hint = plain_label(object_name="coachReason")
+        self.ladder_hint = common.plain_label(object_name="coachReason")
         self.ladder_hint.hide()
         ladder.addWidget(self.ladder_hint)
 
@@ -142,7 +134,7 @@ class AskWhyPage(StagePage):
         measure = QGridLayout(self.measure_box)
         measure.setContentsMargins(0, 6, 0, 0)
         measure.setHorizontalSpacing(6)
-        self.measure_question = emphasise(plain_label(ask_why.MEASURE_QUESTION,
+        self.measure_question = common.emphasise(common.plain_label(ask_why.MEASURE_QUESTION,
                                                       "whyQuestion"))
         measure.addWidget(self.measure_question, 0, 0, 1, 8)
         self.rewrite_edits: dict[str, QLineEdit] = {}
@@ -208,7 +200,7 @@ class AskWhyPage(StagePage):
         self.body_layout.addWidget(self.ladder_box)
 
         # What is done already: the chains, the lesson of the day.
-        done_caption = emphasise(QLabel("Done"))
+        done_caption = common.emphasise(QLabel("Done"))
         done_caption.setObjectName("sectionHeading")
         self.body_layout.addWidget(done_caption)
         self.done_widget = QWidget()
@@ -295,21 +287,21 @@ class AskWhyPage(StagePage):
         if kr is None:
             self._ladder_shape = None
             return
-        sync_label(self.original_label, kr.text)
+        common.sync_label(self.original_label, kr.text)
         steps = ask_why.ladder_steps(kr)
         shape = (kr.id, tuple(s.question for s in steps))
         if shape != self._ladder_shape:
             self._rebuild_steps(kr, steps)
             self._ladder_shape = shape
         for index, step in enumerate(steps):
-            sync_line_edit(self.answer_edits[index], step.answer)
+            common.sync_line_edit(self.answer_edits[index], step.answer)
         if kr.rewrite_draft:  # a draft saved earlier (e.g. before a restart) resumes
             self.modes[kr.id] = MEASURE
         measuring = self.modes.get(kr.id) == MEASURE
         self.measure_box.setVisible(measuring)
         draft = kr.rewrite_draft
         for name, edit in self.rewrite_edits.items():
-            sync_line_edit(edit, draft.get(name, ""))
+            common.sync_line_edit(edit, draft.get(name, ""))
         index = self.direction_combo.findData(draft.get("direction", ""))
         if index >= 0:
             self.direction_combo.setCurrentIndex(index)
@@ -317,11 +309,12 @@ class AskWhyPage(StagePage):
 
     def _rebuild_steps(self, kr: KeyResult, steps: list[WhyStep]) -> None:
         had_focus = any(edit.hasFocus() for edit in self.answer_edits)
-        clear_layout(self.steps_layout)
+        common.clear_layout(self.steps_layout)
         self.answer_edits = []
         self.question_labels = []
         for index, step in enumerate(steps):
-            question = emphasise(plain_label(f"{index + 1}. {step.question}", "whyQuestion"))
+            question = common.emphasise(
+                common.plain_label(f"{index + 1}. {step.question}", "whyQuestion"))
             answer = QLineEdit()
             answer.setObjectName("whyAnswer")
             answer.setPlaceholderText("The room's answer")
@@ -331,8 +324,8 @@ class AskWhyPage(StagePage):
             question.setBuddy(answer)
             answer.textEdited.connect(lambda text, i=index: self._answer_edited(i, text))
             answer.returnPressed.connect(self.ask_again)
-            add_shown(self.steps_layout, question)
-            add_shown(self.steps_layout, answer)
+            common.add_shown(self.steps_layout, question)
+            common.add_shown(self.steps_layout, answer)
             self.question_labels.append(question)
             self.answer_edits.append(answer)
         # Rebuilt fields join the end of Qt's tab chain; put them back in reading order.
@@ -358,9 +351,10 @@ class AskWhyPage(StagePage):
         if shape == self._done_shape:
             return
         self._done_shape = shape
-        clear_layout(self.done_layout)
+        common.clear_layout(self.done_layout)
         if not entries:
-            add_shown(self.done_layout, mute(plain_label("Nothing rewritten yet.", "emptyHint")))
+            nothing = common.plain_label("Nothing rewritten yet.", "emptyHint")
+            common.add_shown(self.done_layout, common.mute(nothing))
             return
         for kind, original, steps, result, numbers in entries:
             frame = QFrame()
@@ -371,24 +365,24 @@ class AskWhyPage(StagePage):
             if kind == "rewritten":
                 head = QHBoxLayout()
                 head.addWidget(KindBadge("output"), 0, Qt.AlignmentFlag.AlignTop)
-                head.addWidget(plain_label(original, "chainOriginal"), 1)
+                head.addWidget(common.plain_label(original, "chainOriginal"), 1)
                 layout.addLayout(head)
                 for question, answer in steps:
-                    layout.addWidget(mute(plain_label(question, "chainQuestion")))
-                    answer_label = plain_label(f"\u2192 {answer}", "chainStep")
+                    layout.addWidget(common.mute(common.plain_label(question, "chainQuestion")))
+                    answer_label = common.plain_label(f"\u2192 {answer}", "chainStep")
                     answer_label.setContentsMargins(16, 0, 0, 0)
                     layout.addWidget(answer_label)
                 tail = QHBoxLayout()
                 tail.addWidget(KindBadge("outcome"), 0, Qt.AlignmentFlag.AlignTop)
                 shown = f"{result}  ({numbers})" if numbers else result
-                tail.addWidget(plain_label(shown, "chainResult"), 1)
+                tail.addWidget(common.plain_label(shown, "chainResult"), 1)
                 layout.addLayout(tail)
                 frame.setAccessibleName(f"Rewritten: {original} became {result}")
             else:
-                layout.addWidget(plain_label(f"Kept as it is: {original}", "chainOriginal"))
-                layout.addWidget(mute(plain_label(f"Because: {result}", "chainStep")))
+                layout.addWidget(common.plain_label(f"Kept as it is: {original}", "chainOriginal"))
+                layout.addWidget(common.mute(common.plain_label(f"Because: {result}", "chainStep")))
                 frame.setAccessibleName(f"Kept as it is: {original}")
-            add_shown(self.done_layout, frame)
+            common.add_shown(self.done_layout, frame)
 
     def _update_buttons(self) -> None:
         kr = self._selected_kr()
@@ -403,7 +397,7 @@ class AskWhyPage(StagePage):
             self._hint("")
 
     def _hint(self, text: str, sticky: bool = False) -> None:
-        sync_label(self.ladder_hint, text)
+        common.sync_label(self.ladder_hint, text)
         self.ladder_hint.setProperty("sticky", sticky and bool(text))
         self.ladder_hint.setVisible(bool(text))
 

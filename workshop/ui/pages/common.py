@@ -5,6 +5,7 @@ empty, and layout helpers."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -22,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.ui.session import SessionController
 from workshop.ui.theme import set_font_scale
+from workshop.ui.widgets.row_list import Row
 
 # The earliest date a date field offers. It doubles as the "not set" marker, because a
 # QDateEdit shows its special text exactly when it holds its minimum.
@@ -278,3 +281,49 @@ def hint_label(object_name: str = "pageHint") -> QLabel:
     label.setWordWrap(True)
     label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     return label
+
+
+@dataclass(frozen=True)
+class Field:
+    """One text field of a FieldsRow: the model's field name and how the field reads."""
+
+    name: str
+    placeholder: str
+    accessible: str
+    tip: str
+    stretch: int = 1
+    max_width: int = 0
+
+
+class FieldsRow(Row):
+    """A row of one-line text fields and a remove button, for an entity of `kind` (a
+    participant: name and role; a strategy: text and horizon). Each field is
+    `<name>_edit`; typing sets the field, Enter moves on (`on_enter`), the button removes
+    the row's item (`on_remove`)."""
+
+    def __init__(self, controller: SessionController, kind: str, key: str,
+                 fields: Sequence[Field], remove: Field, *, on_enter: Callable[[], None],
+                 on_remove: Callable[[], None]) -> None:
+        super().__init__(key)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.edits: dict[str, QLineEdit] = {}
+        for spec in fields:
+            edit = text_field(spec.placeholder, spec.accessible, spec.tip, on_enter=on_enter,
+                              on_edit=lambda text, f=spec.name: controller.set_field(
+                                  (kind, key), f, text))
+            if spec.max_width:
+                edit.setMaximumWidth(spec.max_width)
+            layout.addWidget(edit, spec.stretch)
+            setattr(self, f"{spec.name}_edit", edit)
+            self.edits[spec.name] = edit
+        self.remove_button = button(remove.placeholder, remove.tip, on_remove,
+                                    accessible=remove.accessible)
+        layout.addWidget(self.remove_button)
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [*self.edits.values(), self.remove_button]
+
+    def sync(self, item: object) -> None:
+        for name, edit in self.edits.items():
+            sync_line_edit(edit, getattr(item, name))

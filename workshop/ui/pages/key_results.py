@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,15 +19,8 @@ from PySide6.QtWidgets import (
 from workshop import coach, edits
 from workshop.coach.checks import MAX_KRS_PER_OBJECTIVE
 from workshop.model import KeyResult, Objective, objective_statement
+from workshop.ui.pages import common
 from workshop.ui.pages.base import StagePage
-from workshop.ui.pages.common import (
-    button,
-    emphasise,
-    mute,
-    plain_label,
-    sync_label,
-    sync_line_edit,
-)
 from workshop.ui.session import SessionController
 from workshop.ui.widgets.badge import KindBadge
 from workshop.ui.widgets.row_list import Row, RowList
@@ -62,19 +53,15 @@ class KeyResultRow(Row):
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(4)
 
-        self.text_edit = QLineEdit()
-        self.text_edit.setObjectName("krText")
-        self.text_edit.setPlaceholderText("Key result, e.g. Raise first-contact resolution "
-                                          "from 61% to 75%")
-        self.text_edit.setAccessibleName(f"Key result {number}")
-        self.text_edit.setToolTip("What will tell us the objective is happening? "
-                                  "Ctrl+Enter adds another key result.")
+        self.text_edit = common.text_field(
+            "Key result, e.g. Raise first-contact resolution from 61% to 75%",
+            f"Key result {number}", "What will tell us the objective is happening? "
+            "Ctrl+Enter adds another key result.", name="krText")
         self.badge = KindBadge()
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.setObjectName("removeButton")
-        self.remove_button.setAccessibleName(f"Remove key result {number}")
-        self.remove_button.setToolTip("Remove this key result (Ctrl+Shift+Delete; "
-                                      "Ctrl+Z brings it back)")
+        self.remove_button = common.button(
+            "Remove", "Remove this key result (Ctrl+Shift+Delete; Ctrl+Z brings it back)",
+            lambda: page.remove_key_result(kr_id), name="removeButton",
+            accessible=f"Remove key result {number}")
         top = QHBoxLayout()
         top.setSpacing(6)
         top.addWidget(self.text_edit, 1)
@@ -113,7 +100,7 @@ class KeyResultRow(Row):
         grid.addWidget(self.direction_combo, 1, column, 1, 2)
 
         # The theme's warning style; the words say it is the coach speaking.
-        self.reason_label = plain_label(object_name="badgeWarn")
+        self.reason_label = common.plain_label(object_name="badgeWarn")
         self.reason_label.setAccessibleName(f"Coach on key result {number}")
         self.reason_label.hide()
         grid.addWidget(self.reason_label, 2, 0, 1, 10)
@@ -124,7 +111,6 @@ class KeyResultRow(Row):
         self.target_edit.textEdited.connect(lambda value: self._edit("target", value))
         self.unit_edit.textEdited.connect(lambda value: self._edit("unit", value))
         self.direction_combo.activated.connect(self._direction_chosen)
-        self.remove_button.clicked.connect(lambda: page.remove_key_result(self.kr_id))
         remove_shortcut = QShortcut(QKeySequence("Ctrl+Shift+Delete"), self)
         remove_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         remove_shortcut.activated.connect(lambda: page.remove_key_result(self.kr_id))
@@ -135,12 +121,8 @@ class KeyResultRow(Row):
         return [self.text_edit, self.metric_edit, self.baseline_edit, self.target_edit,
                 self.unit_edit, self.direction_combo, self.remove_button]
 
-    def _field(self, name: str, tip: str, number: int) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setObjectName(f"kr{name}")
-        edit.setPlaceholderText(name)
-        edit.setAccessibleName(f"{name} of key result {number}")
-        edit.setToolTip(tip)
+    def _field(self, name: str, tip: str, number: int) -> QWidget:
+        edit = common.text_field(name, f"{name} of key result {number}", tip, name=f"kr{name}")
         edit.setMinimumWidth(80 if name in ("Unit", "Metric") else 48)
         return edit
 
@@ -159,11 +141,11 @@ class KeyResultRow(Row):
         """Show the key result as the model has it, and the coach's verdict on it."""
         assert isinstance(item, KeyResult)
         kr = item
-        sync_line_edit(self.text_edit, kr.text)
-        sync_line_edit(self.metric_edit, kr.metric)
-        sync_line_edit(self.baseline_edit, kr.baseline)
-        sync_line_edit(self.target_edit, kr.target)
-        sync_line_edit(self.unit_edit, kr.unit)
+        common.sync_line_edit(self.text_edit, kr.text)
+        common.sync_line_edit(self.metric_edit, kr.metric)
+        common.sync_line_edit(self.baseline_edit, kr.baseline)
+        common.sync_line_edit(self.target_edit, kr.target)
+        common.sync_line_edit(self.unit_edit, kr.unit)
         index = self.direction_combo.findData(kr.direction)
         if index >= 0 and index != self.direction_combo.currentIndex():
             self.direction_combo.setCurrentIndex(index)
@@ -182,7 +164,7 @@ class KeyResultRow(Row):
             self.badge.set_kind(assessment.kind)
             self.reason, full = _reason(assessment.findings)
             self.reason_label.setToolTip(full)
-        sync_label(self.reason_label, f"Coach: {self.reason}" if self.reason else "")
+        common.sync_label(self.reason_label, f"Coach: {self.reason}" if self.reason else "")
         self.reason_label.setVisible(bool(self.reason))
         set_style_state(self, "flagged", bool(self.reason))
 
@@ -211,10 +193,10 @@ class _ObjectiveBlock(Row):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
-        self.title = emphasise(plain_label("", "objectiveTitle"), scale=1.15)
+        self.title = common.emphasise(common.plain_label("", "objectiveTitle"), scale=1.15)
         self.title.setAccessibleName("Objective")
         layout.addWidget(self.title)
-        self.focus_label = plain_label(object_name="badgeWarn")
+        self.focus_label = common.plain_label(object_name="badgeWarn")
         self.focus_label.setProperty("warn", True)
         self.focus_label.setAccessibleName("Focus warning")
         self.focus_label.hide()
@@ -224,7 +206,7 @@ class _ObjectiveBlock(Row):
             lambda key: page.controller.get(("kr", key)), page.item_focused, spacing=6,
             scroll_area=page.scroll_area)
         layout.addWidget(self.kr_rows)
-        self.add_button = button(
+        self.add_button = common.button(
             "+ Add key result", "Add a key result to this objective (Ctrl+Enter)",
             lambda: page.add_key_result(objective_id), name="addButton", fixed=True)
         layout.addWidget(self.add_button)
@@ -232,7 +214,7 @@ class _ObjectiveBlock(Row):
             add = QShortcut(QKeySequence(keys), self)
             add.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             add.activated.connect(lambda: page.add_key_result(objective_id))
-        self.statement = mute(plain_label(object_name="statement"))
+        self.statement = common.mute(common.plain_label(object_name="statement"))
         self.statement.setAccessibleName("The objective as one sentence")
         layout.addWidget(self.statement)
 
@@ -241,16 +223,16 @@ class _ObjectiveBlock(Row):
 
     def sync(self, item: object) -> None:
         assert isinstance(item, Objective)
-        sync_label(self.title, item.text or "(objective without a text)")
+        common.sync_label(self.title, item.text or "(objective without a text)")
         self.add_button.setAccessibleName(f"Add a key result to {item.text[:60]}")
         self.kr_rows.update_items([kr.id for kr in item.key_results])
         count = len(item.key_results)
         if count > MAX_KRS_PER_OBJECTIVE:
-            sync_label(self.focus_label, f"{count} key results: more than "
+            common.sync_label(self.focus_label, f"{count} key results: more than "
                                          f"{MAX_KRS_PER_OBJECTIVE} blurs the focus. Which "
                                          f"{MAX_KRS_PER_OBJECTIVE} matter most?")
         self.focus_label.setVisible(count > MAX_KRS_PER_OBJECTIVE)
-        sync_label(self.statement, objective_statement(item) if item.key_results else "")
+        common.sync_label(self.statement, objective_statement(item) if item.key_results else "")
         self.statement.setVisible(bool(item.key_results))
 
 
@@ -264,7 +246,7 @@ class KeyResultsPage(StagePage):
 
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
-        self.empty_label = plain_label(
+        self.empty_label = common.plain_label(
             "No objectives yet. Draft the objectives first; their key results are written "
             "here.", "emptyHint")
         self.body_layout.addWidget(self.empty_label)
@@ -298,7 +280,7 @@ class KeyResultsPage(StagePage):
                 for key, row in block.kr_rows.rows.items()}
 
     @property
-    def add_buttons(self) -> dict[str, QPushButton]:
+    def add_buttons(self) -> dict[str, QWidget]:
         """Each objective's "Add key result" button, by objective id."""
         return {key: block.add_button
                 for key, block in self.blocks.rows.items()}

@@ -21,19 +21,20 @@ from PySide6.QtWidgets import (
 from workshop import edits
 from workshop.clock import today
 from workshop.edits import suggested_mid_review, suggested_retro
-from workshop.model import CHECKIN_INTERVALS, Participant, Workshop
+from workshop.model import CHECKIN_INTERVALS, Workshop
 from workshop.ui.pages.base import StagePage
 from workshop.ui.pages.common import (
+    Field,
+    FieldsRow,
     OptionalDateField,
     button,
     chain_tab_order,
     hint_label,
     section,
     sync_line_edit,
-    text_field,
 )
 from workshop.ui.session import SessionController
-from workshop.ui.widgets.row_list import Row, RowList
+from workshop.ui.widgets.row_list import RowList
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 INTERVAL_LABELS = {"weekly": "Every week", "biweekly": "Every two weeks"}
@@ -45,42 +46,19 @@ INTERVAL_LABELS = {"weekly": "Every week", "biweekly": "Every two weeks"}
 # ---------------------------------------------------------------------------------------
 
 
-class _ParticipantRow(Row):
+def _participant_row(page: SetupPage, participant_id: str, number: int) -> FieldsRow:
     """Name, role and a remove button for one participant."""
-
-    def __init__(self, page: SetupPage, participant_id: str, number: int) -> None:
-        super().__init__(participant_id)
-        self.setObjectName("participantRow")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        address = ("participant", participant_id)
-
-        def enter() -> None:
-            page.participant_rows.enter_in(participant_id, page.add_participant)
-
-        self.name_edit = text_field(
-            "Name", f"Participant {number} name", "Name (Enter: next participant, or add one)",
-            on_edit=lambda text: page.controller.set_field(address, "name", text),
-            on_enter=enter)
-        self.role_edit = text_field(
-            "Role", f"Participant {number} role", "Role in the team",
-            on_edit=lambda text: page.controller.set_field(address, "role", text),
-            on_enter=enter)
-        self.remove_button = button(
-            "Remove", "Remove this participant (Tab here, then Space)",
-            lambda: page.remove_participant(participant_id),
-            accessible=f"Remove participant {number}")
-        row.addWidget(self.name_edit, 3)
-        row.addWidget(self.role_edit, 2)
-        row.addWidget(self.remove_button)
-
-    def focus_widgets(self) -> list[QWidget]:
-        return [self.name_edit, self.role_edit, self.remove_button]
-
-    def sync(self, item: object) -> None:
-        assert isinstance(item, Participant)
-        sync_line_edit(self.name_edit, item.name)
-        sync_line_edit(self.role_edit, item.role)
+    row = FieldsRow(
+        page.controller, "participant", participant_id,
+        (Field("name", "Name", f"Participant {number} name",
+               "Name (Enter: next participant, or add one)", stretch=3),
+         Field("role", "Role", f"Participant {number} role", "Role in the team", stretch=2)),
+        Field("", "Remove", f"Remove participant {number}",
+              "Remove this participant (Tab here, then Space)"),
+        on_enter=lambda: page.participant_rows.enter_in(participant_id, page.add_participant),
+        on_remove=lambda: page.remove_participant(participant_id))
+    row.setObjectName("participantRow")
+    return row
 
 
 class SetupPage(StagePage):
@@ -129,7 +107,7 @@ class SetupPage(StagePage):
         # -- participants -----------------------------------------------------------------
         people_box, people_layout = section("Who is in the room", "setupParticipants")
         self.participant_rows = RowList(
-            lambda key, number: _ParticipantRow(self, key, number),
+            lambda key, number: _participant_row(self, key, number),
             lambda key: self.controller.get(("participant", key)),
             scroll_area=self.scroll_area)
         people_layout.addWidget(self.participant_rows)
@@ -285,7 +263,8 @@ class SetupPage(StagePage):
         self.no_participants_label.setVisible(not ws.participants)
 
     def _fix_tab_order(self) -> None:
-        order: list[QWidget] = [self._line_edits[k] for k in ("title", "client", "team", "facilitator")]
+        order: list[QWidget] = [self._line_edits[k]
+                                for k in ("title", "client", "team", "facilitator")]
         order += self._date_widgets(("workshop", "workshop_date"))
         order.append(self._line_edits["period_label"])
         order += self._date_widgets(("workshop", "period_start"))

@@ -10,19 +10,18 @@ from PySide6.QtWidgets import (
 )
 
 from workshop import edits
-from workshop.model import Strategy
 from workshop.ui.pages.base import StagePage
 from workshop.ui.pages.common import (
+    Field,
+    FieldsRow,
     PlainTextField,
     button,
     chain_tab_order,
     hint_label,
     section,
-    sync_line_edit,
-    text_field,
 )
 from workshop.ui.session import SessionController
-from workshop.ui.widgets.row_list import Row, RowList
+from workshop.ui.widgets.row_list import RowList
 
 NO_STRATEGY_HINT = ("Without a stated strategy, objectives float. Add the one to three "
                     "strategies (1-5 years) this period should move forward.")
@@ -33,41 +32,21 @@ def values_from_text(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-class _StrategyRow(Row):
+def _strategy_row(page: StrategyPage, strategy_id: str, number: int) -> FieldsRow:
     """One strategy: its text, its horizon and a remove button."""
-
-    def __init__(self, page: StrategyPage, strategy_id: str, number: int) -> None:
-        super().__init__(strategy_id)
-        self.setObjectName("strategyRow")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        address = ("strategy", strategy_id)
-        self.text_edit = text_field(
-            "Strategy, e.g. Win the mid-size segment in the Nordics", f"Strategy {number}",
-            "The strategy in one line (Enter: next, or add one)",
-            on_edit=lambda text: page.edit_strategy(address, "text", text),
-            on_enter=lambda: page.strategy_rows.enter_in(strategy_id, page.add_strategy))
-        self.horizon_edit = text_field(
-            "Horizon, e.g. 2027-2029", f"Strategy {number} horizon",
-            "The years this strategy spans (1 to 5)",
-            on_edit=lambda text: page.edit_strategy(address, "horizon", text),
-            on_enter=lambda: page.strategy_rows.enter_in(strategy_id, page.add_strategy))
-        self.horizon_edit.setMaximumWidth(200)
-        self.remove_button = button(
-            "Remove", "Remove this strategy; objectives linked to it become unlinked (Tab "
-            "here, then Space)", lambda: page.remove_strategy(strategy_id),
-            accessible=f"Remove strategy {number}")
-        row.addWidget(self.text_edit, 1)
-        row.addWidget(self.horizon_edit)
-        row.addWidget(self.remove_button)
-
-    def focus_widgets(self) -> list[QWidget]:
-        return [self.text_edit, self.horizon_edit, self.remove_button]
-
-    def sync(self, item: object) -> None:
-        assert isinstance(item, Strategy)
-        sync_line_edit(self.text_edit, item.text)
-        sync_line_edit(self.horizon_edit, item.horizon)
+    row = FieldsRow(
+        page.controller, "strategy", strategy_id,
+        (Field("text", "Strategy, e.g. Win the mid-size segment in the Nordics",
+               f"Strategy {number}", "The strategy in one line (Enter: next, or add one)"),
+         Field("horizon", "Horizon, e.g. 2027-2029", f"Strategy {number} horizon",
+               "The years this strategy spans (1 to 5)", stretch=0, max_width=200)),
+        Field("", "Remove", f"Remove strategy {number}",
+              "Remove this strategy; objectives linked to it become unlinked (Tab here, "
+              "then Space)"),
+        on_enter=lambda: page.strategy_rows.enter_in(strategy_id, page.add_strategy),
+        on_remove=lambda: page.remove_strategy(strategy_id))
+    row.setObjectName("strategyRow")
+    return row
 
 
 class StrategyPage(StagePage):
@@ -105,7 +84,7 @@ class StrategyPage(StagePage):
         self.no_strategy_hint.setText(NO_STRATEGY_HINT)
         strategies_layout.addWidget(self.no_strategy_hint)
         self.strategy_rows = RowList(
-            lambda key, number: _StrategyRow(self, key, number),
+            lambda key, number: _strategy_row(self, key, number),
             lambda key: self.controller.get(("strategy", key)),
             scroll_area=self.scroll_area)
         strategies_layout.addWidget(self.strategy_rows)
@@ -147,10 +126,6 @@ class StrategyPage(StagePage):
         self.refresh()
         if not self.strategy_rows.keys:
             self.add_button.setFocus()
-
-    def edit_strategy(self, address: tuple[str, str], field_name: str, text: str) -> None:
-        self.controller.set_field(address, field_name, text)
-        self._show_hint()
 
     # -- redraw -------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QW
 
 
 class Row(QFrame):
-    """One item's row (a frame, so the theme can draw it as a card). Subclasses build their fields and list them in `focus_widgets()`
-    (the first is where the cursor goes) and show the model's values in `sync(item)`."""
+    """One item's row (a frame, so the theme can draw it as a card). Subclasses build
+    their fields, list them in `focus_widgets()` (the first is where the cursor goes) and
+    show the model's values in `sync(item)`."""
 
     def __init__(self, key: str) -> None:
         super().__init__()
