@@ -115,6 +115,10 @@ def views(controller):
     controller.toggle_timer_view()
     controller.show_message("Break until 10:40 " + RTL + " 🚀 " + MARKUP, MESSAGE_FULL)
     yield "message"
+    controller.set_projected_finding("A very long coach note " * 400)
+    controller.show_message("Long message " * 1000, MESSAGE_FULL)
+    yield "message"
+    controller.set_projected_finding("")
     controller.show_message("Welcome back! " * 30, MESSAGE_BANNER)
     yield "banner"
     controller.clear_message()
@@ -143,7 +147,7 @@ def test_every_view_fits_and_reads_from_the_back(room, theme, size):
         assert "PgDn" not in texts  # no keyboard hints for the room
         assert MARKUP.split()[0] not in texts or view in ("title", "message") or \
             "<b>Bold?</b>" in texts  # markup is shown as text, never interpreted
-    assert len(seen) == len(STAGES) + 4
+    assert len(seen) == len(STAGES) + 5
 
 
 def test_a_ten_thousand_character_task_is_wrapped_not_cut(room):

@@ -629,7 +629,10 @@ class AudienceWindow(QWidget):
             self.black_overlay.setGeometry(self.rect())
             self.black_overlay.raise_()
         finding = room.finding.message.strip() if room.finding else ""
-        self.finding_label.setText(breakable(f"Coach: {finding}") if finding else "")
+        # One coach note on screen: a few lines at most, the slide stays the slide.
+        self.finding_label.setText(fit_lines(f"Coach: {finding}", self.body_font,
+                                             max(1, self.width() - round(60 * self.scale())),
+                                             3) if finding else "")
         self.finding_label.setVisible(bool(finding))
         full = bool(room.message) and room.message_style == MESSAGE_FULL
         self.banner.setVisible(bool(room.message) and not full)
@@ -715,10 +718,13 @@ class AudienceWindow(QWidget):
                              else line.title)
 
     def _fit_message(self) -> None:
-        """A full-screen message as large as fits: a few words fill the screen."""
-        text = self.message_label.text()
-        if not text:
+        """A full-screen message as large as fits: a few words fill the screen; a
+        message too long even in body type is shortened at a word (it was typed as a
+        short note to the room)."""
+        room = self.controller.room
+        if not (room.message and room.message_style == MESSAGE_FULL):
             return
+        text = breakable(room.message)
         s = self.scale()
         width = max(1, self.width() - round(18 * s) * 6)
         height = max(1, self.stack.height() - round(18 * s) * 4)
@@ -730,7 +736,10 @@ class AudienceWindow(QWidget):
             if box.height() <= height * 0.9 and box.width() <= width:
                 break
             px *= 0.85
-        self.message_label.setFont(self._font(max(px, BODY_PX * s), bold=True))
+        font = self._font(max(px, BODY_PX * s), bold=True)
+        self.message_label.setFont(font)
+        lines = max(1, int(height * 0.9) // max(1, QFontMetrics(font).lineSpacing()))
+        self.message_label.setText(fit_lines(room.message, font, width, lines))
 
     def _update_timer(self) -> None:
         """The countdown, its band and the progress bars; only what changed repaints."""

@@ -236,7 +236,6 @@ class FacilitatorWindow(QMainWindow):
 
     def _build_page(self, key: str) -> StagePage:
         page = PAGE_CLASSES[key](self.controller)
-        self.controller.before_save.append(page.commit_pending)
         # The page itself takes the focus after a stage change or PageDown, so the
         # room's keys act and nothing types into a field until the facilitator asks.
         page.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -539,8 +538,6 @@ class FacilitatorWindow(QMainWindow):
         """Ctrl+Z anywhere takes back the session's last step (typing, an added key
         result, a stage move), never only a field's own letters."""
         stack = self.controller.undo_stack
-        for flush in list(self.controller.before_save):
-            flush()
         if not stack.canUndo():
             self.toast.show_text("Nothing to undo")
             return

@@ -223,9 +223,6 @@ class SessionController(QObject):
         self.room = RoomState(view=VIEW_TITLE if workshop.started_at is None
                               else VIEW_STAGE)
         self.findings: list[Any] = []
-        # Called before every save: a page that buffers typing (the why-ladder) writes
-        # it into the model first, so "saved" always means everything on screen.
-        self.before_save: list[Callable[[], None]] = []
         self._findings_stale = True
         factory = timer_factory or TimerFactory()
         self._autosave = factory.single_shot_timer(self, AUTOSAVE_DELAY_MS, self.save_now)
@@ -467,8 +464,6 @@ class SessionController(QObject):
     def save_now(self) -> bool:
         """Save at once (stage change, timer action, close). False when it failed: the
         edits stay in memory, a retry is scheduled, and `save_failed` says why."""
-        for flush in list(self.before_save):
-            flush()
         self._autosave.stop()
         if self.store is None:
             return False
