@@ -155,7 +155,7 @@ def test_the_slides_countdown_reads_from_the_back_and_leaves_room(qtbot, control
         window.resize(width, height)
         window.show()
         assert height / 9 <= window.timer_label.fontMetrics().ascent() <= height / 6
-        assert window.question_label.font().pixelSize() >= 34 * height / 768 - 1
+        assert window.question_label.font().pixelSize() >= 36 * height / 768 - 1
         assert window.body_font.pixelSize() >= 24 * height / 768 - 1
 
 

@@ -88,7 +88,7 @@ FLASH_MS = 450
 # Reference size the type scale is designed for: at 1024x768 the body text is 24 px and
 # the question 36 px; everything scales with the window.
 BASE_WIDTH, BASE_HEIGHT = 1024, 768
-BODY_PX, QUESTION_PX, STAGE_PX = 24, 34, 24
+BODY_PX, QUESTION_PX, STAGE_PX = 24, 36, 24
 CLOCK_SHARE = 0.15  # the slide's countdown: font size as a share of the height
 TIMER_VIEW_SHARE = 0.62  # the timer-only view: the digits' box as a share of the height
 SOUND_KEY = "sound"
