@@ -13,7 +13,8 @@ class StagePage(QWidget):
     """One page of the facilitator window's centre.
 
     A page reads the model through `self.controller.workshop` (or `.get(address)`) and
-    changes it only through the controller (`set_field`, `apply`). It redraws in
+    changes it only through the controller (`set_field` for typing, `edit` with a named
+    operation of workshop.edits for everything else). It redraws in
     `refresh()`, which the window calls when the page is shown and whenever the
     controller emits `changed`. `refresh()` must not disturb what the facilitator is
     typing: only set a field's text when it differs from the model.
@@ -105,9 +106,6 @@ class StagePage(QWidget):
 
     def previous_item(self) -> bool:
         return self._step(-1)
-
-    def commit_pending(self) -> None:
-        """Write typing the page still buffers into the model (called before a save)."""
 
     def focus_first(self) -> None:
         """Put the keyboard focus on the page's first field (after a stage change)."""
