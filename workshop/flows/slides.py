@@ -72,7 +72,12 @@ _MAX_UNBROKEN = 40
 
 def day_text(value: date | None, empty: str = "no date yet") -> str:
     """"26 Feb 2027"."""
-    return f"{value.day} {value:%b %Y}" if value else empty
+    return _day_text(value) if value else empty
+
+
+@lru_cache(maxsize=1024)
+def _day_text(value: date) -> str:
+    return f"{value.day} {value:%b %Y}"  # strftime is slow; a plan has few dates
 
 
 def long_day_text(value: date) -> str:
@@ -398,11 +403,12 @@ def action_plan_slide(ws: Workshop, focus: Focus = None, back_at: str = "") -> l
                 pairs = [pair]
                 break
     rows: list[Row] = []
+    names = {p.id: p.name.strip() for p in ws.participants}
     for _, kr in pairs:
         rows.append(Row(kr.text.strip() or "(key result without text)", "heading",
                         key=("kr", kr.id), keep=True))
         for action in kr.actions:
-            owner = ws.participant_name(action.owner_id).strip() or "nobody yet"
+            owner = names.get(action.owner_id, "") or "nobody yet"
             rows.append(Row(action.text.strip() or "(action without text)", "table",
                             cells=(owner, day_text(action.deadline)),
                             key=("action", action.id)))

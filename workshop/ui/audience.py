@@ -242,6 +242,7 @@ class AudienceWindow(QWidget):
         self._focus_sig: tuple = ()
         self._room: RoomState | None = None
         self._scale_key: tuple = ()
+        self._columns_key: tuple = ()
         self._clock_text = ""
         self._minute = -1
         self._title_sig: tuple = ()
@@ -825,7 +826,7 @@ class AudienceWindow(QWidget):
     def _size_row(self, widget: RowWidget, width: int, columns: dict[str, int]) -> int:
         """Fonts and column widths for the window's size, then the row's height; cached
         until the row, the width or the sizes change."""
-        key = (width, self._scale_key, tuple(sorted(columns.items())), widget.row,
+        key = (width, self._columns_key, widget.row, widget.showing_part and
                widget.main.text())
         if widget.measured == key:
             return widget.height_px
@@ -879,17 +880,18 @@ class AudienceWindow(QWidget):
     def _columns(self, width: int) -> dict[str, int]:
         strong = QFontMetrics(self.strong_font)
         body = QFontMetrics(self.body_font)
-        leads = [r.lead for r in self._rows if r.lead]
-        badges = [r.badge for r in self._rows if r.badge] or ["OUTCOME"]
-        owners = [r.cells[0] for r in self._rows if len(r.cells) > 1]
+        # Distinct texts only: a plan has hundreds of rows but a handful of owners.
+        leads = {r.lead for r in self._rows if r.lead}
+        badges = {r.badge for r in self._rows if r.badge} or {"OUTCOME"}
+        owners = {r.cells[0] for r in self._rows if len(r.cells) > 1}
         pad = strong.horizontalAdvance("M") * 2
         return {
             "lead": min(width // 4, max((strong.horizontalAdvance(t) for t in leads),
                                         default=0) + 6),
             "badge": min(width // 4, max(strong.horizontalAdvance(b) for b in badges) + pad),
             "bar": width // 5,
-            "bar_label": max((body.horizontalAdvance(r.bar_label) for r in self._rows
-                              if r.bar is not None), default=0) + 4,
+            "bar_label": max((body.horizontalAdvance(t) for t in {
+                r.bar_label for r in self._rows if r.bar is not None}), default=0) + 4,
             "owner": min(width // 4, max((body.horizontalAdvance(o) for o in owners),
                                          default=0) + 8),
             "date": body.horizontalAdvance("28 Sep 2027") + 8,
@@ -912,8 +914,9 @@ class AudienceWindow(QWidget):
         available = max(1, self.content.height())
         columns = self._columns(width)
         self._last_columns = columns
+        self._columns_key = (self._scale_key, tuple(sorted(columns.items())))
         for widget in self._widgets:  # a row split for the last size is whole again
-            if widget.row is not None and widget.main.text() != widget.full_text:
+            if widget.showing_part and widget.row is not None:
                 widget.set_row(widget.row)
         heights = [self._size_row(w, width, columns) for w in self._widgets]
         # Room for the "(continued)" heading a page may start with (only a row taller

@@ -234,6 +234,8 @@ class RowWidget(QFrame):
         self.focus_colours = (QColor("#e6eefc"), QColor("#0b3d91"))
         self.shape = self.shape_of(row)
         self.row: Row | None = None
+        self.full_text = ""
+        self.showing_part = False
         self.measured: tuple | None = None  # (width, sizes key, row) -> height
         self.height_px = 0
         layout = QHBoxLayout(self)
@@ -294,11 +296,13 @@ class RowWidget(QFrame):
     def set_row(self, row: Row, text: str | None = None) -> None:
         """Show `row` (its text replaced by `text`, a part of a very long one)."""
         if row == self.row and text is None:
-            if self.main.text() != self.full_text:  # was showing a part: whole again
+            if self.showing_part:  # was showing a part of a very long row: whole again
                 self.main.setText(self.full_text)
+                self.showing_part = False
                 self.measured = None
             return
         self.full_text = breakable(row.text)
+        self.showing_part = text is not None
         self.row = row
         self.measured = None
         if self.lead is not None:
