@@ -321,6 +321,10 @@ class RowWidget(QFrame):
             self.setProperty("discussed", "true" if row.focus else "false")
             self.update()
         restyle(self.main, "kind", row.style)
+        # Text starts at the top, level with the lead and the badge; the break's one big
+        # line sits in the middle.
+        self.main.setAlignment(Qt.AlignmentFlag.AlignCenter if row.style == "big" else
+                               Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         if self.lead is not None:
             restyle(self.lead, "kind", row.style)
 
