@@ -154,3 +154,14 @@ def test_a_huge_plan_builds_only_the_tasks_in_view(qtbot, make_controller, show_
     page.go_to_item(last_kr)
     assert page.task_rows(last_kr)[0].text_edit.hasFocus()
     assert controller.focus_item == ("kr", last_kr)
+
+
+def test_a_changed_task_redraws_only_its_key_result(qtbot, controller, show_page):
+    page = show_page(ActionPlanPage, controller)
+    (_, kr_a, first), (_, kr_b, other) = controller.workshop.all_actions()[0], \
+        controller.workshop.all_actions()[-1]
+    assert kr_a.id != kr_b.id
+    first.text, other.text = "Call three customers", "Ask the board"
+    page.refresh("action", first.id)
+    assert page.rows[first.id].text_edit.text() == "Call three customers"
+    assert page.rows[other.id].text_edit.text() != "Ask the board"

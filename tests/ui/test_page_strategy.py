@@ -109,3 +109,15 @@ def test_typing_a_strategy_keeps_its_row(controller, open_page, qtbot):
     row.text_edit.setFocus()
     qtbot.keyClicks(row.text_edit, " soon")
     assert page.strategy_rows.in_order()[0] is row and row.text_edit.hasFocus()
+
+
+def test_a_change_named_by_the_controller_redraws_only_that_row(controller, open_page):
+    page = open_page(controller)
+    first, second = controller.workshop.context.strategies
+    rows = page.strategy_rows.in_order()
+    first.text, second.text = "First, changed", "Second, changed"
+    page.refresh("strategy", first.id)
+    assert rows[0].text_edit.text() == "First, changed"
+    assert rows[1].text_edit.text() != "Second, changed"  # not named: not redrawn
+    page.refresh()
+    assert rows[1].text_edit.text() == "Second, changed"

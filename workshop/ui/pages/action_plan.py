@@ -340,8 +340,9 @@ class ActionPlanPage(StagePage):
         return self._numbers.get(action_id, 0)
 
     # -- drawing -----------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Redraw from the model: rows come and go with the tasks; the rest is synced."""
+    def refresh(self, kind: str = "", ident: str = "") -> None:
+        """Redraw from the model: rows come and go with the tasks; the rest is synced (a
+        change to one task or key result: only that key result's block)."""
         ws = self.controller.workshop
         self.people = [(p.id, p.name) for p in ws.participants]
         self._places = {}
@@ -350,7 +351,10 @@ class ActionPlanPage(StagePage):
                 title = (objective.text or "(objective without a text)") if index == 0 else ""
                 self._places[kr.id] = _PlanPlace(kr, title)
         self._numbers = {a.id: n for n, (_, _, a) in enumerate(ws.all_actions(), start=1)}
-        self.plans.update_items(list(self._places))
+        changed = ident if kind == "kr" else ""
+        if kind == "action":
+            changed = next((kr.id for _, kr, a in ws.all_actions() if a.id == ident), "")
+        self.plans.update_items(list(self._places), changed)
         self.empty_label.setVisible(not self._places)
 
     # -- edits -------------------------------------------------------------------------------

@@ -232,7 +232,7 @@ class AskWhyPage(StagePage):
         return found[1] if found else None
 
     # -- drawing -----------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, kind: str = "", ident: str = "") -> None:
         """Redraw the queue, the selected ladder and the done list from the model."""
         queue = self.queue()
         ids = [kr_id for kr_id, _, _ in queue]

@@ -15,9 +15,10 @@ class StagePage(QWidget):
     A page reads the model through `self.controller.workshop` (or `.get(address)`) and
     changes it only through the controller (`set_field` for typing, `edit` with a named
     operation of workshop.edits for everything else). It redraws in
-    `refresh()`, which the window calls when the page is shown and whenever the
-    controller emits `changed`. `refresh()` must not disturb what the facilitator is
-    typing: only set a field's text when it differs from the model.
+    `refresh(kind, ident)`, which the window calls when the page is shown and whenever the
+    controller emits `changed(kind, ident)`: when those name one entity, only its row is
+    redrawn; without them (or for "workshop"), everything is. `refresh()` must not disturb
+    what the facilitator is typing: only set a field's text when it differs from the model.
     """
 
     stage_key = ""
@@ -47,8 +48,8 @@ class StagePage(QWidget):
         outer.addWidget(scroll, 1)
         self.scroll_area = scroll
 
-    def refresh(self) -> None:
-        """Redraw from the model."""
+    def refresh(self, kind: str = "", ident: str = "") -> None:
+        """Redraw from the model; `kind` and `ident` name what changed, when known."""
 
     def findings(self) -> list:
         """The coach findings that matter on this page (shown in the side panel): the

@@ -296,10 +296,13 @@ class KeyResultsPage(StagePage):
                 for key, block in self.blocks.rows.items()}
 
     # -- drawing -----------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Redraw from the model; rows are rebuilt only when key results come or go."""
+    def refresh(self, kind: str = "", ident: str = "") -> None:
+        """Redraw from the model; rows are rebuilt only when key results come or go, and
+        a change to one key result redraws only its objective's block."""
         objectives = self.controller.workshop.selected_objectives()
-        self.blocks.update_items([o.id for o in objectives])
+        found = self.controller.workshop.find_key_result(ident) if kind == "kr" else None
+        changed = found[0].id if found else (ident if kind == "objective" else "")
+        self.blocks.update_items([o.id for o in objectives], changed)
         self.empty_label.setVisible(not objectives)
 
     # -- edits -------------------------------------------------------------------------------

@@ -261,13 +261,14 @@ class ObjectivesPage(StagePage):
             self.add_button.setFocus()
 
     # -- redraw -------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, kind: str = "", ident: str = "") -> None:
         ws = self.controller.workshop
         strategies = [(s.id, s.text) for s in ws.context.strategies]
         # Fill the combos before syncing, so each row can show its strategy.
         for row in self.candidate_rows.rows.values():
             self._fill_strategy_combo(row, strategies)
-        if self.candidate_rows.update_items([o.id for o in ws.objectives]):
+        if self.candidate_rows.update_items([o.id for o in ws.objectives],
+                                            ident if kind == "objective" else ""):
             for row in self.candidate_rows.rows.values():
                 self._fill_strategy_combo(row, strategies)
                 row.sync(self.controller.get(("objective", row.key)))

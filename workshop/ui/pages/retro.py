@@ -230,13 +230,13 @@ class RetroPage(StagePage):
             self.held_on_field.set_box.setFocus()
 
     # -- redraw -------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, kind: str = "", ident: str = "") -> None:
         ws = self.controller.workshop
         self.held_on_field.sync(ws.retro.held_on)
         for field_name, edit in self.question_edits.items():
             edit.sync(getattr(ws.retro, field_name))
         self._places = _places(ws)
-        if self.score_rows.update_items(list(self._places)):
+        if self.score_rows.update_items(list(self._places), ident if kind == "kr" else ""):
             chain_tab_order([self.held_on_field.set_box, self.held_on_field.edit,
                              *self.score_rows.focus_chain(), *self.question_edits.values()])
         self.no_scores_label.setVisible(not self._places)

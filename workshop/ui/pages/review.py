@@ -191,7 +191,7 @@ class ReviewPage(StagePage):
         self.question_rows.focus_row("1")
 
     # -- redraw -------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, kind: str = "", ident: str = "") -> None:
         ws = self.controller.workshop
         self.question_rows.update_items(self.question_rows.keys)
         self._rows[1].coach_label.setText(output_count_text(ws))

@@ -237,7 +237,7 @@ class SetupPage(StagePage):
             self.controller.set_field(("cadence", ""), "checkin_interval", key)
 
     # -- redraw -------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, kind: str = "", ident: str = "") -> None:
         ws = self.controller.workshop
         for field_name, edit in self._line_edits.items():
             sync_line_edit(edit, getattr(ws, field_name))
@@ -254,11 +254,11 @@ class SetupPage(StagePage):
         weekday = ws.cadence.checkin_weekday
         if 0 <= weekday < 7 and weekday != self.weekday_combo.currentIndex():
             self.weekday_combo.setCurrentIndex(weekday)
-        self._refresh_participants(ws)
+        self._refresh_participants(ws, ident if kind == "participant" else "")
         self._update_hints()
 
-    def _refresh_participants(self, ws: Workshop) -> None:
-        if self.participant_rows.update_items([p.id for p in ws.participants]):
+    def _refresh_participants(self, ws: Workshop, changed: str) -> None:
+        if self.participant_rows.update_items([p.id for p in ws.participants], changed):
             self._fix_tab_order()
         self.no_participants_label.setVisible(not ws.participants)
 

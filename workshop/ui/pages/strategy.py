@@ -128,7 +128,7 @@ class StrategyPage(StagePage):
             self.add_button.setFocus()
 
     # -- redraw -------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, kind: str = "", ident: str = "") -> None:
         ws = self.controller.workshop
         self.vision_edit.sync(ws.context.vision)
         self.mission_edit.sync(ws.context.mission)
@@ -136,7 +136,8 @@ class StrategyPage(StagePage):
         # trailing newline) is not wiped by the redraw that follows each edit.
         if values_from_text(self.values_edit.toPlainText()) != ws.context.values:
             self.values_edit.sync("\n".join(ws.context.values))
-        if self.strategy_rows.update_items([s.id for s in ws.context.strategies]):
+        if self.strategy_rows.update_items([s.id for s in ws.context.strategies],
+                                           ident if kind == "strategy" else ""):
             chain_tab_order([self.vision_edit, self.mission_edit, self.values_edit,
                              *self.strategy_rows.focus_chain(), self.add_button])
         self._show_hint()

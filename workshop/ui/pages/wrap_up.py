@@ -195,7 +195,7 @@ class WrapUpPage(StagePage):
         lines.append(("summaryCadence", f"Retro: {format_date(ws.cadence.retro_date)}"))
         return lines
 
-    def refresh(self) -> None:
+    def refresh(self, kind: str = "", ident: str = "") -> None:
         """Redraw the summary when what it says changed."""
         lines = tuple(self.summary_lines())
         if lines == self._summary_shape:
