@@ -255,3 +255,31 @@ def test_zero_reads_00_00_then_plus_one_second(room):
     controller.clock.advance(1)
     controller.tick()
     assert window.timer_label.text() == "+00:01"
+
+
+def test_screenshot_renders_every_projector_view_by_name(tmp_path):
+    """`okr-workshop screenshot` draws each projector view, for the README and for
+    looking at a layout without a projector."""
+    import os
+    import subprocess
+    import sys
+
+    db = tmp_path / "w.db"
+
+    def cli(*args: str) -> str:
+        done = subprocess.run([sys.executable, "-m", "workshop", *args, "--db", str(db)],
+                              capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    ident = cli("demo")
+    for view in ("title", "timer", "summary", "message", "banner", "audience"):
+        out = tmp_path / f"{view}.png"
+        extra = ("--stage", "review") if view == "audience" else ()
+        cli("screenshot", ident, "--view", view, "--size", "1024x768", *extra,
+            "-o", str(out))
+        picture = QImage(str(out))
+        assert (picture.width(), picture.height()) == (1024, 768), view
+    # The timer alone is mostly its band; the title slide mostly the page.
+    assert QImage(str(tmp_path / "timer.png")) != QImage(str(tmp_path / "title.png"))
