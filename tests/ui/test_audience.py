@@ -715,3 +715,21 @@ def test_presentation_mode_has_public_controls_and_changes_no_setting(qtbot, con
     for stage in (stage_by_key("setup"), stage_by_key("strategy")):
         assert not any(t in strip_texts for t in stage.tips + stage.prompts)
     assert all(b.focusPolicy() == Qt.FocusPolicy.NoFocus for b in buttons.values())
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen cannot raise()
+def test_presentation_window_opens_on_the_facilitators_screen(qtbot, controller, settings):
+    from workshop.ui.audience import open_presentation_window
+    from workshop.ui.facilitator import FacilitatorWindow
+
+    facilitator = FacilitatorWindow(controller, tick_timer=False)
+    qtbot.addWidget(facilitator)
+    facilitator.show()
+    settings.setValue("projector_theme", "dark")
+    before = {k: settings.value(k) for k in settings.allKeys()}
+    window = open_presentation_window(facilitator, settings)
+    qtbot.addWidget(window)
+    assert window.presentation and window.strip is not None and window.strip.isVisible()
+    assert window.theme.key == "dark"
+    assert {k: settings.value(k) for k in settings.allKeys()} == before
+    assert window.screen() is facilitator.screen()

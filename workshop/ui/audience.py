@@ -1397,3 +1397,23 @@ def open_audience_window(facilitator: Any, existing: AudienceWindow | None = Non
                 "mirrors this screen, Presentation mode (Ctrl+Shift+P) shows this window "
                 "in large type instead.", 15000)
     return window
+
+
+def open_presentation_window(facilitator: Any,
+                             settings: QSettings | None = None) -> AudienceWindow:
+    """One mirrored screen: the room's view itself, fullscreen on the facilitator's
+    screen, with the thin strip of controls. Reads the projector's theme, sound and
+    motion settings; changes none."""
+    controls = install_projector_controls(facilitator, settings)
+    window = AudienceWindow(facilitator.controller, controls.theme_key,
+                            sound_on=controls.sound_on, motion=controls.motion,
+                            presentation=True)
+    attach = getattr(facilitator, "attach_projector", None)
+    if attach is not None:
+        attach(window)  # the room's keys and PageDown work here too
+    screen = facilitator.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        window.move_to_screen(screen)
+    else:
+        window.show()
+    return window
