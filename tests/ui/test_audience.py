@@ -681,6 +681,8 @@ def test_an_edit_reuses_the_row_widgets_and_measures_only_what_changed(audience,
     relayouts = audience.relayouts
     controller.set_field(("workshop", ""), "notes", "nothing the room sees")
     assert audience.relayouts == relayouts  # nothing the room sees: nothing redone
+    controller.set_field(("cadence", ""), "checkin_weekday", 3)
+    assert audience.relayouts == relayouts
     assert len(audience.findChildren(RowWidget)) == before
 
 

@@ -140,3 +140,16 @@ def test_no_stage_shows_notes_prompts_or_keyboard_hints():
                 if private in [q for _, q in RETRO_QUESTIONS]:
                     continue  # the retro's questions are the room's, on purpose
                 assert private not in text
+
+
+def test_every_stage_says_what_its_slide_reads():
+    from workshop.flows.slides import SLIDE_READS, slide_reads
+
+    assert set(SLIDE_READS) == {s.key for s in ALL_STAGES}
+    assert slide_reads("key_results", "kr") and not slide_reads("key_results", "cadence")
+    assert slide_reads("review", "workshop")  # a structural edit may be anything
+    ws = demo_workshop()
+    before = slide_rows(ws, "key_results")
+    ws.cadence.checkin_weekday = 3  # an edit the slide does not read changes nothing
+    ws.retro.noise = "x"
+    assert slide_rows(ws, "key_results") == before

@@ -477,3 +477,26 @@ def retro_slide(ws: Workshop, focus: Focus = None, back_at: str = "") -> list[Ro
         answer = str(getattr(ws.retro, field_name, "") or "").strip()
         rows.append(Row(question, lead="?", note=answer, new_page=n == 0 and bool(rows)))
     return _mark(rows, focus)
+
+
+# What each stage's slide reads, by the kinds of the controller's "what changed"
+# (an edit of ("workshop", "") may be anything and always counts): an edit of anything
+# else cannot change the slide, and the projector does not even look.
+SLIDE_READS: dict[str, frozenset[str]] = {
+    "setup": frozenset({"participant"}),
+    "strategy": frozenset({"context", "strategy"}),
+    "objectives": frozenset({"objective"}),
+    "key_results": frozenset({"objective", "kr"}),
+    "ask_why": frozenset({"objective", "kr"}),
+    "review": frozenset({"checklist"}),
+    "break": frozenset(),
+    "action_plan": frozenset({"objective", "kr", "action", "participant"}),
+    "wrap_up": frozenset({"objective", "kr", "action", "participant", "cadence"}),
+    "retro": frozenset({"objective", "kr", "retro"}),
+}
+
+
+def slide_reads(stage_key: str, kind: str) -> bool:
+    """True when an edit of `kind` may change the slide of `stage_key`."""
+    reads = SLIDE_READS.get(stage_key)
+    return kind == "workshop" or reads is None or kind in reads

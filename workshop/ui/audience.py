@@ -57,7 +57,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.flows.room import MESSAGE_FULL, VIEW_TIMER, VIEW_TITLE, RoomState
-from workshop.flows.slides import Row, clock_text, title_slide
+from workshop.flows.slides import Row, clock_text, slide_reads, title_slide
 from workshop.flows.stages import slide_rows, stage_by_key
 from workshop.flows.timer import PHASE_OVERTIME, PHASE_PAUSED, PHASE_WARNING
 from workshop.ui.projector_widgets import (
@@ -604,6 +604,8 @@ class AudienceWindow(QWidget):
             self._title_sig = ()
             if self.stack.currentIndex() == STACK_TITLE:
                 self._update_title()
+        if not slide_reads(self.view_key(), kind):
+            return  # the slide does not show what changed
         if self.stack.currentIndex() == STACK_STAGE:
             self._update_rows()
         else:
