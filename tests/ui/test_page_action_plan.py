@@ -36,11 +36,11 @@ def test_enter_on_the_last_task_adds_one_with_owner_and_deadline(qtbot, controll
         show_page, reloaded):
     page = show_page(ActionPlanPage, controller)
     kr = controller.workshop.objectives[1].key_results[0]
-    last = page.task_rows(kr.id)[-1]
+    last = page.plan(kr.id).tasks.in_order()[-1]
     last.text_edit.setFocus()
     qtbot.keyClick(last.text_edit, Qt.Key.Key_Return)
     assert len(kr.actions) == 4
-    new_row = page.task_rows(kr.id)[-1]
+    new_row = page.plan(kr.id).tasks.in_order()[-1]
     assert new_row.text_edit.hasFocus()
     assert page.plan(kr.id).guidance.text() == "4 of 3-5 tasks"
     qtbot.keyClick(new_row.text_edit, Qt.Key.Key_Return)  # empty: no second blank task
@@ -109,7 +109,7 @@ def test_action_plan_page_down_walks_the_key_results(qtbot, controller, show_pag
     for kr_id in ids[1:]:
         assert page.next_item()
         assert controller.focus_item == ("kr", kr_id)
-        assert page.task_rows(kr_id)[0].text_edit.hasFocus()
+        assert page.plan(kr_id).tasks.in_order()[0].text_edit.hasFocus()
     assert not page.next_item()
 
 
@@ -152,7 +152,7 @@ def test_a_huge_plan_builds_only_the_tasks_in_view(qtbot, make_controller, show_
     assert len(page.findChildren(ActionRow)) > built
     last_kr = page.item_keys()[-1]
     page.go_to_item(last_kr)
-    assert page.task_rows(last_kr)[0].text_edit.hasFocus()
+    assert page.plan(last_kr).tasks.in_order()[0].text_edit.hasFocus()
     assert controller.focus_item == ("kr", last_kr)
 
 

@@ -72,7 +72,7 @@ def test_adding_a_fourth_key_result_warns_about_focus(qtbot, controller, show_pa
     page = show_page(KeyResultsPage, controller)
     objective = controller.workshop.objectives[0]
     assert len(objective.key_results) == 3
-    focus_label = page.focus_labels[objective.id]
+    focus_label = page.blocks.row(objective.id).focus_label
     assert not focus_label.isVisible()
     # Ctrl+Enter inside the objective adds a key result and puts the cursor in it.
     first_row = page.rows[objective.key_results[0].id]
@@ -89,14 +89,14 @@ def test_adding_a_fourth_key_result_warns_about_focus(qtbot, controller, show_pa
                      row.direction_combo, row.remove_button):
         qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Tab)
         assert page.focusWidget() is expected
-    focus_label = page.focus_labels[objective.id]
+    focus_label = page.blocks.row(objective.id).focus_label
     assert focus_label.isVisible()
     assert focus_label.text().startswith("4 key results")
     assert "focus.too_many_krs" in [f.code for f in page.findings()]
     # Remove it again; undo brings it back with its text.
     page.rows[new_id].remove_button.click()
     assert len(controller.workshop.objectives[0].key_results) == 3
-    assert not page.focus_labels[objective.id].isVisible()
+    assert not page.blocks.row(objective.id).focus_label.isVisible()
     controller.undo_stack.undo()
     assert controller.workshop.objectives[0].key_results[-1].text == \
         "Double the weekly active admins"
@@ -125,7 +125,7 @@ def test_key_results_take_hostile_text_without_breaking_layout(qtbot, controller
     row.text_edit.setText(HOSTILE)
     row.text_edit.textEdited.emit(HOSTILE)
     assert controller.get(("kr", kr_id)).text == HOSTILE
-    statement = page.statement_labels[controller.workshop.objectives[0].id]
+    statement = page.blocks.row(controller.workshop.objectives[0].id).statement
     assert statement.textFormat() == Qt.TextFormat.PlainText
     assert "<b>R&D</b>" in statement.text()
     # Nothing forces the page wider than the window: long text wraps or scrolls in place.

@@ -324,9 +324,6 @@ class ActionPlanPage(StagePage):
         """The key result's block of tasks (built now if it was waiting to be seen)."""
         return self.plans.row(kr_id)
 
-    def task_rows(self, kr_id: str) -> list[ActionRow]:
-        return self.plan(kr_id).tasks.in_order()
-
     @property
     def add_buttons(self) -> dict[str, QWidget]:
         """Each key result's "Add task" button, by key result id."""

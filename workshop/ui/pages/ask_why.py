@@ -542,7 +542,7 @@ class AskWhyPage(StagePage):
         return self.selected_kr_id
 
     def go_to_item(self, key: object) -> None:
-        self._select(str(key))
+        self.select_kr(str(key))
 
     def focus_first(self) -> None:
         if self._selected_kr() is None:

@@ -285,16 +285,6 @@ class KeyResultsPage(StagePage):
         return {key: block.add_button
                 for key, block in self.blocks.rows.items()}
 
-    @property
-    def focus_labels(self) -> dict[str, QLabel]:
-        return {key: block.focus_label
-                for key, block in self.blocks.rows.items()}
-
-    @property
-    def statement_labels(self) -> dict[str, QLabel]:
-        return {key: block.statement
-                for key, block in self.blocks.rows.items()}
-
     # -- drawing -----------------------------------------------------------------------------
     def refresh(self, kind: str = "", ident: str = "") -> None:
         """Redraw from the model; rows are rebuilt only when key results come or go, and
