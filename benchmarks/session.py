@@ -71,6 +71,7 @@ KEYS = {1: 44, 3: 30, 10: 22}
 CPU_KEYS = 16  # typed at 4 keys/s
 SAVES = {1: 6, 3: 5, 10: 4}
 EXPORTS = {1: 3, 3: 2, 10: 2}
+COUNTDOWN_LATE_MS = 100  # later than this and the room sees the countdown stop
 IDLE_S = 8.0
 PAUSED_S = 5.0
 
@@ -284,6 +285,24 @@ class Session:
             raise RuntimeError(f"clicking {key!r} showed {page.objectName() if page else None}")
         return (end - start) * 1000
 
+    def make_live(self, key: str) -> None:
+        """Put the stage `key` before the room, as the facilitator does: its page on the
+        laptop, then "Show the room" (older windows made a clicked stage live at once)."""
+        self.visit(key)
+        if self.live_stage() != key:
+            button = self.button("Show the room")
+            if button is not None:
+                button.click()
+            else:
+                self.controller.go_to_stage(key)
+            settle()
+        if self.live_stage() != key:
+            raise RuntimeError(f"the room still sees {self.live_stage()!r}, not {key!r}")
+
+    def live_stage(self) -> str:
+        c = self.controller
+        return getattr(c, "live_stage_key", "") or c.current_stage
+
     def kr_field(self) -> QLineEdit:
         page = self.page()
         edits = [e for e in page.findChildren(QLineEdit, "krText") if e.isVisible()] or \
@@ -364,7 +383,10 @@ def measure_stack_floor() -> float:
 
 
 def measure_typing(s: Session, scale: int, floor: dict[str, float]) -> dict[str, Result]:
-    s.visit("key_results")
+    # The stage before the room, its clock running: the projector shows the KRs.
+    s.make_live("key_results")
+    if not s.timer_running():
+        s.toggle_timer()
     edit = s.kr_field()
     times, repainted = type_and_time(edit, s.windows(), KEYS[scale])
     cpu, gui_cpu = cpu_per_key(edit)
@@ -372,7 +394,8 @@ def measure_typing(s: Session, scale: int, floor: dict[str, float]) -> dict[str,
         "keystroke": {"value": median(times), "p95": p95(times),
                       "floor": floor["key"], "floor_p95": floor["key_p95"],
                       "floor_name": "bare QLineEdit",
-                      "note": f"{len(times)} keys; both windows repainted on {repainted}"},
+                      "note": f"{len(times)} keys; the projector repainted on {repainted} of "
+                              f"them (a trailing space changes nothing it shows)"},
         "cpu_per_key": {"value": cpu, "floor": floor["cpu"], "floor_name": "bare QLineEdit",
                         "note": f"GUI thread {gui_cpu:.1f} ms/key "
                                 f"(floor {floor['gui_cpu']:.2f})"},
@@ -445,7 +468,7 @@ def measure_export(s: Session, scale: int) -> Result:
     QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: (str(target), "*.pdf"))
     QFileDialog.getExistingDirectory = staticmethod(lambda *a, **k: str(s.folder))
     try:
-        s.visit("key_results")  # a timed stage: the projector shows its countdown
+        s.make_live("key_results")  # a timed stage: the projector shows its countdown
         if not s.timer_running():
             s.toggle_timer()
         export = next((a for a in s.facilitator.findChildren(QAction)
@@ -504,16 +527,18 @@ def measure_export(s: Session, scale: int) -> Result:
             run_loop(300)
     finally:
         QFileDialog.getSaveFileName, QFileDialog.getExistingDirectory = originals
-    # The countdown changes once a second: it kept moving when no second was skipped.
-    kept = max(countdown_gaps) <= 1.3 if countdown is not None else None
+    # The countdown changes once a second, so the gaps between its updates cannot show
+    # a short freeze; a stall can: no update came later than this because of it.
+    kept = max(stalls) <= COUNTDOWN_LATE_MS if countdown is not None else None
     return {"value": median(stalls), "samples": stalls, "countdown_ticking": kept,
             "note": f"export took {median(durations):.2f} s; the projector's countdown "
                     f"{'kept ticking' if kept else 'froze' if kept is False else 'not found'} "
-                    f"(longest between its updates {max(countdown_gaps):.2f} s)"}
+                    f"(an update up to {max(stalls):.0f} ms late; longest between its "
+                    f"updates {max(countdown_gaps):.2f} s)"}
 
 
 def measure_idle(s: Session, floor: tuple[float, float]) -> dict[str, Result]:
-    s.visit("key_results")
+    s.make_live("key_results")
     if not s.timer_running():
         s.toggle_timer()
     run_loop(1500)
