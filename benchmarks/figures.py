@@ -162,8 +162,8 @@ def ratio_cell(results: list[dict]) -> str:
 def scaled_table(rows: list[Row], results: dict[str, dict]) -> str:
     """The rows as a Markdown table; `results` maps "key@column" to a measured result
     ({"value", "p95", "floor", "floor_name", "note"} or {"error"})."""
-    head = ["what the facilitator does", "1x", "3x", "10x", "floor (same run)",
-            "ratio to floor", "goal", "result"]
+    head = ["what the facilitator does", "1x", "3x", "10x", "growth 1x to 10x",
+            "floor (same run)", "ratio to floor", "goal", "result"]
     lines = []
     notes = []
     for row in rows:
@@ -177,7 +177,7 @@ def scaled_table(rows: list[Row], results: dict[str, dict]) -> str:
         if row.columns == SCALES:
             cells = [cell(r, row.unit) for r in shown]
         else:  # one figure whatever the session's size, or one per library size
-            parts = [cell(r, row.unit) for r in shown]
+            parts = [cell(r, row.unit) or "not measured" for r in shown]
             if len(row.columns) > 1:
                 parts = [f"{c:,}: {p}" for c, p in zip(row.columns, parts, strict=True)]
             cells = [" · ".join(parts), "", ""]
@@ -198,7 +198,10 @@ def scaled_table(rows: list[Row], results: dict[str, dict]) -> str:
                 verdict = "met" if not missed else f"missed: {missed}"
             except (KeyError, TypeError, ZeroDivisionError):
                 verdict = "not measured"
-        lines.append([row.what, *cells, floor_cell([dict(r, floor=r["floor"] * row.scale)
+        growth = "-"
+        if row.columns == SCALES and values.get(1) and 10 in values:
+            growth = f"{values[10] / values[1]:.1f}x"
+        lines.append([row.what, *cells, growth, floor_cell([dict(r, floor=r["floor"] * row.scale)
                                                      if r and r.get("floor") else r
                                                      for r in found], row.unit),
                       ratio_cell(found), row.goal, verdict])
