@@ -67,7 +67,7 @@ from qtbench import (  # noqa: E402
 # on it) stays what the session had.
 TYPED = [*" and faster", *[Qt.Key.Key_Backspace] * len(" and faster")]
 TYPING_GAP_MS = 120  # a fast typist: about 8 keys per second
-KEYS = {1: 44, 3: 30, 10: 22}
+KEYS = {1: 44, 3: 36, 10: 32}
 CPU_KEYS = 16  # typed at 4 keys/s
 SAVES = {1: 6, 3: 5, 10: 4}
 EXPORTS = {1: 3, 3: 2, 10: 2}
