@@ -234,3 +234,41 @@ def test_a_recovery_copy_from_the_last_run_is_offered_and_restored(make_app, tmp
     assert app.store.load(ws.id).title == "Typed while the disk was full"
     assert find_recovery_copies(db) == []  # set aside as restored, not deleted
     assert kept.parent.joinpath("restored", kept.name).exists()
+
+
+def break_an_index_only(db) -> None:
+    """Rows the index does not know about: SQLite's quick check passes, its integrity
+    check does not (the kind of damage a file cut one byte short showed)."""
+    import sqlite3
+
+    conn = sqlite3.connect(db, isolation_level=None)
+    name = "workshops_by_updated"
+    kind, tbl, root, sql = conn.execute(
+        "SELECT type, tbl_name, rootpage, sql FROM sqlite_master WHERE name = ?",
+        [name]).fetchone()
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("DELETE FROM sqlite_master WHERE name = ?", [name])
+    conn.close()
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("UPDATE workshops SET updated_at = '2031-01-01T00:00:00'")
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("INSERT INTO sqlite_master VALUES (?, ?, ?, ?, ?)",
+                 [kind, name, tbl, root, sql])
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+
+
+def test_damage_only_the_integrity_check_sees_is_found_after_start_up(make_app, tmp_path):
+    db = tmp_path / "workshops.db"
+    make_db(db, sessions=5)
+    break_an_index_only(db)
+    with Store.open(db, read_only=True) as view:
+        assert view.quick_check_ok() and not view.integrity_ok()
+    app = make_app(db, "Back to the library")
+    assert app.open_store() and app.answers.asked == []  # the start did not wait for it
+    app.wait_for_backup()
+    ((title, text, options),) = app.answers.asked
+    assert title == "Session database damaged" and str(db) in text
+    assert options == ["Back to the library"]  # no sound backup to offer yet
+    assert list_backups(db) == []  # the damaged file was not backed up
+    assert app.store is not None and len(app.library.model.rows) == 5

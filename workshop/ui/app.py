@@ -64,6 +64,7 @@ class App(QObject):
         self.lock: QLockFile | None = None  # the lock beside the file
         self._locks: list[QLockFile] = []  # every lock taken, the identity one too
         self._backup_thread: threading.Thread | None = None
+        self._backup_generation = 0
         self.font_family = load_fonts(faces=START_UP_FACES)
         self.apply_theme()
         self.library = LibraryWindow(clock=clock, templates=_template_choices)
@@ -161,7 +162,7 @@ class App(QObject):
             self._offer_recovery_copies()
         return True
 
-    def _attach(self, read_only: bool) -> None:
+    def _attach(self, read_only: bool, *, backup: bool = True) -> None:
         """Open the store (SQLite's quick check of every page first: about 30 ms at
         2,000 sessions), show its sessions, and start the daily backup off the GUI
         thread."""
@@ -170,7 +171,7 @@ class App(QObject):
 
         self.store = Store.open(self.db_path, read_only=read_only, check=True)
         self.library.attach_service(LibraryService(self.store, self.clock))
-        if not read_only:
+        if not read_only and backup:
             self._start_backup()
 
     def _recover_from_damage(self, title: str, text: str, *, quit_label: str,
@@ -262,6 +263,8 @@ class App(QObject):
             self.library.status.showMessage(f"Daily backup failed: {exc}", 10000)
             return
         done = self.backup_finished
+        self._backup_generation += 1
+        generation = self._backup_generation
 
         def work() -> None:
             result: tuple[str, str] | None = None
@@ -277,7 +280,7 @@ class App(QObject):
                 result = ("failed", f"Daily backup failed: {exc}")
             finally:
                 reader.close()
-            done.emit(result)
+            done.emit((generation, result))
 
         self._backup_thread = threading.Thread(target=work, name="daily-backup",
                                                daemon=True)
@@ -293,9 +296,10 @@ class App(QObject):
 
         QCoreApplication.sendPostedEvents(self)
 
-    def _backup_finished(self, result) -> None:
-        if result is None:
-            return
+    def _backup_finished(self, outcome) -> None:
+        generation, result = outcome
+        if result is None or self.store is None or generation != self._backup_generation:
+            return  # nothing to say, or about a store closed since
         kind, message = result
         if kind == "failed" or self.facilitator is not None:
             self.library.status.showMessage(message, 20000)
@@ -320,7 +324,7 @@ class App(QObject):
 
         try:
             if self._take_lock():
-                self._attach(False)
+                self._attach(False, backup=False)  # the user has heard about it
                 return
         except StoreError:
             pass
