@@ -178,3 +178,26 @@ def test_the_app_refusing_a_file_with_a_foreign_wal_writes_nothing(db_with_unrel
     after.pop("workshops.db-shm", None)  # SQLite's shared-memory index, rebuilt on open
     before.pop("workshops.db-shm", None)
     assert after == before
+
+
+def test_a_file_from_an_older_version_is_shown_without_upgrading_it(tmp_path, capsys):
+    import sqlite_utils
+
+    from workshop.store import build_migrations
+
+    db = tmp_path / "old.db"
+    old = sqlite_utils.Database(db)
+    build_migrations().apply(old, stop_before="m002_trash")
+    old.execute("PRAGMA user_version = 1")
+    old.execute("INSERT INTO workshops (id, title, created_at, updated_at) "
+                "VALUES ('w1-old-session', 'From the old version', '2026-01-01', "
+                "'2026-01-01')")
+    old.conn.commit()
+    old.conn.close()
+    before = files_beside(db)
+    assert main(["--db", str(db), "list"]) == 0
+    assert "From the old version" in capsys.readouterr().out
+    assert main(["--db", str(db), "show", "w1-old"]) == 0
+    assert "From the old version" in capsys.readouterr().out
+    assert files_beside(db) == before
+    assert not (tmp_path / "backups").exists()  # no upgrade, so no backup before one
