@@ -136,3 +136,18 @@ def test_the_pages_read_the_coach_once_per_change_through_the_controller(
     for page in pages:
         page.findings()
     assert len(runs) == 2
+
+
+def test_the_coach_lines_follow_the_coach_when_it_reads_the_session_again(
+        make_controller, qtbot, timers):
+    ws = Workshop(objectives=[Objective("Grow", selected=True, key_results=[
+        KeyResult("Reduce churn in the enterprise segment from 8% to below 5%")])])
+    controller = make_controller(ws)
+    page = ReviewPage(controller)  # not wired to `changed`: only the coach's signal
+    qtbot.addWidget(page)
+    assert page._rows[1].coach_label.text() == "Coach: all 1 key results read as outcomes."
+    kr = ws.objectives[0].key_results[0]
+    controller.set_field(("kr", kr.id), "text", "Launch the partner portal")
+    timers.fire_all()  # the debounced coach run, then findings_changed
+    assert page._rows[1].coach_label.text() == \
+        "Coach: 1 key result still looks like an output."

@@ -3,6 +3,8 @@ with a comment each, and what the coach sees next to the questions it can check.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop import edits
-from workshop.coach import is_output
+from workshop.coach import Finding
 from workshop.coach.checks import MAX_OKRS_TOTAL
 from workshop.method import CHECKLIST_MAX_NO, CHECKLIST_QUESTIONS
 from workshop.model import ChecklistAnswer, Workshop
@@ -27,12 +29,13 @@ from workshop.ui.widgets.row_list import Row, RowList
 from workshop.ui.widgets.style import set_style_state
 
 
-def output_count_text(ws: Workshop) -> str:
-    """What the coach sees for question 2, in words."""
+def output_count_text(ws: Workshop, findings: Iterable[Finding]) -> str:
+    """What the coach sees for question 2, in words, from its findings."""
     krs = [kr for _, kr in ws.all_key_results() if kr.text.strip()]
     if not krs:
         return "Coach: no key results written yet."
-    outputs = sum(1 for kr in krs if is_output(kr))
+    flagged = {f.subject_id for f in findings if f.code == "kr.output"}
+    outputs = sum(1 for kr in krs if kr.id in flagged)
     if outputs == 0:
         return f"Coach: all {len(krs)} key results read as outcomes."
     noun = "key result still looks" if outputs == 1 else "key results still look"
@@ -130,6 +133,7 @@ class ReviewPage(StagePage):
             lambda key: self.answer(int(key)), spacing=10, scroll_area=self.scroll_area)
         self.item_rows = self.question_rows
         self.question_rows.update_items([str(n) for n in range(1, len(CHECKLIST_QUESTIONS) + 1)])
+        controller.findings_changed.connect(self._show_coach)
         self.body_layout.addWidget(self.question_rows)
         self.summary_label = hint_label()
         self.summary_label.setAccessibleName("Checklist summary")
@@ -191,13 +195,20 @@ class ReviewPage(StagePage):
         self.question_rows.focus_row("1")
 
     # -- redraw -------------------------------------------------------------------------
-    def refresh(self, kind: str = "", ident: str = "") -> None:
+    def _show_coach(self) -> None:
+        """What the coach sees next to questions 2 and 4: its findings, read from the
+        controller (and redrawn whenever the coach has read the session again)."""
         ws = self.controller.workshop
-        self.question_rows.update_items(self.question_rows.keys)
-        self._rows[1].coach_label.setText(output_count_text(ws))
+        self._rows[1].coach_label.setText(
+            output_count_text(ws, self.controller.stage_findings(self.stage_key)))
         self._rows[1].coach_label.setVisible(True)
         self._rows[3].coach_label.setText(focus_count_text(ws))
         self._rows[3].coach_label.setVisible(True)
+
+    def refresh(self, kind: str = "", ident: str = "") -> None:
+        ws = self.controller.workshop
+        self.question_rows.update_items(self.question_rows.keys)
+        self._show_coach()
         no_count = sum(1 for entry in ws.checklist if entry.answer is False)
         answered = sum(1 for entry in ws.checklist if entry.answer is not None)
         if no_count > CHECKLIST_MAX_NO:
