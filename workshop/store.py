@@ -19,6 +19,7 @@ from __future__ import annotations
 import errno
 import itertools
 import json
+import operator
 import os
 import shutil
 import sqlite3
@@ -28,6 +29,7 @@ from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -334,12 +336,40 @@ class _Table:
         return (("workshop_id",) + ((self.parent,) if self.parent else ())
                 + (("position",) if self.ordered else ()))
 
-    def encode(self, obj: Any) -> tuple[Any, ...]:
-        return tuple(_ENCODE.get(c.kind, _same)(_get(obj, c.attr)) for c in self.columns)
+    # Built once per table: a save and a load run these for every row.
+    @cached_property
+    def _getter(self) -> Callable[[Any], Any]:
+        return operator.attrgetter(*(c.attr for c in self.columns))
 
-    def decode(self, row: sqlite3.Row | tuple[Any, ...], offset: int = 0) -> dict[str, Any]:
-        return {c.attr: _DECODE.get(c.kind, _same)(row[offset + i])
-                for i, c in enumerate(self.columns)}
+    @cached_property
+    def _encoders(self) -> tuple[tuple[int, Callable[[Any], Any]], ...]:
+        return tuple((i, _ENCODE[c.kind]) for i, c in enumerate(self.columns)
+                     if c.kind in _ENCODE)
+
+    @cached_property
+    def _decoders(self) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+        return tuple((c.attr, _DECODE[c.kind]) for c in self.columns if c.kind in _DECODE)
+
+    @cached_property
+    def _attrs(self) -> tuple[str, ...]:
+        return tuple(c.attr for c in self.columns)
+
+    def encode(self, obj: Any) -> tuple[Any, ...]:
+        values = self._getter(obj)
+        if len(self.columns) == 1:
+            values = (values,)
+        if not self._encoders:
+            return values
+        out = list(values)
+        for i, encode in self._encoders:
+            out[i] = encode(out[i])
+        return tuple(out)
+
+    def decode(self, row: tuple[Any, ...], offset: int = 0) -> dict[str, Any]:
+        values = dict(zip(self._attrs, row[offset:] if offset else row, strict=True))
+        for attr, decode in self._decoders:
+            values[attr] = decode(values[attr])
+        return values
 
     def select_sql(self) -> str:
         order = ", ".join(((self.parent,) if self.parent else ())
