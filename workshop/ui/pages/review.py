@@ -133,6 +133,7 @@ class ReviewPage(StagePage):
             lambda key: self.answer(int(key)), spacing=10, scroll_area=self.scroll_area)
         self.item_rows = self.question_rows
         self.question_rows.update_items([str(n) for n in range(1, len(CHECKLIST_QUESTIONS) + 1)])
+        self._show_coach()
         controller.findings_changed.connect(self._show_coach)
         self.body_layout.addWidget(self.question_rows)
         self.summary_label = hint_label()
@@ -196,19 +197,18 @@ class ReviewPage(StagePage):
 
     # -- redraw -------------------------------------------------------------------------
     def _show_coach(self) -> None:
-        """What the coach sees next to questions 2 and 4: its findings, read from the
-        controller (and redrawn whenever the coach has read the session again)."""
-        ws = self.controller.workshop
-        self._rows[1].coach_label.setText(
-            output_count_text(ws, self.controller.stage_findings(self.stage_key)))
+        """What the coach sees for question 2: its findings, read from the controller
+        when the page is made and whenever the coach has read the session again (not on
+        every redraw: typing a comment must not wait for the coach)."""
+        self._rows[1].coach_label.setText(output_count_text(
+            self.controller.workshop, self.controller.stage_findings(self.stage_key)))
         self._rows[1].coach_label.setVisible(True)
-        self._rows[3].coach_label.setText(focus_count_text(ws))
-        self._rows[3].coach_label.setVisible(True)
 
     def refresh(self, kind: str = "", ident: str = "") -> None:
         ws = self.controller.workshop
         self.question_rows.update_items(self.question_rows.keys)
-        self._show_coach()
+        self._rows[3].coach_label.setText(focus_count_text(ws))
+        self._rows[3].coach_label.setVisible(True)
         no_count = sum(1 for entry in ws.checklist if entry.answer is False)
         answered = sum(1 for entry in ws.checklist if entry.answer is not None)
         if no_count > CHECKLIST_MAX_NO:
