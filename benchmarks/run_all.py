@@ -47,7 +47,9 @@ def over(value: float, limit: float, unit: str, where: str = "") -> str:
     if value <= limit:
         return ""
     shown = f"{value:.0f}" if value >= 10 else f"{value:.2f}"
-    return f"{shown} {unit} vs {limit:g}{where} ({value / limit:.1f}x)"
+    if unit.startswith("x"):  # a ratio to a floor: 2.66x bare vs 2x
+        return f"{shown}{unit} vs {limit:g}x{where} ({value / limit:.2f}x the goal)"
+    return f"{shown} {unit} vs {limit:g}{where} ({value / limit:.2f}x the goal)"
 
 
 def joined(*misses: str) -> str:
