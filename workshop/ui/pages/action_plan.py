@@ -357,11 +357,7 @@ class ActionPlanPage(StagePage):
     # -- edits -------------------------------------------------------------------------------
     def add_action(self, kr_id: str) -> str:
         """Add an empty task under the key result, focus it, and return its id."""
-        action_id = self.controller.edit(edits.add_action, kr_id)
-        self.refresh()
-        if action_id:
-            self.plan(kr_id).tasks.focus_row(action_id)
-        return action_id
+        return self.add_row(self.plan(kr_id).tasks, edits.add_action, kr_id)
 
     def remove_action(self, action_id: str) -> None:
         """Remove a task; Ctrl+Z brings it back."""
@@ -369,12 +365,8 @@ class ActionPlanPage(StagePage):
                       if any(a.id == action_id for a in kr.actions)), "")
         if not kr_id:
             return
-        tasks = self.plan(kr_id).tasks
-        tasks.will_remove(action_id)
-        self.controller.edit(edits.remove_action, action_id)
-        self.refresh()
-        if not tasks.keys:
-            self.plan(kr_id).add_button.setFocus()
+        plan = self.plan(kr_id)
+        self.remove_row(plan.tasks, edits.remove_action, action_id, plan.add_button)
 
     def enter_in_task(self, row: ActionRow) -> None:
         """Enter in a task: the next task of the same key result, or a new one after the

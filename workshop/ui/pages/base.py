@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -75,6 +77,26 @@ class StagePage(QWidget):
         """Put the focus on the item `key` (and tell the projector, where it shows it)."""
         if self.item_rows is not None:
             self.item_rows.focus_row(str(key))
+
+    # -- adding and removing a row ---------------------------------------------------------
+    def add_row(self, rows: RowList, operation: Callable[..., str], *args: object) -> str:
+        """Apply the named edit that adds an item, and put the cursor in its new row;
+        returns the new item's id ("" when nothing was added)."""
+        key = self.controller.edit(operation, *args)
+        self.refresh()
+        if key:
+            rows.focus_row(key)
+        return key
+
+    def remove_row(self, rows: RowList, operation: Callable[..., object], key: str,
+                   when_empty: QWidget) -> None:
+        """Apply the named edit that removes the item `key`; the cursor goes to the row
+        that took its place (or the one before), or to `when_empty` when none is left."""
+        rows.will_remove(key)
+        self.controller.edit(operation, key)
+        self.refresh()
+        if not rows.keys:
+            when_empty.setFocus()
 
     def item_focused(self, key: str) -> None:
         """A row of the page took the keyboard focus: the room highlights its item."""

@@ -298,21 +298,17 @@ class KeyResultsPage(StagePage):
     # -- edits -------------------------------------------------------------------------------
     def add_key_result(self, objective_id: str) -> str:
         """Add an empty key result to the objective, focus it, and return its id."""
-        kr_id = self.controller.edit(edits.add_key_result, objective_id)
-        self.refresh()
-        self.go_to_item(kr_id)
-        return kr_id
+        if objective_id not in self.blocks.keys:
+            return ""
+        block = self.blocks.row(objective_id)
+        return self.add_row(block.kr_rows, edits.add_key_result, objective_id)
 
     def remove_key_result(self, kr_id: str) -> None:
         """Remove a key result (with its actions); Ctrl+Z brings it back."""
         block = self._block_of(kr_id)
         if block is None:
             return
-        block.kr_rows.will_remove(kr_id)
-        self.controller.edit(edits.remove_key_result, kr_id)
-        self.refresh()
-        if not block.kr_rows.keys:
-            block.add_button.setFocus()
+        self.remove_row(block.kr_rows, edits.remove_key_result, kr_id, block.add_button)
 
     # -- moving around: PageDown steps through the key results of every objective -----------
     def item_keys(self) -> list:

@@ -223,17 +223,11 @@ class ObjectivesPage(StagePage):
     # -- edits --------------------------------------------------------------------------
     def add_candidate(self) -> str:
         """Add an empty candidate and put the cursor in it; returns its id."""
-        objective_id = self.controller.edit(edits.add_objective)
-        self.refresh()
-        self.candidate_rows.focus_row(objective_id)
-        return objective_id
+        return self.add_row(self.candidate_rows, edits.add_objective)
 
     def remove_candidate(self, objective_id: str) -> None:
-        self.candidate_rows.will_remove(objective_id)
-        self.controller.edit(edits.remove_objective, objective_id)
-        self.refresh()
-        if not self.candidate_rows.keys:
-            self.add_button.setFocus()
+        self.remove_row(self.candidate_rows, edits.remove_objective, objective_id,
+                        self.add_button)
 
     def change_votes(self, objective_id: str, delta: int) -> None:
         """One more (or one less) dot for a candidate; never below zero."""

@@ -205,18 +205,12 @@ class SetupPage(StagePage):
     # -- edits --------------------------------------------------------------------------
     def add_participant(self) -> str:
         """Add an empty participant, put the cursor in its name; returns its id."""
-        participant_id = self.controller.edit(edits.add_participant)
-        self.refresh()
-        self.participant_rows.focus_row(participant_id)
-        return participant_id
+        return self.add_row(self.participant_rows, edits.add_participant)
 
     def remove_participant(self, participant_id: str) -> None:
         """Remove a participant; the actions they owned lose their owner, not themselves."""
-        self.participant_rows.will_remove(participant_id)
-        self.controller.edit(edits.remove_participant, participant_id)
-        self.refresh()
-        if not self.participant_rows.keys:
-            self.add_participant_button.setFocus()
+        self.remove_row(self.participant_rows, edits.remove_participant, participant_id,
+                        self.add_participant_button)
 
     def suggest_cadence_dates(self) -> None:
         """Fill in the mid-period review (halfway) and the retro (the period's end)."""

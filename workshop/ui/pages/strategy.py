@@ -114,18 +114,12 @@ class StrategyPage(StagePage):
 
     def add_strategy(self) -> str:
         """Add an empty strategy and put the cursor in it; returns its id."""
-        strategy_id = self.controller.edit(edits.add_strategy)
-        self.refresh()
-        self.strategy_rows.focus_row(strategy_id)
-        return strategy_id
+        return self.add_row(self.strategy_rows, edits.add_strategy)
 
     def remove_strategy(self, strategy_id: str) -> None:
         """Remove a strategy; objectives that served it become "not linked"."""
-        self.strategy_rows.will_remove(strategy_id)
-        self.controller.edit(edits.remove_strategy, strategy_id)
-        self.refresh()
-        if not self.strategy_rows.keys:
-            self.add_button.setFocus()
+        self.remove_row(self.strategy_rows, edits.remove_strategy, strategy_id,
+                        self.add_button)
 
     # -- redraw -------------------------------------------------------------------------
     def refresh(self, kind: str = "", ident: str = "") -> None:
