@@ -6,7 +6,7 @@ and the coach's own figures.
 
 Each measurement runs in a child process of its own (two offscreen 1920x1080 screens,
 settings in a temporary folder), so one that fails or hangs prints "failed: <reason>"
-in its row and the rest of the table still comes. About six minutes on two cores.
+in its row and the rest of the table still comes. About four minutes on two cores.
 """
 
 from __future__ import annotations
