@@ -334,40 +334,38 @@ class LibraryWindow(QMainWindow):
     def _close_reader(self) -> None:
         self._search_generation += 1  # a search still running is not shown
         reader, self._reader = self._reader, None
-        if reader is not None and not self._search_running:
+        if reader is not None and reader is not self.service and not self._search_running:
             reader.close()
 
     def search_reader(self) -> LibraryService:
-        """The read-only connection typed searches run on, off the GUI thread."""
+        """The read-only connection typed searches run on, off the GUI thread (opened
+        now if no search has opened it yet)."""
         if self._reader is None:
             assert self.service is not None
-            try:
-                self._reader = self.service.reader()
-            except Exception:  # noqa: BLE001 - no second connection: search on the first
-                self._reader = self.service
+            self._reader = self.service.reader()
         return self._reader
 
     def _search_in_background(self) -> None:
-        """A typed search: the query runs in a worker thread, so typing never waits
-        for it; only the newest search's rows are shown."""
+        """A typed search: the query runs in a worker thread (on a read-only connection
+        it opens there the first time), so typing never waits for it; only the newest
+        search's rows are shown."""
         if self.service is None:
             return
         if self._search_running:
             self._search_again = True
             return
-        reader = self.search_reader()
-        if reader is self.service:
-            self.refresh()
-            return
         self._search_generation += 1
         generation = self._search_generation
         text, sort = self.search.text(), self.sort.currentData()
+        service, reader = self.service, self._reader
         self._search_running = True
         done = self._results.done
 
         def work() -> None:
+            result: object
             try:
-                result: object = reader.search(text, sort)
+                searcher = reader or service.reader()
+                result = (searcher, searcher.search(text, sort))
             except LibraryRefusal as exc:
                 result = exc
             except Exception as exc:  # noqa: BLE001 - shown, never lost in a thread
@@ -378,13 +376,19 @@ class LibraryWindow(QMainWindow):
 
     def _search_done(self, generation: int, result: object) -> None:
         self._search_running = False
-        if self._reader is None or generation != self._search_generation:
-            pass  # the store changed meanwhile, or a newer search is due
-        elif isinstance(result, LibraryRefusal):
+        if isinstance(result, tuple):
+            searcher, rows = result
+            if generation != self._search_generation or self.service is None:
+                if searcher is not self._reader and searcher is not self.service:
+                    searcher.close()  # opened for a store closed since
+                searcher = None
+            elif self._reader is None and searcher is not self.service:
+                self._reader = searcher
+            if searcher is not None:
+                self._show_rows(rows)
+                self.search_finished.emit()
+        elif generation == self._search_generation:
             self.status.showMessage(str(result), 15000)
-        else:
-            self._show_rows(result)  # type: ignore[arg-type]
-            self.search_finished.emit()
         if self._search_again:
             self._search_again = False
             self._search_in_background()
