@@ -36,6 +36,7 @@ from workshop.ui.pages.base import StagePage
 from workshop.ui.pages.key_results import DIRECTION_LABELS
 from workshop.ui.session import SessionController
 from workshop.ui.widgets.badge import KindBadge
+from workshop.ui.widgets.row_list import Row, RowList
 
 LADDER = "ladder"
 MEASURE = "measure"
@@ -49,6 +50,34 @@ REWRITE_FIELDS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+class _Rung(Row):
+    """One rung of the why-ladder: the question and the room's answer."""
+
+    def __init__(self, page: AskWhyPage, number: int) -> None:
+        super().__init__(str(number))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.number = number
+        self.question = common.emphasise(common.plain_label("", "whyQuestion"))
+        self.answer = common.text_field(
+            "The room's answer", f"Answer to why question {number}",
+            "Write the room's answer; Enter asks why again", name="whyAnswer",
+            on_edit=lambda text: page.answer_edited(number - 1, text),
+            on_enter=page.ask_again)
+        self.question.setBuddy(self.answer)
+        layout.addWidget(self.question)
+        layout.addWidget(self.answer)
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.answer]
+
+    def sync(self, item: object) -> None:
+        assert isinstance(item, WhyStep)
+        common.sync_label(self.question, f"{self.number}. {item.question}")
+        common.sync_line_edit(self.answer, item.answer)
+
+
 class AskWhyPage(StagePage):
     """The why-ladder for each key result the coach calls an output."""
 
@@ -59,9 +88,6 @@ class AskWhyPage(StagePage):
         super().__init__(controller, parent)
         self.selected_kr_id = ""
         self.modes: dict[str, str] = {}  # kr id -> LADDER / MEASURE
-        self.answer_edits: list[QLineEdit] = []
-        self.question_labels: list[QLabel] = []
-        self._ladder_shape: tuple | None = None
         self._queue_shape: tuple | None = None
         self._done_shape: tuple | None = None
         self._build()
@@ -101,11 +127,9 @@ class AskWhyPage(StagePage):
         original_row.addWidget(self.original_badge, 0, Qt.AlignmentFlag.AlignTop)
         original_row.addWidget(self.original_label, 1)
         ladder.addLayout(original_row)
-        self.steps_widget = QWidget()
-        self.steps_layout = QVBoxLayout(self.steps_widget)
-        self.steps_layout.setContentsMargins(0, 0, 0, 0)
-        self.steps_layout.setSpacing(4)
-        ladder.addWidget(self.steps_widget)
+        self.rungs = RowList(lambda key, number: _Rung(self, number),
+                             self._step_of, spacing=4, scroll_area=self.scroll_area)
+        ladder.addWidget(self.rungs)
 
         buttons = QHBoxLayout()
         self.why_again_button = QPushButton("Why again?")
@@ -281,20 +305,35 @@ class AskWhyPage(StagePage):
                     self.queue_list.blockSignals(False)
                 break
 
+    @property
+    def answer_edits(self) -> list[QLineEdit]:
+        """The answer fields of the ladder on screen, top to bottom."""
+        return [rung.answer for rung in self.rungs.in_order()]
+
+    @property
+    def question_labels(self) -> list[QLabel]:
+        return [rung.question for rung in self.rungs.in_order()]
+
+    def _step_of(self, key: str) -> WhyStep:
+        kr = self._selected_kr()
+        steps = ask_why.ladder_steps(kr) if kr is not None else []
+        index = int(key.split("/")[1])
+        return steps[index] if index < len(steps) else WhyStep()
+
     def _sync_ladder(self) -> None:
         kr = self._selected_kr()
         self.ladder_box.setVisible(kr is not None)
         if kr is None:
-            self._ladder_shape = None
+            self.rungs.update_items([])
             return
         common.sync_label(self.original_label, kr.text)
-        steps = ask_why.ladder_steps(kr)
-        shape = (kr.id, tuple(s.question for s in steps))
-        if shape != self._ladder_shape:
-            self._rebuild_steps(kr, steps)
-            self._ladder_shape = shape
-        for index, step in enumerate(steps):
-            common.sync_line_edit(self.answer_edits[index], step.answer)
+        # A rung is the same rung while its key result, place and question are: a new
+        # question (or another key result) is a new row, a typed answer is not.
+        keys = [f"{kr.id}/{i}/{s.question}" for i, s in enumerate(ask_why.ladder_steps(kr))]
+        if self.rungs.update_items(keys):
+            # Rebuilt fields join the end of Qt's tab chain; put them back in reading order.
+            common.chain_tab_order([self.queue_list, *self.rungs.focus_chain(),
+                                    self.why_again_button])
         if kr.rewrite_draft:  # a draft saved earlier (e.g. before a restart) resumes
             self.modes[kr.id] = MEASURE
         measuring = self.modes.get(kr.id) == MEASURE
@@ -306,36 +345,6 @@ class AskWhyPage(StagePage):
         if index >= 0:
             self.direction_combo.setCurrentIndex(index)
         self._update_buttons()
-
-    def _rebuild_steps(self, kr: KeyResult, steps: list[WhyStep]) -> None:
-        had_focus = any(edit.hasFocus() for edit in self.answer_edits)
-        common.clear_layout(self.steps_layout)
-        self.answer_edits = []
-        self.question_labels = []
-        for index, step in enumerate(steps):
-            question = common.emphasise(
-                common.plain_label(f"{index + 1}. {step.question}", "whyQuestion"))
-            answer = QLineEdit()
-            answer.setObjectName("whyAnswer")
-            answer.setPlaceholderText("The room's answer")
-            answer.setAccessibleName(f"Answer to why question {index + 1}")
-            answer.setToolTip("Write the room's answer; Enter asks why again")
-            answer.setText(step.answer)
-            question.setBuddy(answer)
-            answer.textEdited.connect(lambda text, i=index: self._answer_edited(i, text))
-            answer.returnPressed.connect(self.ask_again)
-            common.add_shown(self.steps_layout, question)
-            common.add_shown(self.steps_layout, answer)
-            self.question_labels.append(question)
-            self.answer_edits.append(answer)
-        # Rebuilt fields join the end of Qt's tab chain; put them back in reading order.
-        previous: QWidget = self.queue_list
-        for answer in self.answer_edits:
-            QWidget.setTabOrder(previous, answer)
-            previous = answer
-        QWidget.setTabOrder(previous, self.why_again_button)
-        if had_focus and self.answer_edits:
-            self.answer_edits[-1].setFocus()
 
     def _sync_done(self) -> None:
         ws = self.controller.workshop
@@ -424,7 +433,7 @@ class AskWhyPage(StagePage):
             self._select(kr_id)
 
     # -- the ladder --------------------------------------------------------------------------
-    def _answer_edited(self, index: int, text: str) -> None:
+    def answer_edited(self, index: int, text: str) -> None:
         kr = self._selected_kr()
         if kr is None:
             return
