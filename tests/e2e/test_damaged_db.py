@@ -18,6 +18,13 @@ from workshop.store import Store, list_backups
 DAY = 24 * 3600
 
 
+
+@pytest.fixture(autouse=True)
+def private_user_folder(tmp_path, monkeypatch):
+    """The user's data folder (identity locks, recovery copies) in tmp, not in home."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "user-data"))
+
+
 def make_db(path, sessions: int = 3) -> list[str]:
     titles = []
     with Store.open(path) as store:

@@ -10,9 +10,17 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from workshop.demo import demo_workshop
 from workshop.model import renew_ids
 from workshop.store import Store
+
+
+@pytest.fixture(autouse=True)
+def private_user_folder(tmp_path, monkeypatch):
+    """The user's data folder (identity locks, recovery copies) in tmp, not in home."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "user-data"))
 
 
 def make_db(path, count: int = 3) -> list[str]:
