@@ -28,8 +28,8 @@ pytestmark = pytest.mark.skipif(not can_unshare(),
                                 reason="needs root and unshare to mount a real disk")
 
 
-def run_in_mount(mount: str, script: str, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+def run_in_mount(mount: str, script: str, *args: str, data: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": data}
     return subprocess.run(
         ["unshare", "-m", "sh", "-c", f'{mount} && exec "$0" -c "$1" "$2" "$3"',
          sys.executable, textwrap.dedent(script), *args],
@@ -87,7 +87,7 @@ def test_library_actions_on_a_full_tmpfs_say_so(tmp_path):
 
     export.write_text(json.dumps(workshop_to_dict(big)))
     result = run_in_mount(f"mount -t tmpfs -o size=2m tmpfs {folder}", FULL_DISK_LIBRARY,
-                          str(folder))
+                          str(folder), data=str(tmp_path / "user-data"))
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Traceback" not in result.stderr
     said = json.loads(result.stdout.strip().splitlines()[-1])
@@ -139,7 +139,8 @@ def test_the_app_on_a_read_only_mount_offers_viewing_and_writes_nothing(tmp_path
     before = state()
     result = run_in_mount(f"mount --bind {folder} {folder} && "
                           f"mount -o remount,bind,ro {folder}",
-                          READ_ONLY_APP, str(db), str(tmp_path / "settings.ini"))
+                          READ_ONLY_APP, str(db), str(tmp_path / "settings.ini"),
+                          data=str(tmp_path / "user-data"))
     assert result.returncode == 0, result.stderr[-3000:]
     seen = json.loads(result.stdout.strip().splitlines()[-1])
     assert seen["opened"] and seen["read_only"] and seen["titles"] == [ws.title]
