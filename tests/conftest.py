@@ -131,3 +131,19 @@ def _qt_deletes_at_a_safe_moment():
 
     if QCoreApplication.instance() is not None:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
+def _no_question_waits_for_a_person(monkeypatch, tmp_path):
+    """A session window closed while saves fail asks the facilitator (after keeping a
+    recovery copy). In tests nobody answers: the copy goes to tmp_path and the window
+    closes, unless a test answers the question itself."""
+    from workshop import exchange
+
+    monkeypatch.setattr(exchange, "recovery_dir", lambda: tmp_path / "recovery")
+    try:
+        from workshop.ui.facilitator import FacilitatorWindow
+    except ImportError:  # a machine without Qt runs the pure tests only
+        return
+    monkeypatch.setattr(FacilitatorWindow, "ask_on_close",
+                        lambda self, title, text, options: len(options) - 1)

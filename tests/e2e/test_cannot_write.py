@@ -192,3 +192,32 @@ def test_real_read_only_folder(tmp_path, qtbot, timers):
     finally:
         folder.chmod(0o755)
         path.chmod(0o644)
+
+
+@pytest.mark.parametrize("choice", [0, 2])
+def test_closing_while_saves_fail_keeps_a_recovery_copy_and_asks(session, tmp_path,
+                                                                  monkeypatch, choice):
+    """Before: the window closed and the unsaved edits were gone without a word (8 of 8
+    edits). Now a recovery copy is written first, then the facilitator chooses."""
+    from workshop import exchange
+
+    window, controller, timers = session
+    monkeypatch.setattr(exchange, "recovery_dir", lambda: tmp_path / "recovery")
+    store = controller.store
+    pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+    store.conn.execute(f"PRAGMA max_page_count = {pages}")
+    controller.workshop.notes = "x" * 200_000
+    type_title(window, " typed before closing")
+    asked: list[tuple[str, str, list[str]]] = []
+    monkeypatch.setattr(window, "ask_on_close",
+                        lambda title, text, options: asked.append((title, text, options))
+                        or choice)
+    closed: list[bool] = []
+    window.closed.connect(lambda: closed.append(True))
+    window.close()
+    assert len(asked) == 1 and "recovery copy was kept" in asked[0][1]
+    copies = exchange.find_recovery_copies(store.path, folder=tmp_path / "recovery")
+    assert [c.title for c in copies] == [controller.workshop.title]
+    assert copies[0].title.endswith(" typed before closing")
+    assert window.isVisible() == (choice == 0) and bool(closed) == (choice == 2)
+    store.conn.execute("PRAGMA max_page_count = 1073741823")  # space freed: closes quietly

@@ -781,11 +781,49 @@ class FacilitatorWindow(QMainWindow):
             self.showNormal()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self._may_close():
+            event.ignore()
+            return
         self.tick_timer.stop()
-        self.controller.save_now()
         self.router.unregister(self)
         self.closed.emit()
         super().closeEvent(event)
+
+    def _may_close(self) -> bool:
+        """Never close on edits the file has not got without an explicit choice.
+
+        When the database cannot take them (disk full, file or folder gone), they are
+        first kept as a recovery copy in the user's data folder, which the app offers
+        back on its next start; then the facilitator chooses."""
+        c = self.controller
+        if c.store is None or c.save_now() or not c.dirty:
+            return True
+        from workshop.exchange import UserError, write_recovery_copy
+
+        try:
+            kept = f"A recovery copy was kept in {write_recovery_copy(c.workshop, c.store.path)}" \
+                   f"; the app offers it back when it next starts."
+        except UserError as exc:
+            kept = f"Not even a recovery copy could be kept ({exc})."
+        choice = self.ask_on_close(
+            "Your last edits are not saved",
+            f"The session could not be saved to {c.store.path}: {c.save_error}\n\n{kept}",
+            ["Keep working", "Save as…", "Close anyway"])
+        if choice == 1:
+            self.save_as()
+            return c.save_error == "" and not c.dirty
+        return choice == 2
+
+    def ask_on_close(self, title: str, text: str, options: list[str]) -> int:
+        """Which of `options` the facilitator chose (the first one is the default and
+        what Esc means). Tests answer instead of a person."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self)
+        buttons = [box.addButton(o, QMessageBox.ButtonRole.AcceptRole) for o in options]
+        box.setDefaultButton(buttons[0])
+        box.setEscapeButton(buttons[0])
+        box.exec()
+        clicked = box.clickedButton()
+        return buttons.index(clicked) if clicked in buttons else 0
 
 
 class _PageCache(dict):
