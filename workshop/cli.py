@@ -135,8 +135,8 @@ def _open_store(args: argparse.Namespace, *, read_only: bool = False):
                         f"(e.g. 'okr-workshop demo --db {path}').")
     store = Store.open(path, read_only=read_only)
     if store.ignored_wal:
-        print(f"okr-workshop: note: {path.name}-wal beside {path} does not belong to it "
-              f"and was not read (nor changed).", file=sys.stderr)
+        print(f"okr-workshop: note: {path.name}-wal beside {path} {store.ignored_wal}; "
+              f"it was not read (nor changed).", file=sys.stderr)
     return store
 
 

@@ -600,14 +600,14 @@ class Store:
     """An open session database. Use `Store.open(path)`."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, read_only: bool, *,
-                 empty: bool = False, ignored_wal: bool = False) -> None:
+                 empty: bool = False, ignored_wal: str = "") -> None:
         self.conn = conn
         self.path = path
         self.read_only = read_only
         # A read-only view of an empty file: no tables, no sessions, nothing created.
         self.empty = empty
-        # A read-only view that left a -wal beside the file unread: it does not belong
-        # to the file (its pages made no sense with it).
+        # Why a read-only view left the -wal beside the file unread ("" when it did
+        # not): it does not belong to the file, or it cannot be read where it is.
         self.ignored_wal = ignored_wal
         self._identity = _file_identity(path)
 
@@ -698,12 +698,21 @@ class Store:
                                       probe=probe)
             except StoreError:
                 raise exc from None
+            # SQLite could not open the -wal's index (-shm) here at all: a folder that
+            # cannot be written, not a -wal that does not belong.
+            unreadable = "unable to open" in str(exc.__cause__ or exc).lower()
             if probe:
                 view.close()
+                if unreadable:
+                    raise StoreReadOnlyError(
+                        f"{path} is read-only (its folder cannot be written, and the "
+                        f"last saves in {wal.name} need it): you can view it, or save "
+                        f"a copy elsewhere and work on that.", path) from exc
                 raise StoreDamagedError(
                     f"{wal.name} beside {path} does not belong to it (the file is sound "
                     f"without it, damaged with it). Nothing was changed.", path) from exc
-            view.ignored_wal = True
+            view.ignored_wal = ("cannot be read in a read-only folder" if unreadable
+                                else "does not belong to it")
             return view
 
     @classmethod

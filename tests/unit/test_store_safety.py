@@ -205,3 +205,36 @@ def test_move_aside_in_a_folder_that_cannot_be_written_is_a_message(tmp_path, mo
     with pytest.raises(StoreReadOnlyError, match="read-only"):
         move_aside(db)
     assert db.read_bytes() == b"damaged"
+
+
+@pytest.mark.skipif(not can_unshare(), reason="needs root and unshare for a real mount")
+def test_a_read_only_mount_with_the_last_saves_in_a_wal_is_read_only_not_damaged(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    db = folder / "workshops.db"
+    with Store.open(db) as store:
+        store.save(demo_workshop())
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.conn.execute("PRAGMA wal_autocheckpoint = 0")
+        ws = demo_workshop()
+        ws.title = "Saved just before the crash"
+        store.save(ws)
+        shutil.copy(db.with_name("workshops.db-wal"), tmp_path / "wal")
+    shutil.copy(tmp_path / "wal", db.with_name("workshops.db-wal"))  # as a kill leaves it
+    db.with_name("workshops.db-shm").unlink(missing_ok=True)
+    result = run_in_mount(
+        f"mount --bind {folder} {folder} && mount -o remount,bind,ro {folder}",
+        f"""
+        from pathlib import Path
+        from workshop.store import Store, StoreReadOnlyError
+        db = Path({str(db)!r})
+        try:
+            Store.open(db)
+        except StoreReadOnlyError as exc:
+            print("READONLY", exc)
+        with Store.open(db, read_only=True) as view:
+            print("SESSIONS", len(view.list()), repr(view.ignored_wal))
+        """)
+    assert result.returncode == 0, result.stderr
+    assert "READONLY" in result.stdout and "damaged" not in result.stdout
+    assert "SESSIONS" in result.stdout
