@@ -925,6 +925,12 @@ class Store:
                 f"made over the good ones.", self.path)
         made = self.backup_to(self._backup_path(folder, "daily", now), pages=pages)
         os.utime(made, (now, now))
+        for left in folder.glob(f".{self.path.stem}-*.db.part"):
+            try:  # a copy a kill interrupted: never a backup, only clutter
+                if time.time() - left.stat().st_mtime > 3600:
+                    left.unlink()
+            except OSError:
+                pass
         for old in list_backups(self.path, folder)[keep:]:
             try:
                 old.unlink()

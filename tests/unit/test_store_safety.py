@@ -100,9 +100,13 @@ def test_an_empty_backup_left_by_a_kill_is_not_todays_backup(tmp_path):
         cut_short.write_bytes(b"")  # what a kill during the copy used to leave
         junk = store._backup_path(None, "daily", now - 30)
         junk.write_bytes(b"SQLite format 3\x00" + b"\xab" * 8000)  # damaged inside
+        part = cut_short.with_name(f".{cut_short.name}.part")  # a copy a kill stopped
+        part.write_bytes(b"SQLite format 3\x00")
+        os.utime(part, (now - DAY, now - DAY))
         assert list_backups(db) == [junk]
         made = store.auto_backup(now=now - 10)
         assert made is not None and made.stat().st_size > 0
+        assert not part.exists()
     assert newest_sound_backup(db) == made
     made.unlink()
     assert newest_sound_backup(db) is None  # the damaged one is never offered
