@@ -225,3 +225,18 @@ def test_the_palette_lists_every_command_with_its_key(qtbot, window, monkeypatch
     assert palette.list.currentItem().text().startswith("Timer only on the projector")
     qtbot.keyClick(palette.query, Qt.Key.Key_Return)
     assert window.controller.room.view == "timer"
+
+
+def test_the_display_wakes_once_a_second_while_time_runs_and_never_while_paused(
+        qtbot, make_controller, clock):
+    controller = make_controller(demo_workshop())
+    window = FacilitatorWindow(controller, tick_timer=True)
+    qtbot.addWidget(window)
+    assert not window.tick_timer.isActive()  # not started: nothing wakes
+    controller.toggle_timer()
+    assert window.tick_timer.isActive() and window.tick_timer.interval() <= 1005
+    clock.advance(0.4)
+    window.tick_timer.timeout.emit()  # the wake-up lands when the digits change
+    assert 600 - 10 <= window.tick_timer.interval() <= 600 + 10
+    controller.toggle_timer()
+    assert not window.tick_timer.isActive()

@@ -12,6 +12,7 @@ stay where they are until the facilitator makes it live (Enter, or "Show the roo
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
@@ -46,7 +47,9 @@ from workshop.ui.session import SessionController
 from workshop.ui.theme import set_font_scale
 from workshop.ui.widgets.findings import SidePanel
 
-TICK_MS = 250  # display refresh; the time itself always comes from the clock
+# The display wakes once a second, on the second the countdown's digits change, and
+# not at all while the timer is paused: the time itself always comes from the clock.
+TICK_MARGIN_MS = 5
 TOAST_MS = 1800  # how long a room key's feedback stays on the laptop
 MONITOR_DELAY_MS = 300  # the room monitor's picture follows changes this much later
 MONITOR_WIDTH = 192
@@ -98,13 +101,15 @@ class FacilitatorWindow(QMainWindow):
         controller.room_changed.connect(self._on_room_changed)
         self._save_error_shown = False
         self.tick_timer = QTimer(self)
-        self.tick_timer.setInterval(TICK_MS)
+        self.tick_timer.setSingleShot(True)
+        self.tick_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.tick_timer.timeout.connect(controller.tick)
-        if tick_timer:
-            self.tick_timer.start()
+        self._ticking = tick_timer
+        controller.timer_changed.connect(self._schedule_tick)
         self.show_page(controller.live_stage_key)
         self.focus_page()
         self._update_timer()
+        self._schedule_tick()
         self._on_room_changed()
         if controller.last_saved:
             self._on_saved(controller.last_saved)
@@ -676,6 +681,17 @@ class FacilitatorWindow(QMainWindow):
             seen = {(f.code, f.subject_id) for f in findings}
             findings += [f for f in extra if (f.code, f.subject_id) not in seen]
         self.side.set_findings(findings)
+
+    def _schedule_tick(self) -> None:
+        """The next wake-up: when the shown second changes, only while time runs."""
+        timer = self.controller.run.timer
+        if not self._ticking or not timer.running:
+            self.tick_timer.stop()
+            return
+        remaining = timer.remaining()
+        until_change = remaining - math.floor(remaining)  # also right in overtime
+        delay = round(until_change * 1000) + TICK_MARGIN_MS
+        self.tick_timer.start(delay if delay > TICK_MARGIN_MS * 2 else 1000)
 
     def _update_timer(self) -> None:
         timed = stage_by_key(self.controller.live_stage_key).timed
