@@ -211,3 +211,18 @@ def suggest_cadence_dates(ws: Workshop) -> bool:
     ws.cadence.mid_review = mid or ws.cadence.mid_review
     ws.cadence.retro_date = retro or ws.cadence.retro_date
     return True
+
+
+@labelled("Add action")
+def add_captured_action(ws: Workshop, kr_id: str, text: str, owner_id: str = "",
+                        deadline: date | None = None) -> str:
+    """A task typed in one line (quick capture) with its owner and deadline; its id, or
+    "" when the key result is gone. An owner who is not a participant is left empty."""
+    found = ws.find_key_result(kr_id)
+    if found is None:
+        return ""
+    known = {p.id for p in ws.participants}
+    action = Action(text=text, owner_id=owner_id if owner_id in known else "",
+                    deadline=deadline)
+    found[1].actions.append(action)
+    return action.id

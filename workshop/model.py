@@ -234,10 +234,12 @@ class Workshop:
 
 
 def objective_statement(objective: Objective) -> str:
-    """The method's one-sentence form: "We will <objective> as measured by <KR 1>, ...".
+    """The method's one-sentence form, as a list so that key results written as
+    commands still read naturally: "We will <objective>, as measured by: <KR 1>;
+    <KR 2>; and <KR 3>."
 
     The objective's text is used as written, with a leading "We will" not repeated and
-    its first letter lowered so the sentence reads naturally.
+    its first letter lowered (not an acronym's) so the sentence reads naturally.
     """
     text = objective.text.strip().rstrip(".")
     lowered = text.lower()
@@ -252,8 +254,8 @@ def objective_statement(objective: Objective) -> str:
     if len(krs) == 1:
         measured = krs[0]
     else:
-        measured = ", ".join(krs[:-1]) + " and " + krs[-1]
-    return f"We will {text} as measured by {measured}."
+        measured = "; ".join(krs[:-1]) + "; and " + krs[-1]
+    return f"We will {text}, as measured by: {measured}."
 
 
 def kr_range(kr: KeyResult) -> str:

@@ -118,7 +118,8 @@ def test_a_click_in_the_navigator_previews_without_moving_the_room(qtbot, window
     assert stage_by_key("setup").title in window.preview_label.text()
     window.go_live_button.click()
     assert c.current_stage == "key_results" and not window.preview_bar.isVisible()
-    assert window.monitor.stage_label.text() == f"Room: {stage_by_key('key_results').title}"
+    assert window.monitor.stage_label.text() == \
+        f"The room sees: {stage_by_key('key_results').title}"
 
 
 def test_enter_in_the_navigator_makes_the_stage_live(qtbot, window):

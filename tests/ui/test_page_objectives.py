@@ -57,7 +57,7 @@ def test_sort_by_votes_only_when_asked_and_keeps_focus(controller, open_page, qt
 def test_keep_check_box_and_statement_preview(controller, open_page, qtbot):
     page = open_page(controller)
     third = controller.workshop.objectives[2]
-    assert "We will accelerate enterprise AI adoption as measured by" in \
+    assert "We will accelerate enterprise AI adoption, as measured by:" in \
         page.statements_label.text()
     assert third.text not in page.statements_label.text()
     page._rows[2].keep_box.setFocus()

@@ -18,8 +18,8 @@ def texts_of(widget) -> list[str]:
 def test_wrap_up_summarises_the_session(qtbot, controller, show_page):
     page = show_page(WrapUpPage, controller)
     shown = texts_of(page.summary)
-    assert ("We will accelerate enterprise AI adoption as measured by increase enterprise "
-            "sign-ups by 25%, reduce churn in the enterprise segment to below 5% and generate "
+    assert ("We will accelerate enterprise AI adoption, as measured by: increase enterprise "
+            "sign-ups by 25%; reduce churn in the enterprise segment to below 5%; and generate "
             "200 qualified enterprise leads through events.") in shown
     assert "3 key results · 9 actions" in shown
     assert any("Lars Berg: 4 actions" in t and "Maria Jensen: 2 actions" in t for t in shown)

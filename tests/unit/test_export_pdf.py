@@ -57,7 +57,7 @@ def test_demo_handout_holds_every_objective_kr_why_answer_action_owner_and_deadl
     assert missing == []
     # The rewritten outputs are shown where the ladder started.
     assert "Launch v3.0 of our platform" in text
-    assert "We will accelerate enterprise AI adoption as measured by" in text
+    assert "We will accelerate enterprise AI adoption, as measured by:" in text
 
 
 def test_handout_leaves_out_unselected_objectives_private_notes_and_ids():

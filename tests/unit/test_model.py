@@ -28,7 +28,7 @@ def test_demo_round_trips_through_json_exactly():
 def test_statement_reads_as_one_sentence():
     ws = demo_workshop()
     statement = objective_statement(ws.objectives[0])
-    assert statement.startswith("We will accelerate enterprise AI adoption as measured by ")
+    assert statement.startswith("We will accelerate enterprise AI adoption, as measured by: ")
     assert "reduce churn in the enterprise segment to below 5%" in statement
     assert statement.endswith("through events.")
 

@@ -436,6 +436,7 @@ class App(QObject):
         self.router = InputRouter(self.controller)
         window = FacilitatorWindow(self.controller, router=self.router)
         window.closed.connect(self._session_closed)
+        window.quit_requested.connect(self.qt_app.quit)
         window.theme_requested.connect(self.set_theme)
         window.font_size_requested.connect(self.change_font_size)
         window.projector_requested.connect(self.show_projector)

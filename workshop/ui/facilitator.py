@@ -52,13 +52,14 @@ from workshop.ui.widgets.findings import SidePanel
 TICK_MARGIN_MS = 5
 TOAST_MS = 1800  # how long a room key's feedback stays on the laptop
 MONITOR_DELAY_MS = 300  # the room monitor's picture follows changes this much later
-MONITOR_WIDTH = 192
+MONITOR_WIDTH = 160
 
 
 class FacilitatorWindow(QMainWindow):
     """Drives one session. Emits `closed` when the facilitator goes back to the library."""
 
     closed = Signal()
+    quit_requested = Signal()
     projector_requested = Signal()
     presentation_requested = Signal()
     theme_requested = Signal(str)
@@ -126,9 +127,8 @@ class FacilitatorWindow(QMainWindow):
         root.setSpacing(6)
 
         header = QHBoxLayout()
-        self.title_label = QLabel()
+        self.title_label = ElidedLabel()
         self.title_label.setObjectName("sessionTitle")
-        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.title_label.setMinimumWidth(120)
         header.addWidget(self.title_label, 1)
         self.timer_label = QLabel("00:00")
@@ -153,8 +153,7 @@ class FacilitatorWindow(QMainWindow):
         self.schedule_label.setObjectName("muted")
         self.schedule_label.setAccessibleName("Ahead or behind the plan")
         header.addWidget(self.schedule_label)
-        self.monitor = RoomMonitor()
-        header.addWidget(self.monitor)
+        self._timer_widgets.append(self.schedule_label)
         root.addLayout(header)
 
         self.preview_bar = QFrame()
@@ -202,7 +201,10 @@ class FacilitatorWindow(QMainWindow):
         # double click makes the stage live for the room.
         self.nav.currentItemChanged.connect(self._on_nav_current)
         self.nav.itemActivated.connect(self._on_nav_activated)
-        nav_layout.addWidget(self.nav)
+        nav_layout.addWidget(self.nav, 1)
+        # Under the stages: what the room sees right now (the confidence monitor).
+        self.monitor = RoomMonitor()
+        nav_layout.addWidget(self.monitor)
         nav_frame.setMinimumWidth(170)
         splitter.addWidget(nav_frame)
 
@@ -322,6 +324,7 @@ class FacilitatorWindow(QMainWindow):
         self._action(file_menu, "&Save now", QKeySequence.StandardKey.Save, c.save_now)
         file_menu.addSeparator()
         self._action(file_menu, "Back to the &library", "Ctrl+W", self.close)
+        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.quit_app)
         edit = bar.addMenu("&Edit")
         undo = c.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcuts(QKeySequence.StandardKey.Undo)
@@ -805,6 +808,11 @@ class FacilitatorWindow(QMainWindow):
         self.closed.emit()
         super().closeEvent(event)
 
+    def quit_app(self) -> None:
+        """Ctrl+Q: save, close the session (asking first only if saving failed), quit."""
+        if self.close():
+            self.quit_requested.emit()
+
     def _may_close(self) -> bool:
         """Never close on edits the file has not got without an explicit choice.
 
@@ -895,32 +903,29 @@ class RoomMonitor(QFrame):
         super().__init__(parent)
         self.setObjectName("roomMonitor")
         self.setAccessibleName("What the room sees")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 2, 6, 2)
-        layout.setSpacing(8)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(4)
+        self.stage_label = QLabel()
+        self.stage_label.setObjectName("monitorStage")
+        self.stage_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.stage_label.setWordWrap(True)
+        layout.addWidget(self.stage_label)
         self.picture = QLabel()
         self.picture.setObjectName("monitorPicture")
         self.picture.setFixedSize(MONITOR_WIDTH, MONITOR_WIDTH * 9 // 16)
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.picture.setWordWrap(True)
-        layout.addWidget(self.picture)
-        text = QVBoxLayout()
-        text.setSpacing(2)
-        self.stage_label = QLabel()
-        self.stage_label.setObjectName("monitorStage")
-        self.stage_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignHCenter)
         self.badges_label = QLabel()
         self.badges_label.setObjectName("monitorBadges")
         self.badges_label.setTextFormat(Qt.TextFormat.PlainText)
         self.badges_label.setWordWrap(True)
-        text.addWidget(self.stage_label)
-        text.addWidget(self.badges_label)
-        text.addStretch(1)
-        layout.addLayout(text)
+        layout.addWidget(self.badges_label)
         self.set_picture(None)
 
     def show_room(self, stage_title: str, badges: tuple[str, ...], finding_subject: str) -> None:
-        self.stage_label.setText(f"Room: {stage_title}")
+        self.stage_label.setText(f"The room sees: {stage_title}")
         words = list(badges)
         if finding_subject and "FINDING ON SCREEN" in words:
             short = finding_subject if len(finding_subject) <= 40 else \
@@ -933,6 +938,9 @@ class RoomMonitor(QFrame):
             self.setProperty("black", black)
             self.style().unpolish(self)
             self.style().polish(self)
+            for label in self.findChildren(QLabel):
+                label.style().unpolish(label)
+                label.style().polish(label)
 
     def set_picture(self, pixmap: QPixmap | None) -> None:
         if pixmap is None or pixmap.isNull():
@@ -943,3 +951,31 @@ class RoomMonitor(QFrame):
         self.picture.setPixmap(pixmap.scaled(
             self.picture.size(), Qt.AspectRatioMode.KeepAspectRatio,
             Qt.TransformationMode.SmoothTransformation))
+
+
+class ElidedLabel(QLabel):
+    """One line of plain text that ends in "…" when the window is too narrow for it,
+    instead of being cut mid-word; the whole text is in the tooltip."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self._full = ""
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
+                                              max(10, self.width()))
+        super().setText(shown)

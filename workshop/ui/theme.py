@@ -161,6 +161,63 @@ LATER_FACES = ("Oblique", "BoldOblique")
 _LOADED_FONTS: dict[str, str] = {}
 
 
+def _icon(name: str) -> str:
+    """A shipped icon as a style-sheet url (forward slashes on every platform)."""
+    return (assets_dir() / "icons" / name).as_posix()
+
+
+def _is_dark(colour: str) -> bool:
+    return contrast_ratio(colour, "#000000") < contrast_ratio(colour, "#ffffff")
+
+
+def controls_stylesheet(theme: Theme) -> str:
+    """One flat style for the form controls in every theme: check boxes with a tick,
+    spin boxes and combos with plain arrows, date fields without bevels."""
+    t = theme
+    tick = _icon("tick-on-dark.svg" if _is_dark(t.accent) else "tick-on-light.svg")
+    shade = "light" if _is_dark(t.surface) else "dark"
+    up, down = _icon(f"arrow-up-{shade}.svg"), _icon(f"arrow-down-{shade}.svg")
+    return f"""
+QCheckBox::indicator {{ width: 16px; height: 16px; border: 1px solid {t.muted};
+    border-radius: 3px; background: {t.surface}; }}
+QCheckBox::indicator:checked {{ background: {t.accent}; border-color: {t.accent};
+    image: url({tick}); }}
+QCheckBox::indicator:focus {{ border: 2px solid {t.accent}; }}
+QAbstractSpinBox {{ padding-right: 18px; }}
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{
+    subcontrol-origin: border; width: 18px; border: none; background: transparent; }}
+QAbstractSpinBox::up-button {{ subcontrol-position: top right; }}
+QAbstractSpinBox::down-button {{ subcontrol-position: bottom right; }}
+QAbstractSpinBox::up-button:hover, QAbstractSpinBox::down-button:hover {{
+    background: {t.window}; }}
+QAbstractSpinBox::up-arrow {{ image: url({up}); width: 10px; height: 10px; }}
+QAbstractSpinBox::down-arrow {{ image: url({down}); width: 10px; height: 10px; }}
+QComboBox {{ padding-right: 22px; }}
+QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right;
+    width: 20px; border: none; background: transparent; }}
+QComboBox::down-arrow {{ image: url({down}); width: 10px; height: 10px; }}
+QDateEdit::drop-down {{ width: 20px; border: none; background: transparent; }}
+QDateEdit::down-arrow {{ image: url({down}); width: 10px; height: 10px; }}
+QLabel#toast {{ background: {t.text}; color: {t.window}; border-radius: 14px;
+    padding: 6px 16px; font-weight: bold; }}
+QFrame#previewBar {{ background: {t.warning_bg}; border: 1px solid {t.warning_text};
+    border-radius: 4px; }}
+QFrame#previewBar QLabel {{ background: transparent; color: {t.warning_text};
+    font-weight: bold; }}
+QFrame#roomMonitor {{ background: {t.surface}; border: 1px solid {t.border};
+    border-radius: 4px; }}
+QFrame#roomMonitor QLabel {{ background: transparent; }}
+QLabel#monitorPicture {{ background: {t.window}; color: {t.muted};
+    border: 1px solid {t.border}; }}
+QLabel#monitorStage {{ font-weight: bold; }}
+QLabel#monitorBadges {{ color: {t.danger_text}; font-weight: bold; }}
+QFrame#roomMonitor[black="true"] {{ background: #000000; border-color: #000000; }}
+QFrame#roomMonitor[black="true"] QLabel {{ color: #ffffff; }}
+QPushButton[onScreen="true"] {{ background: {t.danger_bg}; color: {t.danger_text};
+    border-color: {t.danger_text}; font-weight: bold; }}
+"""
+
+
 def stylesheet(theme: Theme) -> str:
     t = theme
     return f"""
@@ -226,20 +283,17 @@ QMenu::item:selected, QMenuBar::item:selected {{ background: {t.accent};
 QListWidget#stageNav::item {{ padding: 6px 0px; }}
 QListWidget#stageNav::item:selected {{ background: {t.accent}; color: {t.accent_text}; }}
 QCheckBox, QRadioButton {{ background: transparent; spacing: 6px; }}
-QCheckBox::indicator, QRadioButton::indicator {{ width: 14px; height: 14px;
-    border: 1px solid {t.muted}; background: {t.surface}; }}
-QCheckBox::indicator {{ border-radius: 3px; }}
-QRadioButton::indicator {{ border-radius: 8px; }}
-QCheckBox::indicator:checked, QRadioButton::indicator:checked {{
-    background: {t.accent}; border: 3px solid {t.surface}; outline: 1px solid {t.accent}; }}
-QCheckBox::indicator:focus, QRadioButton::indicator:focus {{ border-color: {t.accent}; }}
+QRadioButton::indicator {{ width: 14px; height: 14px; border: 1px solid {t.muted};
+    background: {t.surface}; border-radius: 8px; }}
+QRadioButton::indicator:checked {{ background: {t.accent}; border: 3px solid {t.surface}; }}
+QRadioButton::indicator:focus {{ border-color: {t.accent}; }}
 QLabel#sectionHeading, QLabel#objectiveTitle, QLabel#planKrTitle {{ font-weight: bold; }}
 QLabel#statement {{ font-style: italic; color: {t.muted}; }}
 QLabel#originTag, QLabel#planGuidance, QLabel#emptyHint {{ color: {t.muted}; }}
 QLabel#chainOriginal {{ text-decoration: line-through; color: {t.muted}; }}
 QLabel#chainResult {{ font-weight: bold; }}
 QFrame#krRow[flagged="true"] {{ border-left: 3px solid {t.warning_text}; }}
-"""
+""" + controls_stylesheet(theme)
 
 
 FONT_SCALE_PROPERTY = "fontScale"
