@@ -14,6 +14,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from moment import reached_moment
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QListWidget
 
@@ -53,6 +54,7 @@ def main(db_path: Path, until: str) -> int:
             qt_app.exit(4)
             return
         if until == "list":
+            reached_moment()
             QTimer.singleShot(0, qt_app.quit)
             return
         app.open_session(app.library.model.rows[0].id)
