@@ -134,6 +134,14 @@ def _qt_deletes_at_a_safe_moment():
 
 
 @pytest.fixture(autouse=True)
+def _private_data_folder(monkeypatch, tmp_path):
+    """The app keeps identity locks, recovery copies and settings in the user's data
+    and config folders: each test gets its own, never the real ones."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+
+
+@pytest.fixture(autouse=True)
 def _no_question_waits_for_a_person(monkeypatch, tmp_path):
     """A session window closed while saves fail asks the facilitator (after keeping a
     recovery copy). In tests nobody answers: the copy goes to tmp_path and the window

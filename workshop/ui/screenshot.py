@@ -42,7 +42,7 @@ def render_screenshot(ws: Workshop, out: Path, *, view: str = "facilitator",
         ensure_stages(ws)
         known = [s.key for s in ws.stages] + [s.key for s in UNTIMED_STAGES]
         if stage not in known:
-            from workshop.cli import UserError
+            from workshop.exchange import UserError
 
             raise UserError(f"unknown stage {stage!r}; one of: {', '.join(known)}")
     window = _make_window(ws, view, stage, theme_key, db_path)
@@ -54,7 +54,7 @@ def render_screenshot(ws: Workshop, out: Path, *, view: str = "facilitator",
     qt_app.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)
     if not window.grab().save(str(out), "PNG"):
-        from workshop.cli import UserError
+        from workshop.exchange import UserError
 
         raise UserError(f"cannot write {out}")
     window.close()
@@ -72,7 +72,7 @@ def _make_window(ws: Workshop, view: str, stage: str | None, theme_key: str,
 
         window = LibraryWindow()
         if db_path is not None:  # the library as it is: listing writes nothing
-            window.attach_store(Store.open(db_path))
+            window.attach_store(Store.open(db_path, read_only=True))
         return window
     from workshop.ui.facilitator import FacilitatorWindow
 
