@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from workshop.flows.stages import STAGE_KEYS
 from workshop.model import (
     ORIGIN_FROM_OUTPUT,
     Action,
@@ -155,7 +156,7 @@ def demo_workshop() -> Workshop:
         period_end=date(2027, 3, 31),
         first_time=True,
         agenda_template="2h",
-        current_stage="setup",
+        current_stage=STAGE_KEYS[0],
         participants=people,
         context=context,
         objectives=objectives,

@@ -127,7 +127,7 @@ def check_meaning(ws: Workshop) -> None:
     from workshop.model import ModelError
 
     known = {s.key for s in ALL_STAGES}
-    if ws.current_stage not in known:
+    if ws.current_stage and ws.current_stage not in known:
         raise ModelError(f"the current stage {ws.current_stage[:30]!r} is an unknown stage")
     try:
         template_for(ws.agenda_template)

@@ -177,7 +177,7 @@ class Workshop:
     period_end: date | None = None
     first_time: bool = True  # first time with OKRs: coach suggests 2 objectives x 2 KRs
     agenda_template: str = "2h"
-    current_stage: str = "setup"
+    current_stage: str = ""  # "" until the run starts: the agenda's first stage
     started_at: float | None = None  # wall-clock epoch seconds when the workshop started
     participants: list[Participant] = field(default_factory=list)
     context: StrategyContext = field(default_factory=StrategyContext)
@@ -547,7 +547,7 @@ def copy_for_next_period(ws: Workshop) -> Workshop:
         new.title = f"{new.title} (copy)".strip()
     new.workshop_date = None
     new.started_at = None
-    new.current_stage = "setup"
+    new.current_stage = ""  # the next period starts at its agenda's first stage
     new.stages = []
     new.checklist = []
     new.retro = Retro()

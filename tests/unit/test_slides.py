@@ -17,10 +17,10 @@ from workshop.flows.slides import (
     range_text,
     retro_slide,
     review_slide,
-    title_slide,
     wrap_up_slide,
 )
 from workshop.flows.stages import ALL_STAGES, slide_rows
+from workshop.flows.title_slide import title_slide
 from workshop.method import RETRO_QUESTIONS
 from workshop.model import KeyResult, WhyStep
 

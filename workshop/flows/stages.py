@@ -37,6 +37,12 @@ class Stage:
     exit_codes: tuple[str, ...]
     slide: SlideFunction
     timed: bool = True
+    # PageDown reaches it from the stage before. The retro is not part of the day's
+    # flow: it is opened from the stage list at the period's end.
+    paged_to: bool = True
+    # Its slide shows the time of day (the break: "Back at 10:40"), so it is redrawn as
+    # the clock moves, not only when the session changes.
+    clock_on_slide: bool = False
 
 
 STAGES: tuple[Stage, ...] = (
@@ -179,6 +185,7 @@ STAGES: tuple[Stage, ...] = (
         goal="Fresh heads for the second half.",
         exit_codes=(),
         slide=slides.break_slide,
+        clock_on_slide=True,
     ),
     Stage(
         key="action_plan",
@@ -243,6 +250,7 @@ UNTIMED_STAGES: tuple[Stage, ...] = (
         exit_codes=(),
         slide=slides.retro_slide,
         timed=False,
+        paged_to=False,
     ),
 )
 

@@ -57,9 +57,10 @@ from PySide6.QtWidgets import (
 )
 
 from workshop.flows.room import MESSAGE_FULL, VIEW_TIMER, VIEW_TITLE, RoomState
-from workshop.flows.slides import Row, clock_text, slide_reads, title_slide
+from workshop.flows.slides import Row, clock_text, slide_reads
 from workshop.flows.stages import slide_rows, stage_by_key
 from workshop.flows.timer import PHASE_OVERTIME, PHASE_PAUSED, PHASE_WARNING
+from workshop.flows.title_slide import title_slide
 from workshop.ui.projector_widgets import (
     MAX_ITEMS_PER_PAGE,
     BigClock,
@@ -560,7 +561,7 @@ class AudienceWindow(QWidget):
 
     def _content_rows(self) -> list[Row]:
         key = self.view_key()
-        back_at = self._back_at() if key == "break" else ""
+        back_at = self._back_at() if stage_by_key(key).clock_on_slide else ""
         return slide_rows(self.controller.workshop, key, self.controller.room.focus_item,
                           back_at)
 
@@ -782,7 +783,8 @@ class AudienceWindow(QWidget):
             self.t_time.setText(datetime.fromtimestamp(c.clock.wall()).strftime("%H:%M"))
             if self.stack.currentIndex() == STACK_TITLE:
                 self._update_title()
-        if self.view_key() == "break" and self.stack.currentIndex() == STACK_STAGE:
+        if stage_by_key(self.view_key()).clock_on_slide \
+                and self.stack.currentIndex() == STACK_STAGE:
             self._update_rows()
 
     # -- content and pages ----------------------------------------------------------------

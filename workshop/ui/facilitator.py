@@ -470,7 +470,8 @@ class FacilitatorWindow(QMainWindow):
         self.previous_stage()
 
     def _stage_order(self) -> list[str]:
-        return self._page_keys[:-1] if self._page_keys[-1:] == ["retro"] else self._page_keys
+        """The stages PageDown walks through, in order."""
+        return [k for k in self._page_keys if stage_by_key(k).paged_to]
 
     def next_stage(self) -> None:
         """The next stage goes live: the wrap-up follows the last timed stage; the retro

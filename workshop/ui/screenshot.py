@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from workshop.clock import SystemClock
+from workshop.flows.stages import UNTIMED_STAGES
 from workshop.model import Workshop
 
 PROJECTOR_VIEWS = ("audience", "title", "timer", "summary", "message", "banner")
@@ -25,7 +26,6 @@ def render_screenshot(ws: Workshop, out: Path, *, view: str = "facilitator",
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
 
-    from workshop.flows.stages import UNTIMED_STAGES
     from workshop.ui.app import create_qt_app
     from workshop.ui.theme import DEFAULT_FONT_PT, apply_theme, load_fonts
 
@@ -93,7 +93,7 @@ def _projector(controller, view: str, stage: str | None, theme_key: str):
     from workshop.ui.audience import AudienceWindow
 
     if view == "summary":
-        controller.go_to_stage("wrap_up")
+        controller.go_to_stage(UNTIMED_STAGES[0].key)  # the wrap-up: the closing summary
     if view == "title":
         controller.show_title_slide()
     elif controller.room.view == "title":
