@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -132,18 +131,14 @@ class AskWhyPage(StagePage):
         ladder.addWidget(self.rungs)
 
         buttons = QHBoxLayout()
-        self.why_again_button = QPushButton("Why again?")
-        self.why_again_button.setObjectName("whyAgainButton")
-        self.why_again_button.setAccessibleName("Ask why again")
-        self.why_again_button.setToolTip("Ask why once more, building on the last answer "
-                                         "(Ctrl+Enter)")
-        self.why_again_button.clicked.connect(self.ask_again)
-        self.measure_button = QPushButton("Put a number on it")
-        self.measure_button.setObjectName("measureButton")
-        self.measure_button.setAccessibleName("Go to the measuring question")
-        self.measure_button.setToolTip("The answer names a change that matters: ask how "
-                                       "we would see it in a number (Ctrl+Shift+Enter)")
-        self.measure_button.clicked.connect(self.go_measure)
+        self.why_again_button = common.button(
+            "Why again?", "Ask why once more, building on the last answer (Enter on the "
+            "answer, or Ctrl+Enter)", self.ask_again, name="whyAgainButton",
+            accessible="Ask why again")
+        self.measure_button = common.button(
+            "Put a number on it", "The answer names a change that matters: ask how we would "
+            "see it in a number (Ctrl+Shift+Enter)", self.go_measure, name="measureButton",
+            accessible="Go to the measuring question")
         buttons.addWidget(self.why_again_button)
         buttons.addWidget(self.measure_button)
         buttons.addStretch(1)
@@ -166,13 +161,12 @@ class AskWhyPage(StagePage):
         places = {"text": (1, 0, 7), "metric": (2, 0, 7), "baseline": (3, 0, 1),
                   "target": (3, 2, 1), "unit": (3, 4, 1)}
         for name, caption, placeholder in REWRITE_FIELDS:
-            edit = QLineEdit()
-            edit.setObjectName(f"rewrite_{name}")
-            edit.setPlaceholderText(placeholder)
-            edit.setAccessibleName(f"{caption} (rewrite)")
-            edit.setToolTip(f"{caption} of the rewritten key result; Ctrl+Enter accepts")
+            edit = common.text_field(
+                placeholder, f"{caption} (rewrite)",
+                f"{caption} of the rewritten key result; Ctrl+Enter accepts",
+                name=f"rewrite_{name}",
+                on_edit=lambda value, n=name: self._draft_edited(n, value))
             edit.setMinimumWidth(60)
-            edit.textEdited.connect(lambda value, n=name: self._draft_edited(n, value))
             label = QLabel(caption)
             label.setObjectName("fieldCaption")
             label.setBuddy(edit)
@@ -192,32 +186,24 @@ class AskWhyPage(StagePage):
         measure.addWidget(self.direction_combo, 3, 6, 1, 2)
         for column in (1, 3, 5):
             measure.setColumnStretch(column, 1)
-        self.accept_button = QPushButton("Accept the rewrite")
-        self.accept_button.setObjectName("acceptButton")
-        self.accept_button.setProperty("primary", True)
-        self.accept_button.setAccessibleName("Accept the rewritten key result")
-        self.accept_button.setToolTip("Replace the output with this key result; the output "
-                                      "becomes its first action (Ctrl+Enter)")
-        self.accept_button.clicked.connect(self.accept)
+        self.accept_button = common.button(
+            "Accept the rewrite", "Replace the output with this key result; the output "
+            "becomes its first action (Ctrl+Enter)", self.accept, name="acceptButton",
+            accessible="Accept the rewritten key result", primary=True)
         measure.addWidget(self.accept_button, 4, 6, 1, 2)
         ladder.addWidget(self.measure_box)
 
         # Keeping the key result as written, on purpose.
         keep_row = QHBoxLayout()
-        self.keep_reason_edit = QLineEdit()
-        self.keep_reason_edit.setObjectName("keepReason")
-        self.keep_reason_edit.setPlaceholderText("Or keep it as it is, because ...")
-        self.keep_reason_edit.setAccessibleName("Reason to keep the key result as it is")
-        self.keep_reason_edit.setToolTip("Why the room keeps this key result as written "
-                                         "(Enter keeps it)")
+        self.keep_reason_edit = common.text_field(
+            "Or keep it as it is, because ...", "Reason to keep the key result as it is",
+            "Why the room keeps this key result as written (Enter keeps it)",
+            name="keepReason", on_enter=self.keep)
         self.keep_reason_edit.textChanged.connect(self._update_buttons)
-        self.keep_reason_edit.returnPressed.connect(self.keep)
-        self.keep_button = QPushButton("Keep as it is")
-        self.keep_button.setObjectName("keepButton")
-        self.keep_button.setAccessibleName("Keep the key result as it is")
-        self.keep_button.setToolTip("Keep this key result as written, with the reason "
-                                    "(Enter in the reason field)")
-        self.keep_button.clicked.connect(self.keep)
+        self.keep_button = common.button(
+            "Keep as it is", "Keep this key result as written, with the reason (Enter in the "
+            "reason field)", self.keep, name="keepButton",
+            accessible="Keep the key result as it is")
         keep_row.addWidget(self.keep_reason_edit, 1)
         keep_row.addWidget(self.keep_button)
         ladder.addLayout(keep_row)

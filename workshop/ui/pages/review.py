@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -23,7 +22,7 @@ from workshop.coach.checks import MAX_OKRS_TOTAL
 from workshop.method import CHECKLIST_MAX_NO, CHECKLIST_QUESTIONS
 from workshop.model import ChecklistAnswer, Workshop
 from workshop.ui.pages.base import StagePage
-from workshop.ui.pages.common import hint_label, sync_line_edit
+from workshop.ui.pages.common import hint_label, sync_line_edit, text_field
 from workshop.ui.session import SessionController
 from workshop.ui.widgets.row_list import Row, RowList
 from workshop.ui.widgets.style import set_style_state
@@ -79,10 +78,9 @@ class _QuestionRow(Row):
             button.setAutoExclusive(False)
             button.setAccessibleName(f"Question {number}: {word}")
             button.setToolTip(f"{word} ({key} on this question; again to clear)")
-        self.comment_edit = QLineEdit()
-        self.comment_edit.setPlaceholderText("Comment: what came up, what to fix")
-        self.comment_edit.setAccessibleName(f"Question {number} comment")
-        self.comment_edit.setToolTip("A comment on this answer; it goes into the handout")
+        self.comment_edit = text_field(
+            "Comment: what came up, what to fix", f"Question {number} comment",
+            "A comment on this answer; it goes into the handout")
         answer_row.addWidget(self.yes_button)
         answer_row.addWidget(self.no_button)
         answer_row.addSpacing(8)

@@ -32,6 +32,7 @@ from workshop.ui.pages.common import (
     hint_label,
     section,
     sync_line_edit,
+    text_field,
 )
 from workshop.ui.session import SessionController
 from workshop.ui.widgets.row_list import RowList
@@ -174,12 +175,8 @@ class SetupPage(StagePage):
     # -- building -----------------------------------------------------------------------
     def _make_line_edit(self, address: tuple[str, str], field_name: str, label: str,
                         placeholder: str) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setPlaceholderText(placeholder)
-        edit.setAccessibleName(label)
-        edit.setToolTip(label)
-        edit.textEdited.connect(
-            lambda text: self.controller.set_field(address, field_name, text))
+        edit = text_field(placeholder, label, label, on_edit=lambda text: (
+            self.controller.set_field(address, field_name, text)))
         self._line_edits[field_name] = edit
         return edit
 

@@ -33,6 +33,7 @@ from workshop.model import Workshop, objective_statement
 from workshop.ui.pages.base import StagePage
 from workshop.ui.pages.common import (
     add_shown,
+    button,
     clear_layout,
     emphasise,
     mute,
@@ -109,16 +110,14 @@ class WrapUpPage(StagePage):
         grid.setVerticalSpacing(6)
         self.export_buttons: dict[str, QPushButton] = {}
         for index, (kind, caption, suffix, _filter) in enumerate(EXPORTS):
-            button = QPushButton(caption + "...")
-            button.setObjectName("exportButton")
             plain = caption.replace("&", "")
             key = caption[caption.index("&") + 1].upper()
-            button.setAccessibleName(f"Export {plain}")
             where = "a folder" if kind == PARTICIPANTS else f"a {suffix} file"
-            button.setToolTip(f"Save the {plain} to {where} (Alt+{key})")
-            button.clicked.connect(lambda _=False, k=kind: self.export(k))
-            grid.addWidget(button, index // 3, index % 3)
-            self.export_buttons[kind] = button
+            export = button(caption + "...", f"Save the {plain} to {where} (Alt+{key})",
+                            lambda k=kind: self.export(k), name="exportButton",
+                            accessible=f"Export {plain}")
+            grid.addWidget(export, index // 3, index % 3)
+            self.export_buttons[kind] = export
         box.addLayout(grid)
 
         size_row = QHBoxLayout()
@@ -137,12 +136,10 @@ class WrapUpPage(StagePage):
         result_row = QHBoxLayout()
         self.result_label = plain_label(object_name="exportResult")
         self.result_label.setAccessibleName("Export result")
-        self.open_folder_button = QPushButton("&Open folder")
-        self.open_folder_button.setObjectName("openFolderButton")
-        self.open_folder_button.setAccessibleName("Open the folder of the last export")
-        self.open_folder_button.setToolTip("Show the exported files in the file manager "
-                                           "(Alt+O)")
-        self.open_folder_button.clicked.connect(self._open_last_folder)
+        self.open_folder_button = button(
+            "&Open folder", "Show the exported files in the file manager (Alt+O)",
+            self._open_last_folder, name="openFolderButton",
+            accessible="Open the folder of the last export")
         self.open_folder_button.hide()
         result_row.addWidget(self.result_label, 1)
         result_row.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignTop)
