@@ -173,9 +173,10 @@ def bare_stack() -> tuple[QMainWindow, QStackedWidget]:
     return window, stack
 
 
-def floor_idle(seconds: float) -> tuple[float, float]:
+def floor_idle(seconds: float) -> tuple[float, float, float]:
     """(CPU-s per minute, wake-ups per second) of a window whose label a 1 s QTimer
-    updates: the least a ticking countdown can cost."""
+    updates: the least a ticking countdown can cost; and the wake-ups per second of the
+    same window with its timer stopped: what "nothing" costs."""
     window = QWidget()
     label = QLabel("15:00", window)
     label.resize(200, 60)
@@ -192,12 +193,14 @@ def floor_idle(seconds: float) -> tuple[float, float]:
     timer.timeout.connect(tick)
     timer.start()
     run_loop(1500)
-    result = idle_cost(seconds)
+    cpu, wakes = idle_cost(seconds)
     timer.stop()
+    run_loop(500)
+    _, still = idle_cost(PAUSED_S)
     window.close()
     window.deleteLater()
     settle()
-    return result
+    return cpu, wakes, still
 
 
 def idle_cost(seconds: float) -> tuple[float, float]:
@@ -566,7 +569,7 @@ def measure_export(s: Session, scale: int) -> Result:
                     f"updates {max(countdown_gaps):.2f} s)"}
 
 
-def measure_idle(s: Session, floor: tuple[float, float]) -> dict[str, Result]:
+def measure_idle(s: Session, floor: tuple[float, float, float]) -> dict[str, Result]:
     s.make_live("key_results")
     if not s.timer_running():
         s.toggle_timer()
@@ -589,7 +592,8 @@ def measure_idle(s: Session, floor: tuple[float, float]) -> dict[str, Result]:
                      "note": f"running QTimers (ms): {running_timers}"},
         "idle_wakeups": {"value": wakes, "floor": floor[1],
                          "floor_name": "1 s QTimer + label"},
-        "paused_wakeups": {"value": paused_wakes,
+        "paused_wakeups": {"value": paused_wakes, "floor": floor[2],
+                           "floor_name": "the same window, its timer stopped",
                            "note": f"{paused_cpu:.2f} CPU-s/min; running QTimers (ms): "
                                    f"{paused_timers}"},
     }
@@ -640,7 +644,7 @@ def main() -> int:
             window.close()
             window.deleteLater()
             settle()
-        idle_floor = floor_idle(IDLE_S) if args.idle else (float("nan"), float("nan"))
+        idle_floor = floor_idle(IDLE_S) if args.idle else (float("nan"),) * 3
     except Exception as exc:  # noqa: BLE001
         traceback.print_exc(file=sys.stderr)
         print(json.dumps({"*": {"error": f"floor: {exc}"}}))
