@@ -31,10 +31,10 @@ from workshop.ui.pages.common import (
     sync_label,
     sync_line_edit,
     text_field,
+    warn,
 )
 from workshop.ui.session import SessionController
 from workshop.ui.widgets.row_list import Row, RowList
-from workshop.ui.widgets.style import set_style_state
 
 NO_DEADLINE_TEXT = "No deadline"
 NO_OWNER_TEXT = "No owner"
@@ -257,10 +257,7 @@ class _KrPlan(Row):
         self.tasks.update_items([a.id for a in kr.actions])
         text, outside = task_guidance(len(kr.actions))
         sync_label(self.guidance, text)
-        name = "badgeWarn" if outside else "planGuidance"
-        if self.guidance.objectName() != name:
-            self.guidance.setObjectName(name)
-        set_style_state(self.guidance, "warn", outside)
+        warn(self.guidance, outside, "planGuidance")
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from workshop.ui.session import SessionController
 from workshop.ui.theme import set_font_scale
 from workshop.ui.widgets.row_list import Row
+from workshop.ui.widgets.style import set_style_state
 
 # The earliest date a date field offers. It doubles as the "not set" marker, because a
 # QDateEdit shows its special text exactly when it holds its minimum.
@@ -271,6 +272,16 @@ def section(title: str, object_name: str) -> tuple[QGroupBox, QVBoxLayout]:
     box.setObjectName(object_name)
     layout = QVBoxLayout(box)
     return box, layout
+
+
+def warn(widget: QWidget, warned: bool = True, own_name: str = "") -> QWidget:
+    """Show `widget` in the theme's warning style (its "badgeWarn" name and "warn" state),
+    or in its own style (`own_name`); the words must say the same, colour only helps."""
+    name = "badgeWarn" if warned else own_name
+    if name and widget.objectName() != name:
+        widget.setObjectName(name)
+    set_style_state(widget, "warn", warned)
+    return widget
 
 
 def hint_label(object_name: str = "pageHint") -> QLabel:

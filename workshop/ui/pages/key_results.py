@@ -100,7 +100,8 @@ class KeyResultRow(Row):
         grid.addWidget(self.direction_combo, 1, column, 1, 2)
 
         # The theme's warning style; the words say it is the coach speaking.
-        self.reason_label = common.plain_label(object_name="badgeWarn")
+        self.reason_label = common.plain_label()
+        common.warn(self.reason_label)
         self.reason_label.setAccessibleName(f"Coach on key result {number}")
         self.reason_label.hide()
         grid.addWidget(self.reason_label, 2, 0, 1, 10)
@@ -196,8 +197,8 @@ class _ObjectiveBlock(Row):
         self.title = common.emphasise(common.plain_label("", "objectiveTitle"), scale=1.15)
         self.title.setAccessibleName("Objective")
         layout.addWidget(self.title)
-        self.focus_label = common.plain_label(object_name="badgeWarn")
-        self.focus_label.setProperty("warn", True)
+        self.focus_label = common.plain_label()
+        common.warn(self.focus_label)
         self.focus_label.setAccessibleName("Focus warning")
         self.focus_label.hide()
         layout.addWidget(self.focus_label)

@@ -22,7 +22,7 @@ from workshop.coach.checks import MAX_OKRS_TOTAL
 from workshop.method import CHECKLIST_MAX_NO, CHECKLIST_QUESTIONS
 from workshop.model import ChecklistAnswer, Workshop
 from workshop.ui.pages.base import StagePage
-from workshop.ui.pages.common import hint_label, sync_line_edit, text_field
+from workshop.ui.pages.common import hint_label, sync_line_edit, text_field, warn
 from workshop.ui.session import SessionController
 from workshop.ui.widgets.row_list import Row, RowList
 from workshop.ui.widgets.style import set_style_state
@@ -122,8 +122,8 @@ class ReviewPage(StagePage):
         intro.setText("Read the questions out loud and answer together. Press Y or N on a "
                       "question; PageDown moves to the next one.")
         self.body_layout.addWidget(intro)
-        self.banner = hint_label("badgeWarn")
-        self.banner.setProperty("warn", True)
+        self.banner = hint_label()
+        warn(self.banner)
         self.banner.setAccessibleName("Checklist warning")
         self.body_layout.addWidget(self.banner)
         self.question_rows = RowList(

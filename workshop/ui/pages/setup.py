@@ -33,6 +33,7 @@ from workshop.ui.pages.common import (
     section,
     sync_line_edit,
     text_field,
+    warn,
 )
 from workshop.ui.session import SessionController
 from workshop.ui.widgets.row_list import RowList
@@ -91,8 +92,8 @@ class SetupPage(StagePage):
                                                      "Period", "e.g. Q1 2027"))
         self._add_date_field(form, ("workshop", ""), "period_start", "Period starts")
         self._add_date_field(form, ("workshop", ""), "period_end", "Period ends")
-        self.period_hint = hint_label("badgeWarn")
-        self.period_hint.setProperty("warn", True)
+        self.period_hint = hint_label()
+        warn(self.period_hint)
         form.addRow(self.period_hint)
         self.first_time_box = QCheckBox("First time with OKRs: start with two objectives "
                                         "and at most two key results each")

@@ -19,6 +19,7 @@ from workshop.ui.pages.common import (
     chain_tab_order,
     hint_label,
     section,
+    warn,
 )
 from workshop.ui.session import SessionController
 from workshop.ui.widgets.row_list import RowList
@@ -79,8 +80,8 @@ class StrategyPage(StagePage):
 
         strategies_box, strategies_layout = section("Strategies (1 to 5 years)",
                                                     "strategyList")
-        self.no_strategy_hint = hint_label("badgeWarn")
-        self.no_strategy_hint.setProperty("warn", True)
+        self.no_strategy_hint = hint_label()
+        warn(self.no_strategy_hint)
         self.no_strategy_hint.setText(NO_STRATEGY_HINT)
         strategies_layout.addWidget(self.no_strategy_hint)
         self.strategy_rows = RowList(

@@ -7,6 +7,7 @@ for it by pressing an export button. Results and errors are shown in the page.
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections import Counter
 from pathlib import Path
@@ -38,9 +39,10 @@ from workshop.ui.pages.common import (
     emphasise,
     mute,
     plain_label,
+    warn,
 )
 from workshop.ui.session import SessionController
-from workshop.ui.widgets.style import set_style_state
+from workshop.ui.worker import BackgroundJobs
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +90,10 @@ class WrapUpPage(StagePage):
         self.export_folder = Path(documents) if documents else Path.home()
         self.last_folder: Path | None = None
         self._summary_shape: tuple | None = None
+        # Exports run off the GUI thread on a copy of the session: the window, the
+        # projector's countdown and the autosave go on while the PDF is built.
+        self.jobs = BackgroundJobs(self)
+        self.last_export: list[Path] = []
         self._build()
         self.refresh()
 
@@ -209,8 +215,7 @@ class WrapUpPage(StagePage):
             elif style in ("summaryDetail", "summaryCounts", "emptyHint"):
                 mute(label)
             elif style == "summaryOwnerMissing":
-                label.setObjectName("badgeWarn")
-                label.setProperty("warn", True)
+                warn(label)
             add_shown(self.summary_layout, label)
 
     # -- exporting ---------------------------------------------------------------------------
@@ -241,40 +246,59 @@ class WrapUpPage(StagePage):
         """Show `folder` in the system's file manager."""
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
-    def export(self, kind: str) -> list[Path]:
-        """Ask for a place, export, and say in the page what happened; returns the files."""
+    def export(self, kind: str) -> None:
+        """Ask for a place, then export in the background and say in the page what
+        happened (`export_done` carries the files)."""
+        if self.jobs.busy:
+            return  # one export at a time; the buttons say so
         path = self.choose_path(kind, self.suggested_path(kind))
         if path is None:
-            return []
+            return
         page_size = self.page_size_combo.currentText()
-        ws = self.controller.workshop
-        try:
-            if kind == PARTICIPANTS:
-                files = export_per_participant(ws, path, page_size=page_size)
-                folder = path
-            else:
-                suffix = next(s for k, _c, s, _f in EXPORTS if k == kind)
-                if not path.suffix:
-                    path = path.with_name(path.name + suffix)
-                files = export_file(ws, path, page_size=page_size)
-                folder = path.parent
-        except ExportError as exc:
-            self._show_result(str(exc), failed=True)
-            return []
-        except Exception as exc:  # a crash in front of a client is worse than a message
-            log.exception("export failed")
-            self._show_result(f"The export failed: {exc}", failed=True)
-            return []
+        snapshot = copy.deepcopy(self.controller.workshop)
+        if kind == PARTICIPANTS:
+            folder = path
+
+            def work() -> list[Path]:
+                return export_per_participant(snapshot, path, page_size=page_size)
+        else:
+            suffix = next(s for k, _c, s, _f in EXPORTS if k == kind)
+            if not path.suffix:
+                path = path.with_name(path.name + suffix)
+            folder = path.parent
+
+            def work() -> list[Path]:
+                return export_file(snapshot, path, page_size=page_size)
+
+        self._set_exporting(True)
+        self._show_result(f"Exporting {path.name}…", failed=False)
+        self.jobs.run(work, lambda files: self._exported(kind, files, folder),
+                      self._export_failed)
+
+    def _exported(self, kind: str, files: list[Path], folder: Path) -> None:
+        self._set_exporting(False)
         self.export_folder = folder if kind != PARTICIPANTS else folder.parent
         self.last_folder = folder
         self._show_result(saved_message(kind, files, folder), failed=False)
         self.result_label.setToolTip("\n".join(str(f) for f in files))
-        return files
+        self.last_export = files
+
+    def _export_failed(self, exc: Exception) -> None:
+        self._set_exporting(False)
+        if isinstance(exc, ExportError):
+            self._show_result(str(exc), failed=True)
+            return
+        # A crash in front of a client is worse than a message.
+        log.error("export failed", exc_info=exc)
+        self._show_result(f"The export failed: {exc}", failed=True)
+
+    def _set_exporting(self, busy: bool) -> None:
+        for export_button in self.export_buttons.values():
+            export_button.setEnabled(not busy)
 
     def _show_result(self, text: str, failed: bool) -> None:
         self.result_label.setText(text)
-        self.result_label.setObjectName("badgeWarn" if failed else "exportResult")
-        set_style_state(self.result_label, "warn", failed)
+        warn(self.result_label, failed, "exportResult")
         self.open_folder_button.setVisible(not failed and self.last_folder is not None)
         if failed:
             self.result_label.setToolTip("")
