@@ -419,6 +419,7 @@ def test_a_whole_workshop_from_the_library_to_the_handout(qtbot, tmp_path, monke
     handout = tmp_path / "handout.pdf"
     monkeypatch.setattr(wrap_up, "choose_path", lambda kind, suggested: handout)
     wrap_up.export_buttons["pdf"].click()
+    qtbot.waitUntil(lambda: not wrap_up.jobs.busy, timeout=30_000)  # built off the GUI thread
     assert wrap_up.result_label.text() == "Saved handout.pdf"
     text = pdf_text(handout)
     for expected in ("Make first-contact resolution the norm",

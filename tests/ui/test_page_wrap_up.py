@@ -28,6 +28,12 @@ def test_wrap_up_summarises_the_session(qtbot, controller, show_page):
     assert "Retro: 1 Apr 2027" in shown
 
 
+def finish(qtbot, page) -> list[Path]:
+    """Wait for the export running in the background; the files it wrote."""
+    qtbot.waitUntil(lambda: not page.jobs.busy, timeout=30_000)
+    return page.last_export
+
+
 @pytest.fixture
 def exporting(qtbot, controller, tmp_path, monkeypatch, show_page):
     page = show_page(WrapUpPage, controller)
@@ -44,9 +50,10 @@ def exporting(qtbot, controller, tmp_path, monkeypatch, show_page):
     return page, asked, opened, answers
 
 
-def test_pdf_export_says_where_it_went_and_opens_the_folder(exporting, tmp_path):
+def test_pdf_export_says_where_it_went_and_opens_the_folder(qtbot, exporting, tmp_path):
     page, asked, opened, _answers = exporting
     page.export_buttons["pdf"].click()
+    finish(qtbot, page)
     assert asked[0][1].name == "q1-2027-okrs-enterprise-growth.pdf"
     target = tmp_path / "q1-2027-okrs-enterprise-growth.pdf"
     assert target.read_bytes().startswith(b"%PDF")
@@ -58,35 +65,60 @@ def test_pdf_export_says_where_it_went_and_opens_the_folder(exporting, tmp_path)
     assert page.suggested_path("md").parent == tmp_path
 
 
-def test_csv_and_calendar_exports(exporting, tmp_path):
+def test_csv_and_calendar_exports(qtbot, exporting, tmp_path):
     page, _asked, _opened, answers = exporting
     answers["csv"] = tmp_path / "plan"  # no extension typed: the right one is added
     page.export("csv")
+    finish(qtbot, page)
     assert (tmp_path / "plan-actions.csv").exists()
     assert page.result_label.text() == "Saved plan-actions.csv and plan-key-results.csv"
     page.export("ics")
+    finish(qtbot, page)
     assert b"BEGIN:VCALENDAR" in (tmp_path / "q1-2027-okrs-enterprise-growth.ics").read_bytes()
 
 
-def test_per_participant_export_writes_one_pdf_each(exporting, tmp_path):
+def test_per_participant_export_writes_one_pdf_each(qtbot, exporting, tmp_path):
     page, _asked, _opened, answers = exporting
     answers["participants"] = tmp_path / "people"
-    files = page.export("participants")
+    page.export("participants")
+    files = finish(qtbot, page)
     assert len(files) == 5
     assert all(f.parent == tmp_path / "people" and f.suffix == ".pdf" for f in files)
     assert page.result_label.text() == "Saved 5 participant PDFs in people"
 
 
-def test_export_error_is_shown_in_the_page(exporting, tmp_path):
+def test_export_error_is_shown_in_the_page(qtbot, exporting, tmp_path):
     page, _asked, _opened, answers = exporting
     answers["md"] = tmp_path / "missing-folder" / "notes.md"
-    assert page.export("md") == []
+    page.export("md")
+    assert finish(qtbot, page) == []
     assert "does not exist" in page.result_label.text()
     assert page.result_label.property("warn") is True
     assert not page.open_folder_button.isVisible()
     answers["json"] = None  # the facilitator cancelled the dialog
-    assert page.export("json") == []
+    page.export("json")
+    assert not page.jobs.busy
     assert "does not exist" in page.result_label.text()
+
+
+def test_the_export_runs_in_the_background_on_the_session_as_it_was(qtbot, exporting,
+                                                                     tmp_path):
+    """Before: the window (and the projector's countdown) froze while the PDF was built,
+    and an edit typed just then waited for its save. Now the export works on a copy."""
+    from pypdf import PdfReader
+
+    page, _asked, _opened, _answers = exporting
+    c = page.controller
+    title = c.workshop.title
+    page.export_buttons["pdf"].click()
+    assert page.jobs.busy and not page.export_buttons["md"].isEnabled()
+    assert page.result_label.text().startswith("Exporting")
+    c.set_field(("workshop", ""), "title", "Typed while the PDF was being built")
+    assert c.workshop.title == "Typed while the PDF was being built"
+    (pdf,) = finish(qtbot, page)
+    text = " ".join(p.extract_text() or "" for p in PdfReader(str(pdf)).pages[:1])
+    assert " ".join(title.split()[:2]) in text and "Typed while" not in text
+    assert page.export_buttons["md"].isEnabled()
 
 
 def test_suggested_names_are_safe_for_any_title(qtbot, make_controller, show_page):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -804,6 +804,10 @@ class FacilitatorWindow(QMainWindow):
         if not self._may_close():
             event.ignore()
             return
+        # An export still being written finishes first (a second or two at most): its
+        # file must not be left half-written, nor its result sent to a closed page.
+        QThreadPool.globalInstance().waitForDone(60_000)
+        QApplication.processEvents()
         self.tick_timer.stop()
         self.router.unregister(self)
         self.closed.emit()
