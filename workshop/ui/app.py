@@ -73,6 +73,7 @@ class App(QObject):
         self.library.new_requested.connect(lambda ws: self.open_session(ws.id))
         self.facilitator = None
         self.audience = None
+        self.presentation = None  # the room's view on a single, mirrored screen
         self.controller = None
 
     # -- theme ----------------------------------------------------------------------------
@@ -440,6 +441,7 @@ class App(QObject):
         window.theme_requested.connect(self.set_theme)
         window.font_size_requested.connect(self.change_font_size)
         window.projector_requested.connect(self.show_projector)
+        window.presentation_requested.connect(self.toggle_presentation)
         self.facilitator = window
         window.resize(self.library.size().expandedTo(window.sizeHint()))
         window.showMaximized()
@@ -455,12 +457,36 @@ class App(QObject):
         self.audience = open_audience_window(self.facilitator, self.audience)
         self._connect_projector(self.audience)
 
+    def toggle_presentation(self) -> None:
+        """One mirrored screen: the room's own view, fullscreen, with a thin strip of
+        controls for the facilitator; again to go back to the laptop's window."""
+        from workshop.ui.audience import open_presentation_window
+
+        if self.facilitator is None:
+            return
+        if self.presentation is not None:
+            self.presentation.close()
+            self.presentation.deleteLater()
+            self.presentation = None
+            self.facilitator.raise_()
+            self.facilitator.activateWindow()
+            return
+        self.presentation = open_presentation_window(self.facilitator, self.settings)
+        self.presentation.destroyed.connect(self._presentation_gone)
+
+    def _presentation_gone(self, *_: object) -> None:
+        self.presentation = None
+
     def _connect_projector(self, audience) -> None:
         """The app owns both windows and introduces them (neither reaches into the
         other): the projector takes the room's keys through the session's router."""
         self.facilitator.attach_projector(audience)
 
     def _session_closed(self) -> None:
+        if self.presentation is not None:
+            self.presentation.close()
+            self.presentation.deleteLater()
+            self.presentation = None
         if self.audience is not None:
             self.audience.close()
         # Qt deletes the closed session's windows at a safe moment. Only dropping the
