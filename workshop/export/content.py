@@ -82,6 +82,17 @@ class WhyChain:
     original: str  # the output as first written
     output_action: Action | None  # the output, now an action under the new KR
 
+    @property
+    def outcome_label(self) -> str:
+        """What the last line of the chain is: the outcome the ladder reached, the key
+        result kept on purpose, or an output the room has not rewritten yet (never
+        called an outcome)."""
+        if self.original:
+            return "Outcome key result"
+        if self.key_result.keep_reason.strip():
+            return f"Kept as it is ({self.key_result.keep_reason.strip()})"
+        return "Still an output: not yet rewritten"
+
 
 def why_chains(ws: Workshop) -> list[WhyChain]:
     """Every KR of the selected objectives that went through the why-ladder."""

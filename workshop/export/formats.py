@@ -189,7 +189,8 @@ def to_markdown(ws: Workshop) -> str:
                 lines.append(f"1. **{e(step.question) or 'Why?'}** {e(step.answer)}")
             outcome = e(chain.key_result.text)
             span = _md_range(chain.key_result)
-            lines.append(f"1. **Outcome key result:** {outcome}" + (f" ({span})" if span else ""))
+            lines.append(f"1. **{e(chain.outcome_label)}:** {outcome}"
+                         + (f" ({span})" if span else ""))
             if chain.output_action is not None:
                 action = chain.output_action
                 lines.append(f"1. **The output is now an action:** {e(action.text)} "

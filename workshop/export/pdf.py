@@ -434,7 +434,13 @@ class _Handout:
         outcome = f"<b>{_markup(chain.key_result.text)}</b>"
         if span:
             outcome += f" ({self.range_text(chain.key_result)})"
-        rows.append([self.fixed("OUTCOME KEY RESULT"), self.para(outcome, s.cell)])
+        label = chain.outcome_label
+        if chain.original:
+            rows.append([self.fixed(label.upper()), self.para(outcome, s.cell)])
+        else:  # the label may carry the room's own words (the reason it was kept)
+            rows.append([self.fixed("NOT REWRITTEN" if not chain.key_result.keep_reason.strip()
+                                    else "KEPT AS IT IS"),
+                         self.para(f"{outcome}<br/><i>{_markup(label)}</i>", s.cell)])
         if chain.output_action is not None:
             action = chain.output_action
             rows.append([self.fixed("NOW AN ACTION"),
