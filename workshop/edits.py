@@ -188,23 +188,41 @@ def comment_checklist_question(ws: Workshop, number: int, comment: str) -> None:
 
 
 # -- cadence ---------------------------------------------------------------------------
-def suggested_mid_review(start: date | None, end: date | None) -> date | None:
-    """Halfway through the period: the method's natural point for a mid-period review."""
+def suggested_mid_review(start: date | None, end: date | None,
+                         weekday: int = 0) -> date | None:
+    """Halfway through the period, the method's natural point for a mid-period review:
+    on the team's check-in weekday nearest to the middle (Monday=0), never a weekend."""
     if start is None or end is None or end < start:
         return None
-    return start + timedelta(days=(end - start).days // 2)
+    middle = start + timedelta(days=(end - start).days // 2)
+    weekday = weekday % 7 if weekday % 7 < 5 else 4  # a weekend check-in day: Friday
+    ahead = (weekday - middle.weekday()) % 7
+    chosen = min(max(middle + timedelta(days=ahead if ahead <= 3 else ahead - 7), start),
+                 end)
+    return chosen if _is_workday(chosen) else _workday_on_or_before(chosen)
 
 
 def suggested_retro(end: date | None) -> date | None:
-    """The retro belongs on the period's last day, when every key result can be scored."""
-    return end
+    """The retro belongs at the period's end, when every key result can be scored: its
+    last working day."""
+    return _workday_on_or_before(end) if end is not None else None
+
+
+def _is_workday(day: date) -> bool:
+    return day.weekday() < 5
+
+
+def _workday_on_or_before(day: date) -> date:
+    while not _is_workday(day):
+        day -= timedelta(days=1)
+    return day
 
 
 @labelled("Suggest review and retro dates")
 def suggest_cadence_dates(ws: Workshop) -> bool:
     """Fill in the mid-period review (halfway) and the retro (the period's last day).
     False, changing nothing, while the period has no sane start and end."""
-    mid = suggested_mid_review(ws.period_start, ws.period_end)
+    mid = suggested_mid_review(ws.period_start, ws.period_end, ws.cadence.checkin_weekday)
     retro = suggested_retro(ws.period_end)
     if mid is None and retro is None:
         return False

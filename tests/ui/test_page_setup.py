@@ -103,11 +103,11 @@ def test_cadence_dates_are_suggested_from_the_period(make_controller, open_page,
     page = open_page(controller)
     # Ticking the mid-period review offers the halfway point.
     qtbot.mouseClick(page.mid_review_field.set_box, Qt.MouseButton.LeftButton)
-    assert controller.workshop.cadence.mid_review == date(2027, 5, 16)
+    assert controller.workshop.cadence.mid_review == date(2027, 5, 17)
     qtbot.mouseClick(page.mid_review_field.set_box, Qt.MouseButton.LeftButton)
     assert controller.workshop.cadence.mid_review is None
     qtbot.mouseClick(page.suggest_button, Qt.MouseButton.LeftButton)
-    assert controller.workshop.cadence.mid_review == date(2027, 5, 16)
+    assert controller.workshop.cadence.mid_review == date(2027, 5, 17)
     assert controller.workshop.cadence.retro_date == date(2027, 6, 30)
     assert page.retro_field.edit.date().toPython() == date(2027, 6, 30)
     controller.undo_stack.undo()

@@ -143,12 +143,18 @@ def test_checklist_entries_are_created_in_question_order() -> None:
 
 
 def test_suggested_dates_follow_the_period() -> None:
-    assert edits.suggested_mid_review(date(2027, 1, 1), date(2027, 3, 31)) == date(2027, 2, 14)
+    # The middle of Q1 2027 is Sunday 14 February: the review goes to the check-in day
+    # nearest to it (before: it fell on that Sunday).
+    assert edits.suggested_mid_review(date(2027, 1, 1), date(2027, 3, 31)) == date(2027, 2, 15)
+    assert edits.suggested_mid_review(date(2027, 1, 1), date(2027, 3, 31), 3) == \
+        date(2027, 2, 11)  # Thursdays
+    assert edits.suggested_mid_review(date(2027, 1, 1), date(2027, 3, 31), 6).weekday() < 5
+    assert edits.suggested_retro(date(2027, 10, 31)) == date(2027, 10, 29)  # not a Sunday
     assert edits.suggested_mid_review(None, date(2027, 3, 31)) is None
     assert edits.suggested_mid_review(date(2027, 3, 31), date(2027, 1, 1)) is None
     ws = Workshop(period_start=date(2027, 1, 1), period_end=date(2027, 3, 31))
     assert edits.suggest_cadence_dates(ws) is True
-    assert (ws.cadence.mid_review, ws.cadence.retro_date) == (date(2027, 2, 14),
+    assert (ws.cadence.mid_review, ws.cadence.retro_date) == (date(2027, 2, 15),
                                                               date(2027, 3, 31))
 
 

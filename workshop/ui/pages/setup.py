@@ -153,7 +153,8 @@ class SetupPage(StagePage):
         self.mid_review_field = self._date_field(
             ("cadence", ""), "mid_review", "Mid-period review",
             lambda: suggested_mid_review(self.controller.workshop.period_start,
-                                         self.controller.workshop.period_end))
+                                         self.controller.workshop.period_end,
+                                         self.controller.workshop.cadence.checkin_weekday))
         self.retro_field = self._date_field(
             ("cadence", ""), "retro_date", "Retro",
             lambda: suggested_retro(self.controller.workshop.period_end))
