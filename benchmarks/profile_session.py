@@ -23,16 +23,17 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QListWidget  # noqa: E402
 from qtbench import child_env, run_loop, settle  # noqa: E402
 from session import TYPED, TYPING_GAP_MS, Session, cpu_per_key, press  # noqa: E402
 
 
-def report(profile: cProfile.Profile, per: int, top: int, title: str) -> None:
+def report(profile: cProfile.Profile, per: int, top: int, title: str,
+           unit: str = "visit") -> None:
     stats = pstats.Stats(profile)
     total = stats.total_tt * 1000 / per
     print(f"\n== {title}: {total:.1f} ms of profiled time per "
-          f"{'key' if per > 1 else 'visit'} (profiling slows Python code; compare "
+          f"{unit} (profiling slows Python code; compare "
           f"the shares, not the totals) ==")
     rows = []
     for (file, line, name), (_cc, calls, tottime, cumtime, _callers) in stats.stats.items():
@@ -71,6 +72,11 @@ def main() -> int:
             wall = (time.perf_counter() - start) * 1000
             report(profile, 1, args.top, f"first visit of the {key} page at {args.scale}x "
                                          f"({wall:.0f} ms wall, profiled)")
+        profile = cProfile.Profile()
+        profile.enable()
+        s.visit("key_results")
+        profile.disable()
+        report(profile, 1, args.top, f"a later visit of the key results page at {args.scale}x")
         s.make_live("key_results")  # the projector shows the KRs, its clock running
         if not s.timer_running():
             s.toggle_timer()
@@ -83,7 +89,7 @@ def main() -> int:
             profile.disable()
             run_loop(TYPING_GAP_MS)
         report(profile, args.keys, args.top,
-               f"a keystroke in a KR field at {args.scale}x, key to repaint")
+               f"a keystroke in a KR field at {args.scale}x, key to repaint", "key")
         # Everything typing costs the GUI thread, the debounced work after the keys (the
         # coach, the autosave) and the clock's ticks included.
         run_loop(1000)
@@ -93,7 +99,18 @@ def main() -> int:
         cpu_per_key(edit, args.keys)
         profile.disable()
         report(profile, args.keys, args.top,
-               f"typing at 4 keys/s at {args.scale}x, all the GUI thread's CPU per key")
+               f"typing at 4 keys/s at {args.scale}x, all the GUI thread's CPU per key", "key")
+        # Idle with the clock running: what each of its ticks costs.
+        nav = s.facilitator.findChild(QListWidget, "stageNav")
+        if nav is not None:
+            nav.setFocus()
+        run_loop(2000)
+        profile = cProfile.Profile(time.thread_time)
+        profile.enable()
+        run_loop(5000)
+        profile.disable()
+        report(profile, 5, args.top, f"idle at {args.scale}x, the clock running: the GUI "
+                                     f"thread's CPU per second", "second")
         s.close()
         s.app.shutdown()
     return 0
