@@ -663,7 +663,7 @@ class FacilitatorWindow(QMainWindow):
     def _on_changed(self, kind: str, ident: str) -> None:
         page = self.stack.currentWidget()
         if isinstance(page, StagePage):
-            page.refresh()
+            page.refresh(kind, ident)  # the page redraws only what the change names
         if kind == "workshop":
             self.title_label.setText(self.controller.workshop.title or "Untitled session")
             self.setWindowTitle(
@@ -678,13 +678,7 @@ class FacilitatorWindow(QMainWindow):
 
     def _update_findings(self) -> None:
         page = self.stack.currentWidget()
-        findings = list(page.findings()) if isinstance(page, StagePage) else []
-        key = self.viewed_key
-        if key:
-            extra = self.controller.stage_findings(key)
-            seen = {(f.code, f.subject_id) for f in findings}
-            findings += [f for f in extra if (f.code, f.subject_id) not in seen]
-        self.side.set_findings(findings)
+        self.side.set_findings(list(page.findings()) if isinstance(page, StagePage) else [])
 
     def _schedule_tick(self) -> None:
         """The next wake-up: when the shown second changes, only while time runs."""

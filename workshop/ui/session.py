@@ -222,7 +222,7 @@ class SessionController(QObject):
         # Before the first stage starts the room sees the title slide, not a timer.
         self.room = RoomState(view=VIEW_TITLE if workshop.started_at is None
                               else VIEW_STAGE)
-        self.findings: list[Any] = []
+        self._findings: list[Any] = []
         self._findings_stale = True
         factory = timer_factory or TimerFactory()
         self._autosave = factory.single_shot_timer(self, AUTOSAVE_DELAY_MS, self.save_now)
@@ -297,15 +297,21 @@ class SessionController(QObject):
 
         self._findings_timer.stop()
         today = datetime.fromtimestamp(self.clock.wall()).date()
-        self.findings = check_workshop(self.workshop, today)
+        self._findings = check_workshop(self.workshop, today)
         self._findings_stale = False
         self.findings_changed.emit()
-        return self.findings
+        return self._findings
+
+    @property
+    def findings(self) -> list[Any]:
+        """Every finding of the coach on the session as it is now (re-read first when an
+        edit came since the last reading)."""
+        if self._findings_stale:
+            self.refresh_findings()
+        return self._findings
 
     def stage_findings(self, stage_key: str) -> list[Any]:
         """The findings worth a look in this stage, by the stage's own exit checks."""
-        if self._findings_stale:
-            self.refresh_findings()
         try:
             return exit_findings(stage_key, self.findings)
         except KeyError:

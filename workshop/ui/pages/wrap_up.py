@@ -313,5 +313,4 @@ class WrapUpPage(StagePage):
 
     def findings(self) -> list:
         """Every warning the coach still has: the last look before the room leaves."""
-        self.controller.stage_findings(self.stage_key)  # brings the coach up to date
         return [f for f in self.controller.findings if f.severity == WARN]
