@@ -151,3 +151,12 @@ def test_the_coach_lines_follow_the_coach_when_it_reads_the_session_again(
     timers.fire_all()  # the debounced coach run, then findings_changed
     assert page._rows[1].coach_label.text() == \
         "Coach: 1 key result still looks like an output."
+
+
+def test_the_question_under_discussion_is_the_rooms(qtbot, controller, show_page):
+    from workshop.ui.pages.review import ReviewPage
+
+    page = show_page(ReviewPage, controller)
+    page.next_item()
+    page.next_item()
+    assert controller.room.focus_item == ("checklist", "2")

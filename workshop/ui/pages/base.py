@@ -77,6 +77,7 @@ class StagePage(QWidget):
         """Put the focus on the item `key` (and tell the projector, where it shows it)."""
         if self.item_rows is not None:
             self.item_rows.focus_row(str(key))
+            self.item_focused(str(key))  # whichever widget of the row took the focus
 
     # -- adding and removing a row ---------------------------------------------------------
     def add_row(self, rows: RowList, operation: Callable[..., str], *args: object) -> str:

@@ -115,6 +115,7 @@ class ReviewPage(StagePage):
 
     stage_key = "review"
     heading = "Review checklist"
+    item_kind = "checklist"  # the room marks the question under discussion
 
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
