@@ -124,11 +124,13 @@ def check_meaning(ws: Workshop) -> None:
     checks that need the app's stages and agendas, which the model does not know."""
     from workshop.flows.agenda import template_for
     from workshop.flows.stages import ALL_STAGES
-    from workshop.model import ModelError
+    from workshop.model import ModelError, logo_bytes
 
     known = {s.key for s in ALL_STAGES}
     if ws.current_stage and ws.current_stage not in known:
         raise ModelError(f"the current stage {ws.current_stage[:30]!r} is an unknown stage")
+    if ws.logo_png and not logo_bytes(ws):
+        raise ModelError("the logo is not a PNG image of at most 2 MB")
     try:
         template_for(ws.agenda_template)
     except ValueError as exc:

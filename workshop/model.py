@@ -186,6 +186,9 @@ class Workshop:
     cadence: Cadence = field(default_factory=Cadence)
     stages: list[StageRecord] = field(default_factory=list)
     retro: Retro = field(default_factory=Retro)
+    # The client's logo, as base64 text of a PNG (small: set-up scales it down), for
+    # the title slide and the handout's cover.
+    logo_png: str = ""
     notes: str = ""  # the facilitator's private notes: never projected, never printed
     created_at: str = field(default_factory=now_iso)
     updated_at: str = field(default_factory=now_iso)
@@ -256,6 +259,24 @@ def objective_statement(objective: Objective) -> str:
     else:
         measured = "; ".join(krs[:-1]) + "; and " + krs[-1]
     return f"We will {text}, as measured by: {measured}."
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+
+
+def logo_bytes(ws: Workshop) -> bytes:
+    """The logo's PNG bytes; b"" when there is none, or what is stored is not a PNG."""
+    import base64
+    import binascii
+
+    if not ws.logo_png:
+        return b""
+    try:
+        data = base64.b64decode(ws.logo_png, validate=True)
+    except (binascii.Error, ValueError):
+        return b""
+    return data if data.startswith(PNG_SIGNATURE) and len(data) <= MAX_LOGO_BYTES else b""
 
 
 def kr_range(kr: KeyResult) -> str:

@@ -234,8 +234,13 @@ def _m003_rewrite_draft(db: sqlite_utils.Database) -> None:
         "ALTER TABLE key_results ADD COLUMN rewrite_draft TEXT NOT NULL DEFAULT '{}';")
 
 
+def _m004_logo(db: sqlite_utils.Database) -> None:
+    # The client's logo (base64 PNG text) for the title slide and the handout's cover.
+    db.executescript("ALTER TABLE workshops ADD COLUMN logo_png TEXT NOT NULL DEFAULT '';")
+
+
 MIGRATION_STEPS = (("m001_initial", _m001_initial), ("m002_trash", _m002_trash),
-                   ("m003_rewrite_draft", _m003_rewrite_draft))
+                   ("m003_rewrite_draft", _m003_rewrite_draft), ("m004_logo", _m004_logo))
 
 SCHEMA_VERSION = len(MIGRATION_STEPS)
 """The schema version this app writes; `PRAGMA user_version` of an up-to-date file."""
@@ -404,7 +409,7 @@ _WORKSHOP = _Table(APP_TABLE, Workshop, _cols(
     ("retro_output_trap", "text", "retro.output_trap"),
     ("retro_more_voices", "text", "retro.more_voices"),
     ("retro_held_on", "date", "retro.held_on"),
-    "notes", "created_at", "updated_at",
+    "logo_png", "notes", "created_at", "updated_at",
 ), ordered=False)
 
 _TABLES: dict[str, _Table] = {t.name: t for t in (

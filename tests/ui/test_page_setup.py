@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
+from workshop.demo import demo_workshop
 from workshop.model import Workshop, validate
 from workshop.ui.pages.setup import SetupPage
 
@@ -147,3 +148,42 @@ def test_first_time_toggle_and_accessible_names(controller, open_page, qtbot):
                 continue  # Qt's own parts of a composite widget (the date edit's text)
             if widget.isVisible() and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
                 assert widget.accessibleName(), widget
+
+
+def test_a_client_logo_is_chosen_scaled_kept_and_printed(qtbot, make_controller, open_page,
+                                                         tmp_path, store):
+    """Issue: the title slide and the cover need the client's logo, chosen at set-up,
+    stored with the session and exported with it."""
+    import io
+
+    from pypdf import PdfReader
+    from PySide6.QtGui import QColor, QImage
+
+    from workshop.export.pdf import build_pdf
+    from workshop.model import logo_bytes
+
+    picture = QImage(2000, 800, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#0b3d91"))
+    source = tmp_path / "client.jpg"
+    assert picture.save(str(source))
+    controller = make_controller(demo_workshop())
+    page = open_page(controller)
+    assert page.set_logo_from_file(source)
+    data = logo_bytes(controller.workshop)
+    stored = QImage.fromData(data)
+    assert stored.width() == 512 and 204 <= stored.height() <= 205  # its shape kept
+    assert not page.logo_preview.pixmap().isNull()
+    store.save(controller.workshop)
+    assert store.load(controller.workshop.id).logo_png == controller.workshop.logo_png
+    buffer = io.BytesIO()
+    build_pdf(controller.workshop, buffer)
+    cover = PdfReader(io.BytesIO(buffer.getvalue())).pages[0]
+    assert len(cover.images) == 1
+    controller.undo_stack.undo()
+    assert controller.workshop.logo_png == ""
+
+    text_file = tmp_path / "notes.png"
+    text_file.write_text("not a picture")
+    assert not page.set_logo_from_file(text_file)
+    assert "could not be read as an image" in page.logo_message.text()
+    assert controller.workshop.logo_png == ""

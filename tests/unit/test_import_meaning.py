@@ -146,3 +146,15 @@ def test_the_cli_and_the_library_share_one_exchange():
     import workshop.exchange as exchange
 
     assert cli.UserError is exchange.UserError
+
+
+def test_a_logo_that_is_not_a_png_is_refused(tmp_path):
+    import base64
+
+    ws = demo_workshop()
+    data = workshop_to_dict(ws)
+    data["workshop"]["logo_png"] = base64.b64encode(b"<svg onload=alert(1)>").decode()
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(UserError, match="logo"):
+        read_import_file(path)

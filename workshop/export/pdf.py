@@ -9,6 +9,7 @@ timestamps never reach the page, so `invariant=True` gives byte-identical files.
 from __future__ import annotations
 
 import importlib.util
+import io
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -20,10 +21,12 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    Image,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
@@ -54,7 +57,14 @@ from workshop.export.errors import ExportError
 from workshop.export.fonts import FontNames, register_fonts
 from workshop.export.formats import cadence_summary, checkin_dates
 from workshop.method import CHECKLIST_MAX_NO, CHECKLIST_QUESTIONS, RETRO_QUESTIONS
-from workshop.model import KeyResult, Participant, Workshop, kr_range, objective_statement
+from workshop.model import (
+    KeyResult,
+    Participant,
+    Workshop,
+    kr_range,
+    logo_bytes,
+    objective_statement,
+)
 
 _PAGE_SIZES = {"a4": A4, "letter": LETTER}
 _MARGIN_X = 22 * mm
@@ -302,7 +312,12 @@ class _Handout:
     # -- sections -------------------------------------------------------------------
     def cover(self) -> None:
         ws, s = self.ws, self.s
-        self.add(Spacer(1, 18 * mm), self.line("OKR WORKSHOP HANDOUT", s.cover_kicker))
+        logo = self.logo()
+        if logo is not None:
+            self.add(Spacer(1, 8 * mm), logo, Spacer(1, 4 * mm))
+        else:
+            self.add(Spacer(1, 18 * mm))
+        self.add(self.line("OKR WORKSHOP HANDOUT", s.cover_kicker))
         self.add(self.user(ws.client.strip() or ws.title.strip() or "OKR workshop",
                            s.cover_client))
         if ws.client.strip() and ws.title.strip():
@@ -404,6 +419,24 @@ class _Handout:
                 self.para("From the strategy each objective serves, to its key results "
                           "and the number of first actions behind each.", s.muted),
                 Spacer(1, 4), drawing]))
+
+    def logo(self) -> Flowable | None:
+        """The client's logo for the cover, at most 45 x 18 mm, its shape kept; None
+        without one (or when what is stored cannot be read as an image)."""
+        data = logo_bytes(self.ws)
+        if not data:
+            return None
+        try:
+            reader = ImageReader(io.BytesIO(data))
+            width, height = reader.getSize()
+        except Exception:  # noqa: BLE001 - a broken picture must not cost the handout
+            return None
+        if width <= 0 or height <= 0:
+            return None
+        scale = min(45 * mm / width, 18 * mm / height)
+        picture = Image(io.BytesIO(data), width=width * scale, height=height * scale)
+        picture.hAlign = "LEFT"
+        return picture
 
     def chains(self) -> None:
         chains = why_chains(self.ws)

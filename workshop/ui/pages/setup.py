@@ -4,12 +4,17 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -21,7 +26,7 @@ from PySide6.QtWidgets import (
 from workshop import edits
 from workshop.clock import today
 from workshop.edits import suggested_mid_review, suggested_retro
-from workshop.model import CHECKIN_INTERVALS, Workshop
+from workshop.model import CHECKIN_INTERVALS, Workshop, logo_bytes
 from workshop.ui.pages.base import StagePage
 from workshop.ui.pages.common import (
     Field,
@@ -40,6 +45,10 @@ from workshop.ui.widgets.row_list import RowList
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 INTERVAL_LABELS = {"weekly": "Every week", "biweekly": "Every two weeks"}
+# A logo is kept small: sharp on a 4K projector's title slide, a few dozen KB in the file.
+LOGO_MAX_PX = 512
+LOGO_MAX_FILE_BYTES = 20 * 1024 * 1024
+LOGO_PREVIEW_W, LOGO_PREVIEW_H = 96, 40
 
 
 
@@ -103,6 +112,7 @@ class SetupPage(StagePage):
             lambda checked: self.controller.set_field(("workshop", ""), "first_time",
                                                       bool(checked)))
         form.addRow(self.first_time_box)
+        form.addRow("Client logo:", self._logo_row())
         facts_layout.addLayout(form)
         self.body_layout.addWidget(facts_box)
 
@@ -230,8 +240,77 @@ class SetupPage(StagePage):
             self.controller.set_field(("cadence", ""), "checkin_interval", key)
 
     # -- redraw -------------------------------------------------------------------------
+    # -- the client's logo ------------------------------------------------------------------
+    def _logo_row(self) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.logo_preview = QLabel()
+        self.logo_preview.setObjectName("logoPreview")
+        self.logo_preview.setFixedSize(LOGO_PREVIEW_W, LOGO_PREVIEW_H)
+        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo_preview.setAccessibleName("Client logo")
+        layout.addWidget(self.logo_preview)
+        self.logo_button = button("Choose…", "The client's logo for the title slide and the "
+                                  "handout's cover (PNG, JPEG or SVG)", self.choose_logo)
+        layout.addWidget(self.logo_button)
+        self.remove_logo_button = button("Remove", "No logo", self.remove_logo)
+        layout.addWidget(self.remove_logo_button)
+        self.logo_message = hint_label()
+        layout.addWidget(self.logo_message, 1)
+        return row
+
+    def choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "The client's logo", "", "Images (*.png *.jpg *.jpeg *.svg *.gif *.bmp)")
+        if path:
+            self.set_logo_from_file(Path(path))
+
+    def set_logo_from_file(self, path: Path) -> bool:
+        """Read an image, scale it to at most LOGO_MAX_PX on its long side and keep it in
+        the session as PNG; a file that is not an image is refused in plain words."""
+        image = QImage()
+        if not path.is_file() or path.stat().st_size > LOGO_MAX_FILE_BYTES or \
+                not image.load(str(path)):
+            self.logo_message.setText(f"{path.name} could not be read as an image.")
+            warn(self.logo_message)
+            self.logo_message.show()
+            return False
+        if max(image.width(), image.height()) > LOGO_MAX_PX:
+            image = image.scaled(LOGO_MAX_PX, LOGO_MAX_PX, Qt.AspectRatioMode.KeepAspectRatio,
+                                 Qt.TransformationMode.SmoothTransformation)
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")
+        buffer.close()
+        self.logo_message.hide()
+        self.controller.set_field(("workshop", ""), "logo_png",
+                                  base64.b64encode(bytes(data)).decode("ascii"),
+                                  "Set the client's logo")
+        return True
+
+    def remove_logo(self) -> None:
+        self.controller.set_field(("workshop", ""), "logo_png", "", "Remove the logo")
+
+    def _sync_logo(self, ws: Workshop) -> None:
+        data = logo_bytes(ws)
+        if data == getattr(self, "_shown_logo", None):
+            return
+        self._shown_logo = data
+        pixmap = QPixmap()
+        if data and pixmap.loadFromData(data):
+            self.logo_preview.setPixmap(pixmap.scaled(
+                self.logo_preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.logo_preview.setPixmap(QPixmap())
+            self.logo_preview.setText("No logo")
+        self.remove_logo_button.setEnabled(bool(data))
+
     def refresh(self, kind: str = "", ident: str = "") -> None:
         ws = self.controller.workshop
+        self._sync_logo(ws)
         for field_name, edit in self._line_edits.items():
             sync_line_edit(edit, getattr(ws, field_name))
         for (kind, field_name), field_widget in self._date_fields.items():
