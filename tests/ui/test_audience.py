@@ -21,7 +21,6 @@ from workshop.ui.audience import (
     MAX_ITEMS_PER_PAGE,
     AudienceWindow,
     elide_words,
-    open_audience_window,
     paginate,
     projector_screen,
 )
@@ -333,9 +332,8 @@ def both_windows(qtbot, controller, settings):
     facilitator = FacilitatorWindow(controller, tick_timer=False)
     qtbot.addWidget(facilitator)
     facilitator.show()
-    window = open_audience_window(facilitator, None, settings=settings)
+    window = facilitator.open_projector(settings)
     qtbot.addWidget(window)
-    facilitator.attach_projector(window)
     window.chime = FakeChime()
     window.motion = False
     controller.show_stage()
@@ -369,9 +367,8 @@ def test_page_down_shows_the_next_page_before_the_next_stage(qtbot, make_control
     controller = make_controller(hostile_workshop())
     facilitator = FacilitatorWindow(controller, tick_timer=False)
     qtbot.addWidget(facilitator)
-    window = open_audience_window(facilitator, None, settings=settings)
+    window = facilitator.open_projector(settings)
     qtbot.addWidget(window)
-    facilitator.attach_projector(window)
     window.motion = False
     controller.show_stage()
     controller.go_to_stage("key_results")
@@ -393,22 +390,19 @@ def test_page_down_shows_the_next_page_before_the_next_stage(qtbot, make_control
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen cannot raise()
-def test_one_screen_opens_a_window_and_points_to_presentation_mode(both_windows):
+def test_one_screen_opens_a_window_and_points_to_presentation_mode(both_windows, settings):
     facilitator, audience = both_windows
     assert audience.isVisible() and not audience.isFullScreen()
     assert "Presentation mode" in facilitator.statusBar().currentMessage()
-    again = open_audience_window(facilitator, audience)
+    again = facilitator.open_projector(settings)
     assert again is audience  # F5 again raises the same window
 
 
 def test_view_menu_lists_screens_theme_and_sound(both_windows, settings):
     from PySide6.QtGui import QGuiApplication
 
-    from workshop.ui.audience import install_projector_controls
-
     facilitator, audience = both_windows
-    controls = install_projector_controls(facilitator, settings)
-    controls.settings = settings
+    controls = facilitator.projector_controls(settings)
     controls.fill_screen_menu()
     names = [a.text() for a in controls.screen_menu.actions()]
     screen = QGuiApplication.primaryScreen()
@@ -721,7 +715,6 @@ def test_presentation_mode_has_public_controls_and_changes_no_setting(qtbot, con
 
 @pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen cannot raise()
 def test_presentation_window_opens_on_the_facilitators_screen(qtbot, controller, settings):
-    from workshop.ui.audience import open_presentation_window
     from workshop.ui.facilitator import FacilitatorWindow
 
     facilitator = FacilitatorWindow(controller, tick_timer=False)
@@ -729,7 +722,7 @@ def test_presentation_window_opens_on_the_facilitators_screen(qtbot, controller,
     facilitator.show()
     settings.setValue("projector_theme", "dark")
     before = {k: settings.value(k) for k in settings.allKeys()}
-    window = open_presentation_window(facilitator, settings)
+    window = facilitator.open_presentation(settings)
     qtbot.addWidget(window)
     assert window.presentation and window.strip is not None and window.strip.isVisible()
     assert window.theme.key == "dark"

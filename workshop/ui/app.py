@@ -448,20 +448,13 @@ class App(QObject):
         self.library.hide()
 
     def show_projector(self) -> None:
-        try:
-            from workshop.ui.audience import open_audience_window
-        except ImportError:
-            return
         if self.facilitator is None:
             return
-        self.audience = open_audience_window(self.facilitator, self.audience)
-        self._connect_projector(self.audience)
+        self.audience = self.facilitator.open_projector(self.settings)
 
     def toggle_presentation(self) -> None:
         """One mirrored screen: the room's own view, fullscreen, with a thin strip of
         controls for the facilitator; again to go back to the laptop's window."""
-        from workshop.ui.audience import open_presentation_window
-
         if self.facilitator is None:
             return
         if self.presentation is not None:
@@ -471,16 +464,11 @@ class App(QObject):
             self.facilitator.raise_()
             self.facilitator.activateWindow()
             return
-        self.presentation = open_presentation_window(self.facilitator, self.settings)
+        self.presentation = self.facilitator.open_presentation(self.settings)
         self.presentation.destroyed.connect(self._presentation_gone)
 
     def _presentation_gone(self, *_: object) -> None:
         self.presentation = None
-
-    def _connect_projector(self, audience) -> None:
-        """The app owns both windows and introduces them (neither reaches into the
-        other): the projector takes the room's keys through the session's router."""
-        self.facilitator.attach_projector(audience)
 
     def _session_closed(self) -> None:
         if self.presentation is not None:

@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -81,8 +81,8 @@ from workshop.ui.session import SessionController
 from workshop.ui.theme import THEMES, Theme
 from workshop.ui.widgets.chime import Chime
 
-__all__ = ["AudienceWindow", "MAX_ITEMS_PER_PAGE", "Page", "elide_words", "paginate",
-           "open_audience_window", "projector_screen", "install_projector_controls"]
+__all__ = ["AudienceWindow", "MAX_ITEMS_PER_PAGE", "Page", "ProjectorControls",
+           "elide_words", "paginate", "projector_screen"]
 
 DEFAULT_THEME = "projector"
 FLASH_MS = 450
@@ -1249,16 +1249,23 @@ def projector_screen(facilitator_screen: QScreen | None, screens: Sequence[QScre
 
 
 class ProjectorControls(QObject):
-    """The projector's part of the facilitator's View menu (screen, theme, sound) and the
-    one audience window of that facilitator window."""
+    """The projector's settings (screen, theme, sound, motion) in the View menu the
+    facilitator window hands over, and the one projector window of a session.
 
-    def __init__(self, facilitator: Any, settings: QSettings | None = None) -> None:
-        super().__init__(facilitator)
+    It knows the session's controller, the menu and the settings it is given, and
+    nothing of the facilitator window: `opened` says when a projector window was made,
+    and whoever owns both windows introduces them."""
+
+    opened = Signal(object)  # a new AudienceWindow (the projector or presentation mode)
+
+    def __init__(self, controller: SessionController, view_menu: QMenu,
+                 settings: QSettings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.setObjectName("projectorControls")
-        self.facilitator = facilitator
-        self.settings = settings if settings is not None else QSettings()
+        self.controller = controller
+        self.settings = settings
         self.window: AudienceWindow | None = None
-        self._install_menu()
+        self._install_menu(view_menu)
 
     def _setting(self, key: str, default: Any) -> Any:
         return self.settings.value(key, default)
@@ -1278,16 +1285,7 @@ class ProjectorControls(QObject):
         key = str(self._setting(THEME_KEY, DEFAULT_THEME))
         return key if key in THEMES else DEFAULT_THEME
 
-    def _view_menu(self) -> QMenu:
-        bar = self.facilitator.menuBar()
-        for action in bar.actions():
-            menu = action.menu()
-            if menu is not None and action.text().replace("&", "") == "View":
-                return menu
-        return bar.addMenu("&View")
-
-    def _install_menu(self) -> None:
-        view = self._view_menu()
+    def _install_menu(self, view: QMenu) -> None:
         view.addSeparator()
         self.screen_menu = view.addMenu("Projector &screen")
         self.screen_menu.aboutToShow.connect(self.fill_screen_menu)
@@ -1344,80 +1342,44 @@ class ProjectorControls(QObject):
             self.window.motion = bool(on)
 
     def open(self) -> AudienceWindow:
-        """The audience window, created on first use and registered for the room's keys."""
-        f = self.facilitator
+        """The projector window, created on first use (and announced by `opened`)."""
         if self.window is None:
-            self.window = AudienceWindow(f.controller, self.theme_key, sound_on=self.sound_on,
-                                         motion=self.motion)
+            self.window = AudienceWindow(self.controller, self.theme_key,
+                                         sound_on=self.sound_on, motion=self.motion)
             self.window.destroyed.connect(self._forget)
-        window = self.window
-        attach = getattr(f, "attach_projector", None)
-        if attach is not None and getattr(f, "projector_pager", None) != window.page_step:
-            # The facilitator's router takes the room's keys in this window too, PageDown
-            # pages through it, and the laptop's room monitor shows it.
-            attach(window)
+            self.opened.emit(self.window)
+        return self.window
+
+    def open_on_projector(self, laptop_screen: QScreen | None) -> tuple[AudienceWindow, bool]:
+        """The projector window on the screen that is not the laptop's (the one chosen
+        last time if it is connected), fullscreen. With one screen it opens as a normal
+        window; the second value then says so, for the laptop to explain."""
+        window = self.open()
+        if window.isVisible():
+            window.raise_()
+            window.activateWindow()
+            return window, False
+        target = projector_screen(laptop_screen, QGuiApplication.screens(),
+                                  str(self.settings.value(SCREEN_KEY, "")))
+        if target is not None:
+            window.move_to_screen(target)
+            return window, False
+        window.resize(BASE_WIDTH, BASE_HEIGHT)
+        window.show()
+        return window, True
+
+    def open_presentation(self, screen: QScreen | None) -> AudienceWindow:
+        """One mirrored screen: the room's view itself, fullscreen on `screen`, with the
+        thin strip of controls. Reads the projector's settings; changes none."""
+        window = AudienceWindow(self.controller, self.theme_key, sound_on=self.sound_on,
+                                motion=self.motion, presentation=True)
+        self.opened.emit(window)
+        screen = screen or QGuiApplication.primaryScreen()
+        if screen is not None:
+            window.move_to_screen(screen)
+        else:
+            window.show()
         return window
 
     def _forget(self) -> None:
         self.window = None
-
-
-def install_projector_controls(facilitator: Any,
-                               settings: QSettings | None = None) -> ProjectorControls:
-    """The facilitator window's projector controls (created once, then reused)."""
-    existing = facilitator.findChild(ProjectorControls, "projectorControls")
-    if existing is not None:
-        return existing
-    return ProjectorControls(facilitator, settings)
-
-
-def open_audience_window(facilitator: Any, existing: AudienceWindow | None = None,
-                         settings: QSettings | None = None) -> AudienceWindow:
-    """Create or raise the projector window for `facilitator` and return it.
-
-    With a second screen, the window goes there fullscreen (the screen chosen last time
-    if it is connected). With one screen (often a mirrored projector) it opens as a normal
-    window, and the facilitator is told about presentation mode (large type).
-    """
-    controls = install_projector_controls(facilitator, settings)
-    if existing is not None and controls.window is None:
-        controls.window = existing
-    window = controls.open()
-    if window.isVisible():
-        window.raise_()
-        window.activateWindow()
-        return window
-    target = projector_screen(facilitator.screen(), QGuiApplication.screens(),
-                              str(controls.settings.value(SCREEN_KEY, "")))
-    if target is not None:
-        window.move_to_screen(target)
-    else:
-        window.resize(BASE_WIDTH, BASE_HEIGHT)
-        window.show()
-        bar: Callable[[], Any] | None = getattr(facilitator, "statusBar", None)
-        if bar is not None:
-            bar().showMessage(
-                "One screen: the projector view opened as a window. If the projector "
-                "mirrors this screen, Presentation mode (Ctrl+Shift+P) shows this window "
-                "in large type instead.", 15000)
-    return window
-
-
-def open_presentation_window(facilitator: Any,
-                             settings: QSettings | None = None) -> AudienceWindow:
-    """One mirrored screen: the room's view itself, fullscreen on the facilitator's
-    screen, with the thin strip of controls. Reads the projector's theme, sound and
-    motion settings; changes none."""
-    controls = install_projector_controls(facilitator, settings)
-    window = AudienceWindow(facilitator.controller, controls.theme_key,
-                            sound_on=controls.sound_on, motion=controls.motion,
-                            presentation=True)
-    attach = getattr(facilitator, "attach_projector", None)
-    if attach is not None:
-        attach(window)  # the room's keys and PageDown work here too
-    screen = facilitator.screen() or QGuiApplication.primaryScreen()
-    if screen is not None:
-        window.move_to_screen(screen)
-    else:
-        window.show()
-    return window

@@ -78,6 +78,7 @@ class FacilitatorWindow(QMainWindow):
         # what the room sees before it moves on. Set by the app, which owns both windows.
         self.projector_pager: Callable[[int], bool] | None = None
         self.projector_picture: Callable[[], QPixmap | None] | None = None
+        self._projector_controls = None
         self.setObjectName("facilitatorWindow")
         self.setWindowTitle(f"{controller.workshop.title or 'Untitled'} · OKR Workshop")
         # Pages are built the first time they are shown: opening a session costs one
@@ -644,6 +645,33 @@ class FacilitatorWindow(QMainWindow):
     def _refresh_monitor_picture(self) -> None:
         if self.projector_picture is not None:
             self.monitor.set_picture(self.projector_picture())
+
+    def projector_controls(self, settings):
+        """The projector's menu entries and window for this session, made once: the
+        projector's settings go in our View menu, and each projector window it opens is
+        introduced to this window (attach_projector)."""
+        if self._projector_controls is None:
+            from workshop.ui.audience import ProjectorControls
+
+            self._projector_controls = ProjectorControls(self.controller, self.view_menu,
+                                                         settings, self)
+            self._projector_controls.opened.connect(self.attach_projector)
+        return self._projector_controls
+
+    def open_projector(self, settings):
+        """F5: the projector window on the other screen (a normal window with one)."""
+        window, single_screen = self.projector_controls(settings).open_on_projector(
+            self.screen())
+        if single_screen:
+            self.statusBar().showMessage(
+                "One screen: the projector view opened as a window. If the projector "
+                "mirrors this screen, Presentation mode (Ctrl+Shift+P) shows the room's "
+                "view with a strip of controls instead.", 15000)
+        return window
+
+    def open_presentation(self, settings):
+        """Ctrl+Shift+P: the room's view on this screen, with a strip of controls."""
+        return self.projector_controls(settings).open_presentation(self.screen())
 
     def attach_projector(self, audience: QWidget) -> None:
         """Introduced by the app to the projector window: it takes the room's keys
