@@ -228,7 +228,7 @@ def test_a_whole_workshop_from_the_library_to_the_handout(qtbot, tmp_path, monke
         row = kr_page.rows[kr_id]
         assert row.text_edit.hasFocus()
         type_here(qtbot, text[:4])
-        assert row.badge.text() in ("", "OUTPUT", "OUTCOME")
+        assert row.badge.text() in ("", "OUTPUT", "OUTCOME", "OUTPUT?", "OUTCOME?")
         type_here(qtbot, text[4:])
         expected = "OUTCOME" if metric else "OUTPUT"
         assert row.badge.text() == expected, text

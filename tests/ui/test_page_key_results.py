@@ -137,3 +137,25 @@ def test_key_results_page_without_objectives_says_so(qtbot, make_controller, sho
     page = show_page(KeyResultsPage, make_controller(Workshop(title="Empty")))
     assert any("No objectives yet" in t for t in texts_of(page))
     assert not page.next_item()
+
+
+def test_an_unsure_verdict_is_asked_not_stated(qtbot, make_controller, show_page):
+    """The coach is honest when unsure: the badge asks ("OUTPUT?") and the row carries
+    its question for the room, on the laptop and on the projector alike."""
+    from workshop.coach import assess_kr
+    from workshop.flows.slides import key_results_slide
+    from workshop.ui.pages.key_results import KeyResultsPage
+
+    unsure = next(t for t in ("Meet with a coach every 2 weeks", "Spend 10 minutes per day on docs",
+                              "Team health check quarterly", "Quarterly roadmap review held",
+                              "Customer advisory board meets monthly")
+                  if assess_kr(t).unsure)
+    controller = make_controller()
+    page = show_page(KeyResultsPage, controller)
+    kr_id = controller.workshop.all_key_results()[0][1].id
+    controller.set_field(("kr", kr_id), "text", unsure)
+    row = page.rows[kr_id]
+    assert row.badge.text().endswith("?") and row.badge.objectName() == "badgeUnsure"
+    assert "something we do, or a change" in row.reason_label.text()
+    room = [r for r in key_results_slide(controller.workshop) if r.key == ("kr", kr_id)]
+    assert room[0].badge.endswith("?") and room[0].badge_kind == "unsure"

@@ -135,3 +135,23 @@ def test_objective_checks() -> None:
         "Make our platform the most reliable and easy to use tool that enterprise "
         "customers in every region rely on for their daily work")
     assert codes("Help every new hire feel productive in their first month") == set()
+
+
+def test_no_finding_about_an_empty_row():
+    """Before: an empty key result was an output without a target and without actions,
+    an empty objective '"" is not linked to a strategy', an empty task had no owner."""
+    from workshop.coach import check_workshop
+    from workshop.demo import demo_workshop
+    from workshop.model import Action, KeyResult, Objective
+
+    ws = demo_workshop()
+    empty_kr = KeyResult()
+    ws.objectives[0].key_results.append(empty_kr)
+    ws.objectives[0].key_results[0].actions.append(Action())
+    empty_objective = Objective(selected=True)
+    ws.objectives.append(empty_objective)
+    found = check_workshop(ws)
+    assert [f for f in found if f.subject_id in (empty_kr.id, empty_objective.id)] == []
+    assert not any('""' in f.message or "Why do we want ?" in f.message for f in found)
+    assert not any(f.code.startswith("plan.action_no") and f.subject_id ==
+                   ws.objectives[0].key_results[0].actions[-1].id for f in found)

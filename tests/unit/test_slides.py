@@ -122,10 +122,10 @@ def test_the_coachs_verdict_is_remembered_per_text():
     first = kr_kind(kr)
     from workshop.flows import slides
 
-    hits = slides._kind_of.cache_info().hits
+    hits = slides._verdict_of.cache_info().hits
     for _ in range(5):
         assert kr_kind(kr) == first
-    assert slides._kind_of.cache_info().hits >= hits + 5
+    assert slides._verdict_of.cache_info().hits >= hits + 5
 
 
 def test_no_stage_shows_notes_prompts_or_keyboard_hints():

@@ -72,6 +72,8 @@ def check_plan(workshop: Workshop, today: date | None = None) -> list[Finding]:
     for _objective, kr in workshop.all_key_results():
         n = len(kr.actions)
         label = _short(kr.text)
+        if not label:
+            continue  # a row still being typed: nothing to say about it yet
         if n == 0:
             findings.append(Finding(
                 "plan.kr_without_actions", WARN,
@@ -91,7 +93,9 @@ def check_plan(workshop: Workshop, today: date | None = None) -> list[Finding]:
                 subject_id=kr.id))
         for a in kr.actions:
             total_actions += 1
-            what = _short(a.text) or "An action"
+            what = _short(a.text)
+            if not what:
+                continue  # an empty task row: the facilitator is about to type it
             if not a.owner_id or workshop.participant(a.owner_id) is None:
                 findings.append(Finding(
                     "plan.action_no_owner", WARN,
@@ -139,8 +143,9 @@ def check_strategy_links(workshop: Workshop) -> list[Finding]:
     findings: list[Finding] = []
     has_strategies = bool(workshop.context.strategies)
     for o in workshop.selected_objectives():
-        if o.strategy_id and workshop.strategy(o.strategy_id) is not None:
-            continue
+        if not o.text.strip() or (o.strategy_id and workshop.strategy(o.strategy_id)
+                                  is not None):
+            continue  # linked, or an empty row nobody has written yet
         hint = ("Which of the strategies does it serve?" if has_strategies else
                 "No strategy is stated yet: write down the strategy it serves first.")
         findings.append(Finding(
@@ -154,8 +159,11 @@ def check_workshop(workshop: Workshop, today: date | None = None) -> list[Findin
     plan and strategy links. Each finding carries the id of what it is about."""
     findings: list[Finding] = []
     for o in workshop.selected_objectives():
-        findings.extend(check_objective(o.text, o))
+        if o.text.strip():
+            findings.extend(check_objective(o.text, o))
         for kr in o.key_results:
+            if not kr.text.strip():
+                continue  # an empty row is not a key result yet: no finding about it
             for f in assess_kr(kr.text, kr).findings:
                 if f.code == "kr.output" and kr.keep_reason.strip():
                     # The room decided to keep it and said why: remind, don't nag.

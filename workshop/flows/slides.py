@@ -149,28 +149,32 @@ def kr_line(kr: KeyResult) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _kind_of(text: str, has_metric: bool, has_target: bool) -> str:
-    """The coach's verdict for a KR, by the only things it reads: remembered, so the
-    projector never re-runs the coach on a KR whose words did not change."""
+def _verdict_of(text: str, has_metric: bool, has_target: bool) -> tuple[str, bool]:
+    """The coach's verdict for a KR and whether it is unsure, by the only things it
+    reads: remembered, so the projector never re-runs the coach on a KR whose words did
+    not change."""
     try:
         from workshop.coach import assess_kr
 
         probe = KeyResult(text=text, metric="m" if has_metric else "",
                           target="1" if has_target else "")
-        return assess_kr(text, probe).kind
+        assessment = assess_kr(text, probe)
+        return assessment.kind, assessment.unsure
     except Exception:  # noqa: BLE001 - a coach problem must never blank the projector
-        return ""
+        return "", False
 
 
 def kr_kind(kr: KeyResult) -> str:
     """"output", "outcome" or "" (the coach cannot tell)."""
-    return _kind_of(kr.text, bool(kr.metric.strip()), bool(kr.target.strip()))
+    return _verdict_of(kr.text, bool(kr.metric.strip()), bool(kr.target.strip()))[0]
 
 
 def _kr_badge(kr: KeyResult) -> tuple[str, str]:
-    kind = kr_kind(kr)
+    """The badge's word, with "?" when the coach is unsure (the room decides), and its
+    colours."""
+    kind, unsure = _verdict_of(kr.text, bool(kr.metric.strip()), bool(kr.target.strip()))
     if kind in ("output", "outcome"):
-        return kind.upper(), kind
+        return kind.upper() + ("?" if unsure else ""), "unsure" if unsure else kind
     return "", ""
 
 

@@ -116,6 +116,7 @@ STYLED_PAIRS: dict[str, str] = {
     "QLabel#audBadge[kind=\"yes\"]": "yes solid",
     "QLabel#audBadge[kind=\"no\"]": "no solid",
     "QLabel#audBadge[kind=\"open\"]": "text",
+    "QLabel#audBadge[kind=\"unsure\"]": "text",  # "OUTPUT?": the room decides
     "QLabel#audBadge[kind=\"band_green\"]": "yes solid",
     "QLabel#audBadge[kind=\"band_yellow\"]": "band warning",
     "QLabel#audBadge[kind=\"band_red\"]": "no solid",
@@ -162,6 +163,7 @@ def audience_stylesheet(theme: Theme, scale: float = 1.0) -> str:
     rules += [
         f"QLabel#audBadge {{ border-radius: {4 * px}px; padding: {2 * px}px {8 * px}px; }}",
         f"QLabel#audBadge[kind=\"open\"] {{ border: {2 * px}px solid {t.text}; }}",
+        f"QLabel#audBadge[kind=\"unsure\"] {{ border: {2 * px}px dashed {t.text}; }}",
         f"QLabel#audFinding {{ border-radius: {6 * px}px; padding: {6 * px}px {12 * px}px; }}",
         f"QLabel#audBanner {{ padding: {8 * px}px {16 * px}px; }}",
         f"QLabel#audTimer {{ border-radius: {10 * px}px; padding: 0px {10 * px}px; }}",

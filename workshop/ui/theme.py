@@ -256,6 +256,8 @@ QLabel#badgeOutput, QLabel[badge="output"] {{ background: {t.output_bg};
     color: {t.output_text}; border-radius: 3px; padding: 1px 6px; font-weight: bold; }}
 QLabel#badgeOutcome, QLabel[badge="outcome"] {{ background: {t.outcome_bg};
     color: {t.outcome_text}; border-radius: 3px; padding: 1px 6px; font-weight: bold; }}
+QLabel#badgeUnsure {{ background: {t.surface}; color: {t.text};
+    border: 1px dashed {t.muted}; border-radius: 3px; padding: 1px 6px; font-weight: bold; }}
 QLabel#badgeWarn, QLabel[badge="warn"] {{ background: {t.warning_bg};
     color: {t.warning_text}; border-radius: 3px; padding: 1px 6px; }}
 QLabel#riskBanner {{ background: {t.warning_bg}; color: {t.warning_text};

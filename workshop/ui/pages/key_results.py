@@ -162,7 +162,7 @@ class KeyResultRow(Row):
             self.reason = ""
         else:
             assessment = coach.assess_kr(kr.text, kr)
-            self.badge.set_kind(assessment.kind)
+            self.badge.set_kind(assessment.kind, assessment.unsure)
             self.reason, full = _reason(assessment.findings)
             self.reason_label.setToolTip(full)
         common.sync_label(self.reason_label, f"Coach: {self.reason}" if self.reason else "")
@@ -174,8 +174,8 @@ def _reason(findings: tuple) -> tuple[str, str]:
     """The one line under a flagged row (the first sentence of the first warning, with
     the why question when there is one) and the full advice for its tooltip."""
     for finding in findings:
-        if finding.severity != "warn":
-            continue
+        if finding.severity != "warn" and not finding.code.endswith(".unsure"):
+            continue  # an unsure verdict is worth its question under the row
         first = re.split(r"(?<=[.!?])\s", finding.message.strip(), maxsplit=1)[0]
         line = f"{first} Ask: {finding.question}" if finding.question else first
         full = f"{finding.message} {finding.question}".strip()

@@ -15,6 +15,8 @@ OUTPUT = "output"
 OUTCOME = "outcome"
 
 _OBJECT_NAMES = {OUTPUT: "badgeOutput", OUTCOME: "badgeOutcome"}
+_UNSURE_TOOLTIP = ("The coach is not sure. Ask the room: is this something we do, or a "
+                   "change we want to see?")
 _TOOLTIPS = {
     OUTPUT: "The coach reads this as an output: something the team does or delivers. "
             "Ask why to find the change it should make.",
@@ -31,7 +33,7 @@ class KindBadge(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         # Room for the longer word, so the row does not jump when the verdict changes.
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("OUTCOME") + 16)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("OUTCOME?") + 16)
         self._kind: str | None = None
         self.set_kind(kind)
 
@@ -40,14 +42,18 @@ class KindBadge(QLabel):
         """"output", "outcome" or "" (blank)."""
         return self._kind or ""
 
-    def set_kind(self, kind: str) -> None:
-        """Show `kind` ("output" / "outcome"); any other value blanks the badge."""
+    def set_kind(self, kind: str, unsure: bool = False) -> None:
+        """Show `kind` ("output" / "outcome"), as a question ("OUTPUT?") in a neutral
+        box when the coach is unsure; any other kind blanks the badge."""
         kind = kind if kind in _OBJECT_NAMES else ""
-        if kind == self._kind:
+        unsure = unsure and bool(kind)
+        if (kind, unsure) == (self._kind, getattr(self, "_unsure", False)):
             return
         self._kind = kind
-        self.setText(kind.upper())
-        self.setObjectName(_OBJECT_NAMES.get(kind, "badgeBlank"))
-        self.setToolTip(_TOOLTIPS.get(kind, ""))
-        self.setAccessibleName(f"Coach: {kind}" if kind else "Coach: not judged yet")
-        set_style_state(self, "kind", kind)  # restyles for the new object name as well
+        self._unsure = unsure
+        self.setText(kind.upper() + ("?" if unsure else ""))
+        self.setObjectName("badgeUnsure" if unsure else _OBJECT_NAMES.get(kind, "badgeBlank"))
+        self.setToolTip(_UNSURE_TOOLTIP if unsure else _TOOLTIPS.get(kind, ""))
+        self.setAccessibleName((f"Coach: perhaps {kind}" if unsure else f"Coach: {kind}")
+                               if kind else "Coach: not judged yet")
+        set_style_state(self, "kind", "unsure" if unsure else kind)
