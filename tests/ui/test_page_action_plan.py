@@ -67,8 +67,9 @@ def test_enter_on_the_last_task_adds_one_with_owner_and_deadline(qtbot, controll
     saved = reloaded(controller).objectives[1].key_results[0].actions[-1]
     assert (saved.text, saved.owner_id, saved.deadline) == \
         ("Write the onboarding FAQ", lars.id, date(2027, 3, 12))
-    # Deadlines stay inside the period; below its first day is "No deadline".
-    assert new_row.deadline_edit.maximumDate() == QDate(2027, 3, 31)
+    # A deadline after the period can be typed (the coach flags it); below the period's
+    # first day is "No deadline".
+    assert new_row.deadline_edit.maximumDate() == QDate(2028, 3, 31)
     new_row.deadline_edit.setDate(QDate(2026, 6, 1))
     assert action.deadline is None
     assert new_row.deadline_edit.text() == NO_DEADLINE_TEXT
@@ -165,3 +166,23 @@ def test_a_changed_task_redraws_only_its_key_result(qtbot, controller, show_page
     page.refresh("action", first.id)
     assert page.rows[first.id].text_edit.text() == "Call three customers"
     assert page.rows[other.id].text_edit.text() != "Ask the board"
+
+
+def test_a_typed_deadline_lands_as_typed_even_after_the_period(qtbot, controller, show_page):
+    """Before: typing "23" in the day gave 21, and no date after the period's end could be
+    entered (the field stopped at it), so the coach's 'outside the period' never fired."""
+    from workshop.coach import check_workshop
+
+    page = show_page(ActionPlanPage, controller)
+    action = controller.workshop.objectives[0].key_results[0].actions[1]
+    edit = page.rows[action.id].deadline_edit
+    edit.setFocus()
+    edit.setDate(QDate(2027, 2, 1))
+    edit.setCurrentSection(edit.Section.DaySection)
+    edit.lineEdit().setSelection(0, 1)  # the day's digits, as a double click selects them
+    qtbot.keyClicks(edit, "23")
+    assert controller.get(("action", action.id)).deadline == date(2027, 2, 23)
+    edit.setDate(QDate(2027, 5, 20))  # after Q1 2027
+    assert controller.get(("action", action.id)).deadline == date(2027, 5, 20)
+    assert any(f.code == "plan.deadline_outside_period" and f.subject_id == action.id
+               for f in check_workshop(controller.workshop))

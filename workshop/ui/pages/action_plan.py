@@ -53,11 +53,17 @@ def task_guidance(count: int) -> tuple[str, bool]:
     return text, False
 
 
+# A deadline after the period can be typed (the coach then flags it), up to this far.
+AFTER_PERIOD = timedelta(days=366)
+
+
 def deadline_range(ws: Workshop, deadline: date | None) -> tuple[date, date]:
-    """(lowest real date, highest date) a deadline field offers: the period when set,
-    widened to show a stored deadline that lies outside it rather than clamp it."""
+    """(lowest real date, highest date) a deadline field offers: from the period's start
+    to a year after its end, so a deadline after the period can be entered and then
+    flagged by the coach rather than refused; widened to show a stored deadline that
+    lies outside, rather than clamp it."""
     low = ws.period_start or FAR_PAST
-    high = ws.period_end or FAR_FUTURE
+    high = ws.period_end + AFTER_PERIOD if ws.period_end else FAR_FUTURE
     if high < low:
         low, high = high, low
     if deadline is not None:
@@ -99,8 +105,12 @@ class DeadlineEdit(QDateEdit):
         return self.date().toPython()
 
     def show_deadline(self, value: date | None) -> None:
-        """Show `value` without reporting it back as an edit."""
+        """Show `value` without reporting it back as an edit. Not while the facilitator
+        is typing in the field: setting the date there resets the part being typed, and
+        "23" became "21"."""
         wanted = self.minimumDate() if value is None else QDate(value)
+        if self.hasFocus():
+            return
         if self.date() != wanted:
             self.blockSignals(True)
             self.setDate(wanted)
