@@ -46,6 +46,8 @@ from PySide6.QtWidgets import (  # noqa: E402
     QLineEdit,
     QListWidget,
     QMainWindow,
+    QProgressBar,
+    QProgressDialog,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -72,6 +74,7 @@ CPU_KEYS = 16  # typed at 4 keys/s
 SAVES = {1: 6, 3: 5, 10: 4}
 EXPORTS = {1: 3, 3: 2, 10: 2}
 COUNTDOWN_LATE_MS = 100  # later than this and the room sees the countdown stop
+PROGRESS_LOOK_MS = 150  # when the window is looked at for a sign of the export
 IDLE_S = 8.0
 PAUSED_S = 5.0
 
@@ -521,7 +524,7 @@ def measure_export(s: Session, scale: int) -> Result:
         if button is None:
             raise RuntimeError("no PDF export button on the wrap-up page")
         countdown = s.audience.findChild(QLabel, "audTimer")
-        stalls, durations, countdown_gaps = [], [], []
+        stalls, durations, countdown_gaps, progress = [], [], [], []
         for _ in range(EXPORTS[scale]):
             if target.exists():
                 target.unlink()
@@ -534,9 +537,24 @@ def measure_export(s: Session, scale: int) -> Result:
                         shown.append((time.perf_counter(), countdown.text()))
 
                 beat.timer.timeout.connect(sample)
+            texts_before = [label.text() for label in page.findChildren(QLabel)]
+
+            def look(texts_before=texts_before) -> None:
+                # Does the window say an export is under way? Looked at once, a moment
+                # after the click; an export that froze the window is over by then.
+                if target.exists():
+                    progress.append("frozen until done")
+                    return
+                bars = [w for w in QApplication.allWidgets()
+                        if isinstance(w, (QProgressBar, QProgressDialog)) and w.isVisible()]
+                texts = [label.text() for label in page.findChildren(QLabel)]
+                said = bars or not button.isEnabled() or texts != texts_before
+                progress.append("shown" if said else "not shown")
+
             beat.start()
             start = time.perf_counter()
             QTimer.singleShot(0, button.click)
+            QTimer.singleShot(PROGRESS_LOOK_MS, look)
 
             sizes: list[int] = []
 
@@ -566,7 +584,8 @@ def measure_export(s: Session, scale: int) -> Result:
             "note": f"export took {median(durations):.2f} s; the projector's countdown "
                     f"{'kept ticking' if kept else 'froze' if kept is False else 'not found'} "
                     f"(an update up to {max(stalls):.0f} ms late; longest between its "
-                    f"updates {max(countdown_gaps):.2f} s)"}
+                    f"updates {max(countdown_gaps):.2f} s); progress "
+                    f"{', '.join(sorted(set(progress))) or 'not looked at'}"}
 
 
 def measure_idle(s: Session, floor: tuple[float, float, float]) -> dict[str, Result]:
