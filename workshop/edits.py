@@ -244,3 +244,16 @@ def add_captured_action(ws: Workshop, kr_id: str, text: str, owner_id: str = "",
                     deadline=deadline)
     found[1].actions.append(action)
     return action.id
+
+
+@labelled("Fill in the numbers the key result states")
+def fill_stated_numbers(ws: Workshop, kr_id: str, values: dict[str, str]) -> None:
+    """Baseline, target, unit and direction as read from the key result's own words
+    (kr_numbers.read_stated_numbers); other fields are left alone."""
+    found = ws.find_key_result(kr_id)
+    if found is None:
+        return
+    kr = found[1]
+    for name in ("baseline", "target", "unit", "direction"):
+        if name in values:
+            setattr(kr, name, str(values[name]))

@@ -159,3 +159,31 @@ def test_an_unsure_verdict_is_asked_not_stated(qtbot, make_controller, show_page
     assert "something we do, or a change" in row.reason_label.text()
     room = [r for r in key_results_slide(controller.workshop) if r.key == ("kr", kr_id)]
     assert room[0].badge.endswith("?") and room[0].badge_kind == "unsure"
+
+
+def test_numbers_the_text_states_are_offered_for_the_fields(qtbot, make_controller,
+                                                             show_page):
+    """Before: "Raise onboarding satisfaction from 3.8 to 4.5 out of 5" still needed its
+    from, to, unit and direction typed again."""
+    from workshop.model import KeyResult
+    from workshop.ui.pages.key_results import KeyResultsPage
+
+    controller = make_controller()
+    objective = controller.workshop.selected_objectives()[0]
+    kr = KeyResult()
+    objective.key_results.append(kr)
+    page = show_page(KeyResultsPage, controller)
+    row = page.rows[kr.id]
+    row.text_edit.setFocus()
+    qtbot.keyClicks(row.text_edit, "Raise onboarding satisfaction from 3.8 to 4.5 out of 5")
+    assert row.offer_button.isVisible()
+    assert "from 3.8 to 4.5, / 5, increase" in row.offer_button.text()
+    qtbot.keyClick(row.text_edit, Qt.Key.Key_N,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    kr = controller.get(("kr", kr.id))
+    assert (kr.baseline, kr.target, kr.unit, kr.direction) == ("3.8", "4.5", "/ 5", "increase")
+    assert row.baseline_edit.text() == "3.8" and not row.offer_button.isVisible()
+    controller.undo_stack.undo()  # one step takes all four back; the typing stays
+    kr = controller.get(("kr", kr.id))
+    assert (kr.baseline, kr.target, kr.unit) == ("", "", "")
+    assert kr.text.endswith("out of 5")

@@ -163,3 +163,12 @@ def test_no_dates_are_suggested_without_a_period() -> None:
     ws.cadence.retro_date = date(2027, 6, 30)
     assert edits.suggest_cadence_dates(ws) is False
     assert ws.cadence.mid_review is None and ws.cadence.retro_date == date(2027, 6, 30)
+
+
+def test_fill_stated_numbers_sets_only_what_it_is_given():
+    ws = Workshop(objectives=[Objective(key_results=[KeyResult(text="x", metric="NPS",
+                                                               unit="points")])])
+    kr = ws.objectives[0].key_results[0]
+    edits.fill_stated_numbers(ws, kr.id, {"baseline": "31", "target": "45"})
+    assert (kr.metric, kr.baseline, kr.target, kr.unit) == ("NPS", "31", "45", "points")
+    edits.fill_stated_numbers(ws, "gone", {"target": "1"})  # a late key: nothing happens

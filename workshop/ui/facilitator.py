@@ -53,6 +53,8 @@ TICK_MARGIN_MS = 5
 TOAST_MS = 1800  # how long a room key's feedback stays on the laptop
 MONITOR_DELAY_MS = 300  # the room monitor's picture follows changes this much later
 MONITOR_WIDTH = 160
+# The stage list is never narrower than "6  Review checklist" and "not timed · 25 min".
+NAV_MIN_WIDTH = 205
 
 
 class FacilitatorWindow(QMainWindow):
@@ -221,8 +223,8 @@ class FacilitatorWindow(QMainWindow):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 0)
-        splitter.setSizes([200, 800, 300])
         self.splitter = splitter
+        self._split_done = False  # the first real width sets the columns (showEvent)
         root.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
@@ -524,6 +526,20 @@ class FacilitatorWindow(QMainWindow):
             page.go_to_item(discussed)
         else:
             page.focus_first()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._split_done:
+            self._split_done = True
+            QTimer.singleShot(0, self._split_columns)
+
+    def _split_columns(self) -> None:
+        """The page gets the room: the stage list and the side panel take a modest share
+        of the width (about a sixth and a fifth), never less than they need."""
+        width = max(self.splitter.width(), 600)
+        nav = max(NAV_MIN_WIDTH, round(width * 0.16))
+        side = max(self.side.minimumWidth(), round(width * 0.2))
+        self.splitter.setSizes([nav, max(300, width - nav - side), side])
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         # Enter that no widget took (the page itself has the focus after a stage change

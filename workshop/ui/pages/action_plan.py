@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QGridLayout,
-    QHBoxLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -53,6 +52,8 @@ def task_guidance(count: int) -> tuple[str, bool]:
     return text, False
 
 
+# Below this width for the task's text, owner and deadline go under it.
+MIN_TASK_WIDTH = 280
 # A deadline after the period can be typed (the coach then flags it), up to this far.
 AFTER_PERIOD = timedelta(days=366)
 
@@ -128,9 +129,14 @@ class ActionRow(Row):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(1)
-        layout = QHBoxLayout()
-        layout.setSpacing(6)
+        # A grid, so a narrow page puts owner and deadline under the task instead of
+        # squeezing the task to a few letters (see resizeEvent).
+        layout = QGridLayout()
+        layout.setHorizontalSpacing(6)
+        layout.setVerticalSpacing(3)
         outer.addLayout(layout)
+        self.grid = layout
+        self._narrow: bool | None = None
 
         # Under the task, so the task columns stay aligned from row to row.
         self.origin_label = mute(plain_label("\u2191 from the output KR", "originTag"))
@@ -147,7 +153,7 @@ class ActionRow(Row):
         self.owner_combo.setToolTip("Exactly one owner per task")
         self.owner_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.owner_combo.setMinimumContentsLength(12)
+        self.owner_combo.setMinimumContentsLength(10)
         self.deadline_edit = DeadlineEdit()
         self.deadline_edit.setObjectName("actionDeadline")
         self.deadline_edit.setAccessibleName(f"Deadline of task {number}")
@@ -158,10 +164,7 @@ class ActionRow(Row):
             lambda: page.remove_action(action_id), name="removeButton",
             accessible=f"Remove task {number}")
 
-        layout.addWidget(self.text_edit, 1)
-        layout.addWidget(self.owner_combo)
-        layout.addWidget(self.deadline_edit)
-        layout.addWidget(self.remove_button)
+        self._place(narrow=False)
         self.origin_label.setContentsMargins(6, 0, 0, 0)
         outer.addWidget(self.origin_label)
 
@@ -173,6 +176,36 @@ class ActionRow(Row):
         shortcut = QShortcut(QKeySequence("Ctrl+Shift+Delete"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(lambda: page.remove_action(self.action_id))
+
+    def _place(self, *, narrow: bool) -> None:
+        """One line when there is room; on a narrow page the task takes the whole first
+        line and owner, deadline and Remove go under it."""
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        grid = self.grid
+        for widget in (self.text_edit, self.owner_combo, self.deadline_edit,
+                       self.remove_button):
+            grid.removeWidget(widget)
+        if narrow:
+            grid.addWidget(self.text_edit, 0, 0, 1, 4)
+            grid.addWidget(self.owner_combo, 1, 0)
+            grid.addWidget(self.deadline_edit, 1, 1)
+            grid.addWidget(self.remove_button, 1, 3)
+            for column, stretch in enumerate((1, 1, 1, 0)):
+                grid.setColumnStretch(column, stretch)
+        else:
+            for column, widget in enumerate((self.text_edit, self.owner_combo,
+                                             self.deadline_edit, self.remove_button)):
+                grid.addWidget(widget, 0, column)
+            for column, stretch in enumerate((1, 0, 0, 0)):
+                grid.setColumnStretch(column, stretch)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        beside = (self.owner_combo.sizeHint().width() + self.deadline_edit.sizeHint().width()
+                  + self.remove_button.sizeHint().width() + 3 * 6)
+        self._place(narrow=event.size().width() - beside < MIN_TASK_WIDTH)
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.text_edit, self.owner_combo, self.deadline_edit, self.remove_button]

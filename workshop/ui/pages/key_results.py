@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from workshop import coach, edits
 from workshop.coach.checks import MAX_KRS_PER_OBJECTIVE
+from workshop.kr_numbers import fields_to_offer, read_stated_numbers
 from workshop.model import KeyResult, Objective, objective_statement
 from workshop.ui.pages import common
 from workshop.ui.pages.base import StagePage
@@ -25,6 +26,10 @@ from workshop.ui.session import SessionController
 from workshop.ui.widgets.badge import KindBadge
 from workshop.ui.widgets.row_list import Row, RowList
 from workshop.ui.widgets.style import set_style_state
+
+OFFER_KEY = "Ctrl+Shift+N"  # N for the numbers
+# Below this width a key result's numbers take two lines instead of one.
+ONE_LINE_WIDTH = 640
 
 DIRECTION_LABELS: tuple[tuple[str, str], ...] = (
     ("", "Direction: not set"),
@@ -85,26 +90,34 @@ class KeyResultRow(Row):
         self.direction_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToContents)
 
-        column = 0
-        for caption, edit, stretch in (("Metric", self.metric_edit, 4),
-                                       ("From", self.baseline_edit, 1),
-                                       ("To", self.target_edit, 1),
-                                       ("Unit", self.unit_edit, 1)):
+        self.grid = grid
+        self._captions: dict[str, QLabel] = {}
+        for caption, edit in (("Metric", self.metric_edit), ("From", self.baseline_edit),
+                              ("To", self.target_edit), ("Unit", self.unit_edit)):
             label = QLabel(caption)
             label.setObjectName("fieldCaption")
             label.setBuddy(edit)
-            grid.addWidget(label, 1, column)
-            grid.addWidget(edit, 1, column + 1)
-            grid.setColumnStretch(column + 1, stretch)
-            column += 2
-        grid.addWidget(self.direction_combo, 1, column, 1, 2)
+            self._captions[caption] = label
+        self._narrow: bool | None = None
+        self._place(narrow=False)
 
         # The theme's warning style; the words say it is the coach speaking.
         self.reason_label = common.plain_label()
         common.warn(self.reason_label)
         self.reason_label.setAccessibleName(f"Coach on key result {number}")
         self.reason_label.hide()
-        grid.addWidget(self.reason_label, 2, 0, 1, 10)
+        grid.addWidget(self.reason_label, 3, 0, 1, 10)
+        # The numbers the text already states, offered for the fields with one key.
+        self.offer_button = common.button(
+            "", "Fill the fields with the numbers the key result states "
+            f"({OFFER_KEY}); keep typing to ignore", self.accept_offer,
+            name="krOffer", accessible=f"Fill in the numbers of key result {number}")
+        self.offer_button.hide()
+        self.offer: dict[str, str] = {}
+        grid.addWidget(self.offer_button, 4, 0, 1, 10, Qt.AlignmentFlag.AlignLeft)
+        offer_shortcut = QShortcut(QKeySequence(OFFER_KEY), self)
+        offer_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        offer_shortcut.activated.connect(self.accept_offer)
 
         self.text_edit.textEdited.connect(lambda value: self._edit("text", value))
         self.metric_edit.textEdited.connect(lambda value: self._edit("metric", value))
@@ -121,6 +134,47 @@ class KeyResultRow(Row):
         # Tab walks the fields first and reaches "Remove" last, not right after the text.
         return [self.text_edit, self.metric_edit, self.baseline_edit, self.target_edit,
                 self.unit_edit, self.direction_combo, self.remove_button]
+
+    def _place(self, *, narrow: bool) -> None:
+        """The numbers on one line when there is room; on a narrow page the metric takes
+        a line of its own and from, to, unit and direction go under it, so nothing is
+        cut or scrolled sideways."""
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        grid = self.grid
+        cells = [(self._captions["Metric"], self.metric_edit),
+                 (self._captions["From"], self.baseline_edit),
+                 (self._captions["To"], self.target_edit),
+                 (self._captions["Unit"], self.unit_edit)]
+        for label, edit in cells:
+            grid.removeWidget(label)
+            grid.removeWidget(edit)
+        grid.removeWidget(self.direction_combo)
+        for column in range(10):
+            grid.setColumnStretch(column, 0)
+        if narrow:
+            grid.addWidget(cells[0][0], 1, 0)
+            grid.addWidget(cells[0][1], 1, 1, 1, 9)
+            column = 0
+            for label, edit in cells[1:]:
+                grid.addWidget(label, 2, column)
+                grid.addWidget(edit, 2, column + 1)
+                grid.setColumnStretch(column + 1, 1)
+                column += 2
+            grid.addWidget(self.direction_combo, 2, column, 1, 10 - column)
+        else:
+            column = 0
+            for (label, edit), stretch in zip(cells, (4, 1, 1, 1), strict=True):
+                grid.addWidget(label, 1, column)
+                grid.addWidget(edit, 1, column + 1)
+                grid.setColumnStretch(column + 1, stretch)
+                column += 2
+            grid.addWidget(self.direction_combo, 1, column, 1, 2)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._place(narrow=event.size().width() < ONE_LINE_WIDTH)
 
     def _field(self, name: str, tip: str, number: int) -> QWidget:
         edit = common.text_field(name, f"{name} of key result {number}", tip, name=f"kr{name}")
@@ -152,11 +206,33 @@ class KeyResultRow(Row):
             self.direction_combo.setCurrentIndex(index)
         self._assess(kr)
 
+    def accept_offer(self) -> None:
+        if self.offer:
+            self.page.controller.edit(edits.fill_stated_numbers, self.kr_id, self.offer)
+
+    def _update_offer(self, kr: KeyResult) -> None:
+        current = {"baseline": kr.baseline, "target": kr.target, "unit": kr.unit,
+                   "direction": kr.direction}
+        self.offer = fields_to_offer(read_stated_numbers(kr.text), current)
+        if self.offer:
+            words = []
+            if "baseline" in self.offer or "target" in self.offer:
+                words.append(f"from {self.offer.get('baseline', kr.baseline) or '?'} to "
+                             f"{self.offer.get('target', kr.target) or '?'}")
+            if "unit" in self.offer:
+                words.append(self.offer["unit"])
+            if "direction" in self.offer:
+                words.append(dict(DIRECTION_LABELS).get(self.offer["direction"], "").lower())
+            self.offer_button.setText(f"Use {', '.join(w for w in words if w)} "
+                                      f"from the text ({OFFER_KEY})")
+        self.offer_button.setVisible(bool(self.offer))
+
     def _assess(self, kr: KeyResult) -> None:
         key = (kr.text, kr.metric, kr.baseline, kr.target, kr.unit, kr.direction)
         if key == self._assessed_key:
             return  # the coach's verdict only changes with the fields
         self._assessed_key = key
+        self._update_offer(kr)
         if not kr.text.strip():
             self.badge.set_kind("")
             self.reason = ""
