@@ -126,6 +126,19 @@ def test_being_ahead_is_negative() -> None:
     assert compute_schedule(ws, T0 + 2 * MIN).behind_minutes == pytest.approx(-3)
 
 
+def test_stages_paged_past_without_the_clock_count_as_on_plan() -> None:
+    """Before: paging on to key results right after Start banked the skipped stages'
+    minutes ("45 min ahead") while the timer on screen ran into overtime."""
+    ws = _started()
+    for key, nxt in (("setup", "strategy"), ("strategy", "objectives"),
+                     ("objectives", "key_results")):
+        _finish(ws, key, 0, nxt)
+    now = T0 + 1 * MIN
+    schedule = compute_schedule(ws, now)
+    assert schedule.behind_minutes == pytest.approx(0)  # on plan, nothing banked
+    assert schedule.row("objectives").actual_minutes == 0  # shown as not timed
+
+
 def test_a_current_stage_without_timer_counts_once_past_its_plan() -> None:
     ws = _started("90min")  # action planning has exactly 15 minutes: no slack
     assert compute_schedule(ws, T0 + 5 * MIN).risk is None

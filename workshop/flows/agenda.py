@@ -278,6 +278,10 @@ def _timer_remaining(timer_state: dict[str, Any], now_wall: float) -> float | No
     return timer.remaining() if timer.started else None
 
 
+NOT_TIMED_SECONDS = 30.0
+"""A stage left with less time than this on it was passed without the clock."""
+
+
 def compute_schedule(workshop: Workshop, now_wall: float) -> Schedule:
     """Plan versus projection for every stage, how far behind we are, and the risk.
 
@@ -308,11 +312,19 @@ def compute_schedule(workshop: Workshop, now_wall: float) -> Schedule:
             actuals.append(s.actual_seconds / 60.0 if s.actual_seconds > 0 else None)
     else:
         cursor = start
+        # A stage passed without the clock (paged through, or before Start) counts as
+        # taking its plan: it banks no time, and the schedule says "on time", not
+        # "45 min ahead", while the timer on screen runs over.
+        not_timed_shift = 0.0
         for s in stages[:current]:
-            projected.append((cursor, cursor + s.actual_seconds))
+            took = s.actual_seconds
+            if took < NOT_TIMED_SECONDS:
+                not_timed_shift += s.planned_minutes * 60.0 - took
+                took = s.planned_minutes * 60.0
+            projected.append((cursor, cursor + took))
             actuals.append(s.actual_seconds / 60.0 if s.actual_seconds > 0
                            or s.state != STAGE_PENDING else None)
-            cursor += s.actual_seconds
+            cursor += took
         record = stages[current]
         others = sum(s.actual_seconds for i, s in enumerate(stages) if i != current)
         # Wall time since the start that no other stage accounts for was spent here.
@@ -320,8 +332,8 @@ def compute_schedule(workshop: Workshop, now_wall: float) -> Schedule:
         remaining = _timer_remaining(record.timer, now_wall)
         if remaining is None:
             remaining = record.planned_minutes * 60.0 - elapsed
-        current_end = now_wall + max(remaining, 0.0)
-        projected.append((now_wall - elapsed, current_end))
+        current_end = now_wall + max(remaining, 0.0) + not_timed_shift
+        projected.append((now_wall - elapsed + not_timed_shift, current_end))
         actuals.append(elapsed / 60.0)
         cursor = current_end
         for s in stages[current + 1:]:

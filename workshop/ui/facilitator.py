@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop.flows.agenda import compute_schedule
+from workshop.flows.agenda import NOT_TIMED_SECONDS, compute_schedule
 from workshop.flows.room import MESSAGE_BANNER, MESSAGE_FULL, VIEW_TIMER
 from workshop.flows.stages import ALL_STAGES, exit_advice, stage_by_key
 from workshop.flows.timer import PHASE_OVERTIME, PHASE_WARNING, format_mmss
@@ -373,7 +373,7 @@ class FacilitatorWindow(QMainWindow):
             if record is not None:
                 number = run_keys.index(key) + 1
                 actual = self.controller.run.actual_seconds(key) / 60.0
-                if actual >= 0.5:
+                if actual * 60.0 >= NOT_TIMED_SECONDS:
                     minutes = f"{round(actual)} of {record.planned_minutes} min"
                 elif record.state == "done":
                     # Passed without the clock running: on plan, never time banked.
