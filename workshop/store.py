@@ -444,6 +444,14 @@ def _insert_sql(table: str, columns: Iterable[str]) -> str:
 _WORKSHOP_COLUMNS = tuple(c.name for c in _WORKSHOP.columns) + ("deleted_at",)
 _INSERT = {name: _insert_sql(name, t.keys + tuple(c.name for c in t.columns))
            for name, t in _TABLES.items()}
+# The entities a typed edit can change, by the controller's kind of address: a save
+# after typing rewrites their row only (see Store.save_changes).
+_ENTITY_TABLES = {"participant": "participants", "strategy": "strategies",
+                  "objective": "objectives", "kr": "key_results", "action": "actions"}
+_UPDATE = {name: f"UPDATE {name} SET "
+                 + ", ".join(f"{c.name} = ?" for c in _TABLES[name].columns)
+                 + " WHERE id = ? AND workshop_id = ?"
+           for name in _ENTITY_TABLES.values()}
 _UPSERT_WORKSHOP = (
     _insert_sql(APP_TABLE, _WORKSHOP_COLUMNS)
     + " ON CONFLICT(id) DO UPDATE SET "
@@ -1047,6 +1055,50 @@ class Store:
             raise StoreError(f"Could not save the workshop in {self.path}: it holds a "
                              f"value that cannot be stored ({exc}).", self.path) from exc
 
+    def save_changes(self, workshop: Workshop,
+                     changed: Iterable[tuple[str, Any]]) -> None:
+        """Write what typing changed: the workshop's own row, its stage records (the
+        clock moves), and the rows of the entities in `changed`, given as (kind, object)
+        pairs ("kr", key_result) — the rest of the session is as the last save left it.
+        One transaction, like `save`. Falls back to a whole save when a row is not there
+        (the entity is new to the file), so it can never write less than it must.
+
+        Typing into one field of a large session costs a few rows, not the session."""
+        self._check_writable()
+        workshop.updated_at = now_iso()
+        wid = workshop.id
+        conn = self.conn
+        stages = _TABLES["stage_records"]
+        steps = _TABLES["why_steps"]
+        try:
+            with self._transaction():
+                conn.execute(_UPSERT_WORKSHOP, _WORKSHOP.encode(workshop) + (None,))
+                conn.execute("DELETE FROM stage_records WHERE workshop_id = ?", [wid])
+                conn.executemany(_INSERT["stage_records"],
+                                 [(wid, i) + stages.encode(st)
+                                  for i, st in enumerate(workshop.stages)])
+                for kind, obj in changed:
+                    table = _ENTITY_TABLES.get(kind)
+                    if table is None:
+                        continue  # the workshop's own fields: its row is written above
+                    done = conn.execute(_UPDATE[table],
+                                        _TABLES[table].encode(obj) + (obj.id, wid))
+                    if done.rowcount != 1:
+                        raise _NotSavedYet(table)
+                    if kind == "kr":
+                        conn.execute("DELETE FROM why_steps WHERE key_result_id = ? AND "
+                                     "workshop_id = ?", [obj.id, wid])
+                        conn.executemany(_INSERT["why_steps"],
+                                         [(wid, obj.id, k) + steps.encode(step)
+                                          for k, step in enumerate(obj.why_steps)])
+        except _NotSavedYet:
+            self.save(workshop)
+        except sqlite3.Error as exc:
+            raise self._translate(exc, "save the workshop") from exc
+        except (OverflowError, UnicodeEncodeError) as exc:
+            raise StoreError(f"Could not save the workshop in {self.path}: it holds a "
+                             f"value that cannot be stored ({exc}).", self.path) from exc
+
     def save_many(self, workshops: Iterable[Workshop]) -> None:
         """Save several workshops in one transaction (imports, benchmarks)."""
         self._check_writable()
@@ -1104,6 +1156,10 @@ def _file_identity(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return (info.st_dev, info.st_ino)
+
+
+class _NotSavedYet(Exception):
+    """An edited entity has no row in the file yet: the save must be a whole one."""
 
 
 def _rows_for(w: Workshop) -> dict[str, Any]:

@@ -68,3 +68,25 @@ def test_failed_save_keeps_edits_and_retries(controller, timers, tmp_path):
     assert timers.fire_all() >= 1  # the retry
     assert controller.store.load(controller.workshop.id).client == "Kept in memory"
     assert controller.save_error == ""
+
+
+def test_typing_saves_only_what_changed_and_structure_saves_everything(make_controller,
+                                                                      timers, store):
+    controller = make_controller()
+    whole, partial = [], []
+    real_save, real_changes = store.save, store.save_changes
+    store.save = lambda ws, **kw: whole.append(1) or real_save(ws, **kw)
+    store.save_changes = lambda ws, changed: partial.append(list(changed)) or \
+        real_changes(ws, changed)
+    controller.save_now()  # the first save after opening is a whole one
+    assert (len(whole), len(partial)) == (1, 0)
+    kr = controller.workshop.all_key_results()[0][1]
+    controller.set_field(("kr", kr.id), "text", "Typed")
+    timers.fire_all()
+    assert len(whole) == 1 and [k for k, _ in partial[-1]] == ["kr"]
+    from workshop import edits
+
+    controller.edit(edits.add_participant)
+    timers.fire_all()
+    assert len(whole) == 2
+    assert store.load(controller.workshop.id).all_key_results()[0][1].text == "Typed"

@@ -234,3 +234,38 @@ def workshops(draw):
 def test_random_workshops_round_trip_exactly_through_the_store(store, ws):
     store.save(ws)
     assert same_content(ws, store.load(ws.id))
+
+
+def test_save_changes_writes_the_typed_rows_and_loads_back_the_same(tmp_path):
+    """Typing into one field of a large session rewrites a few rows, not the session;
+    what loads back is the session as it is in memory."""
+    from workshop.demo import large_workshop
+    from workshop.flows.agenda import ensure_stages
+    from workshop.model import KeyResult, WhyStep, workshop_to_dict
+
+    store = Store.open(tmp_path / "w.db")
+    ws = large_workshop()
+    ensure_stages(ws)
+    store.save(ws)
+    kr = ws.objectives[2].key_results[1]
+    kr.text = "Typed: raise activation from 40% to 55%"
+    kr.why_steps = [WhyStep("Why?", "Because")]
+    action = ws.objectives[0].key_results[0].actions[0]
+    action.text = "Typed task"
+    ws.title = "Typed title"
+    ws.stages[0].actual_seconds = 123.0
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    store.save_changes(ws, [("kr", kr), ("action", action), ("workshop", ws)])
+    store.conn.set_trace_callback(None)
+    assert not any(s.startswith("DELETE FROM actions") for s in statements)
+    assert len([s for s in statements if s.startswith("UPDATE")]) == 2
+    again = store.load(ws.id)
+    assert workshop_to_dict(again) == workshop_to_dict(ws)
+
+    # An entity the file has not seen yet: the save becomes a whole one, nothing lost.
+    new = KeyResult(text="Brand new")
+    ws.objectives[0].key_results.append(new)
+    store.save_changes(ws, [("kr", new)])
+    assert store.load(ws.id).find_key_result(new.id) is not None
+    store.close()

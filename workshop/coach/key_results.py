@@ -693,6 +693,14 @@ def assess_kr(text: str, kr: KeyResult | None = None) -> KRAssessment:
     """
     if not text.strip() and kr is not None:
         text = kr.text
+    return _assess(text, bool(kr is not None and kr.target.strip()))
+
+
+@lru_cache(maxsize=8192)
+def _assess(text: str, target_field: bool) -> KRAssessment:
+    """The verdict on a text (with or without a target field), remembered: the coach
+    re-reads the session after every pause in typing, and a KR whose words did not
+    change is not judged again. Assessments are frozen, so sharing them is safe."""
     norm = normalise(text)
     ev = _Evidence(norm)
     rule_kind, reason = _decide(ev)
@@ -710,7 +718,7 @@ def assess_kr(text: str, kr: KeyResult | None = None) -> KRAssessment:
         # The words outweighed the rules: explain with the words.
         reason = _R_WORDS if kind == OUTPUT else _R_OUTCOME
         cues = _merge_cues(words_model.driving(weighted, says_output))
-    measurable = ev.target or bool(kr is not None and kr.target.strip())
+    measurable = ev.target or target_field
     findings: list[Finding] = []
     milestone = False
     if unsure:

@@ -51,7 +51,7 @@ from workshop.ui.widgets.findings import SidePanel
 # not at all while the timer is paused: the time itself always comes from the clock.
 TICK_MARGIN_MS = 5
 TOAST_MS = 1800  # how long a room key's feedback stays on the laptop
-MONITOR_DELAY_MS = 300  # the room monitor's picture follows changes this much later
+MONITOR_DELAY_MS = 400  # the room monitor's picture follows changes this much later
 MONITOR_WIDTH = 160
 # The stage list is never narrower than "6  Review checklist" and "not timed · 25 min".
 NAV_MIN_WIDTH = 205
@@ -104,6 +104,10 @@ class FacilitatorWindow(QMainWindow):
         controller.findings_changed.connect(self._update_findings)
         controller.room_changed.connect(self._on_room_changed)
         self._save_error_shown = False
+        self._monitor_timer = QTimer(self)
+        self._monitor_timer.setSingleShot(True)
+        self._monitor_timer.setInterval(MONITOR_DELAY_MS)
+        self._monitor_timer.timeout.connect(self._refresh_monitor_picture)
         self.tick_timer = QTimer(self)
         self.tick_timer.setSingleShot(True)
         self.tick_timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -653,10 +657,12 @@ class FacilitatorWindow(QMainWindow):
             self._fill_nav()
 
     def _schedule_monitor_picture(self) -> None:
+        """Retake the projector's picture once things settle: a burst of typing costs
+        one picture, not one a key."""
         if self.projector_picture is None:
             self.monitor.set_picture(None)
             return
-        QTimer.singleShot(MONITOR_DELAY_MS, self._refresh_monitor_picture)
+        self._monitor_timer.start()
 
     def _refresh_monitor_picture(self) -> None:
         if self.projector_picture is not None:

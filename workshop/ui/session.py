@@ -155,12 +155,12 @@ class SnapshotCommand(QUndoCommand):
             self.after = copy.deepcopy(c.workshop)
         else:
             c._replace_workshop(copy.deepcopy(self.after))
-        c._after_edit(("workshop", ""))
+        c._after_edit(("workshop", ""), structural=True)
 
     def undo(self) -> None:
         assert self.before is not None
         self.controller._replace_workshop(copy.deepcopy(self.before))
-        self.controller._after_edit(("workshop", ""))
+        self.controller._after_edit(("workshop", ""), structural=True)
 
 
 class StageCommand(QUndoCommand):
@@ -217,6 +217,10 @@ class SessionController(QObject):
         self.undo_stack = QUndoStack(self)
         # True from an edit until it is in the file: closing with unsaved edits asks.
         self.dirty = False
+        # What changed since the last save: typed fields by address, so a save writes
+        # their rows only; None when a structural edit (or a stage move) needs a whole
+        # save. The first save after opening is a whole one.
+        self._unsaved: dict[Address, None] | None = None
         self.last_saved: str = ""
         self.save_error: str = ""
         # Before the first stage starts the room sees the title slide, not a timer.
@@ -282,7 +286,11 @@ class SessionController(QObject):
                 continue  # the stage and timer belong to the run, undone by StageCommand
             setattr(self.workshop, name, getattr(ws, name))
 
-    def _after_edit(self, address: Address) -> None:
+    def _after_edit(self, address: Address, *, structural: bool = False) -> None:
+        if structural or address[0] == "checklist":
+            self._unsaved = None
+        elif self._unsaved is not None:
+            self._unsaved[address] = None
         self.dirty = True
         self.schedule_save()
         self._findings_stale = True
@@ -352,6 +360,7 @@ class SessionController(QObject):
 
     def _after_stage_change(self, untimed: str = "") -> None:
         self.room = self.room.after_stage_change().with_changes(untimed_stage=untimed)
+        self._unsaved = None  # a stage move can restore the stage records wholesale
         self.dirty = True
         self.save_now()
         self.stage_changed.emit(self.live_stage_key)
@@ -475,20 +484,36 @@ class SessionController(QObject):
             return False
         self.run.sync()
         try:
-            self.store.save(self.workshop)
+            self._write()
         except StoreError as exc:
             self.save_error = str(exc)
             self._retry.start()
             self.save_failed.emit(self.save_error)
             return False
         self.dirty = False
+        self._unsaved = {}
         self.save_error = ""
         self._retry.stop()
         self.last_saved = datetime.fromtimestamp(self.clock.wall()).strftime("%H:%M:%S")
         self.saved.emit(self.last_saved)
         return True
 
+    def _write(self) -> None:
+        """A whole save after structural edits, else only the rows typing changed."""
+        assert self.store is not None
+        if self._unsaved is None:
+            self.store.save(self.workshop)
+            return
+        changed = []
+        for address in self._unsaved:
+            try:
+                changed.append((address[0], locate(self.workshop, address)))
+            except KeyError:
+                continue  # removed since (that removal was structural: a whole save)
+        self.store.save_changes(self.workshop, changed)
+
     def switch_store(self, store: Store) -> bool:
-        """Save as: keep working on another database file."""
+        """Save as: keep working on another database file (a whole save there)."""
         self.store = store
+        self._unsaved = None
         return self.save_now()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import logging
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
@@ -255,12 +256,12 @@ class WrapUpPage(StagePage):
         if path is None:
             return
         page_size = self.page_size_combo.currentText()
-        snapshot = copy.deepcopy(self.controller.workshop)
+        snapshot = self._snapshot()
         if kind == PARTICIPANTS:
             folder = path
 
             def work() -> list[Path]:
-                return export_per_participant(snapshot, path, page_size=page_size)
+                return export_per_participant(snapshot(), path, page_size=page_size)
         else:
             suffix = next(s for k, _c, s, _f in EXPORTS if k == kind)
             if not path.suffix:
@@ -268,12 +269,32 @@ class WrapUpPage(StagePage):
             folder = path.parent
 
             def work() -> list[Path]:
-                return export_file(snapshot, path, page_size=page_size)
+                return export_file(snapshot(), path, page_size=page_size)
 
         self._set_exporting(True)
         self._show_result(f"Exporting {path.name}…", failed=False)
         self.jobs.run(work, lambda files: self._exported(kind, files, folder),
                       self._export_failed)
+
+    def _snapshot(self) -> Callable[[], Workshop]:
+        """The session as it is now, for the export's thread. Saved first, then read back
+        there on a connection of its own, so the window copies nothing (a deep copy of a
+        large session held the window for tens of milliseconds); without a file to read
+        (a read-only view), a copy taken here."""
+        c = self.controller
+        store = c.store
+        if store is None or not c.save_now():
+            copied = copy.deepcopy(c.workshop)
+            return lambda: copied
+        workshop_id = c.workshop.id
+
+        def read() -> Workshop:
+            reader = store.open_reader()
+            try:
+                return reader.load(workshop_id)
+            finally:
+                reader.close()
+        return read
 
     def _exported(self, kind: str, files: list[Path], folder: Path) -> None:
         self._set_exporting(False)
