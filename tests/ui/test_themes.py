@@ -41,3 +41,12 @@ def test_projector_draws_only_checked_pairs(key):
     for selector, pair in STYLED_PAIRS.items():
         foreground, background = pairs[pair]
         assert f"{selector} {{ color: {foreground}; background: {background}; }}" in sheet
+
+
+def test_dialog_buttons_carry_words_not_stock_icons(qapp):
+    from PySide6.QtWidgets import QStyle
+
+    from workshop.ui.app import create_qt_app
+
+    app = create_qt_app()
+    assert app.style().styleHint(QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons) == 0

@@ -11,7 +11,14 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLockFile, QObject, QSettings, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMessageBox,
+    QProxyStyle,
+    QStyle,
+    QWidget,
+)
 
 from workshop.clock import Clock, SystemClock
 
@@ -508,7 +515,20 @@ def create_qt_app() -> QApplication:
     app.setOrganizationName(ORG)
     app.setApplicationName(APP)
     app.setApplicationDisplayName("OKR Workshop")
+    if not isinstance(app.style(), FlatStyle):
+        app.setStyle(FlatStyle("Fusion"))
     return app
+
+
+class FlatStyle(QProxyStyle):
+    """Qt's Fusion style with dialog buttons in words only: the stock icons (a green
+    tick, a red circle) on "Save", "Cancel" and "Quit" look dated and say nothing the
+    words do not."""
+
+    def styleHint(self, hint, option=None, widget=None, returnData=None):  # noqa: N802
+        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+            return 0
+        return super().styleHint(hint, option, widget, returnData)
 
 
 def _quit_on_terminate(qt_app: QApplication) -> None:
