@@ -64,9 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="export a session; the format follows the file's extension "
                             "(.pdf .md .csv .json .ics)")
     p.add_argument("id")
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="the file to write (needed unless --per-participant is given)")
     p.add_argument("--per-participant", metavar="DIR", default=None,
-                   help="also write one 'Your commitments' PDF per participant into DIR")
+                   help="(also) write one 'Your commitments' PDF per participant into DIR")
     p.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
 
     p = sub.add_parser("import", parents=[db], help="import a session from a JSON export")
@@ -237,13 +238,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from workshop.export import ExportError, export_file, export_per_participant
 
-    out = Path(args.output).expanduser()
+    if not args.output and not args.per_participant:
+        raise UserError("say where to export: -o FILE, or --per-participant DIR")
     with _open_store(args, read_only=True) as store:
         ws = _load(store, args.id)
     try:
-        written = export_file(ws, out, page_size=args.page_size)
+        written = []
+        if args.output:
+            written += export_file(ws, Path(args.output).expanduser(),
+                                   page_size=args.page_size)
         if args.per_participant:
-            written += export_per_participant(ws, Path(args.per_participant).expanduser())
+            written += export_per_participant(ws, Path(args.per_participant).expanduser(),
+                                              page_size=args.page_size)
     except ExportError as exc:
         raise UserError(str(exc)) from exc
     for path in written:

@@ -161,3 +161,18 @@ def test_coach_labels_the_worked_example(tmp_path):
     assert any(f["question"] == "Why do we want to launch v3.0 of our platform?"
                for f in first["findings"])
     assert all(f["message"] for f in first["findings"])
+
+
+def test_export_per_participant_alone_in_letter_size(demo_db):
+    from pypdf import PdfReader
+
+    folder, wid = demo_db
+    result = run("export", wid, "--per-participant", "people", "--page-size", "Letter",
+                 "--db", "w.db", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    files = [Path(line) for line in result.stdout.splitlines()]
+    assert len(files) == 5 and all(f.parent.name == "people" for f in files)
+    width = float(PdfReader(str(folder / files[0])).pages[0].mediabox.width)
+    assert round(width) == 612  # Letter, not A4's 595
+    nowhere = run("export", wid, "--db", "w.db", cwd=folder)
+    assert nowhere.returncode == 2 and "-o FILE" in nowhere.stderr

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import copy
 import logging
+import os
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -64,6 +67,25 @@ EXPORTS: tuple[tuple[str, str, str, str], ...] = (
 def suggested_stem(ws: Workshop) -> str:
     """A file name stem made from the workshop's title, safe on every system."""
     return safe_file_stem(ws.title, "okr-workshop")
+
+
+def cli_command() -> list[str]:
+    """How to run this app's command line: the frozen app is its own command."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-m", "workshop"]
+
+
+def run_export_command(command: list[str]) -> list[Path]:
+    """Run `okr-workshop export ...`; the files it wrote (it prints one per line), or
+    ExportError with its one-line message."""
+    done = subprocess.run(command, capture_output=True, text=True, check=False,
+                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    if done.returncode != 0:
+        lines = [line for line in done.stderr.splitlines() if line.strip()]
+        message = lines[-1] if lines else f"the export stopped (status {done.returncode})"
+        raise ExportError(message.removeprefix("okr-workshop: ").strip())
+    return [Path(line) for line in done.stdout.splitlines() if line.strip()]
 
 
 def saved_message(kind: str, files: list[Path], folder: Path) -> str:
@@ -256,45 +278,36 @@ class WrapUpPage(StagePage):
         if path is None:
             return
         page_size = self.page_size_combo.currentText()
-        snapshot = self._snapshot()
         if kind == PARTICIPANTS:
             folder = path
-
-            def work() -> list[Path]:
-                return export_per_participant(snapshot(), path, page_size=page_size)
         else:
             suffix = next(s for k, _c, s, _f in EXPORTS if k == kind)
             if not path.suffix:
                 path = path.with_name(path.name + suffix)
             folder = path.parent
-
-            def work() -> list[Path]:
-                return export_file(snapshot(), path, page_size=page_size)
-
+        work = self._export_work(kind, path, page_size)
         self._set_exporting(True)
         self._show_result(f"Exporting {path.name}…", failed=False)
         self.jobs.run(work, lambda files: self._exported(kind, files, folder),
                       self._export_failed)
 
-    def _snapshot(self) -> Callable[[], Workshop]:
-        """The session as it is now, for the export's thread. Saved first, then read back
-        there on a connection of its own, so the window copies nothing (a deep copy of a
-        large session held the window for tens of milliseconds); without a file to read
-        (a read-only view), a copy taken here."""
-        c = self.controller
-        store = c.store
-        if store is None or not c.save_now():
-            copied = copy.deepcopy(c.workshop)
-            return lambda: copied
-        workshop_id = c.workshop.id
+    def _export_work(self, kind: str, path: Path, page_size: str) -> Callable[[], list[Path]]:
+        """The export, to run off the GUI thread, on the session as it is now.
 
-        def read() -> Workshop:
-            reader = store.open_reader()
-            try:
-                return reader.load(workshop_id)
-            finally:
-                reader.close()
-        return read
+        The session is saved, then exported by the command line in a process of its own
+        (reading the file, never writing it): building a large PDF in this process held
+        Python's lock long enough to stall the window and the projector's countdown.
+        Without a file (a read-only view) the export runs on a copy, in a thread."""
+        c = self.controller
+        target = ["--per-participant", str(path)] if kind == PARTICIPANTS else ["-o", str(path)]
+        if c.store is not None and c.save_now():
+            command = [*cli_command(), "export", "--db", str(c.store.path), c.workshop.id,
+                       *target, "--page-size", page_size]
+            return lambda: run_export_command(command)
+        copied = copy.deepcopy(c.workshop)
+        if kind == PARTICIPANTS:
+            return lambda: export_per_participant(copied, path, page_size=page_size)
+        return lambda: export_file(copied, path, page_size=page_size)
 
     def _exported(self, kind: str, files: list[Path], folder: Path) -> None:
         self._set_exporting(False)
