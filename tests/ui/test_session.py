@@ -90,3 +90,14 @@ def test_typing_saves_only_what_changed_and_structure_saves_everything(make_cont
     timers.fire_all()
     assert len(whole) == 2
     assert store.load(controller.workshop.id).all_key_results()[0][1].text == "Typed"
+
+
+def test_the_stage_order_runs_on_to_the_wrap_up_but_not_the_retro(make_controller):
+    """Both windows (PageDown on the laptop, the strip of presentation mode) page through
+    the same order, kept by the controller."""
+    controller = make_controller()
+    last = controller.workshop.stages[-1].key
+    controller.go_to_stage(last)
+    assert controller.next_stage() and controller.live_stage_key == "wrap_up"
+    assert not controller.next_stage()  # the retro is opened on purpose, at the period's end
+    assert controller.previous_stage() and controller.live_stage_key == last

@@ -1184,23 +1184,12 @@ class AudienceWindow(QWidget):
         self._relayout()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        """F11/Esc for fullscreen here; the room's keys only when no facilitator window
-        handles them for us (its key filter sees them first when we are registered)."""
-        key = event.key()
-        c = self.controller
-        if key == Qt.Key.Key_F11:
-            self.toggle_fullscreen()
-        elif key == Qt.Key.Key_Escape:
-            if self.isFullScreen():
-                self.showNormal()
-        elif key in (Qt.Key.Key_PageDown, Qt.Key.Key_Right):
-            if not self.page_step(+1):
-                c.next_stage()
-        elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_Left):
-            if not self.page_step(-1):
-                c.previous_stage()
-        elif not c.room_key(key):
-            super().keyPressEvent(event)
+        """Esc leaves fullscreen here. The room's keys (and F11) reach this window through
+        the session's input router, which the facilitator window registers it with."""
+        if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
+            self.showNormal()
+            return
+        super().keyPressEvent(event)
 
     def toggle_fullscreen(self) -> None:
         if self.isFullScreen():

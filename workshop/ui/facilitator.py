@@ -241,9 +241,7 @@ class FacilitatorWindow(QMainWindow):
         hints.setObjectName("muted")
         self.statusBar().addPermanentWidget(hints)
 
-        run_keys = [s.key for s in self.controller.workshop.stages]
-        self._page_keys = run_keys + [s.key for s in ALL_STAGES if not s.timed]
-        self._page_keys = [k for k in self._page_keys if k in PAGE_CLASSES]
+        self._page_keys = [k for k in self.controller.stage_order() if k in PAGE_CLASSES]
         self._fill_nav()
         self.title_label.setText(self.controller.workshop.title or "Untitled session")
         self.toast = Toast(central)
@@ -476,31 +474,20 @@ class FacilitatorWindow(QMainWindow):
             return
         self.previous_stage()
 
-    def _stage_order(self) -> list[str]:
-        """The stages PageDown walks through, in order."""
-        return [k for k in self._page_keys if stage_by_key(k).paged_to]
-
     def next_stage(self) -> None:
-        """The next stage goes live: the wrap-up follows the last timed stage; the retro
-        is reached from the navigator, at the period's end."""
-        order = self._stage_order()
+        """The next stage goes live (the controller knows the order); leaving a stage
+        with open points, the coach says so in one calm line."""
         live = self.controller.live_stage_key
-        if live not in order or order.index(live) + 1 >= len(order):
-            self.toast.show_text("This is the last stage")
-            return
         advice = exit_advice(live, self.controller.findings) \
             if stage_by_key(live).timed else ""
-        self.controller.go_to_stage(order[order.index(live) + 1])
-        if advice:
+        if not self.controller.next_stage():
+            self.toast.show_text("This is the last stage")
+        elif advice:
             self.statusBar().showMessage(advice, 8000)
 
     def previous_stage(self) -> None:
-        order = self._page_keys
-        live = self.controller.live_stage_key
-        if live not in order or order.index(live) == 0:
+        if not self.controller.previous_stage():
             self.toast.show_text("This is the first stage")
-            return
-        self.controller.go_to_stage(order[order.index(live) - 1])
 
     def go_to_export(self) -> None:
         """Ctrl+E, from anywhere: the handouts' page, on the laptop only (the room
@@ -835,10 +822,14 @@ class FacilitatorWindow(QMainWindow):
         self.controller.switch_store(store)
 
     def toggle_fullscreen(self) -> None:
-        if self.isFullScreen():
-            self.showNormal()
+        """F11: full screen for the window it is pressed in (this one or the projector)."""
+        target = QApplication.activeWindow()
+        if target not in self.router.windows:
+            target = self
+        if target.isFullScreen():
+            target.showNormal()
         else:
-            self.showFullScreen()
+            target.showFullScreen()
 
     def leave_fullscreen(self) -> None:
         if self.isFullScreen():

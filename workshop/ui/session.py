@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from workshop.clock import Clock
@@ -29,7 +29,7 @@ from workshop.flows.room import (
     RoomState,
 )
 from workshop.flows.run import RunSnapshot, WorkshopRun
-from workshop.flows.stages import exit_findings, stage_by_key
+from workshop.flows.stages import ALL_STAGES, exit_findings, stage_by_key
 from workshop.model import Workshop
 from workshop.store import Store, StoreError
 
@@ -326,13 +326,29 @@ class SessionController(QObject):
             return []
 
     # -- stages and timer -----------------------------------------------------------------
-    def next_stage(self) -> None:
-        if self.run.current_index < self.run.stage_count - 1:
-            self.undo_stack.push(StageCommand(self, "Next stage", lambda r: r.advance()))
+    def stage_order(self) -> list[str]:
+        """Every stage of this session in order: the agenda's timed stages, then the
+        stages without a timer (the wrap-up, the retro)."""
+        return [s.key for s in self.workshop.stages] + \
+            [s.key for s in ALL_STAGES if not s.timed]
 
-    def previous_stage(self) -> None:
-        if self.run.current_index > 0:
-            self.undo_stack.push(StageCommand(self, "Previous stage", lambda r: r.go_back()))
+    def next_stage(self) -> bool:
+        """The next stage goes live (after the last timed one, the wrap-up; the retro is
+        opened on purpose, not paged to). False at the end of the line."""
+        order = [k for k in self.stage_order() if stage_by_key(k).paged_to]
+        live = self.live_stage_key
+        if live not in order or order.index(live) + 1 >= len(order):
+            return False
+        self.go_to_stage(order[order.index(live) + 1])
+        return True
+
+    def previous_stage(self) -> bool:
+        order = self.stage_order()
+        live = self.live_stage_key
+        if live not in order or order.index(live) == 0:
+            return False
+        self.go_to_stage(order[order.index(live) - 1])
+        return True
 
     def go_to_stage(self, key: str) -> None:
         """Make the stage `key` live in the room, as one undoable step.
@@ -386,22 +402,6 @@ class SessionController(QObject):
         self.dirty = True
         self.save_now()
         self.timer_changed.emit()
-
-    def room_key(self, key: int) -> bool:
-        """The room's keys, the same in every window: Space starts or pauses the timer,
-        B or . blacks out the projector, + and - add or take off a minute. True when
-        `key` was one of them."""
-        if key == Qt.Key.Key_Space:
-            self.toggle_timer()
-        elif key in (Qt.Key.Key_B, Qt.Key.Key_Period):
-            self.toggle_black()
-        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.extend_timer(60)
-        elif key == Qt.Key.Key_Minus:
-            self.extend_timer(-60)
-        else:
-            return False
-        return True
 
     def tick(self) -> list[str]:
         """Called by the window's display timer; fires the timer's events once each."""
