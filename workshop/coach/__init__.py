@@ -6,19 +6,16 @@ severity, a plain-words message and, for output key results, the first "why" que
 
 from __future__ import annotations
 
+from workshop.coach import findings as _findings
 from workshop.coach.checks import check_focus, check_plan, check_strategy_links, check_workshop
 from workshop.coach.command import coach_command
-from workshop.coach.findings import (
-    FAMILIES,
-    INFO,
-    OUTCOME,
-    OUTPUT,
-    WARN,
-    Finding,
-    KRAssessment,
-)
 from workshop.coach.key_results import assess_kr, is_output, why_question
 from workshop.coach.objectives import check_objective
+
+# The vocabulary of findings, offered here so callers need only `workshop.coach`.
+FAMILIES, INFO, WARN = _findings.FAMILIES, _findings.INFO, _findings.WARN
+OUTCOME, OUTPUT = _findings.OUTCOME, _findings.OUTPUT
+Finding, KRAssessment = _findings.Finding, _findings.KRAssessment
 
 __all__ = [
     "FAMILIES", "INFO", "OUTCOME", "OUTPUT", "WARN", "Finding", "KRAssessment",

@@ -39,6 +39,7 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import BaseDocTemplate
 from reportlab.platypus.frames import Frame
 
+from workshop.export import content
 from workshop.export.charts import PALETTE, alignment_drawing, fit_lines, timeline_drawing
 from workshop.export.content import (
     WhyChain,
@@ -51,7 +52,6 @@ from workshop.export.content import (
     period_text,
     score_words,
     strategy_text,
-    why_chains,
 )
 from workshop.export.errors import ExportError
 from workshop.export.fonts import FontNames, register_fonts
@@ -439,7 +439,7 @@ class _Handout:
         return picture
 
     def chains(self) -> None:
-        chains = why_chains(self.ws)
+        chains = content.why_chains(self.ws)
         if not chains:
             return
         s = self.s
