@@ -50,3 +50,17 @@ def test_presentation_mode_is_the_room_view_and_changes_no_setting(make_app, tmp
     app.facilitator.presentation_requested.emit()
     assert app.presentation is None
     assert {k: app.settings.value(k) for k in app.settings.allKeys()} == before
+
+
+def test_the_session_window_opens_maximised_or_as_it_was_left(make_app, tmp_path, qtbot):
+    app = open_demo(make_app, tmp_path, qtbot)
+    assert app.facilitator.isMaximized()
+    app.facilitator.showNormal()
+    app.facilitator.setGeometry(40, 50, 900, 640)
+    left = app.facilitator.size()
+    workshop_id = app.controller.workshop.id
+    app.facilitator.close()
+    app.open_session(workshop_id)
+    qtbot.waitExposed(app.facilitator)
+    assert not app.facilitator.isMaximized()
+    assert app.facilitator.height() == left.height()  # (the offscreen screen is narrow)

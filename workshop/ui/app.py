@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 from workshop.clock import Clock, SystemClock
 
 ORG = "OKR Workshop"
+WINDOW_GEOMETRY_KEY = "session_window/geometry"
+WINDOW_MAXIMISED_KEY = "session_window/maximised"
 APP = "okr-workshop"
 
 
@@ -450,9 +452,25 @@ class App(QObject):
         window.projector_requested.connect(self.show_projector)
         window.presentation_requested.connect(self.toggle_presentation)
         self.facilitator = window
+        self._show_as_left(window)
+        self.library.hide()
+
+    def _show_as_left(self, window) -> None:
+        """The session window opens maximised, or as the facilitator last left it (a
+        size and place of their own) when that still fits a connected screen."""
+        geometry = self.settings.value(WINDOW_GEOMETRY_KEY)
+        maximised = self.settings.value(WINDOW_MAXIMISED_KEY, True) not in (
+            False, "false", "0", 0)
+        if geometry is not None and not maximised and window.restoreGeometry(geometry):
+            window.show()
+            return
         window.resize(self.library.size().expandedTo(window.sizeHint()))
         window.showMaximized()
-        self.library.hide()
+
+    def _remember_window(self, window) -> None:
+        self.settings.setValue(WINDOW_MAXIMISED_KEY, window.isMaximized()
+                               or window.isFullScreen())
+        self.settings.setValue(WINDOW_GEOMETRY_KEY, window.saveGeometry())
 
     def show_projector(self) -> None:
         if self.facilitator is None:
@@ -478,6 +496,8 @@ class App(QObject):
         self.presentation = None
 
     def _session_closed(self) -> None:
+        if self.facilitator is not None:
+            self._remember_window(self.facilitator)
         if self.presentation is not None:
             self.presentation.close()
             self.presentation.deleteLater()
