@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPixmap
@@ -46,6 +47,9 @@ from workshop.ui.pages.base import StagePage
 from workshop.ui.session import SessionController
 from workshop.ui.theme import set_font_scale
 from workshop.ui.widgets.findings import SidePanel
+
+if TYPE_CHECKING:
+    from workshop.ui.audience import AudienceWindow
 
 # The display wakes once a second, on the second the countdown's digits change, and
 # not at all while the timer is paused: the time itself always comes from the clock.
@@ -88,6 +92,7 @@ class FacilitatorWindow(QMainWindow):
         self.pages: dict[str, StagePage] = _PageCache(self._build_page)
         self._page_keys: list[str] = []
         self.viewed_key = ""  # the page the laptop shows; may differ from the live stage
+        self._nav_live = ""  # the live stage the stage list last marked
         self._build()
         self._build_commands()
         self._build_actions()
@@ -512,8 +517,8 @@ class FacilitatorWindow(QMainWindow):
         page = self.stack.currentWidget()
         if not isinstance(page, StagePage):
             return
-        discussed = getattr(page, "_stepped_to", None)
-        if discussed is not None and discussed in page.item_keys():
+        discussed = page.discussed_item
+        if discussed is not None:
             page.go_to_item(discussed)
         else:
             page.focus_first()
@@ -577,11 +582,10 @@ class FacilitatorWindow(QMainWindow):
             self.controller.set_projected_finding("")
             return
         subject = ""
-        if getattr(finding, "subject_id", ""):
+        if finding.subject_id:
             for kind in ("kr", "objective", "action", "strategy"):
                 try:
-                    subject = getattr(self.controller.get((kind, finding.subject_id)),
-                                      "text", "")
+                    subject = self.controller.get((kind, finding.subject_id)).text
                     break
                 except KeyError:
                     continue
@@ -639,7 +643,7 @@ class FacilitatorWindow(QMainWindow):
 
     def _fill_nav_if_live_moved(self) -> None:
         live = self.controller.live_stage_key
-        if getattr(self, "_nav_live", None) != live:
+        if self._nav_live != live:
             self._nav_live = live
             self._fill_nav()
 
@@ -682,11 +686,11 @@ class FacilitatorWindow(QMainWindow):
         """Ctrl+Shift+P: the room's view on this screen, with a strip of controls."""
         return self.projector_controls(settings).open_presentation(self.screen())
 
-    def attach_projector(self, audience: QWidget) -> None:
+    def attach_projector(self, audience: AudienceWindow) -> None:
         """Introduced by the app to the projector window: it takes the room's keys
         through our router, PageDown pages through it, and the room monitor shows it."""
         self.router.register(audience)
-        self.projector_pager = getattr(audience, "page_step", None)
+        self.projector_pager = audience.page_step
         self.projector_picture = audience.grab
         audience.destroyed.connect(self._projector_gone)
         self._on_room_changed()

@@ -29,6 +29,7 @@ class StagePage(QWidget):
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        self._stepped_to: object | None = None  # the item PageDown reached last
         self.setObjectName(f"page_{self.stage_key or 'page'}")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -112,7 +113,7 @@ class StagePage(QWidget):
         # after a PageDown the keyboard is on the page, not in a row.
         current = self.current_item()
         if current not in keys:
-            current = getattr(self, "_stepped_to", None)
+            current = self._stepped_to
         if current in keys:
             index = keys.index(current) + delta
         else:
@@ -122,6 +123,11 @@ class StagePage(QWidget):
         self._stepped_to = keys[index]
         self.go_to_item(keys[index])
         return True
+
+    @property
+    def discussed_item(self) -> object | None:
+        """The item PageDown reached last (the one under discussion), if still there."""
+        return self._stepped_to if self._stepped_to in self.item_keys() else None
 
     def next_item(self) -> bool:
         """PageDown inside the stage (e.g. the next KR to rewrite). False when there is
