@@ -64,3 +64,13 @@ def test_the_session_window_opens_maximised_or_as_it_was_left(make_app, tmp_path
     qtbot.waitExposed(app.facilitator)
     assert not app.facilitator.isMaximized()
     assert app.facilitator.height() == left.height()  # (the offscreen screen is narrow)
+
+
+def test_ctrl_q_quits_from_the_projector_window_too(make_app, tmp_path, qtbot):
+    app = open_demo(make_app, tmp_path, qtbot)
+    app.facilitator.projector_requested.emit()
+    quits: list[bool] = []
+    app.facilitator.quit_requested.connect(lambda: quits.append(True))
+    app.audience.setFocus()
+    qtbot.keyClick(app.audience, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert quits == [True]

@@ -315,6 +315,8 @@ class FacilitatorWindow(QMainWindow):
             add("Full screen", "F11", self.toggle_fullscreen),
             add("Presentation mode (one mirrored screen)", "Ctrl+Shift+P",
                 self.presentation_requested.emit),
+            # From the projector window too: with one screen it may be the one in front.
+            add("Quit", "Ctrl+Q", self.quit_app, in_palette=False),
         ]
 
     def _command_action(self, menu, command) -> QAction:
@@ -334,7 +336,7 @@ class FacilitatorWindow(QMainWindow):
         self._action(file_menu, "&Save now", QKeySequence.StandardKey.Save, c.save_now)
         file_menu.addSeparator()
         self._action(file_menu, "Back to the &library", "Ctrl+W", self.close)
-        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.quit_app)
+        self._command_action(file_menu, self.router.command("Quit"))
         edit = bar.addMenu("&Edit")
         undo = c.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcuts(QKeySequence.StandardKey.Undo)
