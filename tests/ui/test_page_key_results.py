@@ -187,3 +187,27 @@ def test_numbers_the_text_states_are_offered_for_the_fields(qtbot, make_controll
     kr = controller.get(("kr", kr.id))
     assert (kr.baseline, kr.target, kr.unit) == ("", "", "")
     assert kr.text.endswith("out of 5")
+
+
+def test_a_huge_session_builds_only_the_key_results_in_view(qtbot, make_controller,
+                                                            show_page):
+    """Before: the first visit built all 150 rows of a ten-times session at once
+    (1.3 s with the window frozen)."""
+    from workshop.demo import large_workshop
+    from workshop.ui.pages.key_results import KeyResultRow, KeyResultsPage
+
+    ws = large_workshop(scale=10)
+    total = len(ws.all_key_results())
+    controller = make_controller(ws)
+    page = show_page(KeyResultsPage, controller)
+    qtbot.waitUntil(lambda: bool(page.findChildren(KeyResultRow)))
+    built = len(page.findChildren(KeyResultRow))
+    assert built < total / 4
+    assert len(page.rows) == total  # every key result is still there to be asked for
+    bar = page.scroll_area.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    assert len(page.findChildren(KeyResultRow)) > built
+    last = page.item_keys()[-1]
+    page.go_to_item(last)
+    assert page.rows[last].text_edit.hasFocus()
+    assert controller.focus_item == ("kr", last)
