@@ -35,9 +35,9 @@ from workshop.store import Store, StoreError
 
 AUTOSAVE_DELAY_MS = 500
 RETRY_DELAY_MS = 5000
-# The coach re-reads the session this long after the last edit: often enough to feel
-# live, rarely enough that a fast typist never waits for it.
-FINDINGS_DELAY_MS = 150
+# The coach re-reads the session this long after the last edit: soon after a pause, but
+# not between the keys of someone typing (4 keys a second is 250 ms a key).
+FINDINGS_DELAY_MS = 400
 
 Address = tuple[str, str]  # (kind, id): ("kr", "ab12..."), ("workshop", "")
 
