@@ -64,11 +64,16 @@ def _number(text: str) -> str:
     return text.replace(",", ".") if re.fullmatch(r"\d+,\d{1,2}", text) else text
 
 
-def _direction(text: str, base: str, target: str) -> str:
+def _says_any(text: str, words: tuple[str, ...]) -> bool:
+    """True when one of `words` starts a word of `text` ("reduce" in "Reducing")."""
     lowered = text.lower()
-    if any(re.search(rf"\b{w}", lowered) for w in _RAISE):
+    return any(re.search(rf"\b{w}", lowered) for w in words)
+
+
+def _direction(text: str, base: str, target: str) -> str:
+    if _says_any(text, _RAISE):
         return "increase"
-    if any(re.search(rf"\b{w}", lowered) for w in _LOWER):
+    if _says_any(text, _LOWER):
         return "decrease"
     try:
         return "increase" if _value(target) > _value(base) else "decrease"
@@ -94,8 +99,7 @@ def read_stated_numbers(text: str) -> StatedNumbers:
     if match:
         word = match.group("word").lower()
         below = word in ("below", "under", "less than", "at most")
-        lowered = text.lower()
-        if any(re.search(rf"\b{w}", lowered) for w in _LOWER + _RAISE):
+        if _says_any(text, _LOWER + _RAISE):
             direction = "decrease" if below else "increase"
         else:
             direction = "stay_below" if below else "stay_above"

@@ -460,26 +460,22 @@ class FacilitatorWindow(QMainWindow):
     def next_item(self) -> None:
         """PageDown: the next item under discussion, else the projector's next page,
         else the next stage (after the last timed stage: the wrap-up)."""
-        page = self._live_page()
-        if page.next_item():
-            self.focus_page()
-            return
-        if self.projector_pager is not None and self.projector_pager(+1):
-            room = self.controller.room
-            self.toast.show_text(f"Projector: page {room.page + 1} of {room.page_count}")
-            return
-        self.next_stage()
+        self._step_room(+1)
 
     def previous_item(self) -> None:
+        self._step_room(-1)
+
+    def _step_room(self, delta: int) -> None:
         page = self._live_page()
-        if page.previous_item():
+        if page.next_item() if delta > 0 else page.previous_item():
             self.focus_page()
-            return
-        if self.projector_pager is not None and self.projector_pager(-1):
+        elif self.projector_pager is not None and self.projector_pager(delta):
             room = self.controller.room
             self.toast.show_text(f"Projector: page {room.page + 1} of {room.page_count}")
-            return
-        self.previous_stage()
+        elif delta > 0:
+            self.next_stage()
+        else:
+            self.previous_stage()
 
     def next_stage(self) -> None:
         """The next stage goes live (the controller knows the order); leaving a stage
