@@ -155,3 +155,24 @@ def _no_question_waits_for_a_person(monkeypatch, tmp_path):
         return
     monkeypatch.setattr(FacilitatorWindow, "ask_on_close",
                         lambda self, title, text, options: len(options) - 1)
+
+
+@pytest.fixture
+def open_facilitator(qtbot):
+    """open_facilitator(controller) -> a shown, active FacilitatorWindow at 1366x768 with
+    no display timer, so the keys a test presses reach it as on the laptop."""
+    def make(controller):
+        from PySide6.QtWidgets import QApplication
+
+        from workshop.ui.facilitator import FacilitatorWindow
+
+        window = FacilitatorWindow(controller, tick_timer=False)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+        return window
+
+    return make

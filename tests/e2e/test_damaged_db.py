@@ -10,9 +10,8 @@ import sqlite3
 import time
 
 import pytest
+from sessions_db import make_sessions_db
 
-from workshop.demo import demo_workshop
-from workshop.model import renew_ids
 from workshop.store import Store, list_backups
 
 DAY = 24 * 3600
@@ -25,17 +24,7 @@ def private_user_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "user-data"))
 
 
-def make_db(path, sessions: int = 3) -> list[str]:
-    titles = []
-    with Store.open(path) as store:
-        for i in range(sessions):
-            ws = renew_ids(demo_workshop())
-            ws.title = f"Session {i}"
-            store.save(ws)
-            titles.append(ws.title)
-        # Everything into the main file, so damaging the file damages the data.
-        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return titles
+make_db = make_sessions_db
 
 
 def listed_titles(app) -> list[str]:

@@ -142,7 +142,7 @@ def check_page(keyboard: Keyboard, window: FacilitatorWindow, key: str,
         [f"no accessible name: {u}" for u in unnamed]
 
 
-def test_a_short_workshop_with_the_keyboard_alone(qtbot, tmp_path):
+def test_a_short_workshop_with_the_keyboard_alone(qtbot, tmp_path, open_facilitator):
     store = Store.open(tmp_path / "workshops.db")
     ws = Workshop(title="Q2 2027 OKRs: Support team", client="Kommune Nord",
                   period_label="Q2 2027", period_start=date(2027, 4, 1),
@@ -150,13 +150,7 @@ def test_a_short_workshop_with_the_keyboard_alone(qtbot, tmp_path):
     store.save(ws)
     clock = FakeClock()
     controller = SessionController(store.load(ws.id), store, clock)
-    window = FacilitatorWindow(controller, tick_timer=False)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    window = open_facilitator(controller)
     kb = Keyboard(qtbot)
     report: dict[str, list[str]] = {}
     ws = controller.workshop

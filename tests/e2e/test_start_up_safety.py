@@ -11,24 +11,15 @@ import os
 import threading
 
 import pytest
+from sessions_db import make_sessions_db
 
 import workshop.store as store_module
-from workshop.demo import demo_workshop
 from workshop.exchange import find_recovery_copies, write_recovery_copy
-from workshop.model import renew_ids
 from workshop.store import Store, list_backups
 
 
 def make_db(path, sessions: int = 3) -> list[str]:
-    titles = []
-    with Store.open(path) as store:
-        for i in range(sessions):
-            ws = renew_ids(demo_workshop())
-            ws.title = f"Session {i}"
-            store.save(ws)
-            titles.append(ws.title)
-        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return sorted(titles)
+    return sorted(make_sessions_db(path, sessions))  # as the library sorts them
 
 
 def listed(app) -> list[str]:

@@ -68,19 +68,12 @@ def type_here(qtbot, text: str) -> None:
     qtbot.keyClicks(target, text)
 
 
-def open_session(qtbot, workshop_id: str, store: Store, clock: FakeClock, timers
-                 ) -> tuple[SessionController, FacilitatorWindow]:
+def open_session(open_facilitator, workshop_id: str, store: Store, clock: FakeClock,
+                 timers) -> tuple[SessionController, FacilitatorWindow]:
     """What App.open_session does, with a FakeClock and hand-fired autosave timers."""
     controller = SessionController(store.load(workshop_id), store, clock,
                                    timer_factory=timers)
-    window = FacilitatorWindow(controller, tick_timer=False)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
-    return controller, window
+    return controller, open_facilitator(controller)
 
 
 def page_down_to(qtbot, controller, window, key: str) -> int:
@@ -105,7 +98,7 @@ def pdf_text(path) -> str:
 
 
 def test_a_whole_workshop_from_the_library_to_the_handout(qtbot, tmp_path, monkeypatch,
-                                                          timers):
+                                                          timers, open_facilitator):
     db_path = tmp_path / "workshops.db"
     clock = FakeClock()
 
@@ -140,7 +133,7 @@ def test_a_whole_workshop_from_the_library_to_the_handout(qtbot, tmp_path, monke
     assert (created[0].period_label, created[0].period_start, created[0].period_end) == \
         ("Q2 2027", date(2027, 4, 1), date(2027, 6, 30))
 
-    controller, window = open_session(qtbot, ws_id, store, clock, timers)
+    controller, window = open_session(open_facilitator, ws_id, store, clock, timers)
     library.hide()
     undo = controller.undo_stack
     assert controller.current_stage == "setup"
@@ -381,7 +374,7 @@ def test_a_whole_workshop_from_the_library_to_the_handout(qtbot, tmp_path, monke
     qtbot.waitUntil(lambda: QApplication.activeWindow() is library2, timeout=3000)
     qtbot.keyClick(library2.table, Qt.Key.Key_Return)
     assert opened == [ws_id]
-    controller2, window2 = open_session(qtbot, ws_id, store2, clock, timers)
+    controller2, window2 = open_session(open_facilitator, ws_id, store2, clock, timers)
     again = controller2.workshop
     assert again.title == "Q2 2027 OKRs: Support team"
     assert [(p.name, p.role) for p in again.participants] == list(PEOPLE)

@@ -20,15 +20,9 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
-def window(qtbot, make_controller):
+def window(make_controller, open_facilitator):
     controller = make_controller(demo_workshop())
-    window = FacilitatorWindow(controller, tick_timer=False)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    window = open_facilitator(controller)
     return window
 
 
