@@ -448,6 +448,8 @@ _INSERT = {name: _insert_sql(name, t.keys + tuple(c.name for c in t.columns))
 # after typing rewrites their row only (see Store.save_changes).
 _ENTITY_TABLES = {"participant": "participants", "strategy": "strategies",
                   "objective": "objectives", "kr": "key_results", "action": "actions"}
+# Parts of the session kept in the workshop's own row.
+_WORKSHOP_ROW_KINDS = frozenset({"workshop", "context", "cadence", "retro"})
 _UPDATE = {name: f"UPDATE {name} SET "
                  + ", ".join(f"{c.name} = ?" for c in _TABLES[name].columns)
                  + " WHERE id = ? AND workshop_id = ?"
@@ -1078,9 +1080,11 @@ class Store:
                                  [(wid, i) + stages.encode(st)
                                   for i, st in enumerate(workshop.stages)])
                 for kind, obj in changed:
+                    if kind in _WORKSHOP_ROW_KINDS:
+                        continue  # its row is written above
                     table = _ENTITY_TABLES.get(kind)
                     if table is None:
-                        continue  # the workshop's own fields: its row is written above
+                        raise _NotSavedYet(kind)  # rows of another shape: a whole save
                     done = conn.execute(_UPDATE[table],
                                         _TABLES[table].encode(obj) + (obj.id, wid))
                     if done.rowcount != 1:
@@ -1159,7 +1163,8 @@ def _file_identity(path: Path) -> tuple[int, int] | None:
 
 
 class _NotSavedYet(Exception):
-    """An edited entity has no row in the file yet: the save must be a whole one."""
+    """An edited entity has no row of its own to update (it is new to the file, or kept
+    in rows of another shape): the save must be a whole one."""
 
 
 def _rows_for(w: Workshop) -> dict[str, Any]:

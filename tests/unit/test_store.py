@@ -269,3 +269,16 @@ def test_save_changes_writes_the_typed_rows_and_loads_back_the_same(tmp_path):
     store.save_changes(ws, [("kr", new)])
     assert store.load(ws.id).find_key_result(new.id) is not None
     store.close()
+
+
+def test_save_changes_of_rows_of_another_shape_saves_everything(tmp_path):
+    from workshop.demo import demo_workshop
+
+    store = Store.open(tmp_path / "w.db")
+    ws = demo_workshop()
+    store.save(ws)
+    entry = ws.checklist[0]
+    entry.comment = "Typed into the checklist"
+    store.save_changes(ws, [("checklist", entry)])
+    assert store.load(ws.id).checklist[0].comment == "Typed into the checklist"
+    store.close()

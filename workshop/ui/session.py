@@ -287,7 +287,7 @@ class SessionController(QObject):
             setattr(self.workshop, name, getattr(ws, name))
 
     def _after_edit(self, address: Address, *, structural: bool = False) -> None:
-        if structural or address[0] == "checklist":
+        if structural:
             self._unsaved = None
         elif self._unsaved is not None:
             self._unsaved[address] = None
