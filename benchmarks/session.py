@@ -461,27 +461,31 @@ def raw_save_floor(ws: Any, folder: Path) -> float:
 
 
 def measure_autosave(s: Session, scale: int) -> Result:
-    """One edit, then the autosave when it falls due: the longest stall of the event
-    loop around the moment the session says it saved."""
+    """One edit, then the autosave when it falls due: the stall of the event-loop turn
+    in which the session saved (the heartbeat gap around the moment it says so). The
+    coach's re-read of the session also falls between the edit and the save (it waits
+    400 ms, the save 500 ms); its longest stall is given in the note, not counted as the
+    save's."""
     s.visit("key_results")
     edit = s.kr_field()
     saved_at: list[float] = []
     s.controller.saved.connect(lambda _when: saved_at.append(time.perf_counter()))
     run_loop(800)  # whatever the visit left to save is saved first
     beat = Heartbeat()
-    stalls, direct = [], []
+    stalls, direct, others = [], [], []
     for i in range(SAVES[scale]):
         saved_at.clear()
         press(edit, TYPED[i % 2 * (len(TYPED) // 2)])
         settle()
-        run_loop(300)  # the coach's debounced look runs outside the measured window
+        run_loop(300)
         beat.start()
         if not run_until(lambda: bool(saved_at), 3.0):
             beat.stop()
             raise RuntimeError("no autosave within 3 s of an edit")
         run_loop(20)
         beat.stop()
-        stalls.append(beat.longest_gap_ms(saved_at[0] - 0.5, saved_at[0]))
+        stalls.append(beat.longest_gap_ms(saved_at[0], saved_at[0]))
+        others.append(beat.longest_gap_ms(saved_at[0] - 0.5, saved_at[0]))
     # What a direct save costs, for comparison with the stall.
     for _ in range(4):
         start = time.perf_counter()
@@ -492,7 +496,8 @@ def measure_autosave(s: Session, scale: int) -> Result:
     return {"value": median(stalls), "samples": stalls, "floor": floor,
             "floor_name": "raw executemany",
             "note": f"max {max(stalls):.1f} ms; save_now() called directly "
-                    f"{median(direct):.1f} ms"}
+                    f"{median(direct):.1f} ms; longest stall between the edit and the "
+                    f"save (the coach's re-read) {median(others):.1f} ms"}
 
 
 def measure_export(s: Session, scale: int) -> Result:

@@ -235,3 +235,18 @@ def test_the_display_wakes_once_a_second_while_time_runs_and_never_while_paused(
     assert 600 - 10 <= window.tick_timer.interval() <= 600 + 10
     controller.toggle_timer()
     assert not window.tick_timer.isActive()
+
+
+def test_a_save_rewrites_the_navigators_changed_lines_in_place(qtbot, window, clock):
+    # The navigator was cleared and refilled after every save: a millisecond or more of
+    # the autosave's turn on the GUI thread, and the list's items replaced under the
+    # facilitator's cursor.
+    c = window.controller
+    c.go_to_stage(c.workshop.stages[0].key)
+    c.toggle_timer()
+    items = [window.nav.item(i) for i in range(window.nav.count())]
+    before = window.nav.item(0).text()
+    clock.advance(3 * 60)
+    assert c.save_now()
+    assert [window.nav.item(i) for i in range(window.nav.count())] == items
+    assert window.nav.item(0).text() != before and "3 of" in window.nav.item(0).text()

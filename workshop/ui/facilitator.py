@@ -369,12 +369,36 @@ class FacilitatorWindow(QMainWindow):
 
     # -- navigation -----------------------------------------------------------------------
     def _fill_nav(self) -> None:
+        """The navigator's lines: stage, minutes, live and done markers. Lines are
+        rewritten in place, only where their text changed: this runs after every save,
+        and rebuilding the list each time cost the autosave a millisecond or more."""
+        lines = self._nav_lines()
         self.nav.blockSignals(True)
-        current_row = self.nav.currentRow()
-        self.nav.clear()
+        if self.nav.count() != len(lines):
+            current_row = self.nav.currentRow()
+            self.nav.clear()
+            for key, text, tip in lines:
+                item = QListWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, key)
+                item.setToolTip(tip)
+                self.nav.addItem(item)
+            self.nav.setCurrentRow(max(0, current_row))
+        else:
+            for row, (key, text, tip) in enumerate(lines):
+                item = self.nav.item(row)
+                if item.text() != text:
+                    item.setText(text)
+                if item.data(Qt.ItemDataRole.UserRole) != key:
+                    item.setData(Qt.ItemDataRole.UserRole, key)
+                    item.setToolTip(tip)
+        self.nav.blockSignals(False)
+
+    def _nav_lines(self) -> list[tuple[str, str, str]]:
+        """(stage key, text, tooltip) for each page, in the navigator's order."""
         ws = self.controller.workshop
         run_keys = [s.key for s in ws.stages]
         live = self.controller.live_stage_key
+        lines = []
         for key in self._page_keys:
             record = ws.stage(key)
             title = stage_by_key(key).title
@@ -394,12 +418,8 @@ class FacilitatorWindow(QMainWindow):
                 text = f"{marker}{number}  {title}\n     {minutes}"
             else:
                 text = f"{marker or '   '}{title}"
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(f"{title}: click to look, Enter to show the room")
-            self.nav.addItem(item)
-        self.nav.setCurrentRow(max(0, current_row))
-        self.nav.blockSignals(False)
+            lines.append((key, text, f"{title}: click to look, Enter to show the room"))
+        return lines
 
     def _on_nav_current(self, item: QListWidgetItem | None, _previous=None) -> None:
         if item is not None:
