@@ -80,6 +80,7 @@ from workshop.ui.projector_widgets import (
 from workshop.ui.session import SessionController
 from workshop.ui.theme import THEMES, Theme
 from workshop.ui.widgets.chime import Chime
+from workshop.ui.widgets.clock_label import ClockLabel
 
 __all__ = ["AudienceWindow", "MAX_ITEMS_PER_PAGE", "Page", "ProjectorControls",
            "elide_words", "paginate", "projector_screen"]
@@ -324,7 +325,8 @@ class AudienceWindow(QWidget):
         header.addLayout(left, 1)
         clock = QVBoxLayout()
         clock.setSpacing(0)
-        self.timer_label = label("audTimer")
+        self.timer_label = ClockLabel("+88:88")
+        self.timer_label.setObjectName("audTimer")
         self.timer_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.timer_label.setAccessibleName("Time left in this stage")
         clock.addWidget(self.timer_label)

@@ -46,6 +46,7 @@ from workshop.ui.pages import PAGE_CLASSES
 from workshop.ui.pages.base import StagePage
 from workshop.ui.session import SessionController
 from workshop.ui.theme import set_font_scale
+from workshop.ui.widgets.clock_label import ClockLabel
 from workshop.ui.widgets.findings import SidePanel
 
 if TYPE_CHECKING:
@@ -143,8 +144,10 @@ class FacilitatorWindow(QMainWindow):
         self.title_label.setObjectName("sessionTitle")
         self.title_label.setMinimumWidth(120)
         header.addWidget(self.title_label, 1)
-        self.timer_label = QLabel("00:00")
+        self.timer_label = ClockLabel("+88:88 ❚❚")
+        self.timer_label.setText("00:00")
         self.timer_label.setObjectName("timerDisplay")
+        self.timer_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.timer_label.setAccessibleName("Time left in this stage")
         set_font_scale(self.timer_label, 2.0, bold=True)
         header.addWidget(self.timer_label)

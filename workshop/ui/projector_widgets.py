@@ -493,6 +493,9 @@ class EdgeBar(QWidget):
         self.fill = QColor("#0b3d91")
         self.track = QColor("#d9dde3")
         self.setAccessibleName("Stage progress")
+        # It paints every pixel of itself: the slide behind need not be painted again
+        # when the bar moves.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
 
     def set_value(self, fraction: float, fill: str, track: str) -> None:
         fraction = max(0.0, min(1.0, fraction))
