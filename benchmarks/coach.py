@@ -46,11 +46,12 @@ def load(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
-def kr_parts() -> list[tuple[str, list[dict[str, str]]]]:
+def kr_parts(published_parts: tuple[str, ...] = ("dev", "blind")
+             ) -> list[tuple[str, list[dict[str, str]]]]:
     published = load("coach_published_krs.csv")
     written = load("coach_krs.csv")
     parts = [(f"published, {p}", [r for r in published if r["part"] == p])
-             for p in ("dev", "blind")]
+             for p in published_parts]
     parts += [(f"written, {s}", [r for r in written if r["split"] == s])
               for s in ("train", "holdout", "blind", "review")]
     return parts
@@ -152,11 +153,12 @@ def before_results(rev: str, kr_texts: list[str], objective_texts: list[str]
             {t: set(c) for t, c in zip(objective_texts, data["objectives"], strict=True)})
 
 
-def accuracy_report(before: str | None) -> None:
-    parts = kr_parts()
-    objectives = load("coach_published_objectives.csv")
+def accuracy_report(before: str | None, published_parts: tuple[str, ...]) -> None:
+    parts = kr_parts(published_parts)
+    objectives = [r for r in load("coach_published_objectives.csv")
+                  if r["part"] in published_parts]
     objective_parts = {f"published, {p}": [r for r in objectives if r["part"] == p]
-                       for p in ("dev", "blind")}
+                       for p in published_parts}
     sizes = {k: len(v) for k, v in objective_parts.items()}
     print_kr_table("key results: output or outcome (stated = verdicts the coach states "
                    "rather than asks about)",
@@ -236,8 +238,10 @@ def main() -> None:
     parser.add_argument("--before", metavar="REV",
                         help="also score the coach as it was at this git revision")
     parser.add_argument("--no-speed", action="store_true", help="skip the timings")
+    parser.add_argument("--dev-only", action="store_true",
+                        help="leave the blind part unscored (while changing the coach)")
     args = parser.parse_args()
-    accuracy_report(args.before)
+    accuracy_report(args.before, ("dev",) if args.dev_only else ("dev", "blind"))
     if not args.no_speed:
         texts = [r["text"] for r in load("coach_krs.csv")]
         throughput(texts)

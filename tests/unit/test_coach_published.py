@@ -6,6 +6,10 @@ each with its source, at most 40 rows per organisation. They were split by organ
 before any rule was changed: column `part` is `dev` (rules and model were developed against
 it) or `blind` (organisations held out, scored once at the end). The floors sit a little
 under the figures measured when the work was done; `benchmarks/coach.py` prints them.
+
+The corpus grew in two rounds. The first round's blind part, once scored, became
+development data; the second round's new organisations were split again, and only they
+form today's blind part.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ OBJECTIVES = _rows("coach_published_objectives.csv")
 
 
 def test_the_corpus_is_sourced_split_and_capped_per_organisation() -> None:
-    assert len(KRS) >= 400 and len(OBJECTIVES) >= 150
+    assert len(KRS) >= 700 and len(OBJECTIVES) >= 290
     per_org = Counter(r["org"] for r in KRS) + Counter(r["org"] for r in OBJECTIVES)
     assert max(per_org.values()) <= 40 and len(per_org) >= 20
     for r in KRS + OBJECTIVES:
@@ -63,7 +67,7 @@ def _kr_figures(part: str) -> dict[str, float]:
 
 
 @pytest.mark.parametrize(("part", "floors"), [
-    ("dev", {"accuracy": 0.95, "clear": 0.96, "stated": 0.97, "output recall": 0.95,
+    ("dev", {"accuracy": 0.94, "clear": 0.96, "stated": 0.98, "output recall": 0.94,
              "outcome recall": 0.94}),
     # Scored once, at the end: 0.909, 0.919, 0.930, 0.852, 0.980.
     ("blind", {"accuracy": 0.90, "clear": 0.91, "stated": 0.92, "output recall": 0.84,
@@ -84,9 +88,9 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
 
 
 @pytest.mark.parametrize(("part", "code", "column", "precision", "recall"), [
-    ("dev", "objective.business_as_usual", "bau", 0.95, 0.78),
-    ("dev", "objective.deliverable", "deliverable", 0.88, 0.95),
-    ("dev", "objective.vague", "vague", 0.75, 0.70),
+    ("dev", "objective.business_as_usual", "bau", 0.94, 0.74),
+    ("dev", "objective.deliverable", "deliverable", 0.82, 0.78),
+    ("dev", "objective.vague", "vague", 0.55, 0.40),
     # Scored once, at the end: business as usual 1.00 / 0.88, deliverable 0.75 / 0.86.
     # Vague objectives are not held to a floor on this part (0.50 / 0.12): see the README.
     ("blind", "objective.business_as_usual", "bau", 0.95, 0.85),

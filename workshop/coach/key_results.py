@@ -59,7 +59,10 @@ _COMPOUNDS = {
     "crash free": "crash-free", "soc 2": "soc2", "reach out": "reach-out",
     "work out": "work-out", "tech debt": "tech-debt", "technical debt": "tech-debt",
     "seo score": "seo-score", "in positive direction": "in-positive-direction",
-    "break even": "breakeven", "on by default": "on-by-default",
+    "break even": "breakeven", "on by default": "on-by-default", "back up": "back-up",
+    "backed up": "backed-up", "up and running": "up-and-running", "post event": "post-event",
+    "post launch": "post-launch", "post purchase": "post-purchase", "post sale": "post-sale",
+    "check ins": "check-ins", "one on ones": "one-on-ones",
 }
 _SPELLED = {v: k for k, v in _COMPOUNDS.items()}
 _COMPOUND_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in _COMPOUNDS) + r")\b")
@@ -67,6 +70,10 @@ _LEADING_LABEL_RE = re.compile(
     r"^(?:\s*(?:[-*•·>]+|\(?[0-9]{1,2}[.)]|\(?[a-h][.)]\s|kr\s*[0-9]*\s*[:.)-]|"
     r"key result\s*[0-9]*\s*[:.)-]|o[0-9]\s*kr[0-9]\s*[:.)-]))+\s*")
 _LEADING_SUBJECT_RE = re.compile(
+    # "We have discussed ...", "We've learned ...": work reported as done. Not "We have
+    # 500 customers" or "We have at least 50% ...", where "have" is what is reached.
+    r"^(?:we(?:'ve| have)|the team has) (?=\w+ed\b|(?:learnt|built|written|made|done|held|"
+    r"run|begun|sent|set)\b)|"
     r"^(?:we(?:'ll| will| want to| aim to| need to| plan to| should| must| are going to)?"
     r"|i will|our goal is to|the team will|team will|aim to|to)\s+")
 # "Twice a year, facilitate ..." / "Each quarter, ensure ...": a cadence before the verb.
@@ -113,7 +120,7 @@ _CAPABILITY_RE = re.compile(
     r"\b(?:is|are|be|been|becomes?)(?: now| fully| successfully| easily| generally| properly)*"
     r" (?:available|in-place|live|enabled|supported|scalable|horizontally|integrated|automated|"
     r"documented|operational|established|defined|ready|standardi[sz]ed|managed|on-by-default|"
-    r"possible|accessible|tracked|rolled-out|set-up)\b|"
+    r"possible|accessible|tracked|rolled-out|set-up|up-and-running|up)\b(?! \d)|"
     r"\bgenerally available\b|\bon-by-default\b|^(?:enable|allow)\w* (?:the |our )?\w+ to\b")
 # Internal engineering and content proxies (practitioners' vanity or activity metrics).
 _PROXY_RE = re.compile(
@@ -147,7 +154,7 @@ _BE_WORDS = lx._words("is are be been become becomes")
 _CAPABILITY_STATE_WORDS = lx._words("""available in-place live enabled supported scalable
     horizontally integrated automated documented operational established defined ready
     standardised standardized managed on-by-default possible accessible tracked rolled-out
-    set-up""")
+    set-up up-and-running up""")
 _PROXY_WORDS = lx._words("""tech-debt coverage lint linting story-points seo-score lighthouse
     css velocity lines-of-code mr say/do""")
 _LEVEL_WORDS = lx._words("""under below above over least most less more fewer within < >
@@ -326,10 +333,11 @@ class _Evidence:
             # "Prioritise the backlog", "Fill 8 roles": an unknown word followed by a
             # determiner or a number is almost always an imperative verb.
             role, verb = _ROLE_SOFT, first
-        elif role in (_ROLE_TASK, _ROLE_SOFT) and first in lx.NOUN_OR_VERB \
-                and nxt in lx.METRIC_NOUNS and _TARGET_RE.search(norm):
-            # "Test coverage at 80%", "Review time under 4 hours": the first word is a
-            # noun naming what is measured, not a verb.
+        elif role in (_ROLE_TASK, _ROLE_SOFT) and (
+                nxt == "of" or (first in lx.NOUN_OR_VERB or first.endswith("ing"))
+                and nxt in lx.METRIC_NOUNS and _TARGET_RE.search(norm)):
+            # "Test coverage at 80%", "Review time under 4 hours", "Meeting rating 4 or
+            # more", "Share of voice up from 12%": the first word names what is measured.
             role, verb = _ROLE_NONE, ""
         self.verb = verb
         self.role = role
@@ -450,6 +458,8 @@ _R_PROXY = "proxy"
 _R_CAPABILITY = "capability"
 _R_HIRING = "hiring"
 _R_WORDS = "words"  # the rules saw no work, but the key result's words read as work
+# Verdicts the labelling rules fix by definition: the words may add doubt, not overturn.
+_DEFINITIONAL = frozenset((_R_PROXY,))
 
 
 def _decide(ev: _Evidence) -> tuple[str, str]:
@@ -708,6 +718,11 @@ def _assess(text: str, target_field: bool) -> KRAssessment:
     says_output, confidence, weighted = words_model.assess(ev, rule_kind == OUTPUT)
     kind = OUTPUT if says_output else OUTCOME
     unsure = confidence < words_model.unsure_below
+    if reason in _DEFINITIONAL and kind != rule_kind:
+        # An internal proxy ("Reduce tech debt by 30%") is an output by definition, whatever
+        # its verb says; the words' doubt only makes the coach ask rather than state.
+        kind, confidence, unsure = rule_kind, 0.5, True
+        says_output = kind == OUTPUT
     if kind == rule_kind:
         rule_cues = _rule_cues(reason, ev, norm)
         # The rules' own words explain a sure verdict; the model's strongest words are added

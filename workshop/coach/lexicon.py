@@ -33,13 +33,15 @@ TASK_VERBS = _words("""
     roll-out set-up kick-off onboard draft produce communicate distribute mail
     upload digitalise digitalize shortlist hire staff equip fund sign-off transition
     convert celebrate experiment include incorporate promote reach-out source triage
-    work-out pilot iterate rejig""")
+    work-out pilot iterate rejig prioritise prioritize propose validate verify discuss
+    learn delete stop back-up rollout strategise strategize shadow revise share clarify
+    coordinate brainstorm sketch handover hand-over meet join confirm""")
 
 # Task verbs that often carry a real measure ("Deliver 99.9% uptime", "Expand revenue
 # by 15%", "Make onboarding take under 10 minutes"): only a task when no measure follows.
 SOFT_TASK_VERBS = _words("""
     deliver provide ensure make support enable run hold move take push do perform offer
-    expand extend enter partner measure track monitor convert scale""")
+    expand extend enter partner measure track monitor convert scale spend""")
 
 # Verbs that name a change in a measure.
 CHANGE_VERBS = _words("""
@@ -53,7 +55,7 @@ CHANGE_VERBS = _words("""
 ATTAIN_VERBS = _words("""
     achieve reach hit attain get gain acquire win sign generate close secure attract
     earn retain land book exceed surpass have see enrol enroll capture recover
-    sell save obtain collect bring keep-up score""")
+    sell save obtain collect bring keep-up score receive""")
 
 # Verbs that hold a level rather than change it.
 HOLD_VERBS = _words("maintain keep sustain stay remain preserve protect")
@@ -77,7 +79,9 @@ OWN_WORK_NOUNS = _words("""
     messages brochures flyers banners creatives assets screens endpoints apis
     libraries sdks plugins connectors workflows processes pipelines repositories repos
     microservices proposals rfps bids groups focus-groups hackathons issues
-    tasks epics milestones initiatives projects roadshows retreats offsites activities""")
+    tasks epics milestones initiatives projects roadshows retreats offsites activities
+    conversation conversations meeting meetings one-on-ones 1:1s check-ins snippets
+    chapters""")
 
 # Our own people: counting them (hired, trained, onboarded) counts effort too.
 OWN_PEOPLE_NOUNS = _words("""
@@ -145,7 +149,9 @@ DONE_STATES = _words("""
     signed-off approved built installed introduced created written hired opened
     decommissioned retired removed replaced upgraded integrated automated certified
     established defined finalised finalized ready operational rolled-out set-up
-    submitted drafted produced translated trained onboarded tested ga mvp""")
+    submitted drafted produced translated trained onboarded tested ga mvp backed-up
+    deleted stopped discussed learned learnt shared validated verified revised
+    prioritised prioritized proposed agreed decided configured archived""")
 
 # A participle that reports a change in a measure ("failures reduced to fewer than 2").
 CHANGED_STATES = _words("""

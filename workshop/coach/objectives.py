@@ -23,7 +23,7 @@ _BAU_RE = re.compile(
     r"|\b(?:business as usual|as usual|as before|as we do today|keep the lights on|"
     r"status quo|ongoing (?:maintenance|support|operations?|work|compliance)|"
     r"routine (?:upkeep|maintenance|work)|(?:day-to-day|day to day) (?:running|operations?|"
-    r"work)|unchanged|same as last (?:quarter|year)|"
+    r"work)|unchanged|same as last (?:quarter|year)|continuous improvement|"
     r"(?:on[ -]time|as planned) (?:every|each) (?:day|week|month|quarter|year))\b")
 # Routine duties written as goals: a verb of running or serving what already exists ("Run
 # the event", "Support the Pangeo project", "Effectively communicate our outlook to members",
