@@ -101,6 +101,10 @@ def measure(folder: Path, runs: int = RUNS, memory_runs: dict[int, int] | None =
     """Figure key -> result, the keys of run_all's table ("memory@10" for a size)."""
     memory_runs = memory_runs or MEMORY_RUNS
     env = child_env(folder)
+    # As installed (`make setup` and pip both byte-compile), not as a first run that
+    # compiles every module: Python reads .pyc files even under PYTHONDONTWRITEBYTECODE.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(HERE.parent / "workshop")],
+                   check=False, capture_output=True)
     bare = [sys.executable, str(HERE / "bare_window.py")]
     paint = [*app_command(), "--db", str(folder / "empty.db"), "--exit-after-paint"]
     commands = {"bare": bare, "paint": paint}

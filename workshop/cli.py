@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from workshop import __version__
-from workshop.exchange import MAX_IMPORT_BYTES, UserError
+from workshop.errors import MAX_IMPORT_BYTES, UserError
 
 EXIT_USER_ERROR = 2
 

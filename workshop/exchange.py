@@ -28,11 +28,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workshop.errors import MAX_IMPORT_BYTES, UserError
+
 if TYPE_CHECKING:
     from workshop.model import Workshop
     from workshop.store import Store
 
-MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
 # The planning figures a real workshop can have; anything beyond is a broken or hostile
 # file, refused before it reaches an agenda, a timer or a calendar.
@@ -43,10 +44,6 @@ CHECKLIST_QUESTIONS = range(1, 7)
 EARLIEST_START = datetime(1990, 1, 1, tzinfo=UTC).timestamp()
 LATEST_START = datetime(2200, 1, 1, tzinfo=UTC).timestamp()
 MAX_TIMER_NUMBER = 1e9  # seconds; a few decades, far beyond any stage
-
-
-class UserError(Exception):
-    """Something the user can fix; shown as one line."""
 
 
 # ---------------------------------------------------------------------------------------

@@ -590,7 +590,6 @@ def run_app(db_path: Path, *, exit_after_paint: bool = False,
     settings = QSettings()
     app = App(qt_app, db_path, clock or SystemClock(), settings)
     qt_app.aboutToQuit.connect(app.shutdown)
-    _quit_on_terminate(qt_app)
     if exit_after_paint:
         _FirstPaint(app.library, qt_app.quit)
         app.library.show()
@@ -600,6 +599,8 @@ def run_app(db_path: Path, *, exit_after_paint: bool = False,
         from workshop.ui.theme import LATER_FACES, load_fonts
 
         load_fonts(faces=LATER_FACES)
+        # Before the first paint nothing is open that a SIGTERM could lose.
+        _quit_on_terminate(qt_app)
         if not app.open_store():
             qt_app.quit()
 
