@@ -109,3 +109,29 @@ def test_average_score_ignores_unscored(controller):
     krs = [kr for _, kr in ws.all_key_results()]
     krs[0].score, krs[1].score = 1.0, 0.4
     assert average_score(ws) == pytest.approx(0.7)
+
+
+def test_building_the_rows_opens_no_stray_window(controller, show_page, qtbot):
+    # Each objective's heading was shown before it had a parent: for a moment it was a
+    # window of its own, which took the activation away from the page.
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    class WindowsShown(QObject):
+        names: list[str] = []
+
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Show and watched.isWidgetType() \
+                    and watched.isWindow():
+                self.names.append(type(watched).__name__)
+            return False
+
+    seen = WindowsShown()
+    QApplication.instance().installEventFilter(seen)
+    try:
+        page = show_page(RetroPage, controller)
+        qtbot.wait(50)
+    finally:
+        QApplication.instance().removeEventFilter(seen)
+    assert seen.names == ["RetroPage"]
+    assert page.isActiveWindow()

@@ -61,7 +61,7 @@ def test_a_tick_repaints_the_digits_and_lays_out_nothing(qtbot, make_controller,
     controller.go_to_stage(controller.workshop.stages[2].key)
     controller.toggle_timer()
     window.nav.setFocus()  # no blinking text cursor
-    qtbot.wait(50)
+    qtbot.wait(500)  # the page's rows are built once laid out: let that settle first
     before = window.timer_label.text()
     seen = _tick_and_watch(qtbot, controller, clock)
     assert window.timer_label.text() != before

@@ -184,7 +184,7 @@ class ObjectivesPage(StagePage):
         self.candidate_rows = RowList(
             lambda key, number: _CandidateRow(self, key, number),
             lambda key: self.controller.get(("objective", key)), self.item_focused,
-            spacing=6, scroll_area=self.scroll_area)
+            spacing=6, scroll_area=self.scroll_area, lazy=True)
         self.item_rows = self.candidate_rows
         candidates_layout.addWidget(self.candidate_rows)
         buttons = QHBoxLayout()

@@ -70,7 +70,6 @@ class _ScoreRow(Row):
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setColumnStretch(1, 1)
         self.heading = emphasise(plain_label("", "retroObjective"))
-        self.heading.setVisible(place.first)
         self.text_label = plain_label()
         self.score_spin = QDoubleSpinBox()
         self.score_spin.setRange(_UNSCORED, 1.0)
@@ -96,6 +95,8 @@ class _ScoreRow(Row):
         number_label.setObjectName("retroKrNumber")
         number_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.heading, 0, 0, 1, 4)
+        # Shown or hidden once it has a parent: shown before, it was a window of its own.
+        self.heading.setVisible(place.first)
         layout.addWidget(number_label, 1, 0)
         layout.addWidget(self.text_label, 1, 1)
         layout.addWidget(self.score_spin, 1, 2)
@@ -183,7 +184,7 @@ class RetroPage(StagePage):
         self.score_rows = RowList(
             lambda key, _number: _ScoreRow(self, key, self._places[key]),
             lambda key: self._places[key], self.item_focused, spacing=6,
-            scroll_area=self.scroll_area)
+            scroll_area=self.scroll_area, lazy=True)
         self.item_rows = self.score_rows
         scores_layout.addWidget(self.score_rows)
         self.average_label = hint_label("retroAverage")
