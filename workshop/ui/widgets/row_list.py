@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
 
 
@@ -61,6 +61,9 @@ class RowList(QWidget):
         self._lazy = lazy and scroll_area is not None
         self._scroll_area = scroll_area
         self._row_height = 0
+        app = QApplication.instance()
+        if app is not None:
+            app.focusChanged.connect(self._on_focus_changed)
         if self._lazy and scroll_area is not None:
             scroll_area.verticalScrollBar().valueChanged.connect(self.build_visible)
             # After a layout pass the placeholders have their places: build what shows.
@@ -169,8 +172,6 @@ class RowList(QWidget):
     def _make(self, key: str, number: int) -> Row:
         row = self._build(key, number)
         row.sync(self._item_of(key))
-        for widget in row.focus_widgets():
-            widget.installEventFilter(self)
         self.rows[key] = row
         if self._lazy and not self._row_height:
             self._row_height = max(1, row.sizeHint().height())
@@ -240,9 +241,9 @@ class RowList(QWidget):
         if self._on_focus is not None:
             self._on_focus(key)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.FocusIn:
-            key = self._key_holding(watched) if isinstance(watched, QWidget) else ""
-            if key:
-                self._focused(key)
-        return False
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        # One call per change of focus in the app, instead of a filter on every field of
+        # every row that saw each of their events (paints, moves, keys) pass through Python.
+        key = self._key_holding(new)
+        if key:
+            self._focused(key)
