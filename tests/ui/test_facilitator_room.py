@@ -250,3 +250,21 @@ def test_a_save_rewrites_the_navigators_changed_lines_in_place(qtbot, window, cl
     assert c.save_now()
     assert [window.nav.item(i) for i in range(window.nav.count())] == items
     assert window.nav.item(0).text() != before and "3 of" in window.nav.item(0).text()
+
+
+def test_pages_beyond_the_few_in_use_are_released_and_come_back_current(qtbot, window):
+    # Every page visited of a large session stayed built: at ten times the large session
+    # that passed the memory goal by a good margin.
+    from workshop.ui.facilitator import PAGES_KEPT
+
+    c = window.controller
+    keys = [window.nav.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(window.nav.count())]
+    for key in keys:
+        window.show_page(key)
+    assert len(window.pages) <= PAGES_KEPT + 2
+    assert window.stack.count() == len(window.pages)
+    assert "strategy" not in window.pages
+    c.workshop.context.vision = "Every clinic books online by June"
+    window.show_page("strategy")
+    assert window.pages["strategy"].vision_edit.toPlainText() == c.workshop.context.vision

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QObject, QPoint, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -37,6 +37,7 @@ from PySide6.QtGui import (
     QFontMetrics,
     QGuiApplication,
     QKeyEvent,
+    QPainter,
     QPalette,
     QPixmap,
     QResizeEvent,
@@ -1126,6 +1127,28 @@ class AudienceWindow(QWidget):
         if self.stack.currentIndex() == STACK_TIMER and self.big_clock.text:
             texts.append(self.big_clock.text)
         return texts
+
+    def picture(self, width: int) -> QPixmap:
+        """What the room sees, `width` pixels wide, for the laptop's room monitor.
+
+        Drawn through a scaled painter rather than grabbed whole and shrunk: a grab of
+        a 1920x1080 projector is an 8 MB picture made and thrown away after each pause in
+        typing."""
+        size = self.size()
+        if size.isEmpty() or width <= 0:
+            return QPixmap()
+        scale = width / size.width()
+        picture = QPixmap(QSize(width, max(1, round(size.height() * scale))))
+        picture.fill(self.palette().color(QPalette.ColorRole.Window))
+        painter = QPainter(picture)
+        # No antialiasing of edges: at a fractional scale it would draw a hairline seam
+        # around every opaque widget.
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.scale(scale, scale)
+        self.render(painter, QPoint())
+        painter.end()
+        return picture
 
     # -- motion ---------------------------------------------------------------------------
     def _fade(self) -> None:

@@ -58,6 +58,10 @@ TICK_MARGIN_MS = 5
 TOAST_MS = 1800  # how long a room key's feedback stays on the laptop
 MONITOR_DELAY_MS = 400  # the room monitor's picture follows changes this much later
 MONITOR_WIDTH = 160
+# Pages kept built besides the one shown and the live stage's: the rest are released
+# and built again (about 0.1 s) if shown again, so memory does not grow with every page
+# visited of a large session.
+PAGES_KEPT = 4
 # The stage list is never narrower than "6  Review checklist" and "not timed · 25 min".
 NAV_MIN_WIDTH = 205
 
@@ -90,7 +94,7 @@ class FacilitatorWindow(QMainWindow):
         self.setWindowTitle(f"{controller.workshop.title or 'Untitled'} · OKR Workshop")
         # Pages are built the first time they are shown: opening a session costs one
         # page, not nine, in time and in memory.
-        self.pages: dict[str, StagePage] = _PageCache(self._build_page)
+        self.pages = _PageCache(self._build_page, self._release_page, PAGES_KEPT)
         self._page_keys: list[str] = []
         self.viewed_key = ""  # the page the laptop shows; may differ from the live stage
         self._nav_live = ""  # the live stage the stage list last marked
@@ -261,6 +265,11 @@ class FacilitatorWindow(QMainWindow):
         page.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.stack.addWidget(page)
         return page
+
+    def _release_page(self, page: StagePage) -> None:
+        self.stack.removeWidget(page)
+        page.hide()
+        page.deleteLater()
 
     def _button(self, text: str, tip: str, slot: Callable[[], None], *,
                 width: int = 0) -> QPushButton:
@@ -440,6 +449,7 @@ class FacilitatorWindow(QMainWindow):
         self.viewed_key = key
         page = self.pages[key]
         self.stack.setCurrentWidget(page)
+        self.pages.used(key, keep={key, self.controller.live_stage_key})
         page.refresh()
         stage = stage_by_key(key)
         self.side.set_stage(stage.prompts, stage.tips, stage.goal)
@@ -712,7 +722,8 @@ class FacilitatorWindow(QMainWindow):
         through our router, PageDown pages through it, and the room monitor shows it."""
         self.router.register(audience)
         self.projector_pager = audience.page_step
-        self.projector_picture = audience.grab
+        # Drawn at twice the monitor's width, then shrunk smoothly: small text stays soft.
+        self.projector_picture = lambda: audience.picture(MONITOR_WIDTH * 2)
         audience.destroyed.connect(self._projector_gone)
         self._on_room_changed()
 
@@ -916,16 +927,30 @@ class FacilitatorWindow(QMainWindow):
 
 
 class _PageCache(dict):
-    """Stage pages by key, each built on first use."""
+    """Stage pages by key, each built on first use; beyond `kept` pages (and those the
+    caller asks to keep), the least recently used is released."""
 
-    def __init__(self, build: Callable[[str], StagePage]) -> None:
+    def __init__(self, build: Callable[[str], StagePage],
+                 release: Callable[[StagePage], None], kept: int) -> None:
         super().__init__()
         self._build = build
+        self._release = release
+        self._kept = kept
+        self._recent: list[str] = []  # least recently used first
 
     def __missing__(self, key: str) -> StagePage:
         page = self._build(key)
         self[key] = page
         return page
+
+    def used(self, key: str, keep: set[str]) -> None:
+        if key in self._recent:
+            self._recent.remove(key)
+        self._recent.append(key)
+        spare = [k for k in self._recent if k in self and k not in keep]
+        for old in spare[:max(0, len(spare) - self._kept)]:
+            self._recent.remove(old)
+            self._release(self.pop(old))
 
 
 class Toast(QLabel):
