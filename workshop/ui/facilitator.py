@@ -62,6 +62,7 @@ MONITOR_WIDTH = 160
 # and built again (about 0.1 s) if shown again, so memory does not grow with every page
 # visited of a large session.
 PAGES_KEPT = 4
+SCHEDULE_EVERY_S = 5  # "3 min behind" is worked out again this often while the clock runs
 # The stage list is never narrower than "6  Review checklist" and "not timed · 25 min".
 NAV_MIN_WIDTH = 205
 
@@ -98,6 +99,7 @@ class FacilitatorWindow(QMainWindow):
         self._page_keys: list[str] = []
         self.viewed_key = ""  # the page the laptop shows; may differ from the live stage
         self._nav_live = ""  # the live stage the stage list last marked
+        self._schedule_moment: tuple = ()
         self._build()
         self._build_commands()
         self._build_actions()
@@ -786,7 +788,13 @@ class FacilitatorWindow(QMainWindow):
             self.timer_label.style().polish(self.timer_label)
         self.start_button.setText("Pause" if timer.running else (
             "Resume" if phase in ("paused",) or timer.elapsed() > 0 else "Start"))
-        self._update_schedule()
+        # The schedule reads in minutes: worked out again when the clock is started,
+        # paused or extended, or every few seconds, not on every tick.
+        moment = (run.current_key, timer.running, timer.duration,
+                  int(self.controller.clock.wall() // SCHEDULE_EVERY_S))
+        if moment != self._schedule_moment:
+            self._schedule_moment = moment
+            self._update_schedule()
 
     def _update_schedule(self) -> None:
         ws = self.controller.workshop
