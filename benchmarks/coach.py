@@ -5,6 +5,8 @@ Parts measured:
   rules and the model were developed against;
 - published, blind: the same kind of rows from organisations held out by the split (see
   tests/data/coach_published_*.csv, column `part`), read only to measure;
+- "own OKRs": the rows of each part from organisations' own OKR files, handbooks and
+  plans (column `source_kind` = own), without the OKR guides' examples;
 - written, <split>: the hand-written corpus in tests/data/coach_krs.csv.
 
 For key results it prints accuracy, accuracy on the clear-cut rows, output recall, outcome
@@ -50,8 +52,12 @@ def kr_parts(published_parts: tuple[str, ...] = ("dev", "blind")
              ) -> list[tuple[str, list[dict[str, str]]]]:
     published = load("coach_published_krs.csv")
     written = load("coach_krs.csv")
-    parts = [(f"published, {p}", [r for r in published if r["part"] == p])
-             for p in published_parts]
+    parts = []
+    for p in published_parts:
+        rows = [r for r in published if r["part"] == p]
+        parts.append((f"published, {p}", rows))
+        # Organisations' own OKR files, handbooks and plans (not OKR guides' examples).
+        parts.append((f"  {p}, own OKRs", [r for r in rows if r["source_kind"] == "own"]))
     parts += [(f"written, {s}", [r for r in written if r["split"] == s])
               for s in ("train", "holdout", "blind", "review")]
     return parts

@@ -40,6 +40,7 @@ def test_the_corpus_is_sourced_split_and_capped_per_organisation() -> None:
     assert max(per_org.values()) <= 40 and len(per_org) >= 20
     for r in KRS + OBJECTIVES:
         assert r["source"].startswith("http") and r["org"] and r["part"] in ("dev", "blind")
+        assert r["source_kind"] in ("own", "guide")  # an organisation's own OKRs, or a guide
     assert {r["label"] for r in KRS} == {"output", "outcome"}
     assert {r["clear"] for r in KRS} == {"yes", "no"}
     for column in ("bau", "deliverable", "vague"):
