@@ -184,6 +184,23 @@ _PHRASE_VERBS = _OPINION_VERBS | _COVERAGE_VERBS | lx.ATTAIN_VERBS | lx.HOLD_VER
 _ALL_VERBS = (lx.TASK_VERBS | lx.CHANGE_VERBS | lx.ATTAIN_VERBS | lx.HOLD_VERBS
               | lx.SOFT_TASK_VERBS)
 _DETERMINERS = lx._words("the a an our all every each their its new this these")
+_BE_PAST = lx._words("is are was were be been being gets got")
+
+
+def _is_task_participle(word: str) -> bool:
+    """ "developed", "written", "shipped": the past participle of a verb of work."""
+    if word in _IRREGULAR_PARTICIPLES:
+        return True
+    if not word.endswith("ed") or len(word) < 5:
+        return False
+    stems = (word[:-2], word[:-1], word[:-3] + "y", word[:-3])
+    return any(stem in lx.TASK_VERBS for stem in stems)
+
+
+_IRREGULAR_PARTICIPLES = lx._words("written built made done held run begun sent set drawn")
+# Words before a number that are never an imperative ("Over $250k raised", "About 40 ...").
+_NOT_VERBS = lx._words("""no zero over under above below at up more less nearly almost
+    about around approximately roughly only just exactly from between within per least""")
 
 
 def _deletes(word: str) -> set[str]:
@@ -329,7 +346,7 @@ class _Evidence:
                 and (nxt in _DETERMINERS or _is_number(tokens, i + 1)) \
                 and first not in lx.NUMBER_WORDS and first not in lx.PHRASE_OPENERS \
                 and first not in lx.METRIC_NOUNS and first not in lx.OTHERS_NOUNS \
-                and first not in _DETERMINERS and first not in ("no", "zero"):
+                and first not in _DETERMINERS and first not in _NOT_VERBS:
             # "Prioritise the backlog", "Fill 8 roles": an unknown word followed by a
             # determiner or a number is almost always an imperative verb.
             role, verb = _ROLE_SOFT, first
@@ -390,6 +407,11 @@ class _Evidence:
         self.metric = bool(body_set & lx.METRIC_NOUNS)
         self.others = bool(body_set & lx.OTHERS_NOUNS)
         self.done = [t for t in body if t in lx.DONE_STATES]
+        # "A budget ... is developed", "Guides are written": any piece of work reported
+        # as done, not only the participles listed.
+        if body_set & _BE_PAST:
+            self.done += [t for k, t in enumerate(body) if k and body[k - 1] in _BE_PAST
+                          and t not in lx.DONE_STATES and _is_task_participle(t)]
         self.cert = bool(body_set & lx.CERTIFICATION_WORDS)
         self.artefact = bool(body_set & lx.ARTEFACT_NOUNS)
         # Cheapest evidence first: a percent or currency sign, then a counted number, and
@@ -486,8 +508,11 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
             return OUTPUT, _R_HIRING
         if ev.done and not ev.metric:
             return OUTPUT, _R_DONE
-        if own_count or (ev.verb in _GATHER_VERBS and ev.count_noun in _GATHERED_NOUNS):
-            # "Collect 200 survey responses": answers we gather are our own activity.
+        first_object = ev.tokens[ev.lead + 1] if len(ev.tokens) > ev.lead + 1 else ""
+        if own_count or (ev.verb in _GATHER_VERBS and ev.count_noun in _GATHERED_NOUNS) \
+                or first_object in _GATHERED_NOUNS:
+            # "Collect 200 survey responses", "Get feedback from 15 customers a month":
+            # answers we gather are our own activity.
             return OUTPUT, _R_OWN_COUNT
         if not (ev.target or ev.others or ev.count_class or ev.level):
             # "Secure budget", "Get buy-in from the board": nothing to count or reach.
@@ -523,6 +548,9 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
     if ev.hiring and not ev.others_share:
         return OUTPUT, _R_HIRING
     if ev.passive_change or ev.level:
+        return OUTCOME, _R_OUTCOME
+    if ev.others_share and not ev.coverage:
+        # "90% positive ratings on services being available": what people answer.
         return OUTCOME, _R_OUTCOME
     if ev.capability and not ev.target:
         return OUTPUT, _R_CAPABILITY
@@ -714,6 +742,15 @@ def _assess(text: str, target_field: bool) -> KRAssessment:
     norm = normalise(text)
     ev = _Evidence(norm)
     rule_kind, reason = _decide(ev)
+    head, colon, tail = norm.partition(": ")
+    if colon and len(head.split()) <= 4 and tail:
+        # "Validate differentiation: 50% of prospects prefer our solution": a short title,
+        # then the measure. The measure decides when it is a result for others.
+        tail_ev = _Evidence(tail)
+        tail_kind, tail_reason = _decide(tail_ev)
+        if tail_kind == OUTCOME and tail_ev.target and (tail_ev.others or tail_ev.others_share
+                                                         or tail_ev.metric):
+            ev, rule_kind, reason = tail_ev, tail_kind, tail_reason
     words_model = shipped_model()
     says_output, confidence, weighted = words_model.assess(ev, rule_kind == OUTPUT)
     kind = OUTPUT if says_output else OUTCOME

@@ -35,13 +35,14 @@ TASK_VERBS = _words("""
     convert celebrate experiment include incorporate promote reach-out source triage
     work-out pilot iterate rejig prioritise prioritize propose validate verify discuss
     learn delete stop back-up rollout strategise strategize shadow revise share clarify
-    coordinate brainstorm sketch handover hand-over meet join confirm""")
+    coordinate brainstorm sketch handover hand-over meet join confirm describe
+    determine""")
 
 # Task verbs that often carry a real measure ("Deliver 99.9% uptime", "Expand revenue
 # by 15%", "Make onboarding take under 10 minutes"): only a task when no measure follows.
 SOFT_TASK_VERBS = _words("""
     deliver provide ensure make support enable run hold move take push do perform offer
-    expand extend enter partner measure track monitor convert scale spend""")
+    expand extend enter partner measure track monitor convert scale spend work""")
 
 # Verbs that name a change in a measure.
 CHANGE_VERBS = _words("""
@@ -81,7 +82,7 @@ OWN_WORK_NOUNS = _words("""
     microservices proposals rfps bids groups focus-groups hackathons issues
     tasks epics milestones initiatives projects roadshows retreats offsites activities
     conversation conversations meeting meetings one-on-ones 1:1s check-ins snippets
-    chapters""")
+    chapters streams livestreams inquiries studies""")
 
 # Our own people: counting them (hired, trained, onboarded) counts effort too.
 OWN_PEOPLE_NOUNS = _words("""

@@ -42,7 +42,8 @@ _CADENCE_RE = re.compile(
     r"\b(?:daily|weekly|monthly|quarterly|yearly|annual|every (?:day|week|month|quarter|"
     r"year)|recurring|regular|routine|ongoing|as usual)\b")
 _ROUTINE_MANNER_RE = re.compile(
-    r"\b(?:reliably|smoothly|on time|without (?:fail|interruption)|as planned)\b")
+    r"\b(?:reliably|smoothly|on time|without (?:fail|interruption)|as planned|timely|"
+    r"accurate(?:ly)?|correct(?:ly)?)\b")
 _CHANGE_WORDS = lx._words("""new first initial launch launched grow growing increase reduce
     cut improve improving expand expanding scale accelerate transform double halve faster
     better more less fewer higher lower wider broader bigger stronger easier simpler
@@ -74,17 +75,27 @@ _BENEFICIARIES = lx._words("""customer customers client clients user users patie
 _ABSTRACT_OBJECTS = lx._words("""team culture brand reputation community trust
     relationships relationship habit habits movement momentum voice pipeline understanding
     cohesion awareness capacity capability capabilities engagement presence confidence
-    alignment partnerships partnership network sense""")
+    alignment partnerships partnership network sense experience experiences""")
 _DELIVERABLE_VERBS = lx._words("""launch ship release build implement migrate redesign
     deploy hire roll roll-out develop create rebuild rewrite replace install open
     introduce complete finish deliver publish upgrade automate digitise digitize
     modernise modernize move integrate set set-up establish select procure define
     formalize formalise research assess discover draft write plan organize organise read
-    design document evaluate audit map study investigate host""")
+    design document evaluate audit map study investigate host explore fix hold wrap
+    wrap-up""")
 # "We have a preliminary strategy", "We have a draft proposal": a document as the aim.
 _HAVE_DELIVERABLE_RE = re.compile(
     r"^(?:we )?have (?:a |an |shown progress on |the )?(?:\w+ ){0,8}?(?:strategy|proposal|"
     r"plan|draft|approach|framework|model|roadmap|policy|process|design|specification|spec)\b")
+# "... to drive more customer delight", "... that excites top talent", "Establish X as the
+# home of Y": the objective says what should change, so it is an aim, whatever its verb.
+_PURPOSE_RE = re.compile(
+    r"\b(?:to (?:drive|increase|improve|grow|help|enable|reduce|delight)|so that|in order to|"
+    r"that (?:excites?|helps?|lets?|makes?|delights?|drives?))\b|"
+    r"^(?:establish|position|make|become)\w* [\w' ]{1,30} as (?:the |an? )?")
+# Things a team builds, named without a verb: "Advocates program", "Alpha release of X".
+_THING_NOUNS = lx.DELIVERABLE_NOUNS | lx._words("""release program programme programs loop
+    portal platform toolkit hub app website""")
 _MILESTONE_RE = re.compile(r"^(?:get|be|become) (?:engaged|married|certified|accredited)\b|"
                            r"^provide (?:documented |written )?(?:guidance|documentation)\b")
 MAX_OBJECTIVE_WORDS = 14
@@ -158,17 +169,22 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
             question="What would be different at the end of the period if we succeed?",
             subject_id=subject))
 
-    verb = _verb_of(tokens[0])
-    first = 0
+    verb = _verb_of(tokens[at])
+    first = at
     if verb in ("continue", "keep") and len(tokens) > 1:
         # "Continue building our strategy": the deliverable is in the second verb.
         first = 2 if tokens[1] == "to" and len(tokens) > 2 else 1
         verb = _verb_of(tokens[first])
     obj = set(tokens[first + 1:first + 6])
     # A routine duty ("Host the weekly all-hands") is business as usual, not a deliverable.
+    no_verb = not any(lemma(t) for t in tokens)
+    named_thing = no_verb and len(tokens) <= 6 and bool(
+        {tokens[-1], tokens[min(1, len(tokens) - 1)]} & _THING_NOUNS)
     if not routine_duty and ((verb in _DELIVERABLE_VERBS and (
-            verb in _DOCUMENT_VERBS or obj & _DOCUMENT_NOUNS or not obj & _ABSTRACT_OBJECTS))
-            or _HAVE_DELIVERABLE_RE.search(norm) or _MILESTONE_RE.search(norm)):
+            verb in _DOCUMENT_VERBS or obj & _DOCUMENT_NOUNS or (
+                not obj & _ABSTRACT_OBJECTS and not _PURPOSE_RE.search(norm))))
+            or _HAVE_DELIVERABLE_RE.search(norm) or _MILESTONE_RE.search(norm)
+            or named_thing):
         shown = text.strip().rstrip(".")
         findings.append(Finding(
             "objective.deliverable", WARN,
