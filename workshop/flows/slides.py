@@ -143,9 +143,16 @@ def range_text(kr: KeyResult) -> str:
 
 def kr_line(kr: KeyResult) -> str:
     """The KR's text and, when it adds something, its range in brackets."""
-    span = range_text(kr)
-    text = kr.text.strip() or "(key result without text)"
-    return f"{text} ({span})" if span else text
+    return _kr_line(kr.text, kr.baseline, kr.target, kr.unit)
+
+
+@lru_cache(maxsize=4096)
+def _kr_line(text: str, baseline: str, target: str, unit: str) -> str:
+    # Remembered by the only things it reads: a slide of 150 KRs re-read after each key
+    # works out the line of the one KR being typed into, not of all of them.
+    span = range_text(KeyResult(text=text, baseline=baseline, target=target, unit=unit))
+    shown = text.strip() or "(key result without text)"
+    return f"{shown} ({span})" if span else shown
 
 
 @lru_cache(maxsize=4096)
@@ -172,7 +179,11 @@ def kr_kind(kr: KeyResult) -> str:
 def _kr_badge(kr: KeyResult) -> tuple[str, str]:
     """The badge's word, with "?" when the coach is unsure (the room decides), and its
     colours."""
-    kind, unsure = _verdict_of(kr.text, bool(kr.metric.strip()), bool(kr.target.strip()))
+    return _badge_of(kr.text, bool(kr.metric.strip()), bool(kr.target.strip()))
+
+
+def _badge_of(text: str, has_metric: bool, has_target: bool) -> tuple[str, str]:
+    kind, unsure = _verdict_of(text, has_metric, has_target)
     if kind in ("output", "outcome"):
         return kind.upper() + ("?" if unsure else ""), "unsure" if unsure else kind
     return "", ""
@@ -268,10 +279,19 @@ def key_results_slide(ws: Workshop, focus: Focus = None, back_at: str = "") -> l
         rows.append(Row(objective.text.strip() or "(untitled objective)", "heading",
                         key=("objective", objective.id)))
         for kr in objective.key_results:
-            badge, kind = _kr_badge(kr)
-            rows.append(Row(kr_line(kr), lead="•", badge=badge, badge_kind=kind,
-                            key=("kr", kr.id)))
+            rows.append(_kr_row(kr.id, kr.text, kr.baseline, kr.target, kr.unit,
+                                bool(kr.metric.strip()), bool(kr.target.strip())))
     return _mark(rows, focus) or [Row("Key results appear here.")]
+
+
+@lru_cache(maxsize=4096)
+def _kr_row(kr_id: str, text: str, baseline: str, target: str, unit: str,
+            has_metric: bool, has_target: bool) -> Row:
+    # The same KR gives the very same row until one of these changes: the projector
+    # then sees at a glance that only the row being typed into is new.
+    badge, badge_kind = _badge_of(text, has_metric, has_target)
+    return Row(_kr_line(text, baseline, target, unit), lead="•", badge=badge,
+               badge_kind=badge_kind, key=("kr", kr_id))
 
 
 def ladder_kr(ws: Workshop, focus: Focus) -> KeyResult | None:

@@ -233,6 +233,7 @@ class AudienceWindow(QWidget):
         self.theme = THEMES.get(theme_key, THEMES[DEFAULT_THEME])
         self.page_index = 0
         self.pages: list[Page] = [Page()]
+        self._layout_key: tuple = ()  # what the pages were last made from
         self.flashes: list[str] = []  # the phases flashed so far, in order
         self.chimes: list[str] = []
         self.relayouts = 0  # how often the rows were measured and paged (for tests)
@@ -979,13 +980,20 @@ class AudienceWindow(QWidget):
         spacing = self.table_spacing if any(r.style == "table" for r in rows) \
             else self.row_spacing
         self.spacing = spacing
-        self.pages = paginate(
-            unit_heights, available, spacing, headings=headings, groups=groups,
-            counts=[r.style in ("item", "step", "ask") and not cont
-                    for r, (_, _, cont) in zip(rows, units, strict=True)],
-            new_page=[r.new_page and not cont for r, (_, _, cont) in zip(rows, units,
-                                                                           strict=True)],
-            keep=[r.keep for r in rows], continued_heights=cont_heights)
+        counts = [r.style in ("item", "step", "ask") and not cont
+                  for r, (_, _, cont) in zip(rows, units, strict=True)]
+        new_page = [r.new_page and not cont for r, (_, _, cont) in zip(rows, units,
+                                                                       strict=True)]
+        keep = [r.keep for r in rows]
+        # Typing into one row rarely changes any height: then the pages stay as they are.
+        layout_key = (tuple(unit_heights), available, spacing, width, tuple(headings),
+                      tuple(groups), tuple(counts), tuple(new_page), tuple(keep),
+                      tuple(r.text for r, h in zip(rows, headings, strict=True) if h))
+        if layout_key != self._layout_key:
+            self._layout_key = layout_key
+            self.pages = paginate(
+                unit_heights, available, spacing, headings=headings, groups=groups,
+                counts=counts, new_page=new_page, keep=keep, continued_heights=cont_heights)
         self._unit_heights = unit_heights
         focus_sig = tuple((u, rows[u].key, rows[u].style) for u in range(len(rows))
                           if rows[u].focus)

@@ -295,7 +295,7 @@ class RowWidget(QFrame):
 
     def set_row(self, row: Row, text: str | None = None) -> None:
         """Show `row` (its text replaced by `text`, a part of a very long one)."""
-        if row == self.row and text is None:
+        if text is None and (row is self.row or row == self.row):
             if self.showing_part:  # was showing a part of a very long row: whole again
                 self.main.setText(self.full_text)
                 self.showing_part = False
