@@ -186,3 +186,21 @@ def test_a_typed_deadline_lands_as_typed_even_after_the_period(qtbot, controller
     assert controller.get(("action", action.id)).deadline == date(2027, 5, 20)
     assert any(f.code == "plan.deadline_outside_period" and f.subject_id == action.id
                for f in check_workshop(controller.workshop))
+
+
+def test_an_owner_who_left_shows_as_unknown_on_that_task_only(qtbot, controller, show_page):
+    # Tasks share one list of owners (built once, not once a task); an owner no longer
+    # among the participants gets a list of that task's own, saying so.
+    page = show_page(ActionPlanPage, controller)
+    rows = list(page.rows.values())
+    assert len(rows) >= 2 and rows[0].owner_combo.model() is rows[1].owner_combo.model()
+    leaving = controller.get(("action", rows[0].action_id)).owner_id
+    assert leaving
+    controller.apply("Remove participant", lambda ws: ws.participants.__setitem__(
+        slice(None), [p for p in ws.participants if p.id != leaving]))
+    gone = [r for r in page.rows.values()
+            if controller.get(("action", r.action_id)).owner_id == leaving]
+    kept = [r for r in page.rows.values() if r not in gone]
+    assert gone and all(r.owner_combo.currentText() == "(unknown person)" for r in gone)
+    assert all(r.owner_combo.findText("(unknown person)") < 0 for r in kept)
+    assert all(r.owner_combo.currentText() != "(unknown person)" for r in kept)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -118,6 +118,12 @@ class DeadlineEdit(QDateEdit):
             self.blockSignals(False)
 
 
+def _owner_item(text: str, person_id: str) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setData(person_id, Qt.ItemDataRole.UserRole)
+    return item
+
+
 class ActionRow(Row):
     """One task: text, owner, deadline, and where it came from."""
 
@@ -154,6 +160,8 @@ class ActionRow(Row):
         self.owner_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.owner_combo.setMinimumContentsLength(10)
+        # Every task offers the same people: one list for all, not one copy a task.
+        self.owner_combo.setModel(page.owner_model)
         self.deadline_edit = DeadlineEdit()
         self.deadline_edit.setObjectName("actionDeadline")
         self.deadline_edit.setAccessibleName(f"Deadline of task {number}")
@@ -216,29 +224,24 @@ class ActionRow(Row):
     def _owner_chosen(self, index: int) -> None:
         self._edit("owner_id", str(self.owner_combo.itemData(index) or ""))
 
-    def fill_owners(self, people: list[tuple[str, str]]) -> None:
-        """Offer `people` (id, name) as owners, when they are not what the list offers."""
-        combo = self.owner_combo
-        offered = [(combo.itemData(i), combo.itemText(i)) for i in range(1, combo.count())]
-        if combo.count() and offered == [(pid, name or "(no name)") for pid, name in people]:
-            return
-        self.owner_combo.blockSignals(True)
-        self.owner_combo.clear()
-        self.owner_combo.addItem(NO_OWNER_TEXT, "")
-        for person_id, name in people:
-            self.owner_combo.addItem(name or "(no name)", person_id)
-        self.owner_combo.blockSignals(False)
-
     def sync(self, item: object) -> None:
         assert isinstance(item, Action)
         action, ws = item, self.page.controller.workshop
-        self.fill_owners(self.page.people)
         sync_line_edit(self.text_edit, action.text)
-        index = self.owner_combo.findData(action.owner_id)
-        if index < 0:
-            # An owner who left the participant list: say so rather than pretend.
-            self.owner_combo.addItem("(unknown person)", action.owner_id)
-            index = self.owner_combo.count() - 1
+        shared = self.page.owner_model
+        index = self.page.owner_rows.get(action.owner_id, -1)
+        if index >= 0:
+            if self.owner_combo.model() is not shared:
+                self.owner_combo.setModel(shared)
+        else:
+            # An owner who left the participant list: say so rather than pretend, in a
+            # list of this task's own.
+            own = QStandardItemModel(self.owner_combo)
+            for row in range(shared.rowCount()):
+                own.appendRow(shared.item(row).clone())
+            own.appendRow(_owner_item("(unknown person)", action.owner_id))
+            self.owner_combo.setModel(own)
+            index = own.rowCount() - 1
         if index != self.owner_combo.currentIndex():
             self.owner_combo.blockSignals(True)
             self.owner_combo.setCurrentIndex(index)
@@ -344,6 +347,8 @@ class ActionPlanPage(StagePage):
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
         self.people: list[tuple[str, str]] = []
+        self.owner_model = QStandardItemModel(self)  # "No owner", then each participant
+        self.owner_rows: dict[str, int] = {}  # participant id -> row of owner_model
         self._places: dict[str, _PlanPlace] = {}
         self._numbers: dict[str, int] = {}
         self.current_kr_id = ""
@@ -381,7 +386,10 @@ class ActionPlanPage(StagePage):
         """Redraw from the model: rows come and go with the tasks; the rest is synced (a
         change to one task or key result: only that key result's block)."""
         ws = self.controller.workshop
-        self.people = [(p.id, p.name) for p in ws.participants]
+        people = [(p.id, p.name) for p in ws.participants]
+        people_changed = people != self.people or not self.owner_rows
+        if people_changed:
+            self._offer_owners(people)
         self._places = {}
         for objective in ws.selected_objectives():
             for index, kr in enumerate(objective.key_results):
@@ -391,8 +399,23 @@ class ActionPlanPage(StagePage):
         changed = ident if kind == "kr" else ""
         if kind == "action":
             changed = next((kr.id for _, kr, a in ws.all_actions() if a.id == ident), "")
+        if people_changed:
+            changed = ""  # every task's owner list changed
         self.plans.update_items(list(self._places), changed)
         self.empty_label.setVisible(not self._places)
+
+    def _offer_owners(self, people: list[tuple[str, str]]) -> None:
+        """The owners every task offers; the tasks shown are synced again after."""
+        self.people = people
+        model = self.owner_model
+        model.clear()
+        model.appendRow(_owner_item(NO_OWNER_TEXT, ""))
+        for person_id, name in people:
+            model.appendRow(_owner_item(name or "(no name)", person_id))
+        self.owner_rows = {pid: row for row, pid in enumerate([""] + [p for p, _ in people])}
+        for plan in self.plans.rows.values():
+            for row in plan.tasks.rows.values():
+                row.owner_combo.setCurrentIndex(-1)  # synced below, from the model
 
     # -- edits -------------------------------------------------------------------------------
     def add_action(self, kr_id: str) -> str:
