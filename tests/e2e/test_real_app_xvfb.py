@@ -272,3 +272,39 @@ def test_c_starts_opens_the_worked_example_and_quits_cleanly(tmp_path, back):
     assert [w["title"] for w in saved["workshops"]] == ["Q1 2027 OKRs: Enterprise growth"]
     # Nothing of the app's went outside the home it was given.
     assert app.db.is_relative_to(tmp_path / "fresh-home")
+
+
+def test_d_fast_typing_with_the_projector_open_on_ten_times_the_large_session(tmp_path):
+    """The lag a room notices first: 50 objectives and 150 key results, the projector
+    open beside the laptop's window on the stage being typed into, its clock running,
+    and a sentence typed at about 33 keys a second. Every key lands, in order, in the
+    field and in the file; the screenshot taken right after the last key is kept."""
+    from workshop.demo import large_workshop
+    from workshop.store import Store
+
+    db = tmp_path / "workshops.db"
+    session = large_workshop(10)
+    session.current_stage = "key_results"
+    with Store.open(db) as store:
+        store.save(session)
+    sentence = " Raise weekly active teams from 40 to 65 percent"
+    with real_app_session(tmp_path, width=3840, height=1080) as (display, start):
+        app = start(db)
+        window = open_from_library(app)
+        app.move_resize(window, 0, 0, 1920, 1080)
+        app.key("F5")
+        projector = app.wait_window(PROJECTOR)
+        app.move_resize(projector, 1920, 0, 1920, 1080)
+        app.focus(window)
+        app.key("space")  # the stage's clock runs: the room sees the key results
+        wait_until(lambda: live_timer(db).get("running"), 10, "the stage's clock to run")
+        x, y = find_text_box(display.screenshot(window))
+        app.xdotool("mousemove", "--window", window, str(x), str(y), "click", "1")
+        app.key("End")
+        app.type(sentence, delay_ms=30)
+        display.screenshot().save_png(tmp_path / "typed.png")
+        saved = wait_saved_and_quiet(db, timeout_s=20)
+        app.key("ctrl+q")
+        assert app.wait_exit() == 0
+    typed = [r["text"] for r in saved["key_results"] if r["text"].endswith(sentence)]
+    assert len(typed) == 1, "every key, in order, in one key result"
