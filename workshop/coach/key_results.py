@@ -68,7 +68,8 @@ _SPELLED = {v: k for k, v in _COMPOUNDS.items()}
 _COMPOUND_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in _COMPOUNDS) + r")\b")
 _LEADING_LABEL_RE = re.compile(
     r"^(?:\s*(?:[-*•·>]+|\(?[0-9]{1,2}[.)]|\(?[a-h][.)]\s|kr\s*[0-9]*\s*[:.)-]|"
-    r"key result\s*[0-9]*\s*[:.)-]|o[0-9]\s*kr[0-9]\s*[:.)-]))+\s*")
+    r"key result\s*[0-9]*\s*[:.)-]|o[0-9]\s*kr[0-9]\s*[:.)-]|"
+    r"(?:stretch|bonus)(?: goal| target)?\s*[:-]))+\s*")
 _LEADING_SUBJECT_RE = re.compile(
     # "We have discussed ...", "We've learned ...": work reported as done. Not "We have
     # 500 customers" or "We have at least 50% ...", where "have" is what is reached.
@@ -184,10 +185,10 @@ _PHRASE_VERBS = _OPINION_VERBS | _COVERAGE_VERBS | lx.ATTAIN_VERBS | lx.HOLD_VER
 _ALL_VERBS = (lx.TASK_VERBS | lx.CHANGE_VERBS | lx.ATTAIN_VERBS | lx.HOLD_VERBS
               | lx.SOFT_TASK_VERBS)
 _DETERMINERS = lx._words("the a an our all every each their its new this these")
-_BE_PAST = lx._words("is are was were be been being gets got")
+BE_PAST = lx._words("is are was were be been being gets got")
 
 
-def _is_task_participle(word: str) -> bool:
+def is_task_participle(word: str) -> bool:
     """ "developed", "written", "shipped": the past participle of a verb of work."""
     if word in _IRREGULAR_PARTICIPLES:
         return True
@@ -409,9 +410,9 @@ class _Evidence:
         self.done = [t for t in body if t in lx.DONE_STATES]
         # "A budget ... is developed", "Guides are written": any piece of work reported
         # as done, not only the participles listed.
-        if body_set & _BE_PAST:
-            self.done += [t for k, t in enumerate(body) if k and body[k - 1] in _BE_PAST
-                          and t not in lx.DONE_STATES and _is_task_participle(t)]
+        if body_set & BE_PAST:
+            self.done += [t for k, t in enumerate(body) if k and body[k - 1] in BE_PAST
+                          and t not in lx.DONE_STATES and is_task_participle(t)]
         self.cert = bool(body_set & lx.CERTIFICATION_WORDS)
         self.artefact = bool(body_set & lx.ARTEFACT_NOUNS)
         # Cheapest evidence first: a percent or currency sign, then a counted number, and
@@ -549,8 +550,11 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         return OUTPUT, _R_HIRING
     if ev.passive_change or ev.level:
         return OUTCOME, _R_OUTCOME
-    if ev.others_share and not ev.coverage:
-        # "90% positive ratings on services being available": what people answer.
+    leading_count_of_others = ev.count_class == "others" and bool(ev.tokens) and \
+        _is_number(ev.tokens, 0)
+    if (ev.others_share or leading_count_of_others) and not ev.coverage:
+        # "90% positive ratings on services being available": what people answer;
+        # "300 companies built on our platform": what others do.
         return OUTCOME, _R_OUTCOME
     if ev.capability and not ev.target:
         return OUTPUT, _R_CAPABILITY

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from workshop.coach import lexicon as lx
 from workshop.coach.findings import INFO, WARN, Finding
-from workshop.coach.key_results import lemma, normalise
+from workshop.coach.key_results import BE_PAST, is_task_participle, lemma, normalise
 
 if TYPE_CHECKING:
     from workshop.model import Objective
@@ -24,7 +24,8 @@ _BAU_RE = re.compile(
     r"status quo|ongoing (?:maintenance|support|operations?|work|compliance)|"
     r"routine (?:upkeep|maintenance|work)|(?:day-to-day|day to day) (?:running|operations?|"
     r"work)|unchanged|same as last (?:quarter|year)|continuous improvement|"
-    r"(?:on[ -]time|as planned) (?:every|each) (?:day|week|month|quarter|year))\b")
+    r"(?:on[ -]time|as planned) (?:every|each) (?:day|week|month|quarter|year)|"
+    r"continues to|operational excellence)\b")
 # Routine duties written as goals: a verb of running or serving what already exists ("Run
 # the event", "Support the Pangeo project", "Effectively communicate our outlook to members",
 # "Core support for key OS tools") with no word of change. A change word ("new", "launch",
@@ -132,6 +133,20 @@ def _names_someone(text: str) -> bool:
     return False
 
 
+def _reported_done(tokens: list[str]) -> bool:
+    """ "RepsNext is successfully completed", "The project is ready for launch": a piece
+    of work reported as done."""
+    for k in range(len(tokens) - 1):
+        if tokens[k] not in BE_PAST:
+            continue
+        state = tokens[k + 1]
+        if state in lx.LEADING_FILLERS and k + 2 < len(tokens):
+            state = tokens[k + 2]
+        if state in lx.DONE_STATES or is_task_participle(state):
+            return True
+    return False
+
+
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -177,6 +192,7 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
         verb = _verb_of(tokens[first])
     obj = set(tokens[first + 1:first + 6])
     # A routine duty ("Host the weekly all-hands") is business as usual, not a deliverable.
+    reported_done = _reported_done(tokens)
     no_verb = not any(lemma(t) for t in tokens)
     named_thing = no_verb and len(tokens) <= 6 and bool(
         {tokens[-1], tokens[min(1, len(tokens) - 1)]} & _THING_NOUNS)
@@ -184,7 +200,7 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
             verb in _DOCUMENT_VERBS or obj & _DOCUMENT_NOUNS or (
                 not obj & _ABSTRACT_OBJECTS and not _PURPOSE_RE.search(norm))))
             or _HAVE_DELIVERABLE_RE.search(norm) or _MILESTONE_RE.search(norm)
-            or named_thing):
+            or named_thing or reported_done):
         shown = text.strip().rstrip(".")
         findings.append(Finding(
             "objective.deliverable", WARN,
