@@ -233,9 +233,12 @@ class ActionRow(Row):
         if index >= 0:
             if self.owner_combo.model() is not shared:
                 self.owner_combo.setModel(shared)
+        elif self.owner_combo.model() is not shared and self.owner_combo.itemData(
+                self.owner_combo.count() - 1) == action.owner_id:
+            index = self.owner_combo.count() - 1  # its own list says so already
         else:
             # An owner who left the participant list: say so rather than pretend, in a
-            # list of this task's own.
+            # list of this task's own (the combo box deletes the list it replaces).
             own = QStandardItemModel(self.owner_combo)
             for row in range(shared.rowCount()):
                 own.appendRow(shared.item(row).clone())
@@ -415,6 +418,8 @@ class ActionPlanPage(StagePage):
         self.owner_rows = {pid: row for row, pid in enumerate([""] + [p for p, _ in people])}
         for plan in self.plans.rows.values():
             for row in plan.tasks.rows.values():
+                if row.owner_combo.model() is not model:
+                    row.owner_combo.setModel(model)  # a list of its own is made anew
                 row.owner_combo.setCurrentIndex(-1)  # synced below, from the model
 
     # -- edits -------------------------------------------------------------------------------
