@@ -187,3 +187,27 @@ def test_a_client_logo_is_chosen_scaled_kept_and_printed(qtbot, make_controller,
     assert not page.set_logo_from_file(text_file)
     assert "could not be read as an image" in page.logo_message.text()
     assert controller.workshop.logo_png == ""
+
+
+def test_a_large_room_builds_only_the_participants_in_view(qtbot, make_controller,
+                                                           show_page):
+    # Every participant's row was built at once: at ten times the large session, 60 rows
+    # of fields built on the page's first visit whatever the window showed.
+    from workshop.demo import large_workshop
+
+    ws = large_workshop(scale=10)
+    total = len(ws.participants)
+    assert total >= 60
+    controller = make_controller(ws)
+    page = show_page(SetupPage, controller)
+    rows = page.participant_rows
+    qtbot.waitUntil(lambda: bool(rows.rows))
+    built = len(rows.rows)
+    assert built < total / 2  # what the window shows, not the whole room
+    assert len(rows.keys) == total
+    bar = page.scroll_area.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert len(rows.rows) > built
+    last = rows.keys[-1]
+    rows.focus_row(last)  # Tab or Enter to the last person builds that row
+    assert last in rows.rows

@@ -121,7 +121,7 @@ class SetupPage(StagePage):
         self.participant_rows = RowList(
             lambda key, number: _participant_row(self, key, number),
             lambda key: self.controller.get(("participant", key)),
-            scroll_area=self.scroll_area)
+            scroll_area=self.scroll_area, lazy=True)
         people_layout.addWidget(self.participant_rows)
         self.no_participants_label = hint_label()
         self.no_participants_label.setText("Nobody yet: add the people in the room, so "
