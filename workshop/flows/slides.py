@@ -276,12 +276,17 @@ def objectives_slide(ws: Workshop, focus: Focus = None, back_at: str = "") -> li
 def key_results_slide(ws: Workshop, focus: Focus = None, back_at: str = "") -> list[Row]:
     rows = []
     for objective in ws.selected_objectives():
-        rows.append(Row(objective.text.strip() or "(untitled objective)", "heading",
-                        key=("objective", objective.id)))
+        rows.append(_heading_row(objective.id, objective.text))
         for kr in objective.key_results:
             rows.append(_kr_row(kr.id, kr.text, kr.baseline, kr.target, kr.unit,
                                 bool(kr.metric.strip()), bool(kr.target.strip())))
     return _mark(rows, focus) or [Row("Key results appear here.")]
+
+
+@lru_cache(maxsize=1024)
+def _heading_row(objective_id: str, text: str) -> Row:
+    return Row(text.strip() or "(untitled objective)", "heading",
+               key=("objective", objective_id))
 
 
 @lru_cache(maxsize=4096)

@@ -806,6 +806,8 @@ class AudienceWindow(QWidget):
     def _set_rows(self, rows: list[Row]) -> None:
         widgets = self._widgets
         for i, row in enumerate(rows):
+            if i < len(widgets) and widgets[i].row is row and not widgets[i].showing_part:
+                continue  # the very same row (remembered by the slide): nothing to do
             shape = RowWidget.shape_of(row)
             if i < len(widgets) and widgets[i].shape == shape:
                 widgets[i].set_row(row)
