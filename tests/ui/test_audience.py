@@ -728,3 +728,20 @@ def test_presentation_window_opens_on_the_facilitators_screen(qtbot, controller,
     assert window.theme.key == "dark"
     assert {k: settings.value(k) for k in settings.allKeys()} == before
     assert window.screen() is facilitator.screen()
+
+
+def test_typing_into_a_row_that_keeps_its_height_lays_nothing_out_again(audience,
+                                                                         controller):
+    # Each key re-measured every row of the slide and paginated it again: at 150 key
+    # results most of the projector's cost of a keystroke.
+    controller.go_to_stage("key_results")
+    kr = controller.workshop.objectives[0].key_results[1]
+    row = audience._widgets[2]
+    relayouts = audience.relayouts
+    controller.set_field(("kr", kr.id), "text", kr.text + " x")
+    assert audience.relayouts == relayouts
+    assert "5% x (from" in row.main.text()
+    height = row.height_px
+    controller.set_field(("kr", kr.id), "text", kr.text + " and much more" * 30)
+    assert audience.relayouts == relayouts + 1  # it wraps: the pages are made again
+    assert row.height_px > height

@@ -800,8 +800,35 @@ class AudienceWindow(QWidget):
         self._rows_stale = False
         if rows == self._rows and self._units:
             return
+        if self._one_row_retyped(rows):
+            return
         self._set_rows(rows)
         self._relayout()
+
+    def _one_row_retyped(self, rows: list[Row]) -> bool:
+        """Typing changes one row of the slide: when its height stays the same, the pages
+        stay as they are and only that row repaints (no re-measuring of the others, no
+        re-pagination). False when anything else changed: then the slide is laid out."""
+        old = self._rows
+        if not self._units or len(rows) != len(old) or len(self._units) != len(old) \
+                or not hasattr(self, "_last_columns"):
+            return False  # first layout, rows added or removed, or a row split in parts
+        changed = [i for i, (new, was) in enumerate(zip(rows, old, strict=True))
+                   if new is not was and new != was]
+        if len(changed) != 1:
+            return False
+        i = changed[0]
+        widget, row = self._widgets[i], rows[i]
+        if row.style in ("heading", "headline") or widget.showing_part \
+                or widget.shape != RowWidget.shape_of(row) or row.focus != old[i].focus:
+            return False  # a heading may be repeated as "(continued)" on a later page
+        before = widget.height_px
+        widget.set_row(row)
+        self._rows[i] = row
+        width = max(1, self.content.width())
+        if self._size_row(widget, width, self._last_columns) != before:
+            self._relayout()  # the row wraps onto another line: the pages change
+        return True
 
     def _set_rows(self, rows: list[Row]) -> None:
         widgets = self._widgets
