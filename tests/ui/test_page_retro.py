@@ -135,3 +135,14 @@ def test_building_the_rows_opens_no_stray_window(controller, show_page, qtbot):
         QApplication.instance().removeEventFilter(seen)
     assert seen.names == ["RetroPage"]
     assert page.isActiveWindow()
+
+
+def test_a_narrow_page_gives_the_key_result_its_whole_width(controller, show_page, qtbot):
+    # Beside the score and its band, the key result's text got a few letters a line
+    # ("Raise / metri / 1 from") on a 1024-pixel screen, and the page scrolled sideways.
+    page = show_page(RetroPage, controller)
+    page.resize(560, 700)
+    qtbot.wait(50)
+    row = page._rows[0]
+    assert row.text_label.width() >= 0.7 * row.width()
+    assert not page.scroll_area.horizontalScrollBar().isVisible()

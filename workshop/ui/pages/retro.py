@@ -68,7 +68,9 @@ class _ScoreRow(Row):
         self.setObjectName("retroScoreRow")
         layout = QGridLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
-        layout.setColumnStretch(1, 1)
+        # The key result's text has the row's whole width: beside the score and its band
+        # it was squeezed to a few letters a line on a 1024-pixel screen.
+        layout.setColumnStretch(3, 1)
         self.heading = emphasise(plain_label("", "retroObjective"))
         self.text_label = plain_label()
         self.score_spin = QDoubleSpinBox()
@@ -98,10 +100,10 @@ class _ScoreRow(Row):
         # Shown or hidden once it has a parent: shown before, it was a window of its own.
         self.heading.setVisible(place.first)
         layout.addWidget(number_label, 1, 0)
-        layout.addWidget(self.text_label, 1, 1)
-        layout.addWidget(self.score_spin, 1, 2)
-        layout.addWidget(self.band_label, 1, 3)
-        layout.addWidget(self.note_edit, 2, 1, 1, 3)
+        layout.addWidget(self.text_label, 1, 1, 1, 3)
+        layout.addWidget(self.score_spin, 2, 1)
+        layout.addWidget(self.band_label, 2, 2)
+        layout.addWidget(self.note_edit, 3, 1, 1, 3)
         self.score_spin.valueChanged.connect(lambda value: page.score(self, value))
 
     def focus_widgets(self) -> list[QWidget]:
