@@ -211,3 +211,13 @@ def test_a_large_room_builds_only_the_participants_in_view(qtbot, make_controlle
     last = rows.keys[-1]
     rows.focus_row(last)  # Tab or Enter to the last person builds that row
     assert last in rows.rows
+
+
+def test_a_narrow_page_never_scrolls_sideways(controller, open_page, qtbot):
+    # The first-time check box's long text held the page wider than a 1024-pixel
+    # screen leaves it: the page scrolled sideways and each participant's Remove button
+    # was cut off.
+    page = open_page(controller)
+    page.resize(560, 700)
+    qtbot.wait(50)
+    assert not page.scroll_area.horizontalScrollBar().isVisible()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QWidget,
 )
 
@@ -104,14 +105,21 @@ class SetupPage(StagePage):
         self.period_hint = hint_label()
         warn(self.period_hint)
         form.addRow(self.period_hint)
-        self.first_time_box = QCheckBox("First time with OKRs: start with two objectives "
-                                        "and at most two key results each")
+        # A check box's text never wraps: the long advice goes in a hint under it, or it
+        # would hold the page wider than a 1024-pixel screen's.
+        self.first_time_box = QCheckBox("First time with OKRs")
+        self.first_time_box.setSizePolicy(QSizePolicy.Policy.Maximum,
+                                          QSizePolicy.Policy.Fixed)
         self.first_time_box.setAccessibleName("First time with OKRs")
         self.first_time_box.setToolTip("Tick when the team is new to OKRs (Space)")
         self.first_time_box.toggled.connect(
             lambda checked: self.controller.set_field(("workshop", ""), "first_time",
                                                       bool(checked)))
         form.addRow(self.first_time_box)
+        first_time_hint = hint_label()
+        first_time_hint.setText("Start with two objectives and at most two key results "
+                                "each.")
+        form.addRow(first_time_hint)
         form.addRow("Client logo:", self._logo_row())
         facts_layout.addLayout(form)
         self.body_layout.addWidget(facts_box)
