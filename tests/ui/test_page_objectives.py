@@ -149,3 +149,25 @@ def test_remove_candidate_and_autosave(controller, open_page, qtbot, timers):
     timers.fire_all()
     saved = controller.store.load(controller.workshop.id)
     assert doomed.text not in [o.text for o in saved.objectives]
+
+
+def test_a_narrow_page_never_scrolls_sideways(controller, show_page, qtbot):
+    # Votes, Keep and a strategy list sized for 16 letters held each candidate wider
+    # than a 1024-pixel screen leaves the page (about 580 pixels in the app's own theme):
+    # the page scrolled sideways and Remove was cut off.
+    from PySide6.QtWidgets import QApplication
+
+    from workshop.ui.theme import apply_theme, load_fonts
+
+    app = QApplication.instance()
+    original = app.font()
+    apply_theme(app, "light", 11, load_fonts())
+    try:
+        page = show_page(ObjectivesPage, controller)
+        page.resize(580, 700)
+        qtbot.wait(50)
+        assert not page.scroll_area.horizontalScrollBar().isVisible()
+    finally:
+        app.setStyleSheet("")
+        app.setPalette(app.style().standardPalette())
+        app.setFont(original)

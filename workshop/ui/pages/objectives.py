@@ -106,7 +106,8 @@ class _CandidateRow(Row):
         self.strategy_combo.setToolTip("The strategy this objective serves (Up/Down)")
         self.strategy_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.strategy_combo.setMinimumContentsLength(16)
+        # Short at its narrowest: a 1024-pixel screen has room for "Win the mid-size…".
+        self.strategy_combo.setMinimumContentsLength(10)
         self.strategy_combo.setSizePolicy(QSizePolicy.Policy.Expanding,
                                           QSizePolicy.Policy.Fixed)
         controls.addWidget(self.minus_button)
