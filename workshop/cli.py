@@ -8,7 +8,6 @@ exits 2; it never shows a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -169,6 +168,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     with _open_store(args, read_only=True) as store:
         rows = store.list(args.search, trash=args.trash)
     if args.json:
+        import json  # here, not at the top: the app's start-up has no use for it
+
         print(json.dumps([r.__dict__ for r in rows], ensure_ascii=False, indent=2))
         return 0
     if not rows:
