@@ -171,6 +171,8 @@ class RowList(QWidget):
 
     def _make(self, key: str, number: int) -> Row:
         row = self._build(key, number)
+        if row.parent() is None:
+            row.setParent(self)  # built in place: not moved into the window later
         row.sync(self._item_of(key))
         self.rows[key] = row
         if self._lazy and not self._row_height:
