@@ -116,6 +116,24 @@ def show_page(qtbot):
 
 
 
+@pytest.fixture
+def app_theme(qapp):
+    """app_theme(theme, points) applies the app's own theme, fonts and text size, as the
+    running app does; the app is put back as other tests expect it (no theme) after."""
+    from workshop.ui.theme import apply_theme, load_fonts
+
+    original = qapp.font()
+    family = load_fonts()
+
+    def apply(theme: str = "light", points: int = 11) -> None:
+        apply_theme(qapp, theme, points, family)
+
+    yield apply
+    qapp.setStyleSheet("")
+    qapp.setPalette(qapp.style().standardPalette())
+    qapp.setFont(original)
+
+
 @pytest.fixture(autouse=True)
 def _qt_deletes_at_a_safe_moment():
     """After each test, let Qt delete the widgets handed to deleteLater (qtbot closes

@@ -151,23 +151,12 @@ def test_remove_candidate_and_autosave(controller, open_page, qtbot, timers):
     assert doomed.text not in [o.text for o in saved.objectives]
 
 
-def test_a_narrow_page_never_scrolls_sideways(controller, show_page, qtbot):
+def test_a_narrow_page_never_scrolls_sideways(controller, show_page, qtbot, app_theme):
     # Votes, Keep and a strategy list sized for 16 letters held each candidate wider
     # than a 1024-pixel screen leaves the page (about 580 pixels in the app's own theme):
     # the page scrolled sideways and Remove was cut off.
-    from PySide6.QtWidgets import QApplication
-
-    from workshop.ui.theme import apply_theme, load_fonts
-
-    app = QApplication.instance()
-    original = app.font()
-    apply_theme(app, "light", 11, load_fonts())
-    try:
-        page = show_page(ObjectivesPage, controller)
-        page.resize(580, 700)
-        qtbot.wait(50)
-        assert not page.scroll_area.horizontalScrollBar().isVisible()
-    finally:
-        app.setStyleSheet("")
-        app.setPalette(app.style().standardPalette())
-        app.setFont(original)
+    app_theme("light", 11)
+    page = show_page(ObjectivesPage, controller)
+    page.resize(580, 700)
+    qtbot.wait(50)
+    assert not page.scroll_area.horizontalScrollBar().isVisible()

@@ -214,23 +214,12 @@ def test_a_large_room_builds_only_the_participants_in_view(qtbot, make_controlle
 
 
 
-def test_a_narrow_page_never_scrolls_sideways(controller, open_page, qtbot):
+def test_a_narrow_page_never_scrolls_sideways(controller, open_page, qtbot, app_theme):
     # The first-time check box's long text held the page wider than a 1024-pixel
     # screen leaves it (about 580 pixels in the app's own theme and text size): the
     # page scrolled sideways and each participant's Remove button was cut off.
-    from PySide6.QtWidgets import QApplication
-
-    from workshop.ui.theme import apply_theme, load_fonts
-
-    app = QApplication.instance()
-    original = app.font()
-    apply_theme(app, "light", 11, load_fonts())
-    try:
-        page = open_page(controller)
-        page.resize(580, 700)
-        qtbot.wait(50)
-        assert not page.scroll_area.horizontalScrollBar().isVisible()
-    finally:
-        app.setStyleSheet("")
-        app.setPalette(app.style().standardPalette())
-        app.setFont(original)
+    app_theme("light", 11)
+    page = open_page(controller)
+    page.resize(580, 700)
+    qtbot.wait(50)
+    assert not page.scroll_area.horizontalScrollBar().isVisible()

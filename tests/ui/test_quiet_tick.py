@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
 from workshop.ui.audience import AudienceWindow
-from workshop.ui.theme import apply_theme, load_fonts, set_font_scale
+from workshop.ui.theme import set_font_scale
 from workshop.ui.widgets.clock_label import ClockLabel
 
 
@@ -71,26 +71,19 @@ def test_a_tick_repaints_the_digits_and_lays_out_nothing(qtbot, make_controller,
                 "QWidget:audStagePage"} & seen.painted
 
 
-def test_the_clock_keeps_its_relative_size_and_grows_for_a_longer_time(qtbot):
-    app = QApplication.instance()
-    original = app.font()
-    apply_theme(app, "light", 11, load_fonts())
-    try:
-        holder = QWidget()
-        qtbot.addWidget(holder)
-        label = ClockLabel("+88:88", holder)
-        set_font_scale(label, 2.0, bold=True)
-        label.setText("12:34")
-        holder.show()
-        qtbot.wait(20)
-        assert label.font().pointSizeF() == 22.0  # a style sheet does not undo it
-        width = label.width()
-        label.setText("+00:05")
-        assert label.width() == width
-        label.setText("+1:02:03")  # an hour over: room for it, nothing cut
-        qtbot.wait(20)
-        assert label.width() >= label.fontMetrics().horizontalAdvance("+1:02:03")
-    finally:
-        app.setStyleSheet("")
-        app.setPalette(app.style().standardPalette())
-        app.setFont(original)
+def test_the_clock_keeps_its_relative_size_and_grows_for_a_longer_time(qtbot, app_theme):
+    app_theme("light", 11)
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    label = ClockLabel("+88:88", holder)
+    set_font_scale(label, 2.0, bold=True)
+    label.setText("12:34")
+    holder.show()
+    qtbot.wait(20)
+    assert label.font().pointSizeF() == 22.0  # a style sheet does not undo it
+    width = label.width()
+    label.setText("+00:05")
+    assert label.width() == width
+    label.setText("+1:02:03")  # an hour over: room for it, nothing cut
+    qtbot.wait(20)
+    assert label.width() >= label.fontMetrics().horizontalAdvance("+1:02:03")
