@@ -21,7 +21,6 @@ class ClockLabel(QLabel):
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self._widest = widest
-        self._holding = False
         self._glyph_key: tuple = ()
         self._glyphs: dict[str, tuple[QPixmap, int]] = {}
         self._glyph_height = 0
@@ -116,14 +115,8 @@ class ClockLabel(QLabel):
 
     def _hold(self) -> None:
         """Fix the size to what the widest text needs in the current font and style."""
-        if self._holding:
-            return
-        self._holding = True
-        try:
-            shown = self.text()
-            super().setText(self._widest)
-            size = self.sizeHint()
-            super().setText(shown)
-            self.setFixedSize(size)
-        finally:
-            self._holding = False
+        shown = self.text()
+        super().setText(self._widest)
+        size = self.sizeHint()
+        super().setText(shown)
+        self.setFixedSize(size)
