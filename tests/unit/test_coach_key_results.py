@@ -148,6 +148,33 @@ def test_a_count_of_our_own_activity_is_an_output(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    # A verb of activity the lists of work verbs never named.
+    "Participate in three community calls about the new API",
+    "Advertise the summer programme in 12 local papers",
+    "Remediate/close every finding of the spring audit",
+    # Habits counted per period, and a key result kept as a yes/no question.
+    "Walk 2 miles a day",
+    "Swim 3 times a week",
+    "Did we publish 10 case studies?",
+    "Have I read 20 books by December?",
+    # Work reported as done for every team: where it happened is not who answered.
+    "20 new help pages are published across all teams",
+    "All squads have a written on-call runbook",
+])
+def test_unfamiliar_wording_of_our_own_work_is_an_output(text: str) -> None:
+    assert assess_kr(text).kind == OUTPUT
+
+
+@pytest.mark.parametrize("text", [
+    "Use of the self-service portal up from 30% to 60%",
+    "All customers rate onboarding 4 or more",
+    "Increase NPS across all customers to 45",
+])
+def test_a_measure_named_by_a_verb_like_word_stays_an_outcome(text: str) -> None:
+    assert assess_kr(text).kind == OUTCOME
+
+
+@pytest.mark.parametrize("text", [
     "Raise unit test coverage to 90%",
     "Cut lint warnings by 50%",
     "Reduce tech debt by 30%",

@@ -75,6 +75,8 @@ _LEADING_SUBJECT_RE = re.compile(
     # 500 customers" or "We have at least 50% ...", where "have" is what is reached.
     r"^(?:we(?:'ve| have)|the team has) (?=\w+ed\b|(?:learnt|built|written|made|done|held|"
     r"run|begun|sent|set)\b)|"
+    # A key result kept as a yes/no question: "Did we publish 8 posts?", "Have I run ...?"
+    r"^(?:did|have|has) (?:i|we|the team) |"
     r"^(?:we(?:'ll| will| want to| aim to| need to| plan to| should| must| are going to)?"
     r"|i will|our goal is to|the team will|team will|aim to|to)\s+")
 # "Twice a year, facilitate ..." / "Each quarter, ensure ...": a cadence before the verb.
@@ -145,6 +147,11 @@ _PASSIVE_CHANGE_RE = re.compile(
     r"\b(?:(?:is|are|have|has|be|been) )?(?:increase[sd]?|decrease[sd]?|reduced|improved|"
     r"shortened|grows?|grew|drops?|dropped|falls?|fell|rises?|rose|doubled|halved|cut|"
     r"lowered|raised)\b(?: \w+){0,4} by\b")
+# How often we do something ourselves: "Walk 2 miles a day", "Swim 3 times a week".
+_OWN_CADENCE_RE = re.compile(
+    r"\b(?:\d+\+?|one|two|three|four|five|six|seven|ten) (?:times|miles|km|kilometres|"
+    r"kilometers|hours|minutes|mins|pages|sessions|days) (?:a|per|each|every) "
+    r"(?:day|week|month|quarter|year|weekday|morning|evening)\b")
 # Our own hiring stated as a result ("offers accepted by 2 SREs", "new hires start").
 _HIRING_RE = re.compile(r"\b(?:offers? accepted|hired)\b|^\d+ (?:new )?hires\b")
 
@@ -152,6 +159,7 @@ _HIRING_RE = re.compile(r"\b(?:offers? accepted|hired)\b|^\d+ (?:new )?hires\b")
 _CAPABILITY_WORDS = lx._words("can could able generally on-by-default") | {
     w + s for w in ("enable", "allow") for s in ("", "s", "d")}
 _BE_WORDS = lx._words("is are be been become becomes")
+_SCOPE_WORDS = lx._words("across throughout")
 _CAPABILITY_STATE_WORDS = lx._words("""available in-place live enabled supported scalable
     horizontally integrated automated documented operational established defined ready
     standardised standardized managed on-by-default possible accessible tracked rolled-out
@@ -257,7 +265,7 @@ def normalise(text: str) -> str:
     t = _LEADING_LABEL_RE.sub("", t)
     t = _LEADING_SUBJECT_RE.sub("", t)
     t = _LEADING_CADENCE_RE.sub("", t)
-    t = t.rstrip(" .;:!")
+    t = t.rstrip(" .;:!?")
     return _COMPOUND_RE.sub(lambda m: _COMPOUNDS[m.group(0)], t)
 
 
@@ -328,7 +336,7 @@ class _Evidence:
                  "coverage", "others_share", "metric", "others", "target", "done",
                  "cert", "service", "clause", "artefact", "capability", "proxy", "level",
                  "passive_change", "hiring", "artefact_lead", "count_noun", "object_class",
-                 "universal")
+                 "universal", "own_cadence")
 
     def __init__(self, norm: str) -> None:
         tokens = _TOKEN_RE.findall(norm)
@@ -338,7 +346,8 @@ class _Evidence:
             i += 1
         self.lead = i
         first = tokens[i] if tokens else ""
-        if "/" in first and lemma(first.split("/", 1)[0]):
+        if "/" in first and (lemma(first.split("/", 1)[0])
+                             or first.split("/", 1)[0] in lx.ACTIVITY_VERBS):
             first = first.split("/", 1)[0]  # "launch/test 3 tools": the first verb leads
         verb = lemma(first) if first else ""
         role = _role(verb) if verb else _ROLE_NONE
@@ -350,6 +359,11 @@ class _Evidence:
                 and first not in _DETERMINERS and first not in _NOT_VERBS:
             # "Prioritise the backlog", "Fill 8 roles": an unknown word followed by a
             # determiner or a number is almost always an imperative verb.
+            role, verb = _ROLE_SOFT, first
+        elif role == _ROLE_NONE and first in lx.ACTIVITY_VERBS and nxt != "of" \
+                and nxt not in lx.METRIC_NOUNS:
+            # "Participate in moving ...", "Walk 2 miles a day": a verb of activity leads
+            # ("Use of the new CRM", "Use rate up 20%" name a measure instead).
             role, verb = _ROLE_SOFT, first
         elif role in (_ROLE_TASK, _ROLE_SOFT) and (
                 nxt == "of" or (first in lx.NOUN_OR_VERB or first.endswith("ing"))
@@ -370,6 +384,8 @@ class _Evidence:
             tok = tokens[j]
             is_share = tok.endswith("%") or tok in ("all", "every", "each") or (
                 tok == "%" and j > 0) or tok == "percent"
+            if is_share and j and tokens[j - 1] in _SCOPE_WORDS:
+                continue  # "... are published across all teams": where, not who answers
             if is_share:
                 k = j + 1
                 if k < len(tokens) and tokens[k] == "of":
@@ -377,7 +393,10 @@ class _Evidence:
                 cls, noun, at = _head(tokens, k, 4)
                 if cls and at >= 0:
                     after = tokens[at + 1:at + 4]
-                    if _QUALITY_RE.search(" ".join(after)):
+                    if after[:1] in (["have"], ["has"]) and after[1:2] in (["a"], ["an"]):
+                        # "All teams have a runbook": our work reaches each of them.
+                        self.coverage = True
+                    elif _QUALITY_RE.search(" ".join(after)):
                         # "99% of pipelines finish without a failure": a quality rate.
                         self.others_share = True
                     elif any(a in _PASSIVE_COVERAGE for a in after[:2]):
@@ -451,6 +470,7 @@ class _Evidence:
         self.proxy = bool(token_set & _PROXY_WORDS) and bool(_PROXY_RE.search(norm))
         self.level = bool(token_set & _LEVEL_WORDS or (tokens and tokens[0] in ("zero", "no"))
                           ) and bool(_LEVEL_RE.search(norm))
+        self.own_cadence = role == _ROLE_SOFT and bool(_OWN_CADENCE_RE.search(norm))
         self.passive_change = "by" in token_set and bool(_PASSIVE_CHANGE_RE.search(norm))
         self.hiring = bool(token_set & _HIRING_WORDS) and bool(_HIRING_RE.search(norm))
         # "Documentation for ...", "Data and narrative of ...": a deliverable named as a noun
@@ -520,7 +540,7 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
             return OUTPUT, _R_NO_MEASURE
         return OUTCOME, _R_OUTCOME
     if role == _ROLE_SOFT:
-        if own_count or ev.object_class == "own":
+        if own_count or ev.object_class == "own" or ev.own_cadence:
             # "Run a pilot with 3 hospitals": what is run or held is our own work, whoever
             # takes part in it.
             return OUTPUT, _R_OWN_COUNT if own_count else _R_TASK

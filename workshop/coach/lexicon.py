@@ -44,6 +44,38 @@ SOFT_TASK_VERBS = _words("""
     deliver provide ensure make support enable run hold move take push do perform offer
     expand extend enter partner measure track monitor convert scale spend work""")
 
+# More verbs of activity, as written at the start of a key result ("Participate in ...",
+# "Advertise in 20 publications", "Remediate ..."). General English rather than words
+# seen in the corpus, so an author's unfamiliar verb still reads as work. Matched in
+# their base form only: "Registered users", "Qualified leads" are measures, not verbs.
+ACTIVITY_VERBS = _words("""
+    accompany accomplish acknowledge activate adapt address adjust administer advance
+    advertise advise advocate align allocate amend annotate anticipate appoint
+    architect articulate ask assemble assign assist attach authorise authorize
+    backfill bootstrap brief broadcast bundle calculate calibrate canvass
+    capitalise capitalize catalog catalogue categorise categorize centralise centralize
+    champion circulate cite classify codify collaborate combine commission
+    commit compare compose conceptualise conceptualize conclude consult contribute craft
+    crawl curate customise customize debug decentralise declutter dedicate delegate
+    demonstrate derive detect devise disseminate edit elaborate embed employ empower
+    encourage engage engineer enlist escalate estimate examine execute exhibit expose
+    familiarise familiarize federate fine-tune flesh forge formulate foster generalise
+    generalize groom handle harden harmonise harmonize harvest ideate illustrate
+    incubate inform initiate innovate inspect institute instruct interlink inventory
+    invest invite involve itemise jumpstart leverage lobby mandate
+    mature mobilise mobilize moderate modify modularise modularize motivate
+    nominate notify nurture observe operate orchestrate orient outsource overhaul
+    participate patch persuade polish populate practise prescribe
+    probe proofread provision publicise publicize purge pursue qualify
+    rationalise rationalize recommend reconcile remediate reconfigure redefine redeploy redo
+    refine reflect reformat reorganise reorganize repackage repair rephrase
+    replicate reposition represent rescope reshape resolve respond restart
+    restructure resume retrain revisit safeguard scope
+    serve settle simplify simulate socialise socialize solicit solve spearhead specify
+    spotlight steer streamline subscribe summarise summarize supervise synchronise
+    synchronize synthesise synthesize systematise tackle terminate tidy tune
+    tutor unify unlock use utilise utilize vet volunteer walk welcome""")
+
 # Verbs that name a change in a measure.
 CHANGE_VERBS = _words("""
     increase reduce decrease grow raise improve cut lower boost double triple quadruple
