@@ -160,6 +160,10 @@ def test_a_count_of_our_own_activity_is_an_output(text: str) -> None:
     # Work reported as done for every team: where it happened is not who answered.
     "20 new help pages are published across all teams",
     "All squads have a written on-call runbook",
+    # A capability for everyone, answers we gathered, our own systems everywhere.
+    "Dark mode is enabled for all users",
+    "250 survey responses collected",
+    "95% of services emit structured logs",
 ])
 def test_unfamiliar_wording_of_our_own_work_is_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT
@@ -169,6 +173,11 @@ def test_unfamiliar_wording_of_our_own_work_is_an_output(text: str) -> None:
     "Use of the self-service portal up from 30% to 60%",
     "All customers rate onboarding 4 or more",
     "Increase NPS across all customers to 45",
+    # "First" opens the name of a measure; a ranking; a level without a verb.
+    "First contact resolution rate of 80%",
+    "Be the number one rated vendor in the analysts' report",
+    "Support backlog below 50 tickets",
+    "95% of builds pass on the first try",
 ])
 def test_a_measure_named_by_a_verb_like_word_stays_an_outcome(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME

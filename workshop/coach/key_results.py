@@ -140,7 +140,11 @@ _LEVEL_RE = re.compile(
     r"quicker)\b[^;]{0,50}\b(?:than|by)\b|"
     r"\btrends? in-positive-direction\b|\bbreakeven\b|\bdefault alive\b|\bweigh\b|"
     r"\b(?:elite|leaders?|top|first|number one)\b[^;]{0,30}\b(?:level|category|quadrant|"
-    r"rank|ranking|place|position|tier)\b")
+    r"rank|ranking|place|position|tier|rated|ranked|quartile|decile)\b|"
+    r"\b(?:number one|no\. ?1|#1) (?:rated|ranked)\b|"
+    # "Support backlog below 50 tickets": a measure named, then the level it should hold.
+    r"\b(?:" + "|".join(sorted(lx.METRIC_NOUNS - {"active", "pass"})) + r")"
+    r" (?:under|below|above|over|at least|at most|less than|more than|fewer than)\s*[$€£]?\d")
 # "Number of claims submitted increases by 10%", "CSAT increased by 5 points": a verb of
 # change after the measure instead of before it.
 _PASSIVE_CHANGE_RE = re.compile(
@@ -159,7 +163,10 @@ _HIRING_RE = re.compile(r"\b(?:offers? accepted|hired)\b|^\d+ (?:new )?hires\b")
 _CAPABILITY_WORDS = lx._words("can could able generally on-by-default") | {
     w + s for w in ("enable", "allow") for s in ("", "s", "d")}
 _BE_WORDS = lx._words("is are be been become becomes")
-_SCOPE_WORDS = lx._words("across throughout")
+# What our own things can do that is a result, not coverage ("95% of builds pass").
+_OUTCOME_AFTER_OWN = lx._words("""pass passes succeed succeeds fail fails green break breaks
+    load loads respond responds meet meets resolved answered closed""")
+_SCOPE_WORDS = lx._words("across throughout for to")
 _CAPABILITY_STATE_WORDS = lx._words("""available in-place live enabled supported scalable
     horizontally integrated automated documented operational established defined ready
     standardised standardized managed on-by-default possible accessible tracked rolled-out
@@ -168,12 +175,13 @@ _PROXY_WORDS = lx._words("""tech-debt coverage lint linting story-points seo-sco
     css velocity lines-of-code mr say/do""")
 _LEVEL_WORDS = lx._words("""under below above over least most less more fewer within < >
     <= >= ≤ ≥ than trend trends in-positive-direction breakeven alive weigh level category
-    quadrant rank ranking place position tier""") | lx.COMPARATIVES
+    quadrant rank ranking place position tier rated ranked quartile decile""") | lx.COMPARATIVES
 _HIRING_WORDS = lx._words("accepted hired hires")
 _GATHER_VERBS = lx._words("collect gather")
 _MEASURE_OR_OTHERS = lx.METRIC_NOUNS | lx.OTHERS_NOUNS
 _UNIVERSAL_WORDS = lx._words("all every each any")
 _GATHERED_NOUNS = lx._words("responses answers feedback submissions questionnaires")
+_GATHERED_STATES = lx._words("collected gathered")
 
 _OPINION_VERBS = lx._words("""rate rates rated say says said report reports feel feels
     recommend recommends score scores agree agrees would find finds describe describes
@@ -209,7 +217,8 @@ def is_task_participle(word: str) -> bool:
 _IRREGULAR_PARTICIPLES = lx._words("written built made done held run begun sent set drawn")
 # Words before a number that are never an imperative ("Over $250k raised", "About 40 ...").
 _NOT_VERBS = lx._words("""no zero over under above below at up more less nearly almost
-    about around approximately roughly only just exactly from between within per least""")
+    about around approximately roughly only just exactly from between within per least
+    be become is are""")
 
 
 def _deletes(word: str) -> set[str]:
@@ -402,6 +411,10 @@ class _Evidence:
                     elif any(a in _PASSIVE_COVERAGE for a in after[:2]):
                         # "100% of customers migrated": our work done to them.
                         self.coverage = True
+                    elif cls == "own" and after and noun not in _NEUTRAL_AFTER_CHANGE \
+                            and not any(a in _OUTCOME_AFTER_OWN for a in after):
+                        # "95% of services emit structured logs": our own work, everywhere.
+                        self.coverage = True
                     elif cls == "others" or any(
                             a in (_OPINION_VERBS if cls != "own" else _STRONG_OPINION_VERBS)
                             for a in after[:2]):
@@ -572,6 +585,10 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         return OUTCOME, _R_OUTCOME
     leading_count_of_others = ev.count_class == "others" and bool(ev.tokens) and \
         _is_number(ev.tokens, 0)
+    if leading_count_of_others and ev.count_noun in _GATHERED_NOUNS \
+            and not _GATHERED_STATES.isdisjoint(ev.tokens):
+        # "250 survey responses collected": answers we gathered are our own activity.
+        return OUTPUT, _R_OWN_COUNT
     if (ev.others_share or leading_count_of_others) and not ev.coverage:
         # "90% positive ratings on services being available": what people answer;
         # "300 companies built on our platform": what others do.

@@ -214,7 +214,7 @@ PHRASE_STOPS = _words("""
 
 # Adverbs and fillers that may precede the leading verb ("Successfully launch ...").
 LEADING_FILLERS = _words("""
-    successfully fully officially publicly formally quickly finally first also further
+    successfully fully officially publicly formally quickly finally also further
     significantly substantially continuously consistently measurably dramatically
     materially meaningfully sustainably jointly collectively actively proactively
     reliably safely please""")
