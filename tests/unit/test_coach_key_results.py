@@ -164,6 +164,9 @@ def test_a_count_of_our_own_activity_is_an_output(text: str) -> None:
     "Dark mode is enabled for all users",
     "250 survey responses collected",
     "95% of services emit structured logs",
+    # Work done to the people counted, and meetings held with them.
+    "12 schools visited by the outreach team",
+    "Quarterly business reviews held with all top-20 accounts",
 ])
 def test_unfamiliar_wording_of_our_own_work_is_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT
@@ -178,6 +181,8 @@ def test_unfamiliar_wording_of_our_own_work_is_an_output(text: str) -> None:
     "Be the number one rated vendor in the analysts' report",
     "Support backlog below 50 tickets",
     "95% of builds pass on the first try",
+    "Make checkout 30% faster",
+    "500 customers renewed",
 ])
 def test_a_measure_named_by_a_verb_like_word_stays_an_outcome(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME

@@ -142,6 +142,8 @@ _LEVEL_RE = re.compile(
     r"\b(?:elite|leaders?|top|first|number one)\b[^;]{0,30}\b(?:level|category|quadrant|"
     r"rank|ranking|place|position|tier|rated|ranked|quartile|decile)\b|"
     r"\b(?:number one|no\. ?1|#1) (?:rated|ranked)\b|"
+    r"\d ?(?:%|x|percent|times) (?:faster|slower|cheaper|quicker|shorter|smaller|lighter|"
+    r"bigger|larger|higher|lower)\b|"
     # "Support backlog below 50 tickets": a measure named, then the level it should hold.
     r"\b(?:" + "|".join(sorted(lx.METRIC_NOUNS - {"active", "pass"})) + r")"
     r" (?:under|below|above|over|at least|at most|less than|more than|fewer than)\s*[$€£]?\d")
@@ -166,7 +168,7 @@ _BE_WORDS = lx._words("is are be been become becomes")
 # What our own things can do that is a result, not coverage ("95% of builds pass").
 _OUTCOME_AFTER_OWN = lx._words("""pass passes succeed succeeds fail fails green break breaks
     load loads respond responds meet meets resolved answered closed""")
-_SCOPE_WORDS = lx._words("across throughout for to")
+_SCOPE_WORDS = lx._words("across throughout for to with")
 _CAPABILITY_STATE_WORDS = lx._words("""available in-place live enabled supported scalable
     horizontally integrated automated documented operational established defined ready
     standardised standardized managed on-by-default possible accessible tracked rolled-out
@@ -518,6 +520,13 @@ _R_WORDS = "words"  # the rules saw no work, but the key result's words read as 
 _DEFINITIONAL = frozenset((_R_PROXY,))
 
 
+def _done_to_them(ev: _Evidence) -> bool:
+    """The counted people or things are followed at once by a piece of work done."""
+    toks = ev.tokens
+    at = toks.index(ev.count_noun) if ev.count_noun in toks else -1
+    return 0 <= at < len(toks) - 1 and toks[at + 1] in ev.done
+
+
 def _decide(ev: _Evidence) -> tuple[str, str]:
     """(kind, reason) from the gathered evidence."""
     role = ev.role
@@ -585,6 +594,9 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         return OUTCOME, _R_OUTCOME
     leading_count_of_others = ev.count_class == "others" and bool(ev.tokens) and \
         _is_number(ev.tokens, 0)
+    if leading_count_of_others and ev.done and _done_to_them(ev):
+        # "12 schools visited", "40 partners integrated": our work, done to each of them.
+        return OUTPUT, _R_DONE
     if leading_count_of_others and ev.count_noun in _GATHERED_NOUNS \
             and not _GATHERED_STATES.isdisjoint(ev.tokens):
         # "250 survey responses collected": answers we gathered are our own activity.

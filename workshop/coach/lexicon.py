@@ -184,7 +184,8 @@ DONE_STATES = _words("""
     established defined finalised finalized ready operational rolled-out set-up
     submitted drafted produced translated trained onboarded tested ga mvp backed-up
     deleted stopped discussed learned learnt shared validated verified revised
-    prioritised prioritized proposed agreed decided configured archived""")
+    prioritised prioritized proposed agreed decided configured archived held hosted
+    conducted sent visited""")
 
 # A participle that reports a change in a measure ("failures reduced to fewer than 2").
 CHANGED_STATES = _words("""
