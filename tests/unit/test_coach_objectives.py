@@ -21,6 +21,14 @@ def codes(text: str) -> set[str]:
     "Effectively communicate our financial outlook to members",
     "Engage in marketing activities",
     "Get back to work",
+    # Duties on a fixed cadence, on time, kept compliant, or a queue answered.
+    "Publish the weekly newsletter",
+    "Close the books every month",
+    "Prepare the annual accounts",
+    "Pay suppliers and staff on time",
+    "Answer customer emails within a day",
+    "Ensure compliance with GDPR",
+    "Handle IT requests from staff",
 ])
 def test_a_routine_duty_written_as_a_goal_is_business_as_usual(text: str) -> None:
     found = codes(text)
@@ -44,6 +52,8 @@ def test_continue_and_maintain_wording_is_still_business_as_usual(text: str) -> 
     "Make onboarding effortless for new customers",
     "Meet the compliance needs of 5 customers we cannot serve today",
     "Close 50 new deals in the Nordics",
+    "Increase compliance with safety standards across all sites",
+    "Hold the first annual community summit",
 ])
 def test_the_same_verbs_with_a_change_are_aims(text: str) -> None:
     assert "objective.business_as_usual" not in codes(text)

@@ -26,6 +26,19 @@ _BAU_RE = re.compile(
     r"work)|unchanged|same as last (?:quarter|year)|continuous improvement|"
     r"(?:on[ -]time|as planned) (?:every|each) (?:day|week|month|quarter|year)|"
     r"continues to|operational excellence)\b")
+# Duties with no word of change: compliance kept up ("Ensure compliance with GDPR"), work
+# on a fixed cadence ("Publish the weekly newsletter", "Close the books every month"), and
+# the queues a team answers ("Handle IT requests from staff").
+_DUTY_RE = re.compile(
+    r"\b(?:(?:ensure|maintain|achieve|stay in|remain in) (?:full |continued |ongoing )?"
+    r"compliance|(?:stay|remain|be) compliant|comply with)\b|"
+    r"^(?:\w+ )?(?:the |our |all )?(?:weekly|monthly|quarterly|annual|yearly|daily|"
+    r"fortnightly|regular)\b|"
+    r"\bevery (?:day|week|month|quarter|year)$|"
+    r"^(?:handle|answer|process|resolve|respond to|reply to|triage|pay|file|deal with) "
+    r"(?:all |the |our |incoming |every )?(?:\w+ ){0,2}(?:requests|tickets|invoices|"
+    r"enquiries|inquiries|questions|emails|calls|complaints|claims|bills|suppliers|"
+    r"returns|orders|applications)\b")
 # Routine duties written as goals: a verb of running or serving what already exists ("Run
 # the event", "Support the Pangeo project", "Effectively communicate our outlook to members",
 # "Core support for key OS tools") with no word of change. A change word ("new", "launch",
@@ -33,7 +46,7 @@ _BAU_RE = re.compile(
 _DUTY_VERBS = lx._words("""run sustain support operate manage administer administrate serve
     service handle process promote communicate report own staff host produce offer
     deliver provide engage meet comply monitor operate oversee fulfil fulfill answer
-    respond reply resolve""")
+    respond reply resolve pay file reconcile invoice patch clean""")
 _DUTY_LEAD_RE = re.compile(
     r"^(?:(?:effectively|efficiently|reliably|consistently|properly|actively|fully) )?"
     r"(?:get back to|engage in|stay on top of|take care of|look after|keep up with)\b|"
@@ -43,8 +56,9 @@ _CADENCE_RE = re.compile(
     r"\b(?:daily|weekly|monthly|quarterly|yearly|annual|every (?:day|week|month|quarter|"
     r"year)|recurring|regular|routine|ongoing|as usual)\b")
 _ROUTINE_MANNER_RE = re.compile(
-    r"\b(?:reliably|smoothly|on time|without (?:fail|interruption)|as planned|timely|"
-    r"accurate(?:ly)?|correct(?:ly)?)\b")
+    r"\b(?:reliably|smoothly|on time|on-time|without (?:fail|interruption)|as planned|timely|"
+    r"accurate(?:ly)?|correct(?:ly)?|within (?:a|one|24|48|two) (?:hours?|days?|working days?|"
+    r"business days?))\b")
 _CHANGE_WORDS = lx._words("""new first initial launch launched grow growing increase reduce
     cut improve improving expand expanding scale accelerate transform double halve faster
     better more less fewer higher lower wider broader bigger stronger easier simpler
@@ -174,6 +188,8 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
                                   or bool(_ROUTINE_MANNER_RE.search(norm))
                                   or tokens[at + 1:at + 2] in (["the"], ["our"])))
         or bool(_DUTY_LEAD_RE.search(norm))
+        or bool((lemma(tokens[at]) or tokens[at] in lx.ACTIVITY_VERBS)
+                and _DUTY_RE.search(norm))
         or bool(_ROUTINE_MANNER_RE.search(norm) and not _METRIC_IN_TEXT_RE.search(norm)))
     if (_BAU_RE.search(norm) and not _KEEP_BUT_CHANGE_RE.search(norm)) or routine_duty:
         findings.append(Finding(
