@@ -143,10 +143,7 @@ _LEVEL_RE = re.compile(
     r"rank|ranking|place|position|tier|rated|ranked|quartile|decile)\b|"
     r"\b(?:number one|no\. ?1|#1) (?:rated|ranked)\b|"
     r"\d ?(?:%|x|percent|times) (?:faster|slower|cheaper|quicker|shorter|smaller|lighter|"
-    r"bigger|larger|higher|lower)\b|"
-    # "Support backlog below 50 tickets": a measure named, then the level it should hold.
-    r"\b(?:" + "|".join(sorted(lx.METRIC_NOUNS - {"active", "pass"})) + r")"
-    r" (?:under|below|above|over|at least|at most|less than|more than|fewer than)\s*[$€£]?\d")
+    r"bigger|larger|higher|lower)\b")
 # "Number of claims submitted increases by 10%", "CSAT increased by 5 points": a verb of
 # change after the measure instead of before it.
 _PASSIVE_CHANGE_RE = re.compile(
@@ -340,6 +337,26 @@ def _head(tokens: list[str], start: int, span: int = 5) -> tuple[str, str, int]:
     return found
 
 
+_AT_LEVEL = lx._words("under below above over")
+_AT_LEVEL_PAIRS = frozenset((("at", "least"), ("at", "most"), ("less", "than"),
+                             ("more", "than"), ("fewer", "than")))
+
+
+def _measure_at_level(tokens: list[str]) -> bool:
+    """ "Support backlog below 50 tickets": a measure named, then the level it should hold."""
+    for j in range(len(tokens) - 2):
+        if tokens[j] not in lx.METRIC_NOUNS or tokens[j] in ("active", "pass"):
+            continue
+        k = j + 1
+        if tokens[k] not in _AT_LEVEL:
+            if (tokens[k], tokens[k + 1]) not in _AT_LEVEL_PAIRS:
+                continue
+            k += 1
+        if k + 1 < len(tokens) and tokens[k + 1][0] in _NUMBER_START:
+            return True
+    return False
+
+
 class _Evidence:
     """What the text says, gathered in one pass."""
 
@@ -484,7 +501,7 @@ class _Evidence:
             _CAPABILITY_RE.search(norm))
         self.proxy = bool(token_set & _PROXY_WORDS) and bool(_PROXY_RE.search(norm))
         self.level = bool(token_set & _LEVEL_WORDS or (tokens and tokens[0] in ("zero", "no"))
-                          ) and bool(_LEVEL_RE.search(norm))
+                          ) and (bool(_LEVEL_RE.search(norm)) or _measure_at_level(tokens))
         self.own_cadence = role == _ROLE_SOFT and bool(_OWN_CADENCE_RE.search(norm))
         self.passive_change = "by" in token_set and bool(_PASSIVE_CHANGE_RE.search(norm))
         self.hiring = bool(token_set & _HIRING_WORDS) and bool(_HIRING_RE.search(norm))

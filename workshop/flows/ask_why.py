@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from workshop.model import (
     DIRECTIONS,
@@ -137,8 +138,11 @@ def _verb_base(word: str) -> str:
     return next((c for c in candidates if c in _VERBS), "")
 
 
+@lru_cache(maxsize=4096)
 def _typo_of(word: str, verb: str) -> bool:
-    """True when `word` is `verb` mistyped ("impelment", "lauch")."""
+    """True when `word` is `verb`, or `verb` mistyped ("impelment", "lauch")."""
+    if word.lower() == verb:
+        return True
     return (len(word) >= 4 and word[:1] == verb[:1]
             and SequenceMatcher(None, word, verb).ratio() >= 0.8)
 
