@@ -167,6 +167,11 @@ def test_a_count_of_our_own_activity_is_an_output(text: str) -> None:
     # Work done to the people counted, and meetings held with them.
     "12 schools visited by the outreach team",
     "Quarterly business reviews held with all top-20 accounts",
+    # Personal habits, and our own meetings named on a cadence.
+    "Go to the gym 3 times a week",
+    "Cook dinner at home 5 nights a week",
+    "Weekly office hours for contributors",
+    "An incident review for every Sev1",
 ])
 def test_unfamiliar_wording_of_our_own_work_is_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT
@@ -183,6 +188,8 @@ def test_unfamiliar_wording_of_our_own_work_is_an_output(text: str) -> None:
     "95% of builds pass on the first try",
     "Make checkout 30% faster",
     "500 customers renewed",
+    "Newsletter subscribers grow",
+    "Go from 10 to 50 paying customers",
 ])
 def test_a_measure_named_by_a_verb_like_word_stays_an_outcome(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME

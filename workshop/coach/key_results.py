@@ -62,7 +62,8 @@ _COMPOUNDS = {
     "break even": "breakeven", "on by default": "on-by-default", "back up": "back-up",
     "backed up": "backed-up", "up and running": "up-and-running", "post event": "post-event",
     "post launch": "post-launch", "post purchase": "post-purchase", "post sale": "post-sale",
-    "check ins": "check-ins", "one on ones": "one-on-ones",
+    "check ins": "check-ins", "one on ones": "one-on-ones", "office hours": "office-hours",
+    "incident reviews": "incident-reviews", "incident review": "incident-review",
 }
 _SPELLED = {v: k for k, v in _COMPOUNDS.items()}
 _COMPOUND_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in _COMPOUNDS) + r")\b")
@@ -153,8 +154,19 @@ _PASSIVE_CHANGE_RE = re.compile(
 # How often we do something ourselves: "Walk 2 miles a day", "Swim 3 times a week".
 _OWN_CADENCE_RE = re.compile(
     r"\b(?:\d+\+?|one|two|three|four|five|six|seven|ten) (?:times|miles|km|kilometres|"
-    r"kilometers|hours|minutes|mins|pages|sessions|days) (?:a|per|each|every) "
-    r"(?:day|week|month|quarter|year|weekday|morning|evening)\b")
+    r"kilometers|hours|minutes|mins|pages|sessions|days|nights|evenings|mornings|words) "
+    r"(?:a|per|each|every) (?:day|week|month|quarter|year|weekday|morning|evening)\b")
+# Our own meetings on a cadence, as a noun phrase: "Weekly office hours for contributors",
+# "Team retrospectives happen every two weeks", "An incident review for every Sev1".
+_OWN_RECURRING_RE = re.compile(
+    r"^(?:an? |the |team |our )?(?:(?:weekly|fortnightly|monthly|quarterly|regular|biweekly) )?"
+    r"(?:retrospectives?|retros?|office-hours|stand-?ups|incident-reviews?|post-?mortems?|"
+    r"demos?|town-halls|all-hands|one-on-ones|check-ins|1:1s|newsletters?|release notes)\b")
+# Meetings that recur by nature ("weekly," itself is dropped as a lead-in by normalise()).
+_ALWAYS_RECURRING = frozenset(("office-hours", "standups", "stand-ups", "retrospectives",
+                               "retros", "one-on-ones", "check-ins", "1:1s", "all-hands"))
+_RECURS_RE = re.compile(
+    r"\b(?:weekly|fortnightly|monthly|quarterly|biweekly|every|each|happens?|held|run)\b")
 # Our own hiring stated as a result ("offers accepted by 2 SREs", "new hires start").
 _HIRING_RE = re.compile(r"\b(?:offers? accepted|hired)\b|^\d+ (?:new )?hires\b")
 
@@ -502,7 +514,9 @@ class _Evidence:
         self.proxy = bool(token_set & _PROXY_WORDS) and bool(_PROXY_RE.search(norm))
         self.level = bool(token_set & _LEVEL_WORDS or (tokens and tokens[0] in ("zero", "no"))
                           ) and (bool(_LEVEL_RE.search(norm)) or _measure_at_level(tokens))
-        self.own_cadence = role == _ROLE_SOFT and bool(_OWN_CADENCE_RE.search(norm))
+        self.own_cadence = (role == _ROLE_SOFT and bool(_OWN_CADENCE_RE.search(norm))) or (
+            role == _ROLE_NONE and not self.target and bool(_OWN_RECURRING_RE.search(norm))
+            and (bool(_RECURS_RE.search(norm)) or bool(token_set & _ALWAYS_RECURRING)))
         self.passive_change = "by" in token_set and bool(_PASSIVE_CHANGE_RE.search(norm))
         self.hiring = bool(token_set & _HIRING_WORDS) and bool(_HIRING_RE.search(norm))
         # "Documentation for ...", "Data and narrative of ...": a deliverable named as a noun
@@ -632,6 +646,8 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         return OUTPUT, _R_OWN_COUNT
     if ev.artefact_lead and not ev.target:
         return OUTPUT, _R_ARTEFACT
+    if ev.own_cadence:
+        return OUTPUT, _R_TASK
     if ev.metric or ev.target or ev.others or ev.others_share:
         return OUTCOME, _R_OUTCOME
     return OUTPUT, _R_NO_MEASURE

@@ -74,7 +74,8 @@ ACTIVITY_VERBS = _words("""
     serve settle simplify simulate socialise socialize solicit solve spearhead specify
     spotlight steer streamline subscribe summarise summarize supervise synchronise
     synchronize synthesise synthesize systematise tackle terminate tidy tune
-    tutor unify unlock use utilise utilize vet volunteer walk welcome""")
+    tutor unify unlock use utilise utilize vet volunteer walk welcome go cook sleep
+    swim cycle jog hike exercise practice""")
 
 # Verbs that name a change in a measure.
 CHANGE_VERBS = _words("""
