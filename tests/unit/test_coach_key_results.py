@@ -172,6 +172,8 @@ def test_a_count_of_our_own_activity_is_an_output(text: str) -> None:
     "Cook dinner at home 5 nights a week",
     "Weekly office hours for contributors",
     "An incident review for every Sev1",
+    "Lift weights 3 days/week",
+    "Cycle 2,000 km this year",
 ])
 def test_unfamiliar_wording_of_our_own_work_is_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT
@@ -190,6 +192,9 @@ def test_unfamiliar_wording_of_our_own_work_is_an_output(text: str) -> None:
     "500 customers renewed",
     "Newsletter subscribers grow",
     "Go from 10 to 50 paying customers",
+    "Add 300 new paying customers in the Nordics",
+    "Ninety percent of licence applications are decided within the statutory timeframe",
+    "Staff file expenses in less time compared to the old paper form",
 ])
 def test_a_measure_named_by_a_verb_like_word_stays_an_outcome(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME

@@ -100,6 +100,9 @@ _TARGET_RE = re.compile(
     r"\b(?:zero|double|doubled|triple|tripled|halve|halved|half|twice)\b|"
     r"\bor (?:more|higher|lower|less|fewer|better)\b|\bout of\b")
 _SERVICE_LEVEL_RE = re.compile(
+    r"\bwithin (?:their|its|the|our) (?:established|agreed|target|reported|promised|"
+    r"statutory|required) (?:timeframes?|times?|deadlines?|windows?)\b|"
+    r"\bby (?:their|its|the) (?:reported|agreed|target|promised) (?:\w+ )?(?:time|date)\b|"
     r"\b9\d\.\d+\s*%|\bwithin (?:\d|one|two|three|four|five|six|seven|ten|a |an |24)|"
     r"\b(?:in|under) (?:less than )?\d+ ?(?:ms|s|sec|seconds|min|mins|minutes|h|hrs|hours|"
     r"days?|weeks?)\b")
@@ -138,7 +141,7 @@ _LEVEL_RE = re.compile(
     r"\b(?:is|are|stays?|remains?|be|was|were)(?: \w+)? (?:under|below|above|over|at least|"
     r"at most|less than|more than|fewer than|within|<|>|<=|>=|≤|≥)\s*[$€£]?\d|"
     r"\b(?:faster|slower|higher|lower|fewer|more|less|better|cheaper|shorter|greater|"
-    r"quicker)\b[^;]{0,50}\b(?:than|by)\b|"
+    r"quicker)\b[^;]{0,50}\b(?:than|by|compared (?:to|with))\b|"
     r"\btrends? in-positive-direction\b|\bbreakeven\b|\bdefault alive\b|\bweigh\b|"
     r"\b(?:elite|leaders?|top|first|number one)\b[^;]{0,30}\b(?:level|category|quadrant|"
     r"rank|ranking|place|position|tier|rated|ranked|quartile|decile)\b|"
@@ -153,9 +156,12 @@ _PASSIVE_CHANGE_RE = re.compile(
     r"lowered|raised)\b(?: \w+){0,4} by\b")
 # How often we do something ourselves: "Walk 2 miles a day", "Swim 3 times a week".
 _OWN_CADENCE_RE = re.compile(
-    r"\b(?:\d+\+?|one|two|three|four|five|six|seven|ten) (?:times|miles|km|kilometres|"
-    r"kilometers|hours|minutes|mins|pages|sessions|days|nights|evenings|mornings|words) "
-    r"(?:a|per|each|every) (?:day|week|month|quarter|year|weekday|morning|evening)\b")
+    r"\b(?:\d+\+?|one|two|three|four|five|six|seven|ten) ?(?:x|times|miles|km|kilometres|"
+    r"kilometers|hours|minutes|mins|pages|sessions|days|nights|evenings|mornings|words) ?"
+    r"(?:a |per |each |every |/ ?)(?:day|week|month|quarter|year|weekday|morning|evening)\b|"
+    # Distances of our own exercise: "Run 250 miles", "Bike 5,000 miles".
+    r"^(?:run|bike|cycle|walk|swim|hike|jog|row|ride) [\d,.]+\+? ?(?:miles|km|kilometres|"
+    r"kilometers)\b")
 # Our own meetings on a cadence, as a noun phrase: "Weekly office hours for contributors",
 # "Team retrospectives happen every two weeks", "An incident review for every Sev1".
 _OWN_RECURRING_RE = re.compile(
@@ -192,6 +198,7 @@ _GATHER_VERBS = lx._words("collect gather")
 _MEASURE_OR_OTHERS = lx.METRIC_NOUNS | lx.OTHERS_NOUNS
 _UNIVERSAL_WORDS = lx._words("all every each any")
 _GATHERED_NOUNS = lx._words("responses answers feedback submissions questionnaires")
+_GAIN_VERBS = lx._words("add")
 _GATHERED_STATES = lx._words("collected gathered")
 
 _OPINION_VERBS = lx._words("""rate rates rated say says said report reports feel feels
@@ -484,7 +491,7 @@ class _Evidence:
             _is_number(tokens, j) for j, t in enumerate(tokens)
             if t[0] in _NUMBER_START or t in lx.NUMBER_WORDS) or bool(
             _TARGET_RE.search(norm))
-        self.service = (self.target or "within" in norm) and bool(
+        self.service = (self.target or "within" in norm or " by " in norm) and bool(
             _SERVICE_LEVEL_RE.search(norm))
         self.clause = False
         if role in (_ROLE_TASK, _ROLE_SOFT):
@@ -514,7 +521,8 @@ class _Evidence:
         self.proxy = bool(token_set & _PROXY_WORDS) and bool(_PROXY_RE.search(norm))
         self.level = bool(token_set & _LEVEL_WORDS or (tokens and tokens[0] in ("zero", "no"))
                           ) and (bool(_LEVEL_RE.search(norm)) or _measure_at_level(tokens))
-        self.own_cadence = (role == _ROLE_SOFT and bool(_OWN_CADENCE_RE.search(norm))) or (
+        self.own_cadence = (role in (_ROLE_SOFT, _ROLE_CHANGE)
+                            and bool(_OWN_CADENCE_RE.search(norm))) or (
             role == _ROLE_NONE and not self.target and bool(_OWN_RECURRING_RE.search(norm))
             and (bool(_RECURS_RE.search(norm)) or bool(token_set & _ALWAYS_RECURRING)))
         self.passive_change = "by" in token_set and bool(_PASSIVE_CHANGE_RE.search(norm))
@@ -566,6 +574,9 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         # "Raise test coverage to 80%", "50% less inline CSS": a proxy moves, nobody gains.
         return OUTPUT, _R_PROXY
     if role == _ROLE_CHANGE:
+        if ev.own_cadence and not ev.metric:
+            # "Lift weights 3 days a week": a habit of ours, however its verb reads.
+            return OUTPUT, _R_TASK
         if ev.number_of_own():
             return OUTPUT, _R_OWN_COUNT
         if not ev.metric and not ev.target and not ev.others and ev.artefact:
@@ -614,6 +625,9 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
             return OUTCOME, _R_OUTCOME
         if ev.level and (ev.metric or ev.others):
             # "Finish Q4 with 24 more customers than we started": the count is the result.
+            return OUTCOME, _R_OUTCOME
+        if ev.verb in _GAIN_VERBS and ev.count_class == "others":
+            # "Add 1,000 new customers": people gained, whatever the verb.
             return OUTCOME, _R_OUTCOME
         return OUTPUT, _R_OWN_COUNT if own_count else _R_TASK
     # No leading verb: a noun phrase ("95% of tickets answered within 4h").

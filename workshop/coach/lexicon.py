@@ -223,7 +223,8 @@ LEADING_FILLERS = _words("""
 
 NUMBER_WORDS = _words("""
     zero one two three four five six seven eight nine ten eleven twelve fifteen twenty
-    thirty forty fifty hundred thousand million billion dozen half double twice triple
+    thirty forty fifty sixty seventy eighty ninety hundred thousand million billion dozen
+    half double twice triple
     halve halved doubled tripled once thrice""")
 
 # Words that are a task verb or a noun ("Test coverage at 80%", "Review time under 4h").
