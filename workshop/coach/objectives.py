@@ -25,7 +25,8 @@ _BAU_RE = re.compile(
     r"routine (?:upkeep|maintenance|work)|(?:day-to-day|day to day) (?:running|operations?|"
     r"work)|unchanged|same as last (?:quarter|year)|continuous improvement|"
     r"(?:on[ -]time|as planned) (?:every|each) (?:day|week|month|quarter|year)|"
-    r"continues to|operational excellence)\b")
+    r"continues to|operational excellence|and (?:maintain|sustain|keep up)|"
+    r"(?:ensure|provide) (?:consistent|ongoing|continued|regular|timely)|upgrade to)\b")
 # Duties with no word of change: compliance kept up ("Ensure compliance with GDPR"), work
 # on a fixed cadence ("Publish the weekly newsletter", "Close the books every month"), and
 # the queues a team answers ("Handle IT requests from staff").
@@ -56,14 +57,16 @@ _CADENCE_RE = re.compile(
     r"\b(?:daily|weekly|monthly|quarterly|yearly|annual|every (?:day|week|month|quarter|"
     r"year)|recurring|regular|routine|ongoing|as usual)\b")
 _ROUTINE_MANNER_RE = re.compile(
-    r"\b(?:reliably|smoothly|on time|on-time|without (?:fail|interruption)|as planned|timely|"
+    r"\b(?:reliably|smoothly|effectively|efficiently|on time|on-time|without (?:fail|interruption)|as planned|timely|"
     r"accurate(?:ly)?|correct(?:ly)?|within (?:a|one|24|48|two) (?:hours?|days?|working days?|"
     r"business days?))\b")
 _CHANGE_WORDS = lx._words("""new first initial launch launched grow growing increase reduce
     cut improve improving expand expanding scale accelerate transform double halve faster
     better more less fewer higher lower wider broader bigger stronger easier simpler
     cheaper quicker shorter modern modernise modernize start begin establish create build
-    introduce become turn make change shift redesign rebuild overhaul pilot""")
+    introduce become turn make change shift redesign rebuild overhaul pilot best
+    world-class best-in-class excellent exceptional outstanding leading market-leading
+    dominate market""")
 # "Keep patients safe from avoidable infections" names who benefits and a change to avoid;
 # these words after keep/maintain turn it from routine into a real aim.
 _KEEP_BUT_CHANGE_RE = re.compile(
@@ -97,7 +100,8 @@ _DELIVERABLE_VERBS = lx._words("""launch ship release build implement migrate re
     modernise modernize move integrate set set-up establish select procure define
     formalize formalise research assess discover draft write plan organize organise read
     design document evaluate audit map study investigate host explore fix hold wrap
-    wrap-up""")
+    wrap-up retire decommission sunset deprecate provision renovate refurbish package
+    cleanup clean produce""")
 # "We have a preliminary strategy", "We have a draft proposal": a document as the aim.
 _HAVE_DELIVERABLE_RE = re.compile(
     r"^(?:we )?have (?:a |an |shown progress on |the )?(?:\w+ ){0,8}?(?:strategy|proposal|"
