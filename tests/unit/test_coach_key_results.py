@@ -174,6 +174,7 @@ def test_a_count_of_our_own_activity_is_an_output(text: str) -> None:
     "An incident review for every Sev1",
     "Lift weights 3 days/week",
     "Cycle 2,000 km this year",
+    "Number of blog posts is above 20",
 ])
 def test_unfamiliar_wording_of_our_own_work_is_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT
@@ -195,6 +196,8 @@ def test_unfamiliar_wording_of_our_own_work_is_an_output(text: str) -> None:
     "Add 300 new paying customers in the Nordics",
     "Ninety percent of licence applications are decided within the statutory timeframe",
     "Staff file expenses in less time compared to the old paper form",
+    "Open issue count below 500",
+    "Number of active users is above 20,000",
 ])
 def test_a_measure_named_by_a_verb_like_word_stays_an_outcome(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME

@@ -361,10 +361,16 @@ _AT_LEVEL_PAIRS = frozenset((("at", "least"), ("at", "most"), ("less", "than"),
                              ("more", "than"), ("fewer", "than")))
 
 
+_OPEN_THINGS = lx._words("""issue issues bug bugs ticket tickets pull-requests prs incidents
+    incident roles role positions vacancies cases defects vulnerabilities""")
+_SIZE_WORDS = lx._words("count number total size age")
+
+
 def _measure_at_level(tokens: list[str]) -> bool:
     """ "Support backlog below 50 tickets": a measure named, then the level it should hold."""
     for j in range(len(tokens) - 2):
-        if tokens[j] not in lx.METRIC_NOUNS or tokens[j] in ("active", "pass"):
+        tok = tokens[j]
+        if (tok not in lx.METRIC_NOUNS and tok not in _SIZE_WORDS) or tok in ("active", "pass"):
             continue
         k = j + 1
         if tokens[k] not in _AT_LEVEL:
@@ -417,6 +423,9 @@ class _Evidence:
                 and nxt in lx.METRIC_NOUNS and _TARGET_RE.search(norm)):
             # "Test coverage at 80%", "Review time under 4 hours", "Meeting rating 4 or
             # more", "Share of voice up from 12%": the first word names what is measured.
+            role, verb = _ROLE_NONE, ""
+        elif first == "open" and nxt in _OPEN_THINGS:
+            # "Open issues below 500", "Open roles filled": an adjective, not the verb.
             role, verb = _ROLE_NONE, ""
         self.verb = verb
         self.role = role
@@ -635,6 +644,9 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         return OUTPUT, _R_CERT
     if ev.hiring and not ev.others_share:
         return OUTPUT, _R_HIRING
+    if ev.level and ev.number_of_own():
+        # "Number of blog posts above 20": a count of our own work, held to a level.
+        return OUTPUT, _R_OWN_COUNT
     if ev.passive_change or ev.level:
         return OUTCOME, _R_OUTCOME
     leading_count_of_others = ev.count_class == "others" and bool(ev.tokens) and \
