@@ -198,6 +198,7 @@ def test_unfamiliar_wording_of_our_own_work_is_an_output(text: str) -> None:
     "Staff file expenses in less time compared to the old paper form",
     "Open issue count below 500",
     "Number of active users is above 20,000",
+    "Email open rate of 35%",
 ])
 def test_a_measure_named_by_a_verb_like_word_stays_an_outcome(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME

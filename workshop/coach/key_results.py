@@ -361,6 +361,8 @@ _AT_LEVEL_PAIRS = frozenset((("at", "least"), ("at", "most"), ("less", "than"),
                              ("more", "than"), ("fewer", "than")))
 
 
+# "Email open rate", "Call answer time": a measure two words after a noun-or-verb.
+_RATE_WORDS = [[w] for w in ("rate", "rates", "time", "times", "score", "ratio", "share")]
 _OPEN_THINGS = lx._words("""issue issues bug bugs ticket tickets pull-requests prs incidents
     incident roles role positions vacancies cases defects vulnerabilities""")
 _SIZE_WORDS = lx._words("count number total size age")
@@ -420,7 +422,8 @@ class _Evidence:
             role, verb = _ROLE_SOFT, first
         elif role in (_ROLE_TASK, _ROLE_SOFT) and (
                 nxt == "of" or (first in lx.NOUN_OR_VERB or first.endswith("ing"))
-                and nxt in lx.METRIC_NOUNS and _TARGET_RE.search(norm)):
+                and (nxt in lx.METRIC_NOUNS or tokens[i + 2:i + 3] in _RATE_WORDS)
+                and _TARGET_RE.search(norm)):
             # "Test coverage at 80%", "Review time under 4 hours", "Meeting rating 4 or
             # more", "Share of voice up from 12%": the first word names what is measured.
             role, verb = _ROLE_NONE, ""
