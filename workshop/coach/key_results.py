@@ -140,12 +140,15 @@ _LEVEL_RE = re.compile(
     r"^(?:zero|no)\b|"
     r"\b(?:is|are|stays?|remains?|be|was|were)(?: \w+)? (?:under|below|above|over|at least|"
     r"at most|less than|more than|fewer than|within|<|>|<=|>=|≤|≥)\s*[$€£]?\d|"
-    r"\b(?:faster|slower|higher|lower|fewer|more|less|better|cheaper|shorter|greater|"
-    r"quicker)\b[^;]{0,50}\b(?:than|by|compared (?:to|with))\b|"
     r"\btrends? in-positive-direction\b|\bbreakeven\b|\bdefault alive\b|\bweigh\b|"
     r"\b(?:elite|leaders?|top|first|number one)\b[^;]{0,30}\b(?:level|category|quadrant|"
     r"rank|ranking|place|position|tier|rated|ranked|quartile|decile)\b|"
-    r"\b(?:number one|no\. ?1|#1) (?:rated|ranked)\b|"
+    r"\b(?:number one|no\. ?1|#1) (?:rated|ranked)\b")
+# A comparison with the past or another way ("faster than", "30% cheaper"), run only when
+# a comparative is there: the longest of the level patterns.
+_COMPARED_RE = re.compile(
+    r"\b(?:faster|slower|higher|lower|fewer|more|less|better|cheaper|shorter|greater|"
+    r"quicker)\b[^;]{0,50}\b(?:than|by|compared (?:to|with))\b|"
     r"\d ?(?:%|x|percent|times) (?:faster|slower|cheaper|quicker|shorter|smaller|lighter|"
     r"bigger|larger|higher|lower)\b")
 # "Number of claims submitted increases by 10%", "CSAT increased by 5 points": a verb of
@@ -532,7 +535,9 @@ class _Evidence:
             _CAPABILITY_RE.search(norm))
         self.proxy = bool(token_set & _PROXY_WORDS) and bool(_PROXY_RE.search(norm))
         self.level = bool(token_set & _LEVEL_WORDS or (tokens and tokens[0] in ("zero", "no"))
-                          ) and (bool(_LEVEL_RE.search(norm)) or _measure_at_level(tokens))
+                          ) and (bool(_LEVEL_RE.search(norm)) or _measure_at_level(tokens)
+                                 or bool(token_set & lx.COMPARATIVES
+                                         and _COMPARED_RE.search(norm)))
         self.own_cadence = (role in (_ROLE_SOFT, _ROLE_CHANGE)
                             and bool(_OWN_CADENCE_RE.search(norm))) or (
             role == _ROLE_NONE and not self.target and bool(_OWN_RECURRING_RE.search(norm))
