@@ -92,6 +92,7 @@ _ID_PRECEDERS = lx._words("""version release iso postgresql postgres python java
     soc type tier level phase line year grade wcag ipv http php angular react ios
     android windows gen series model wave step stage""")
 _NUMBER_START = frozenset("0123456789$€£¥")
+_CURRENCY = frozenset("$€£¥")
 _TARGET_RE = re.compile(
     r"\d\s*%|\bpercent|\bpp\b|percentage points|[$€£¥]\s*\d|\d\s*(?:k|m|bn|b|x)\b|"
     r"\bfrom\b[^.;]*?\bto\b|\bby\s+(?:\d|half|a third|a quarter)|"
@@ -186,6 +187,7 @@ _BE_WORDS = lx._words("is are be been become becomes")
 # What our own things can do that is a result, not coverage ("95% of builds pass").
 _OUTCOME_AFTER_OWN = lx._words("""pass passes succeed succeeds fail fails green break breaks
     load loads respond responds meet meets resolved answered closed""")
+_SHARE_WORDS = lx._words("all every each percent")
 _SCOPE_WORDS = lx._words("across throughout for to with")
 _CAPABILITY_STATE_WORDS = lx._words("""available in-place live enabled supported scalable
     horizontally integrated automated documented operational established defined ready
@@ -444,8 +446,7 @@ class _Evidence:
         rest = range(i + 1, len(tokens)) if role != _ROLE_NONE else range(len(tokens))
         for j in rest:
             tok = tokens[j]
-            is_share = tok.endswith("%") or tok in ("all", "every", "each") or (
-                tok == "%" and j > 0) or tok == "percent"
+            is_share = tok[-1] == "%" or tok in _SHARE_WORDS
             if is_share and j and tokens[j - 1] in _SCOPE_WORDS:
                 continue  # "... are published across all teams": where, not who answers
             if is_share:
@@ -502,7 +503,7 @@ class _Evidence:
         self.artefact = bool(body_set & lx.ARTEFACT_NOUNS)
         # Cheapest evidence first: a percent or currency sign, then a counted number, and
         # only then the pattern of targets written in words ("double", "from ... to").
-        self.target = ("%" in norm or any(c in norm for c in "$€£¥")) or any(
+        self.target = ("%" in norm or not _CURRENCY.isdisjoint(norm)) or any(
             _is_number(tokens, j) for j, t in enumerate(tokens)
             if t[0] in _NUMBER_START or t in lx.NUMBER_WORDS) or bool(
             _TARGET_RE.search(norm))
@@ -725,11 +726,19 @@ for _family, _hints in lx.FAMILY_HINTS.items():
         _FAMILY_OF[_word] = (*_FAMILY_OF.get(_word, ()), _family)
 
 
+_FAMILY_WORDS = frozenset(_FAMILY_OF)
+
+
 def families_for(tokens: list[str]) -> tuple[str, ...]:
     """The outcome families an output most likely serves, most likely first."""
+    return _families_of(frozenset(_FAMILY_WORDS.intersection(tokens)))
+
+
+@lru_cache(maxsize=1024)
+def _families_of(hints: frozenset[str]) -> tuple[str, ...]:
     scores: list[tuple[float, int, str]] = []
     counts = dict.fromkeys(FAMILIES, 0.0)
-    for tok in set(tokens):
+    for tok in hints:
         for family in _FAMILY_OF.get(tok, ()):
             counts[family] += 1
     for family in FAMILIES:

@@ -85,21 +85,26 @@ def _lower_first(text: str) -> str:
     """Lower the first letter unless the first word looks like a name or an acronym
     ("CRM", "iOS", "v3.0" keep their case)."""
     word = text.split(" ", 1)[0]
-    if len(word) > 1 and any(c.isupper() for c in word[1:]):
+    if len(word) > 1 and word[1:] != word[1:].lower():
         return text
     return text[:1].lower() + text[1:]
 
 
 def _strip_lead_in(text: str) -> str:
     lowered = text.lower()
+    if not lowered.startswith(_LEAD_INS):
+        return text
     for lead in _LEAD_INS:
         if lowered.startswith(lead) and len(text) > len(lead):
             return text[len(lead):]
     return text
 
 
+_NOT_IN_A_WORD = re.compile(r"[^a-z'-]")
+
+
 def _first_word(text: str) -> str:
-    return re.sub(r"[^a-z'-]", "", text.split(" ", 1)[0].lower())
+    return _NOT_IN_A_WORD.sub("", text.split(" ", 1)[0].lower())
 
 
 def _second_word(text: str) -> str:
@@ -161,13 +166,13 @@ def first_why_question(kr_text: str, verb: str = "") -> str:
     if not text:
         return ""
     first = _first_word(text)
-    phrase = _lower_first(text)
     base = _verb_base(first)
     if not base and verb and _typo_of(first, verb):
         base = verb
     if base:
         rest = text.split(" ", 1)[1] if " " in text else ""
         return f"Why do we want to {base} {rest}".rstrip() + "?"
+    phrase = _lower_first(text)
     if first.endswith("ing") and len(first) > 5 and _second_word(text) in _OBJECT_STARTS:
         return f"Why does {phrase} matter to us?"  # "launching the partner programme"
     if first in _ARTICLES or first in _NO_ARTICLE or not first or text[0].isdigit():
