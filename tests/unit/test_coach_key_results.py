@@ -175,6 +175,12 @@ def test_a_count_of_our_own_activity_is_an_output(text: str) -> None:
     "Lift weights 3 days/week",
     "Cycle 2,000 km this year",
     "Number of blog posts is above 20",
+    # Work reported done after its noun, shares of our own work closed, unfamiliar verbs.
+    "Venue booked by the end of March",
+    "User requirements gathered for the new booking system",
+    "Close 60% of the findings from the security review",
+    "Ratify the new bylaws at the general meeting",
+    "Bike to the office 3 times per week",
 ])
 def test_unfamiliar_wording_of_our_own_work_is_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT
@@ -199,6 +205,7 @@ def test_unfamiliar_wording_of_our_own_work_is_an_output(text: str) -> None:
     "Open issue count below 500",
     "Number of active users is above 20,000",
     "Email open rate of 35%",
+    "Over 40% of sessions being started from the mobile app",
 ])
 def test_a_measure_named_by_a_verb_like_word_stays_an_outcome(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME

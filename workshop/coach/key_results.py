@@ -234,10 +234,11 @@ def is_task_participle(word: str) -> bool:
     if not word.endswith("ed") or len(word) < 5:
         return False
     stems = (word[:-2], word[:-1], word[:-3] + "y", word[:-3])
-    return any(stem in lx.TASK_VERBS for stem in stems)
+    return any(stem in lx.TASK_VERBS or stem in lx.ACTIVITY_VERBS for stem in stems)
 
 
 _IRREGULAR_PARTICIPLES = lx._words("written built made done held run begun sent set drawn")
+_AFTER_DONE = [[w] for w in ("by", "for", "to", "with", "across", "in", "on")] + [[]]
 # Words before a number that are never an imperative ("Over $250k raised", "About 40 ...").
 _NOT_VERBS = lx._words("""no zero over under above below at up more less nearly almost
     about around approximately roughly only just exactly from between within per least
@@ -497,8 +498,15 @@ class _Evidence:
         # "A budget ... is developed", "Guides are written": any piece of work reported
         # as done, not only the participles listed.
         if body_set & BE_PAST:
+            # Not "being": "captures being initiated from the lock screen" is what users do.
             self.done += [t for k, t in enumerate(body) if k and body[k - 1] in BE_PAST
-                          and t not in lx.DONE_STATES and is_task_participle(t)]
+                          and body[k - 1] != "being" and t not in lx.DONE_STATES
+                          and is_task_participle(t)]
+        elif role == _ROLE_NONE and not self.done:
+            # "Requirements gathered for the new platform", "Accommodation booked by May":
+            # a noun, then a piece of work reported done, then what it was for or by when.
+            self.done = [t for k, t in enumerate(tokens[1:4], 1)
+                         if is_task_participle(t) and tokens[k + 1:k + 2] in _AFTER_DONE]
         self.cert = bool(body_set & lx.CERTIFICATION_WORDS)
         self.artefact = bool(body_set & lx.ARTEFACT_NOUNS)
         # Cheapest evidence first: a percent or currency sign, then a counted number, and
@@ -611,6 +619,9 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
             return OUTPUT, _R_HIRING
         if ev.done and not ev.metric:
             return OUTPUT, _R_DONE
+        if ev.coverage and not ev.others_share:
+            # "Close 50% of the audit's issues": a share of our own work done.
+            return OUTPUT, _R_COVERAGE
         first_object = ev.tokens[ev.lead + 1] if len(ev.tokens) > ev.lead + 1 else ""
         if own_count or (ev.verb in _GATHER_VERBS and ev.count_noun in _GATHERED_NOUNS) \
                 or first_object in _GATHERED_NOUNS:

@@ -75,7 +75,7 @@ ACTIVITY_VERBS = _words("""
     spotlight steer streamline subscribe summarise summarize supervise synchronise
     synchronize synthesise synthesize systematise tackle terminate tidy tune
     tutor unify unlock use utilise utilize vet volunteer walk welcome go cook sleep
-    swim cycle jog hike exercise practice""")
+    swim cycle jog hike exercise practice bike ride row pay ratify""")
 
 # Verbs that name a change in a measure.
 CHANGE_VERBS = _words("""
@@ -115,7 +115,7 @@ OWN_WORK_NOUNS = _words("""
     microservices proposals rfps bids groups focus-groups hackathons issues
     tasks epics milestones initiatives projects roadshows retreats offsites activities
     conversation conversations meeting meetings one-on-ones 1:1s check-ins snippets
-    chapters streams livestreams inquiries studies""")
+    chapters streams livestreams inquiries studies findings recommendations action-items""")
 
 # Our own people: counting them (hired, trained, onboarded) counts effort too.
 OWN_PEOPLE_NOUNS = _words("""
