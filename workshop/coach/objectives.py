@@ -101,11 +101,11 @@ _DELIVERABLE_VERBS = lx._words("""launch ship release build implement migrate re
     formalize formalise research assess discover draft write plan organize organise read
     design document evaluate audit map study investigate host explore fix hold wrap
     wrap-up retire decommission sunset deprecate provision renovate refurbish package
-    cleanup clean produce""")
+    cleanup clean produce relaunch ratify kill""")
 # "We have a preliminary strategy", "We have a draft proposal": a document as the aim.
 _HAVE_DELIVERABLE_RE = re.compile(
     r"^(?:we )?have (?:a |an |shown progress on |the )?(?:\w+ ){0,8}?(?:strategy|proposal|"
-    r"plan|draft|approach|framework|model|roadmap|policy|process|design|specification|spec)\b")
+    r"plans?|draft|approach|framework|model|roadmap|policy|process|design|specification|spec)\b")
 # "... to drive more customer delight", "... that excites top talent", "Establish X as the
 # home of Y": the objective says what should change, so it is an aim, whatever its verb.
 _PURPOSE_RE = re.compile(
@@ -114,9 +114,14 @@ _PURPOSE_RE = re.compile(
     r"^(?:establish|position|make|become)\w* [\w' ]{1,30} as (?:the |an? )?")
 # Things a team builds, named without a verb: "Advocates program", "Alpha release of X".
 _THING_NOUNS = lx.DELIVERABLE_NOUNS | lx._words("""release program programme programs loop
-    portal platform toolkit hub app website""")
+    portal platform toolkit hub app website system""")
 _MILESTONE_RE = re.compile(r"^(?:get|be|become) (?:engaged|married|certified|accredited)\b|"
                            r"^provide (?:documented |written )?(?:guidance|documentation)\b")
+# "Ship a stable v1 demo that delights users": a thing shipped stays a deliverable, whatever
+# it is meant to do.
+_SHIP_VERBS = lx._words("ship launch release relaunch deploy build")
+_SHIPPED_THINGS = lx._words("""mvp demo v1 v2 beta alpha prototype app version release
+    website site portal feature""")
 MAX_OBJECTIVE_WORDS = 14
 
 
@@ -216,7 +221,8 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
     no_verb = not any(lemma(t) for t in tokens)
     named_thing = no_verb and len(tokens) <= 6 and bool(
         {tokens[-1], tokens[min(1, len(tokens) - 1)]} & _THING_NOUNS)
-    if not routine_duty and ((verb in _DELIVERABLE_VERBS and (
+    ships_a_thing = verb in _SHIP_VERBS and bool(obj & _SHIPPED_THINGS)
+    if not routine_duty and (ships_a_thing or (verb in _DELIVERABLE_VERBS and (
             verb in _DOCUMENT_VERBS or obj & _DOCUMENT_NOUNS or (
                 not obj & _ABSTRACT_OBJECTS and not _PURPOSE_RE.search(norm))))
             or _HAVE_DELIVERABLE_RE.search(norm) or _MILESTONE_RE.search(norm)
