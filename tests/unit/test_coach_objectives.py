@@ -79,7 +79,7 @@ def test_the_same_verbs_with_a_change_are_aims(text: str) -> None:
     "Ship a first beta that makes teachers smile",
     "Relaunch the membership scheme",
     "We have plans for the second phase",
-    "Visitor booking system",
+    "Visitor registration system",
 ])
 def test_documents_and_decisions_are_deliverables(text: str) -> None:
     assert "objective.deliverable" in codes(text)
