@@ -40,6 +40,14 @@ from workshop.model import ORIGIN_FROM_OUTPUT, Action, KeyResult, Objective, Why
     ("1. Launch v3.0 of our platform", "Why do we want to launch v3.0 of our platform?"),
     ("O1 KR3) Publish 12 posts", "Why do we want to publish 12 posts?"),
     ("1.5x revenue per seat", "Why do we want 1.5x revenue per seat?"),
+    # A statement asks why it matters; a yes/no question asks about its verb.
+    ("Users can export reports", "Why does it matter that users can export reports?"),
+    ("All squads have a written runbook",
+     "Why does it matter that all squads have a written runbook?"),
+    ("Dark mode is enabled for all users",
+     "Why does it matter that dark mode is enabled for all users?"),
+    ("Did we publish 10 case studies?", "Why do we want to publish 10 case studies?"),
+    ("Have we hired 3 engineers?", "Why do we want to hire 3 engineers?"),
 ])
 def test_first_why_question(kr_text: str, question: str) -> None:
     assert first_why_question(kr_text) == question

@@ -54,12 +54,14 @@ _SUBJECTS = frozenset("we it they this that there he she you i our customers".sp
 _LEAD_INS = (
     "we will ", "we want to ", "we need to ", "we should ", "we must ", "we'll ",
     "in order to ", "to ",
+    # A key result kept as a yes/no question: "Did we publish 8 posts?"
+    "did we ", "did i ", "have we ", "have i ", "has the team ",
 )
 
 
 def _clean(text: str) -> str:
     text = " ".join(text.split())
-    return text.rstrip(" .!;:,")
+    return text.rstrip(" .!?;:,")
 
 
 # A list label in front of a key result, as people paste them: "KR2:", "KR 2 -", "1.",
@@ -175,6 +177,9 @@ def first_why_question(kr_text: str, verb: str = "") -> str:
     phrase = _lower_first(text)
     if first.endswith("ing") and len(first) > 5 and _second_word(text) in _OBJECT_STARTS:
         return f"Why does {phrase} matter to us?"  # "launching the partner programme"
+    if _CLAUSE_VERB.search(text):
+        # A whole statement: "Users can export reports", "All teams have a runbook".
+        return f"Why does it matter that {phrase}?"
     if first in _ARTICLES or first in _NO_ARTICLE or not first or text[0].isdigit():
         return f"Why do we want {phrase}?"
     if _is_plural(first):
