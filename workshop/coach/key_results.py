@@ -21,6 +21,7 @@ Every decision keeps the words that drove it, so the message can say why.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -66,7 +67,32 @@ _COMPOUNDS = {
     "incident reviews": "incident-reviews", "incident review": "incident-review",
 }
 _SPELLED = {v: k for k, v in _COMPOUNDS.items()}
-_COMPOUND_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in _COMPOUNDS) + r")\b")
+
+
+def _trie_pattern(phrases: Iterable[str]) -> str:
+    """One regex alternation for many phrases, shared prefixes written once: Python's re
+    tries a flat list of alternatives one by one at every position, a trie branch by
+    branch (the compound list below is matched in every key result)."""
+    trie: dict[str, dict] = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + build(node[ch]) for ch in sorted(node) if ch]
+        if not branches:
+            return ""
+        ends_here = "" in node
+        body = branches[0] if len(branches) == 1 and not ends_here else \
+            "(?:" + "|".join(branches) + ")"
+        return body + ("?" if ends_here else "")
+
+    return build(trie)
+
+
+_COMPOUND_RE = re.compile(r"\b(?:" + _trie_pattern(_COMPOUNDS) + r")\b")
 _LEADING_LABEL_RE = re.compile(
     r"^(?:\s*(?:[-*•·>]+|\(?[0-9]{1,2}[.)]|\(?[a-h][.)]\s|kr\s*[0-9]*\s*[:.)-]|"
     r"key result\s*[0-9]*\s*[:.)-]|o[0-9]\s*kr[0-9]\s*[:.)-]|"
