@@ -388,16 +388,16 @@ def _head(tokens: list[str], start: int, span: int = 5) -> tuple[str, str, int]:
     return found
 
 
+# "Email open rate", "Call answer time": a measure two words after a noun-or-verb.
+_RATE_WORDS = [[w] for w in ("rate", "rates", "time", "times", "score", "ratio", "share")]
+# "Open issues below 500": what "open" describes when it is not the verb.
+_OPEN_THINGS = lx._words("""issue issues bug bugs ticket tickets pull-requests prs incidents
+    incident roles role positions vacancies cases defects vulnerabilities""")
+# A measure followed by the level it should hold ("backlog below 50", "count under 500").
+_SIZE_WORDS = lx._words("count number total size age")
 _AT_LEVEL = lx._words("under below above over")
 _AT_LEVEL_PAIRS = frozenset((("at", "least"), ("at", "most"), ("less", "than"),
                              ("more", "than"), ("fewer", "than")))
-
-
-# "Email open rate", "Call answer time": a measure two words after a noun-or-verb.
-_RATE_WORDS = [[w] for w in ("rate", "rates", "time", "times", "score", "ratio", "share")]
-_OPEN_THINGS = lx._words("""issue issues bug bugs ticket tickets pull-requests prs incidents
-    incident roles role positions vacancies cases defects vulnerabilities""")
-_SIZE_WORDS = lx._words("count number total size age")
 
 
 def _measure_at_level(tokens: list[str]) -> bool:
@@ -691,7 +691,7 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
     if ev.hiring and not ev.others_share:
         return OUTPUT, _R_HIRING
     if ev.level and ev.number_of_own():
-        # "Number of blog posts above 20": a count of our own work, held to a level.
+        # "Number of blog posts is above 20": a count of our own work, held to a level.
         return OUTPUT, _R_OWN_COUNT
     if ev.passive_change or ev.level:
         return OUTCOME, _R_OUTCOME

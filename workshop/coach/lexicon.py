@@ -45,8 +45,8 @@ SOFT_TASK_VERBS = _words("""
     expand extend enter partner measure track monitor convert scale spend work""")
 
 # More verbs of activity, as written at the start of a key result ("Participate in ...",
-# "Advertise in 20 publications", "Remediate ..."). General English rather than words
-# seen in the corpus, so an author's unfamiliar verb still reads as work. Matched in
+# "Advertise in 20 publications", "Remediate ..."): mostly a general English list, so an
+# author's unfamiliar verb still reads as work, plus a few met in the corpus. Matched in
 # their base form only: "Registered users", "Qualified leads" are measures, not verbs.
 ACTIVITY_VERBS = _words("""
     accompany accomplish acknowledge activate adapt address adjust administer advance
@@ -67,8 +67,8 @@ ACTIVITY_VERBS = _words("""
     nominate notify nurture observe operate orchestrate orient outsource overhaul
     participate patch persuade polish populate practise prescribe
     probe proofread provision publicise publicize purge pursue qualify
-    rationalise rationalize recommend reconcile remediate reconfigure redefine redeploy redo
-    refine reflect reformat reorganise reorganize repackage repair rephrase
+    rationalise rationalize recommend reconcile remediate reconfigure redefine redeploy
+    redo refine reflect reformat reorganise reorganize repackage repair rephrase
     replicate reposition represent rescope reshape resolve respond restart
     restructure resume retrain revisit safeguard scope
     serve settle simplify simulate socialise socialize solicit solve spearhead specify
@@ -224,8 +224,7 @@ LEADING_FILLERS = _words("""
 NUMBER_WORDS = _words("""
     zero one two three four five six seven eight nine ten eleven twelve fifteen twenty
     thirty forty fifty sixty seventy eighty ninety hundred thousand million billion dozen
-    half double twice triple
-    halve halved doubled tripled once thrice""")
+    half double twice triple halve halved doubled tripled once thrice""")
 
 # Words that are a task verb or a noun ("Test coverage at 80%", "Review time under 4h").
 NOUN_OR_VERB = _words("""test design review support record plan map survey audit research

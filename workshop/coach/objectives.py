@@ -57,9 +57,9 @@ _CADENCE_RE = re.compile(
     r"\b(?:daily|weekly|monthly|quarterly|yearly|annual|every (?:day|week|month|quarter|"
     r"year)|recurring|regular|routine|ongoing|as usual)\b")
 _ROUTINE_MANNER_RE = re.compile(
-    r"\b(?:reliably|smoothly|effectively|efficiently|on time|on-time|without (?:fail|interruption)|as planned|timely|"
-    r"accurate(?:ly)?|correct(?:ly)?|within (?:a|one|24|48|two) (?:hours?|days?|working days?|"
-    r"business days?))\b")
+    r"\b(?:reliably|smoothly|effectively|efficiently|on time|on-time|without (?:fail|"
+    r"interruption)|as planned|timely|accurate(?:ly)?|correct(?:ly)?|within (?:a|one|24|48|"
+    r"two) (?:hours?|days?|working days?|business days?))\b")
 _CHANGE_WORDS = lx._words("""new first initial launch launched grow growing increase reduce
     cut improve improving expand expanding scale accelerate transform double halve faster
     better more less fewer higher lower wider broader bigger stronger easier simpler

@@ -41,8 +41,7 @@ ASK_AT_LEAST_BELOW = 0.75
 # two in three) than the training rows do, where OKR guides' examples lean to outcomes. The
 # model's prior is moved to the share among organisations' own OKRs (a shift of the bias by
 # the difference in log-odds), so a key result the words leave open is read as a team's
-# own key result would most often be.
-PRIOR_FROM_OWN_OKRS = True
+# own key result would most often be (see prior_shift).
 ITERATIONS = 400
 CV_ITERATIONS = 200
 LEARNING_RATE = 0.5
@@ -67,7 +66,7 @@ def prior_shift(rows: list[tuple[str, int, str]]) -> float:
     with open(PUBLISHED_KRS, newline="", encoding="utf-8") as f:
         own = [int(r["label"] == "output") for r in csv.DictReader(f)
                if r["part"] == "dev" and r["source_kind"] == "own"]
-    if not PRIOR_FROM_OWN_OKRS or not own:
+    if not own:
         return 0.0
 
     def log_odds(labels: list[int]) -> float:
