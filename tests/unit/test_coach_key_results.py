@@ -181,6 +181,11 @@ def test_a_count_of_our_own_activity_is_an_output(text: str) -> None:
     "Close 60% of the findings from the security review",
     "Ratify the new bylaws at the general meeting",
     "Bike to the office 3 times per week",
+    # A deadline or a hope before the verb, work named as a noun, vanity after the work.
+    "By March 2027, draft a volunteer handbook",
+    "We hope to send 400 newsletters a month by the summer",
+    "Migration of the intranet to the new host by June 30",
+    "12 videos published, achieving 10,000 views",
 ])
 def test_unfamiliar_wording_of_our_own_work_is_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT
@@ -206,6 +211,8 @@ def test_unfamiliar_wording_of_our_own_work_is_an_output(text: str) -> None:
     "Number of active users is above 20,000",
     "Email open rate of 35%",
     "Over 40% of sessions being started from the mobile app",
+    "Self-service portal shipped, achieving a 30% adoption rate",
+    "EOY 50k monthly active readers",
 ])
 def test_a_measure_named_by_a_verb_like_word_stays_an_outcome(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME

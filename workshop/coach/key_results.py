@@ -104,19 +104,24 @@ _LEADING_SUBJECT_RE = re.compile(
     r"run|begun|sent|set)\b)|"
     # A key result kept as a yes/no question: "Did we publish 8 posts?", "Have I run ...?"
     r"^(?:did|have|has) (?:i|we|the team) |"
-    r"^(?:we(?:'ll| will| want to| aim to| need to| plan to| should| must| are going to)?"
+    r"^(?:we(?:'ll| will| want to| aim to| need to| plan to| should| must| are going to|"
+    r" hope to| intend to| expect to)?"
     r"|i will|our goal is to|the team will|team will|aim to|to)\s+")
 # "Twice a year, facilitate ..." / "Each quarter, ensure ...": a cadence before the verb.
 _LEADING_CADENCE_RE = re.compile(
     r"^(?:(?:each|every|once|twice|three times)(?: a| per)? (?:day|week|month|quarter|"
-    r"sprint|year|release)|(?:weekly|monthly|quarterly|annually|yearly)),?\s+")
+    r"sprint|year|release)|(?:weekly|monthly|quarterly|annually|yearly)),?\s+|"
+    # "By December 2020, create ...", "By the end of Q2, ...": a deadline before the verb.
+    r"^(?:by|before|until|in|during) [^,]{1,30},\s+")
 _TOKEN_RE = re.compile(r"[a-z0-9$€£¥#%][a-z0-9$€£¥%+]*(?:['./,&-][a-z0-9%+]+)*")
 _IDENTIFIER_RE = re.compile(
     r"^(?:v[0-9][0-9a-z.]*|q[1-4]|h[12]|fy[0-9]+|p[0-9]{1,3}|(?:19|20)[0-9]{2}|"
     r"[0-9]+(?:st|nd|rd|th)|tier-?[0-9]|[a-z]+[0-9]+[a-z0-9]*|[0-9]+[a-z]+[0-9][a-z0-9]*|24/7|[0-9]+-[a-z]+)$")
 _ID_PRECEDERS = lx._words("""version release iso postgresql postgres python java node
     soc type tier level phase line year grade wcag ipv http php angular react ios
-    android windows gen series model wave step stage""")
+    android windows gen series model wave step stage january february march april may
+    june july august september october november december jan feb mar apr jun jul aug sep
+    sept oct nov dec""")
 _NUMBER_START = frozenset("0123456789$€£¥")
 _CURRENCY = frozenset("$€£¥")
 _TARGET_RE = re.compile(
@@ -137,6 +142,7 @@ _CLAUSE_RE = re.compile(
     r"(?:(?:,| and) (?:then )?(?:increase|reduce|improve|grow|raise|cut|lower|decrease|boost)\b.*$)|"
     r"\b(?:that|which|so that|resulting in|leading to|driving|generating|bringing|brings|"
     r"bring in|delivering|increasing|reducing|growing|lifting|cutting|lowering|raising|"
+    r"achieving|reaching|"
     r"improving|to (?:increase|reduce|grow|raise|cut|lower|improve|boost|drive|double|"
     r"generate|bring|reach|achieve|get|win|lift|decrease))\b(.*)$")
 _HEALTH_RE = re.compile(
@@ -227,8 +233,12 @@ _LEVEL_WORDS = lx._words("""under below above over least most less more fewer wi
 _HIRING_WORDS = lx._words("accepted hired hires")
 _GATHER_VERBS = lx._words("collect gather")
 _MEASURE_OR_OTHERS = lx.METRIC_NOUNS | lx.OTHERS_NOUNS
+_MEASURE_NOT_VANITY = _MEASURE_OR_OTHERS - lx.VANITY_NOUNS
 _UNIVERSAL_WORDS = lx._words("all every each any")
 _GATHERED_NOUNS = lx._words("responses answers feedback submissions questionnaires")
+# A piece of work named as a noun: "Migration of membership to the new CRM by June".
+_WORK_NOUNS = lx._words("""migration implementation creation deployment publication
+    installation rollout roll-out redesign rebuild completion""")
 _GAIN_VERBS = lx._words("add")
 _GATHERED_STATES = lx._words("collected gathered")
 
@@ -268,7 +278,7 @@ _AFTER_DONE = [[w] for w in ("by", "for", "to", "with", "across", "in", "on")] +
 # Words before a number that are never an imperative ("Over $250k raised", "About 40 ...").
 _NOT_VERBS = lx._words("""no zero over under above below at up more less nearly almost
     about around approximately roughly only just exactly from between within per least
-    be become is are""")
+    be become is are eoy eoq eom ytd""")
 
 
 def _deletes(word: str) -> set[str]:
@@ -544,14 +554,16 @@ class _Evidence:
         self.service = (self.target or "within" in norm or " by " in norm) and bool(
             _SERVICE_LEVEL_RE.search(norm))
         self.clause = False
-        if role in (_ROLE_TASK, _ROLE_SOFT):
+        if role in (_ROLE_TASK, _ROLE_SOFT) or (role == _ROLE_NONE and self.done):
             m = _CLAUSE_RE.search(norm)
             if m:
                 tail = m.group(0)
                 tail_tokens = set(_TOKEN_RE.findall(tail))
                 has_number = bool(_TARGET_RE.search(tail)) or any(
                     t[0].isdigit() for t in tail_tokens)
-                self.clause = has_number and bool(tail_tokens & _MEASURE_OR_OTHERS)
+                # Views and likes are vanity: "20 posts written, achieving 200 views" is
+                # still the posts.
+                self.clause = has_number and bool(tail_tokens & _MEASURE_NOT_VANITY)
         # Each pattern runs only when one of its words is present: the coach must stay fast
         # enough to judge every keystroke.
         token_set = set(tokens)
@@ -581,8 +593,9 @@ class _Evidence:
         self.hiring = bool(token_set & _HIRING_WORDS) and bool(_HIRING_RE.search(norm))
         # "Documentation for ...", "Data and narrative of ...": a deliverable named as a noun
         lead_words = tokens[i:i + 2]
-        self.artefact_lead = role == _ROLE_NONE and any(
-            t in lx.ARTEFACT_NOUNS or t in lx.DELIVERABLE_NOUNS for t in lead_words)
+        self.artefact_lead = role == _ROLE_NONE and (any(
+            t in lx.ARTEFACT_NOUNS or t in lx.DELIVERABLE_NOUNS for t in lead_words) or (
+            tokens[i:i + 1] and tokens[i] in _WORK_NOUNS and tokens[i + 1:i + 2] == ["of"]))
 
     def number_of_own(self) -> bool:
         """ "the number of blog posts": a verb of change applied to a count of our work."""
@@ -712,6 +725,9 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         return OUTPUT, _R_CAPABILITY
     if ev.coverage and not ev.service:
         return OUTPUT, _R_COVERAGE
+    if ev.done and ev.clause:
+        # "Triggers project shipped, achieving 30% adoption": the work, then its result.
+        return OUTCOME, _R_OUTCOME
     if ev.done and not ev.service:
         return OUTPUT, _R_DONE
     if own_count and not ev.service:
