@@ -31,6 +31,7 @@ def codes(text: str) -> set[str]:
     "Handle IT requests from staff",
     "Build and maintain our relationships with local charities",
     "Deliver council services effectively and efficiently",
+    "Develop, maintain and promote our testing tools",
 ])
 def test_a_routine_duty_written_as_a_goal_is_business_as_usual(text: str) -> None:
     found = codes(text)
@@ -80,6 +81,8 @@ def test_the_same_verbs_with_a_change_are_aims(text: str) -> None:
     "Relaunch the membership scheme",
     "We have plans for the second phase",
     "Visitor registration system",
+    "Provide clear criteria for listing partner apps",
+    "Perform some research on existing volunteer tools",
 ])
 def test_documents_and_decisions_are_deliverables(text: str) -> None:
     assert "objective.deliverable" in codes(text)

@@ -25,7 +25,7 @@ _BAU_RE = re.compile(
     r"routine (?:upkeep|maintenance|work)|(?:day-to-day|day to day) (?:running|operations?|"
     r"work)|unchanged|same as last (?:quarter|year)|continuous improvement|"
     r"(?:on[ -]time|as planned) (?:every|each) (?:day|week|month|quarter|year)|"
-    r"continues to|operational excellence|and (?:maintain|sustain|keep up)|"
+    r"continues to|operational excellence| and (?:maintain|sustain|keep up)\b|"
     r"(?:ensure|provide) (?:consistent|ongoing|continued|regular|timely)|upgrade to)\b")
 # Duties with no word of change: compliance kept up ("Ensure compliance with GDPR"), work
 # on a fixed cadence ("Publish the weekly newsletter", "Close the books every month"), and
@@ -33,6 +33,7 @@ _BAU_RE = re.compile(
 _DUTY_RE = re.compile(
     r"\b(?:(?:ensure|maintain|achieve|stay in|remain in) (?:full |continued |ongoing )?"
     r"compliance|(?:stay|remain|be) compliant|comply with)\b|"
+    r", maintain\b|"
     r"^(?:\w+ )?(?:the |our |all )?(?:weekly|monthly|quarterly|annual|yearly|daily|"
     r"fortnightly|regular)\b|"
     r"\bevery (?:day|week|month|quarter|year)$|"
@@ -115,8 +116,15 @@ _PURPOSE_RE = re.compile(
 # Things a team builds, named without a verb: "Advocates program", "Alpha release of X".
 _THING_NOUNS = lx.DELIVERABLE_NOUNS | lx._words("""release program programme programs loop
     portal platform toolkit hub app website system""")
-_MILESTONE_RE = re.compile(r"^(?:get|be|become) (?:engaged|married|certified|accredited)\b|"
-                           r"^provide (?:documented |written )?(?:guidance|documentation)\b")
+_MILESTONE_RE = re.compile(
+    r"^(?:get|be|become) (?:engaged|married|certified|accredited)\b|"
+    r"^provide (?:documented |written )?(?:guidance|documentation)\b|"
+    # "Provide clear inclusion criteria", "Perform research on existing apps": a document.
+    r"^(?:provide|publish|produce) (?:an? |the |clear |simple |transparent |written |new )*"
+    r"(?:\w+ )?(?:definition|definitions|criteria|process|guide|guidelines|policy|template|"
+    r"checklist|framework)\b|"
+    r"^(?:perform|conduct|do|carry out) (?:some |a |an |the |user )?(?:research|study|audit|"
+    r"survey|assessment|review)\b")
 # "Ship a stable v1 demo that delights users": a thing shipped stays a deliverable, whatever
 # it is meant to do.
 _SHIP_VERBS = lx._words("ship launch release relaunch deploy build")
