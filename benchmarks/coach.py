@@ -124,6 +124,9 @@ def print_objective_table(title: str, scores: dict[str, dict[str, tuple[float, f
                           sizes: dict[str, int]) -> None:
     print(title)
     for part, s in scores.items():
+        if not sizes[part]:
+            print(f"  {part:<18} n=0    (no objectives in this part)")
+            continue
         cells = "  ".join(f"{name} P {p:.2f} R {r:.2f}" for name, (p, r) in s.items())
         print(f"  {part:<18} n={sizes[part]:<4} {cells}")
 
