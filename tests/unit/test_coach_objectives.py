@@ -32,6 +32,11 @@ def codes(text: str) -> set[str]:
     "Build and maintain our relationships with local charities",
     "Deliver council services effectively and efficiently",
     "Develop, maintain and promote our testing tools",
+    "Provide payroll services to the organisation",
+    "Support customers via chat and email",
+    "Handle vendor contracts and renewals",
+    "Review pull requests from contributors",
+    "Answer questions on the forum",
 ])
 def test_a_routine_duty_written_as_a_goal_is_business_as_usual(text: str) -> None:
     found = codes(text)
@@ -44,6 +49,7 @@ def test_a_routine_duty_written_as_a_goal_is_business_as_usual(text: str) -> Non
     "Maintain our market position in the Nordics",
     "Keep the lights on for legacy customers",
     "Upgrade to the current database release",
+    "Do our usual onboarding for new hires",
 ])
 def test_continue_and_maintain_wording_is_still_business_as_usual(text: str) -> None:
     assert "objective.business_as_usual" in codes(text)
@@ -60,6 +66,7 @@ def test_continue_and_maintain_wording_is_still_business_as_usual(text: str) -> 
     "Hold the first annual community summit",
     "Provide the best support experience in our industry",
     "Own the self-serve analytics market in Europe",
+    "Provide new services to rural patients",
 ])
 def test_the_same_verbs_with_a_change_are_aims(text: str) -> None:
     assert "objective.business_as_usual" not in codes(text)

@@ -19,7 +19,7 @@ _BAU_RE = re.compile(
     r"^(?:(?:to|we will|we'll) )?(?:continu\w*|contin\w*|cont\w*ue|maintain\w*|maint[ai]\w*n|"
     r"mantain\w*|keep(?:ing)?|kept|carry(?:ing)? (?:on|over|forward)|carried (?:on|over|forward)|"
     r"sustain\w*|preserv\w*|uphold\w*|stay(?:ing)?|remain\w*|ongoing|routine|regular|"
-    r"day-to-day|day to day|upkeep|business as usual|bau\b|still)\b"
+    r"day-to-day|day to day|upkeep|business as usual|bau\b|still)\b|\b(?:our|the) usual\b"
     r"|\b(?:business as usual|as usual|as before|as we do today|keep the lights on|"
     r"status quo|ongoing (?:maintenance|support|operations?|work|compliance)|"
     r"routine (?:upkeep|maintenance|work)|(?:day-to-day|day to day) (?:running|operations?|"
@@ -37,10 +37,16 @@ _DUTY_RE = re.compile(
     r"^(?:\w+ )?(?:the |our |all )?(?:weekly|monthly|quarterly|annual|yearly|daily|"
     r"fortnightly|regular)\b|"
     r"\bevery (?:day|week|month|quarter|year)$|"
-    r"^(?:handle|answer|process|resolve|respond to|reply to|triage|pay|file|deal with) "
+    r"^(?:handle|answer|process|resolve|respond to|reply to|triage|pay|file|deal with|review) "
     r"(?:all |the |our |incoming |every )?(?:\w+ ){0,2}(?:requests|tickets|invoices|"
     r"enquiries|inquiries|questions|emails|calls|complaints|claims|bills|suppliers|"
-    r"returns|orders|applications)\b")
+    r"returns|orders|applications|contracts|renewals|refunds|payments|expenses|"
+    r"pull-requests|prs|submissions)\b|"
+    # The service a team exists to give: "Provide payroll services", "Support customers via
+    # chat and email".
+    r"^provide (?:\w+ ){0,2}services?\b|"
+    r"^support (?:our |the )?(?:customers|users|members|clients|staff|employees) "
+    r"(?:via|by|through|on|over|with)\b")
 # Routine duties written as goals: a verb of running or serving what already exists ("Run
 # the event", "Support the Pangeo project", "Effectively communicate our outlook to members",
 # "Core support for key OS tools") with no word of change. A change word ("new", "launch",
@@ -205,8 +211,8 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
                                   or bool(_ROUTINE_MANNER_RE.search(norm))
                                   or tokens[at + 1:at + 2] in (["the"], ["our"])))
         or bool(_DUTY_LEAD_RE.search(norm))
-        or bool((lemma(tokens[at]) or tokens[at] in lx.ACTIVITY_VERBS)
-                and _DUTY_RE.search(norm))
+        or bool((lemma(tokens[at]) or tokens[at] in lx.ACTIVITY_VERBS
+                 or tokens[at] in _DUTY_VERBS) and _DUTY_RE.search(norm))
         or bool(_ROUTINE_MANNER_RE.search(norm) and not _METRIC_IN_TEXT_RE.search(norm)))
     if (_BAU_RE.search(norm) and not _KEEP_BUT_CHANGE_RE.search(norm)) or routine_duty:
         findings.append(Finding(
