@@ -213,6 +213,7 @@ def test_unfamiliar_wording_of_our_own_work_is_an_output(text: str) -> None:
     "Over 40% of sessions being started from the mobile app",
     "Self-service portal shipped, achieving a 30% adoption rate",
     "EOY 50k monthly active readers",
+    "Best-rated app in the App Store category",
 ])
 def test_a_measure_named_by_a_verb_like_word_stays_an_outcome(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME
@@ -223,6 +224,8 @@ def test_a_measure_named_by_a_verb_like_word_stays_an_outcome(text: str) -> None
     "Cut lint warnings by 50%",
     "Reduce tech debt by 30%",
     "Increase story points delivered per sprint to 40",
+    "Static analysis warnings reduced by 40%",
+    "90% of the code base typed",
 ])
 def test_an_internal_engineering_proxy_is_an_output(text: str) -> None:
     assessment = assess_kr(text)

@@ -166,7 +166,9 @@ _CAPABILITY_RE = re.compile(
 _PROXY_RE = re.compile(
     r"\b(?:tech-debt|(?:test|code|unit test) coverage|lint(?:ing)? (?:errors|warnings)|"
     r"story-points|seo-score|lighthouse scores?|(?:inline )?css(?: styles)?|velocity|"
-    r"lines-of-code|mr rate|say/do)\b")
+    r"lines-of-code|mr rate|say/do|"
+    r"(?:static analysis|compiler|linter|sonar|sonarqube) (?:warnings|errors|findings)|"
+    r"code smells|cyclomatic complexity|type coverage|(?:code ?base|codebase) (?:is )?typed)\b")
 # A measure held against a level, a comparison or a ranking: a result even without a verb
 # of change ("Zero sev-1 incidents", "P95 is under 2s", "faster than the old one").
 _LEVEL_RE = re.compile(
@@ -176,7 +178,8 @@ _LEVEL_RE = re.compile(
     r"\btrends? in-positive-direction\b|\bbreakeven\b|\bdefault alive\b|\bweigh\b|"
     r"\b(?:elite|leaders?|top|first|number one)\b[^;]{0,30}\b(?:level|category|quadrant|"
     r"rank|ranking|place|position|tier|rated|ranked|quartile|decile)\b|"
-    r"\b(?:number one|no\. ?1|#1) (?:rated|ranked)\b")
+    r"\b(?:number one|no\. ?1|#1) (?:rated|ranked)\b|"
+    r"\b(?:best|highest|top)-rated\b")
 # A comparison with the past or another way ("faster than", "30% cheaper"), run only when
 # a comparative is there: the longest of the level patterns.
 _COMPARED_RE = re.compile(
@@ -226,10 +229,11 @@ _CAPABILITY_STATE_WORDS = lx._words("""available in-place live enabled supported
     standardised standardized managed on-by-default possible accessible tracked rolled-out
     set-up up-and-running up""")
 _PROXY_WORDS = lx._words("""tech-debt coverage lint linting story-points seo-score lighthouse
-    css velocity lines-of-code mr say/do""")
+    css velocity lines-of-code mr say/do warnings smells cyclomatic typed""")
 _LEVEL_WORDS = lx._words("""under below above over least most less more fewer within < >
     <= >= ≤ ≥ than trend trends in-positive-direction breakeven alive weigh level category
-    quadrant rank ranking place position tier rated ranked quartile decile""") | lx.COMPARATIVES
+    quadrant rank ranking place position tier rated ranked quartile decile best-rated
+    highest-rated top-rated""") | lx.COMPARATIVES
 _HIRING_WORDS = lx._words("accepted hired hires")
 _GATHER_VERBS = lx._words("collect gather")
 _MEASURE_OR_OTHERS = lx.METRIC_NOUNS | lx.OTHERS_NOUNS
