@@ -186,6 +186,7 @@ def test_a_count_of_our_own_activity_is_an_output(text: str) -> None:
     "We hope to send 400 newsletters a month by the summer",
     "Migration of the intranet to the new host by June 30",
     "12 videos published, achieving 10,000 views",
+    "20 customer reports published",
 ])
 def test_unfamiliar_wording_of_our_own_work_is_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT
@@ -214,6 +215,8 @@ def test_unfamiliar_wording_of_our_own_work_is_an_output(text: str) -> None:
     "Self-service portal shipped, achieving a 30% adoption rate",
     "EOY 50k monthly active readers",
     "Best-rated app in the App Store category",
+    "90% of beneficiaries report improved wellbeing",
+    "Staff sickness absence below 3%",
 ])
 def test_a_measure_named_by_a_verb_like_word_stays_an_outcome(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME

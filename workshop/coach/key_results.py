@@ -394,6 +394,8 @@ def _head(tokens: list[str], start: int, span: int = 5) -> tuple[str, str, int]:
         tok = tokens[j]
         if tok in lx.PHRASE_STOPS and j > start:
             break
+        if found[0] and tok in _STRONG_OPINION_VERBS and tok[-1] != "s":
+            break  # "beneficiaries report ...": the verb, not the noun ("customer reports")
         cls = _noun_class(tok)
         if cls:
             found = (cls, tok, j)

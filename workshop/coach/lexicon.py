@@ -140,7 +140,8 @@ OTHERS_NOUNS = _words("""
     restaurants stores-using schools hospitals practices tenants guests travellers
     travelers riders passengers players fans households adopters champions payers
     responses replies respondents inquiries enquiries requests demo-requests
-    conversions wins tenders awards""")
+    conversions wins tenders awards beneficiaries recipients claimants callers
+    service-users""")
 
 # Nouns for a measure that can move: a rate, a time, money, a score.
 METRIC_NOUNS = _words("""
@@ -168,7 +169,7 @@ METRIC_NOUNS = _words("""
     defect recidivism literacy scores grades marks wellbeing well-being burnout
     diversity representation inclusion headcount capacity load compliance carbon
     footprint miles crashes crash-free bounces unsubscribes opens clicks nrr grr
-    forecast variance overdue arrears debt shrinkage repeat""")
+    forecast variance overdue arrears debt shrinkage repeat absence sickness""")
 
 # Measures that rise without anyone getting more value (vanity or activity coverage).
 VANITY_NOUNS = _words("""
