@@ -24,7 +24,8 @@ def private_user_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "user-data"))
 
 
-make_db = make_sessions_db
+def make_db(path, sessions: int = 3) -> list[str]:
+    return [ws.title for ws in make_sessions_db(path, sessions)]
 
 
 def listed_titles(app) -> list[str]:

@@ -19,7 +19,8 @@ from workshop.store import Store, list_backups
 
 
 def make_db(path, sessions: int = 3) -> list[str]:
-    return sorted(make_sessions_db(path, sessions))  # as the library sorts them
+    # As the library sorts them.
+    return sorted(ws.title for ws in make_sessions_db(path, sessions))
 
 
 def listed(app) -> list[str]:

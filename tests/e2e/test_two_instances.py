@@ -11,9 +11,8 @@ import sys
 import textwrap
 
 import pytest
+from sessions_db import make_sessions_db
 
-from workshop.demo import demo_workshop
-from workshop.model import renew_ids
 from workshop.store import Store
 
 
@@ -24,14 +23,7 @@ def private_user_folder(tmp_path, monkeypatch):
 
 
 def make_db(path, count: int = 3) -> list[str]:
-    titles = []
-    with Store.open(path) as store:
-        for i in range(count):
-            ws = renew_ids(demo_workshop())
-            ws.title = f"Session {i}"
-            store.save(ws)
-            titles.append(ws.title)
-    return sorted(titles)
+    return sorted(ws.title for ws in make_sessions_db(path, count))
 
 
 def listed_titles(app) -> list[str]:

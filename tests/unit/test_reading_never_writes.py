@@ -10,6 +10,7 @@ import shutil
 import sqlite3
 
 import pytest
+from sessions_db import make_sessions_db
 
 from workshop.cli import main
 from workshop.demo import demo_workshop
@@ -26,14 +27,7 @@ def files_beside(db) -> dict[str, str]:
 
 
 def make_db(path, sessions: int = 3) -> list[str]:
-    ids = []
-    with Store.open(path) as store:
-        for i in range(sessions):
-            ws = renew_ids(demo_workshop())
-            ws.title = f"Session {i}"
-            store.save(ws)
-            ids.append(ws.id)
-        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    ids = [ws.id for ws in make_sessions_db(path, sessions)]
     for side in ("-wal", "-shm"):
         path.with_name(path.name + side).unlink(missing_ok=True)
     return ids
