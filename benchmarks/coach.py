@@ -245,25 +245,27 @@ def cli_timing(texts: list[str]) -> None:
 def second_reader_report(parts: tuple[str, ...]) -> None:
     """How far a second reader, labelling by the same rules without seeing the corpus's
     labels, agrees with them (tests/data/coach_published_second_reader.csv), and how the
-    coach does where the two readers agree."""
-    corpus = {r["text"]: r for r in load("coach_published_krs.csv") if r["part"] in parts}
-    pairs = [(corpus[r["text"]], r) for r in load("coach_published_second_reader.csv")
-             if r["text"] in corpus]
-    if not pairs:
-        return
-    n = len(pairs)
-    agree = sum(a["label"] == b["label"] for a, b in pairs) / n
-    share_a = sum(a["label"] == "output" for a, _ in pairs) / n
-    share_b = sum(b["label"] == "output" for _, b in pairs) / n
-    chance = share_a * share_b + (1 - share_a) * (1 - share_b)
-    both_clear = [(a, b) for a, b in pairs if a["clear"] == b["clear"] == "yes"]
-    agreed = [a for a, b in pairs if a["label"] == b["label"]]
-    coach_right = sum(current_kr(a["text"])[0] == a["label"] for a in agreed) / len(agreed)
-    clear_agree = sum(a["label"] == b["label"] for a, b in both_clear) / max(1, len(both_clear))
-    print(f"second reader: {n} key results, agreement {agree:.3f} (kappa "
-          f"{(agree - chance) / (1 - chance):.2f}); on the {len(both_clear)} both call "
-          f"clear-cut {clear_agree:.3f}; the coach on the {len(agreed)} they agree on "
-          f"{coach_right:.3f}")
+    coach does where the two readers agree; one line per part of the corpus."""
+    second = load("coach_published_second_reader.csv")
+    for part in parts:
+        corpus = {r["text"]: r for r in load("coach_published_krs.csv") if r["part"] == part}
+        pairs = [(corpus[r["text"]], r) for r in second if r["text"] in corpus]
+        if not pairs:
+            continue
+        n = len(pairs)
+        agree = sum(a["label"] == b["label"] for a, b in pairs) / n
+        share_a = sum(a["label"] == "output" for a, _ in pairs) / n
+        share_b = sum(b["label"] == "output" for _, b in pairs) / n
+        chance = share_a * share_b + (1 - share_a) * (1 - share_b)
+        both_clear = [(a, b) for a, b in pairs if a["clear"] == b["clear"] == "yes"]
+        agreed = [a for a, b in pairs if a["label"] == b["label"]]
+        coach_right = sum(current_kr(a["text"])[0] == a["label"] for a in agreed) / len(agreed)
+        clear_agree = sum(a["label"] == b["label"] for a, b in both_clear) / max(
+            1, len(both_clear))
+        print(f"second reader, {part}: {n} key results, agreement {agree:.3f} (kappa "
+              f"{(agree - chance) / (1 - chance):.2f}); on the {len(both_clear)} both call "
+              f"clear-cut {clear_agree:.3f}; the coach on the {len(agreed)} they agree on "
+              f"{coach_right:.3f}")
 
 
 def main() -> None:
