@@ -223,6 +223,28 @@ def test_a_measure_named_by_a_verb_like_word_stays_an_outcome(text: str) -> None
 
 
 @pytest.mark.parametrize("text", [
+    "Average time to first reply decreases",
+    "Share of invoices paid late falls month over month",
+    "Repeat purchases per customer grow each quarter",
+    "Number of libraries lending e-books increases.",
+])
+def test_a_measure_then_the_direction_it_should_move_is_an_outcome(text: str) -> None:
+    # Direction-only key results ("... increases") name a change with no number: the rules
+    # call that an outcome, and the coach asks for the number rather than calling it work.
+    a = assess_kr(text)
+    assert a.kind == OUTCOME
+    assert any(f.code == "kr.no_target" for f in a.findings)
+
+
+@pytest.mark.parametrize("text", [
+    "Ship the dashboard that shows how usage grows",
+    "Publish a report on why churn increases",
+])
+def test_work_about_a_change_stays_work(text: str) -> None:
+    assert assess_kr(text).kind == OUTPUT
+
+
+@pytest.mark.parametrize("text", [
     "Raise unit test coverage to 90%",
     "Cut lint warnings by 50%",
     "Reduce tech debt by 30%",

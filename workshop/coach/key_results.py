@@ -193,6 +193,12 @@ _PASSIVE_CHANGE_RE = re.compile(
     r"\b(?:(?:is|are|have|has|be|been) )?(?:increase[sd]?|decrease[sd]?|reduced|improved|"
     r"shortened|grows?|grew|drops?|dropped|falls?|fell|rises?|rose|doubled|halved|cut|"
     r"lowered|raised)\b(?: \w+){0,4} by\b")
+# "Raw count of registered domains increases", "Time to first reply falls month over
+# month": the measure, then the direction it should move, and nothing after but when.
+_CHANGE_AT_END_RE = re.compile(
+    r"\b(?:increases?|decreases?|grows?|rises?|falls?|drops?|declines?|improves?|shrinks?|"
+    r"goes (?:up|down))(?: (?:steadily|consistently|each (?:week|month|quarter|year)|"
+    r"over time|(?:week|month|quarter|year)[- ]over[- ](?:week|month|quarter|year)))?$")
 # How often we do something ourselves: "Walk 2 miles a day", "Swim 3 times a week".
 _OWN_CADENCE_RE = re.compile(
     r"\b(?:\d+\+?|one|two|three|four|five|six|seven|ten) ?(?:x|times|miles|km|kilometres|"
@@ -595,7 +601,8 @@ class _Evidence:
                             and bool(_OWN_CADENCE_RE.search(norm))) or (
             role == _ROLE_NONE and not self.target and bool(_OWN_RECURRING_RE.search(norm))
             and (bool(_RECURS_RE.search(norm)) or bool(token_set & _ALWAYS_RECURRING)))
-        self.passive_change = "by" in token_set and bool(_PASSIVE_CHANGE_RE.search(norm))
+        self.passive_change = ("by" in token_set and bool(_PASSIVE_CHANGE_RE.search(norm))) or (
+            role == _ROLE_NONE and len(tokens) > 1 and bool(_CHANGE_AT_END_RE.search(norm)))
         self.hiring = bool(token_set & _HIRING_WORDS) and bool(_HIRING_RE.search(norm))
         # "Documentation for ...", "Data and narrative of ...": a deliverable named as a noun
         lead_words = tokens[i:i + 2]
@@ -888,7 +895,8 @@ def _rule_cues(reason: str, ev: _Evidence, norm: str) -> tuple[str, ...]:
     if reason == _R_ARTEFACT and ev.artefact_lead:
         return (ev.tokens[ev.lead],)
     if ev.role == _ROLE_NONE and (ev.level or ev.passive_change):
-        m = (_LEVEL_RE.search(norm) if ev.level else None) or _PASSIVE_CHANGE_RE.search(norm)
+        m = (_LEVEL_RE.search(norm) if ev.level else None) or _PASSIVE_CHANGE_RE.search(
+            norm) or _CHANGE_AT_END_RE.search(norm)
         return (m.group(0).strip().replace("-", " "),) if m else ()
     if ev.verb and ev.role != _ROLE_NONE:
         return (_SPELLED.get(ev.verb, ev.verb),)
