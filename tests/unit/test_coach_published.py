@@ -102,8 +102,8 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
 
 
 @pytest.mark.parametrize(("part", "code", "column", "precision", "recall"), [
-    ("dev", "objective.business_as_usual", "bau", 0.84, 0.60),
-    ("dev", "objective.deliverable", "deliverable", 0.81, 0.68),
+    ("dev", "objective.business_as_usual", "bau", 0.84, 0.55),
+    ("dev", "objective.deliverable", "deliverable", 0.81, 0.66),
     ("dev", "objective.vague", "vague", 0.35, 0.24),
     # Rounds 9 and 10's 89, scored once: deliverable-shaped 0.90 / 0.60, vague 0.40 / 0.18;
     # business as usual 0.00 / 0.00 (four rows, none caught; nothing else flagged).
