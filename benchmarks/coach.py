@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import math
 import shutil
 import subprocess
 import sys
@@ -82,10 +83,19 @@ def kr_scores(rows: list[dict[str, str]],
             stated += 1
             stated_right += ok
     return {"n": len(rows), "accuracy": right / len(rows),
-            "clear": clear_right / max(1, clear),
-            "output recall": by_label["output"][0] / max(1, by_label["output"][1]),
-            "outcome recall": by_label["outcome"][0] / max(1, by_label["outcome"][1]),
-            "stated": stated / len(rows), "stated accuracy": stated_right / max(1, stated)}
+            "clear": _share(clear_right, clear),
+            "output recall": _share(*by_label["output"]),
+            "outcome recall": _share(*by_label["outcome"]),
+            "stated": stated / len(rows), "stated accuracy": _share(stated_right, stated)}
+
+
+def _share(part: int, whole: int) -> float:
+    """part / whole, or NaN (printed as "-") when there is nothing to measure."""
+    return part / whole if whole else math.nan
+
+
+def _cell(value: float, width: int, digits: int = 3) -> str:
+    return f"{'-':>{width}}" if math.isnan(value) else f"{value:>{width}.{digits}f}"
 
 
 def objective_scores(rows: list[dict[str, str]],
@@ -97,7 +107,7 @@ def objective_scores(rows: list[dict[str, str]],
         tp = sum(code in f and r[column] == "yes" for f, r in zip(found, rows, strict=True))
         fp = sum(code in f and r[column] != "yes" for f, r in zip(found, rows, strict=True))
         fn = sum(code not in f and r[column] == "yes" for f, r in zip(found, rows, strict=True))
-        out[name] = (tp / max(1, tp + fp), tp / max(1, tp + fn))
+        out[name] = (_share(tp, tp + fp), _share(tp, tp + fn))
     return out
 
 
@@ -115,9 +125,9 @@ def print_kr_table(title: str, scores: dict[str, dict[str, float]]) -> None:
     print(f"  {'part':<18} {'n':>4} {'accuracy':>8} {'clear-cut':>9} {'output rec':>10} "
           f"{'outcome rec':>11} {'stated':>6} {'stated acc':>10}")
     for part, s in scores.items():
-        print(f"  {part:<18} {s['n']:>4} {s['accuracy']:>8.3f} {s['clear']:>9.3f} "
-              f"{s['output recall']:>10.3f} {s['outcome recall']:>11.3f} {s['stated']:>6.2f} "
-              f"{s['stated accuracy']:>10.3f}")
+        print(f"  {part:<18} {s['n']:>4} {_cell(s['accuracy'], 8)} {_cell(s['clear'], 9)} "
+              f"{_cell(s['output recall'], 10)} {_cell(s['outcome recall'], 11)} "
+              f"{_cell(s['stated'], 6, 2)} {_cell(s['stated accuracy'], 10)}")
 
 
 def print_objective_table(title: str, scores: dict[str, dict[str, tuple[float, float]]],
@@ -127,7 +137,8 @@ def print_objective_table(title: str, scores: dict[str, dict[str, tuple[float, f
         if not sizes[part]:
             print(f"  {part:<18} n=0    (no objectives in this part)")
             continue
-        cells = "  ".join(f"{name} P {p:.2f} R {r:.2f}" for name, (p, r) in s.items())
+        cells = "  ".join(f"{name} P {_cell(p, 0, 2)} R {_cell(r, 0, 2)}"
+                          for name, (p, r) in s.items())
         print(f"  {part:<18} n={sizes[part]:<4} {cells}")
 
 
