@@ -51,3 +51,29 @@ def test_the_model_is_loaded_once_and_scores_both_ways() -> None:
     assert m.driving(weighted, says_output) == ("launch",)
     says_output, confidence, _ = m.assess(Evidence(), rules_say_output=False)
     assert says_output and confidence < 0.9  # the rules disagree: less sure
+
+
+def test_verdicts_that_restate_the_labelling_rules_weigh_more_than_the_rest() -> None:
+    # The words lean to an outcome; a plain rule verdict of "output" does not outweigh
+    # them, a verdict the labelling rules define (a count of the team's own work) does.
+    m = KRModel({"bias": -1.0, "weights": {}, "rule_weight": 0.5,
+                 "rule_weights": {"own_count": 2.0},
+                 "calibration": [1.0, 0.0], "unsure_below": 0.8})
+
+    class Evidence:
+        role, verb, done, count_class = "none", "", [], ""
+        tokens = ["200", "survey", "responses"]
+
+    for name in FLAG_NAMES:
+        setattr(Evidence, name, False)
+    assert not m.assess(Evidence(), True, "task")[0]
+    assert m.assess(Evidence(), True, "own_count")[0]
+    assert m.rule_vote(False, "own_count") == -2.0 and m.rule_vote(True, "") == 0.5
+
+
+def test_the_shipped_model_weighs_the_defined_verdicts_by_their_reason() -> None:
+    from workshop.coach.key_results import DEFINED_BY_THE_LABELLING_RULES
+
+    shipped = model()
+    assert set(shipped.rule_weights) == set(DEFINED_BY_THE_LABELLING_RULES)
+    assert all(w > shipped.rule_weight for w in shipped.rule_weights.values())

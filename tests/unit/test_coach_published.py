@@ -7,9 +7,9 @@ before any rule was changed: column `part` is `dev` (rules and model were develo
 it) or `blind` (organisations held out, scored once at the end). The floors sit a little
 under the figures measured when the work was done; `benchmarks/coach.py` prints them.
 
-The corpus grew in ten rounds. Each round's blind part, once scored, became development
-data; rounds 9 and 10 (239 key results and 89 objectives from 35 authors) form today's
-blind part, scored once together (see the README).
+The corpus grew in eleven rounds. Each round's blind part, once scored, became
+development data; round 11 (74 key results and 37 objectives from eight authors) is
+today's blind part (see the README).
 """
 
 from __future__ import annotations
@@ -82,10 +82,14 @@ def _kr_figures(part: str) -> dict[str, float]:
 @pytest.mark.parametrize(("part", "floors"), [
     ("dev", {"accuracy": 0.91, "clear": 0.95, "stated": 0.95, "output recall": 0.91,
              "outcome recall": 0.90}),
-    # The blind part (rounds 9 and 10), scored once, at the end: accuracy 0.870, clear-cut
-    # 0.904, stated verdicts 0.908, output recall 0.883, outcome recall 0.860.
-    ("blind", {"accuracy": 0.86, "clear": 0.89, "stated": 0.89, "output recall": 0.87,
-               "outcome recall": 0.85}),
+    # The blind part (round 11), scored once, at the end: accuracy 0.865, clear-cut 0.882,
+    # stated verdicts 0.953, output recall 0.859, outcome recall 0.900 (nine of ten). The
+    # rules' vote was lightened afterwards, chosen on rounds 3 to 11 forward in time (see
+    # training.py), so round 11's figures since (0.932, 0.941, 0.953, 0.953, 0.800) are
+    # not blind. Rounds 9 and 10's 239, scored once before they joined the development
+    # part: 0.870, 0.904, 0.908, 0.883, 0.860.
+    ("blind", {"accuracy": 0.85, "clear": 0.87, "stated": 0.93, "output recall": 0.84,
+               "outcome recall": 0.79}),
 ])
 def test_key_result_floors(part: str, floors: dict[str, float]) -> None:
     figures = _kr_figures(part)
@@ -105,10 +109,12 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
     ("dev", "objective.business_as_usual", "bau", 0.84, 0.55),
     ("dev", "objective.deliverable", "deliverable", 0.81, 0.66),
     ("dev", "objective.vague", "vague", 0.35, 0.24),
-    # Rounds 9 and 10's 89, scored once: deliverable-shaped 0.90 / 0.60, vague 0.40 / 0.18;
-    # business as usual 0.00 / 0.00 (four rows, none caught; nothing else flagged).
-    ("blind", "objective.deliverable", "deliverable", 0.85, 0.55),
-    ("blind", "objective.vague", "vague", 0.35, 0.15),
+    # Round 11's 37, scored once: business as usual 0.67 / 0.67 (two of three), deliverable-
+    # shaped 0.71 / 0.31, vague 1.00 / 0.40. Rounds 9 and 10's 89: 0.00 / 0.00 (four rows),
+    # 0.90 / 0.60, 0.40 / 0.18.
+    ("blind", "objective.business_as_usual", "bau", 0.6, 0.6),
+    ("blind", "objective.deliverable", "deliverable", 0.7, 0.3),
+    ("blind", "objective.vague", "vague", 0.95, 0.35),
 ])
 def test_objective_floors(part: str, code: str, column: str, precision: float,
                           recall: float) -> None:

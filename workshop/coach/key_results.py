@@ -633,8 +633,15 @@ _R_PROXY = "proxy"
 _R_CAPABILITY = "capability"
 _R_HIRING = "hiring"
 _R_WORDS = "words"  # the rules saw no work, but the key result's words read as work
+# A measure held to a level, ranked, compared, or moved ("... increases by 10%"): an
+# outcome by its form, whatever the words around it.
+_R_LEVEL = "level"
 # Verdicts the labelling rules fix by definition: the words may add doubt, not overturn.
 _DEFINITIONAL = frozenset((_R_PROXY,))
+# Verdicts that restate the labelling rules' own definitions (a count of the team's own
+# work, people hired, a capability, a measure at a level): their vote weighs more next to
+# the words than the rules' other verdicts do (see training.py).
+DEFINED_BY_THE_LABELLING_RULES = frozenset((_R_OWN_COUNT, _R_HIRING, _R_CAPABILITY, _R_LEVEL))
 
 
 def _done_to_them(ev: _Evidence) -> bool:
@@ -692,7 +699,7 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         if ev.clause or ev.service or ev.others_share or ev.count_class == "others":
             return OUTCOME, _R_OUTCOME
         if ev.level or ev.passive_change:
-            return OUTCOME, _R_OUTCOME
+            return OUTCOME, _R_LEVEL
         if ev.metric and ev.target and not ev.coverage:
             return OUTCOME, _R_OUTCOME
         if ev.capability:
@@ -706,7 +713,7 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
             return OUTCOME, _R_OUTCOME
         if ev.level and (ev.metric or ev.others):
             # "Finish Q4 with 24 more customers than we started": the count is the result.
-            return OUTCOME, _R_OUTCOME
+            return OUTCOME, _R_LEVEL
         if ev.verb in _GAIN_VERBS and ev.count_class == "others":
             # "Add 1,000 new customers": people gained, whatever the verb.
             return OUTCOME, _R_OUTCOME
@@ -720,7 +727,7 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         # "Number of blog posts is above 20": a count of our own work, held to a level.
         return OUTPUT, _R_OWN_COUNT
     if ev.passive_change or ev.level:
-        return OUTCOME, _R_OUTCOME
+        return OUTCOME, _R_LEVEL
     leading_count_of_others = ev.count_class == "others" and bool(ev.tokens) and \
         _is_number(ev.tokens, 0)
     if leading_count_of_others and ev.done and _done_to_them(ev):
@@ -948,7 +955,7 @@ def _assess(text: str, target_field: bool) -> KRAssessment:
                                                          or tail_ev.metric):
             ev, rule_kind, reason = tail_ev, tail_kind, tail_reason
     words_model = shipped_model()
-    says_output, confidence, weighted = words_model.assess(ev, rule_kind == OUTPUT)
+    says_output, confidence, weighted = words_model.assess(ev, rule_kind == OUTPUT, reason)
     kind = OUTPUT if says_output else OUTCOME
     unsure = confidence < words_model.unsure_below
     if reason in _DEFINITIONAL and kind != rule_kind:

@@ -141,7 +141,8 @@ OTHERS_NOUNS = _words("""
     travelers riders passengers players fans households adopters champions payers
     responses replies respondents inquiries enquiries requests demo-requests
     conversions wins tenders awards beneficiaries recipients claimants callers
-    service-users""")
+    service-users parents carers caregivers teachers volunteers voters taxpayers
+    farmers drivers commuters employers jobseekers tourists audiences creators""")
 
 # Nouns for a measure that can move: a rate, a time, money, a score.
 METRIC_NOUNS = _words("""

@@ -83,6 +83,8 @@ class KRModel:
         self.bias: float = data["bias"]
         self.weights: dict[str, float] = data["weights"]
         self.rule_weight: float = data["rule_weight"]
+        # Some of the rules' verdicts weigh more than the rest (by the rules' reason).
+        self.rule_weights: dict[str, float] = data.get("rule_weights", {})
         self.calibration: tuple[float, float] = tuple(data["calibration"])
         self.unsure_below: float = data["unsure_below"]
         self.info: dict[str, Any] = data.get("info", {})
@@ -103,15 +105,21 @@ class KRModel:
                 z += w
         return z
 
-    def judge(self, feats: list[str], rules_say_output: bool) -> tuple[bool, float]:
+    def rule_vote(self, rules_say_output: bool, reason: str = "") -> float:
+        """The rules' verdict in logit units: positive for an output."""
+        weight = self.rule_weights.get(reason, self.rule_weight)
+        return weight if rules_say_output else -weight
+
+    def judge(self, feats: list[str], rules_say_output: bool, reason: str = ""
+              ) -> tuple[bool, float]:
         """(is it an output, confidence 0.5..1) from the words and the rules together."""
-        z = self.logit(feats) + (self.rule_weight if rules_say_output else -self.rule_weight)
+        z = self.logit(feats) + self.rule_vote(rules_say_output, reason)
         a, b = self.calibration
         x = min(60.0, a * abs(z) + b)
         confidence = 1.0 / (1.0 + math.exp(-x))
         return z >= 0, max(0.5, min(0.99, confidence))
 
-    def assess(self, evidence: Any, rules_say_output: bool
+    def assess(self, evidence: Any, rules_say_output: bool, reason: str = ""
                ) -> tuple[bool, float, list[tuple[float, str, str]]]:
         """(is it an output, confidence, the weighted words) in one pass over the same
         features as `features()` (kept separate for speed: the coach runs on every
@@ -138,7 +146,7 @@ class KRModel:
             if w is not None:
                 z += w
                 weighted.append((w, tok, key))
-        z += self.rule_weight if rules_say_output else -self.rule_weight
+        z += self.rule_vote(rules_say_output, reason)
         a, b = self.calibration
         confidence = 1.0 / (1.0 + math.exp(-min(60.0, a * abs(z) + b)))
         return z >= 0, max(0.5, min(0.99, confidence)), weighted
