@@ -48,7 +48,8 @@ def stem(token: str) -> str:
 def features(evidence: Any) -> tuple[list[str], dict[str, str]]:
     """The model's features for one key result, and for each word feature the word as
     written (so an explanation can quote it). The rules' verdict is not a feature: it is
-    added with a fixed weight (see KRModel.judge), so the words stay an independent view."""
+    added as a vote of fixed weight (see KRModel.rule_vote), so the words stay an independent
+    view."""
     feats = [f"role={evidence.role}"]
     if evidence.verb:
         feats.append(f"verb={evidence.verb}")
