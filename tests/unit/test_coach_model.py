@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 from workshop.coach.model import FLAG_NAMES, MODEL_FILE, KRModel, model, stem
 
@@ -35,21 +36,22 @@ def test_stems_join_forms_of_a_word() -> None:
     assert stem("12") == stem("40%") == stem("$3M") == "#"
 
 
+def _evidence(tokens: list[str], role: str = "none", verb: str = "") -> SimpleNamespace:
+    """The evidence the model reads, with every flag off."""
+    return SimpleNamespace(tokens=tokens, role=role, verb=verb, done=[], count_class="",
+                           **dict.fromkeys(FLAG_NAMES, False))
+
+
 def test_the_model_is_loaded_once_and_scores_both_ways() -> None:
     assert model() is model()
     m = KRModel({"bias": 0.0, "weights": {"w=launch": 3.0}, "rule_weight": 1.0,
                  "calibration": [1.0, 0.0], "unsure_below": 0.8})
 
-    class Evidence:
-        role, verb, done, count_class = "task", "launch", [], ""
-        tokens = ["launch", "the", "portal"]
-
-    for name in FLAG_NAMES:
-        setattr(Evidence, name, False)
-    says_output, confidence, weighted = m.assess(Evidence(), rules_say_output=True)
+    evidence = _evidence(["launch", "the", "portal"], role="task", verb="launch")
+    says_output, confidence, weighted = m.assess(evidence, rules_say_output=True)
     assert says_output and confidence > 0.95
     assert m.driving(weighted, says_output) == ("launch",)
-    says_output, confidence, _ = m.assess(Evidence(), rules_say_output=False)
+    says_output, confidence, _ = m.assess(evidence, rules_say_output=False)
     assert says_output and confidence < 0.9  # the rules disagree: less sure
 
 
@@ -60,14 +62,9 @@ def test_verdicts_that_restate_the_labelling_rules_weigh_more_than_the_rest() ->
                  "rule_weights": {"own_count": 2.0},
                  "calibration": [1.0, 0.0], "unsure_below": 0.8})
 
-    class Evidence:
-        role, verb, done, count_class = "none", "", [], ""
-        tokens = ["200", "survey", "responses"]
-
-    for name in FLAG_NAMES:
-        setattr(Evidence, name, False)
-    assert not m.assess(Evidence(), True, "task")[0]
-    assert m.assess(Evidence(), True, "own_count")[0]
+    evidence = _evidence(["200", "survey", "responses"])
+    assert not m.assess(evidence, True, "task")[0]
+    assert m.assess(evidence, True, "own_count")[0]
     assert m.rule_vote(False, "own_count") == -2.0 and m.rule_vote(True, "") == 0.5
 
 
