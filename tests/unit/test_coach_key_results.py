@@ -237,6 +237,16 @@ def test_a_measure_then_the_direction_it_should_move_is_an_outcome(text: str) ->
 
 
 @pytest.mark.parametrize("text", [
+    "500 volunteers sign up for the spring clean-up",
+    "70% of teachers use the lesson planner every week",
+])
+def test_people_outside_the_team_doing_something_is_an_outcome(text: str) -> None:
+    # Parents, teachers, volunteers, voters ...: the people a public service or a charity
+    # serves, counted as they respond, not as our work.
+    assert assess_kr(text).kind == OUTCOME
+
+
+@pytest.mark.parametrize("text", [
     "Ship the dashboard that shows how usage grows",
     "Publish a report on why churn increases",
 ])
