@@ -45,11 +45,10 @@ def stem(token: str) -> str:
     return token
 
 
-def features(evidence: Any) -> tuple[list[str], dict[str, str]]:
-    """The model's features for one key result, and for each word feature the word as
-    written (so an explanation can quote it). The rules' verdict is not a feature: it is
-    added as a vote of fixed weight (see KRModel.rule_vote), so the words stay an independent
-    view."""
+def features(evidence: Any) -> list[str]:
+    """The model's features for one key result, as training reads them (KRModel.assess
+    scores the same ones in one pass). The rules' verdict is not a feature: it is added as
+    a vote of fixed weight (see KRModel.rule_vote), so the words stay an independent view."""
     feats = [f"role={evidence.role}"]
     if evidence.verb:
         feats.append(f"verb={evidence.verb}")
@@ -60,13 +59,8 @@ def features(evidence: Any) -> tuple[list[str], dict[str, str]]:
         feats.append("done")
     if evidence.count_class:
         feats.append(f"count={evidence.count_class}")
-    words: dict[str, str] = {}
-    for tok in evidence.tokens:
-        key = _word_key(tok)
-        if key not in words:
-            words[key] = tok
-    feats.extend(words)
-    return feats, words
+    feats.extend(dict.fromkeys(_word_key(tok) for tok in evidence.tokens))
+    return feats
 
 
 _NUMBER_KEYS = frozenset((WORD_PREFIX + "#", WORD_PREFIX + "%"))
@@ -111,15 +105,6 @@ class KRModel:
         weight = self.rule_weights.get(reason, self.rule_weight)
         return weight if rules_say_output else -weight
 
-    def judge(self, feats: list[str], rules_say_output: bool, reason: str = ""
-              ) -> tuple[bool, float]:
-        """(is it an output, confidence 0.5..1) from the words and the rules together."""
-        z = self.logit(feats) + self.rule_vote(rules_say_output, reason)
-        a, b = self.calibration
-        x = min(60.0, a * abs(z) + b)
-        confidence = 1.0 / (1.0 + math.exp(-x))
-        return z >= 0, max(0.5, min(0.99, confidence))
-
     def assess(self, evidence: Any, rules_say_output: bool, reason: str = ""
                ) -> tuple[bool, float, list[tuple[float, str, str]]]:
         """(is it an output, confidence, the weighted words) in one pass over the same
@@ -160,21 +145,6 @@ class KRModel:
                         if (w > 0) == toward_output and abs(w) >= 0.25
                         and tok not in QUIET_WORDS and key not in _NUMBER_KEYS)
         return tuple(tok for _, tok in pushed[:limit])
-
-    def driving_words(self, words: dict[str, str], toward_output: bool,
-                      limit: int = 3) -> tuple[str, ...]:
-        """The written words that pushed hardest toward the verdict, strongest first."""
-        weights = self.weights
-        pushed = []
-        for key, written in words.items():
-            w = weights.get(key)
-            if w is None or written in QUIET_WORDS or key in (WORD_PREFIX + "#",
-                                                               WORD_PREFIX + "%"):
-                continue
-            if (w > 0) == toward_output and abs(w) >= 0.25:
-                pushed.append((-abs(w), written))
-        pushed.sort()
-        return tuple(written for _, written in pushed[:limit])
 
 
 _MODEL: KRModel | None = None

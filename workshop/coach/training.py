@@ -100,7 +100,7 @@ def rule_features(text: str) -> tuple[list[str], float]:
     evidence = _Evidence(normalise(text))
     kind, reason = _decide(evidence)
     weight = DEFINED_RULE_WEIGHT if reason in DEFINED_BY_THE_LABELLING_RULES else RULE_WEIGHT
-    return features(evidence)[0], weight if kind == "output" else -weight
+    return features(evidence), weight if kind == "output" else -weight
 
 
 def fit(samples: list[tuple[list[str], int]], penalty: float = L2_PENALTY,
@@ -127,11 +127,6 @@ def fit(samples: list[tuple[list[str], int]], penalty: float = L2_PENALTY,
         bias_square += grad_bias * grad_bias
         bias -= LEARNING_RATE * grad_bias / math.sqrt(bias_square)
     return bias, {f: w for f, w in weights.items() if abs(w) >= 1e-3}
-
-
-def _probability(bias: float, weights: dict[str, float], feats: list[str]) -> float:
-    z = bias + sum(weights.get(f, 0.0) for f in feats)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def out_of_fold(penalty: float = L2_PENALTY) -> list[tuple[int, float, float]]:
