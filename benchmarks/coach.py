@@ -155,20 +155,25 @@ print(json.dumps({
 """
 
 
-def before_results(rev: str, kr_texts: list[str], objective_texts: list[str]
-                   ) -> tuple[dict[str, str], dict[str, set[str]]]:
-    tmp = Path(tempfile.mkdtemp(prefix="coach-before-"))
+def run_at_revision(rev: str, paths: list[str], script: str, payload: bytes = b"") -> bytes:
+    """Run `script` with Python inside `paths` as they were at git revision `rev` (taken
+    out into a scratch folder), so old modules never mix with the current ones; its
+    standard output."""
+    tmp = Path(tempfile.mkdtemp(prefix="coach-at-"))
     try:
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "workshop"],
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, *paths],
                                  capture_output=True, check=True).stdout
         subprocess.run(["tar", "-x", "-C", str(tmp)], input=archive, check=True)
-        done = subprocess.run(
-            [sys.executable, "-c", _BEFORE_SCRIPT], cwd=tmp, capture_output=True,
-            check=True, input=json.dumps({"krs": kr_texts,
-                                          "objectives": objective_texts}).encode())
-        data = json.loads(done.stdout)
+        return subprocess.run([sys.executable, "-c", script], cwd=tmp, capture_output=True,
+                              check=True, input=payload).stdout
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def before_results(rev: str, kr_texts: list[str], objective_texts: list[str]
+                   ) -> tuple[dict[str, str], dict[str, set[str]]]:
+    data = json.loads(run_at_revision(rev, ["workshop"], _BEFORE_SCRIPT, json.dumps(
+        {"krs": kr_texts, "objectives": objective_texts}).encode()))
     return (dict(zip(kr_texts, data["krs"], strict=True)),
             {t: set(c) for t, c in zip(objective_texts, data["objectives"], strict=True)})
 

@@ -15,13 +15,8 @@ Run: .venv/bin/python benchmarks/coach_forward.py   (needs the git history; abou
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
-import sys
-import tempfile
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from coach import run_at_revision
 
 # The commit that added each round's blind part, its coach unchanged since the scoring.
 # Rounds 1 and 2 predate the model, and round 8 is nine rows (it is in the total).
@@ -50,17 +45,7 @@ print(json.dumps(out))
 
 
 def round_rows(commit: str) -> list[dict]:
-    tmp = Path(tempfile.mkdtemp(prefix="coach-forward-"))
-    try:
-        archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", commit, "workshop", "tests/data"],
-            capture_output=True, check=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(tmp)], input=archive, check=True)
-        done = subprocess.run([sys.executable, "-c", _ROUND_SCRIPT], cwd=tmp,
-                              capture_output=True, check=True)
-        return json.loads(done.stdout)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    return json.loads(run_at_revision(commit, ["workshop", "tests/data"], _ROUND_SCRIPT))
 
 
 def share_right(rows: list[dict], with_rules: bool = True) -> str:
