@@ -142,6 +142,8 @@ def test_a_capability_statement_is_an_output(text: str) -> None:
     "Collect 200 survey responses",
     "Source 40 candidates for the data roles",
     "We have offers accepted by 2 designers and a product manager",
+    "Secure 10 speaking opportunities at industry conferences",
+    "Lead 3 discussions on accessibility with the design team",
 ])
 def test_a_count_of_our_own_activity_is_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT
@@ -261,6 +263,8 @@ def test_work_about_a_change_stays_work(text: str) -> None:
     "Increase story points delivered per sprint to 40",
     "Static analysis warnings reduced by 40%",
     "90% of the code base typed",
+    "Zero ESLint errors across the front end",
+    "Reduce ESLint warnings by 50%",
 ])
 def test_an_internal_engineering_proxy_is_an_output(text: str) -> None:
     assessment = assess_kr(text)

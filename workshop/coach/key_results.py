@@ -65,6 +65,9 @@ _COMPOUNDS = {
     "post launch": "post-launch", "post purchase": "post-purchase", "post sale": "post-sale",
     "check ins": "check-ins", "one on ones": "one-on-ones", "office hours": "office-hours",
     "incident reviews": "incident-reviews", "incident review": "incident-review",
+    # Talks we give, not leads we win: "Secure 10 speaking opportunities at conferences".
+    "speaking opportunities": "speaking-slots", "speaking engagements": "speaking-slots",
+    "speaking slots": "speaking-slots", "speaking spots": "speaking-slots",
 }
 _SPELLED = {v: k for k, v in _COMPOUNDS.items()}
 
@@ -164,7 +167,7 @@ _CAPABILITY_RE = re.compile(
     r"\bgenerally available\b|\bon-by-default\b|^(?:enable|allow)\w* (?:the |our )?\w+ to\b")
 # Internal engineering and content proxies (practitioners' vanity or activity metrics).
 _PROXY_RE = re.compile(
-    r"\b(?:tech-debt|(?:test|code|unit test) coverage|lint(?:ing)? (?:errors|warnings)|"
+    r"\b(?:tech-debt|(?:test|code|unit test) coverage|(?:es)?lint(?:ing|er)? (?:errors|warnings)|"
     r"story-points|seo-score|lighthouse scores?|(?:inline )?css(?: styles)?|velocity|"
     r"lines-of-code|mr rate|say/do|"
     r"(?:static analysis|compiler|linter|sonar|sonarqube) (?:warnings|errors|findings)|"
@@ -234,7 +237,7 @@ _CAPABILITY_STATE_WORDS = lx._words("""available in-place live enabled supported
     horizontally integrated automated documented operational established defined ready
     standardised standardized managed on-by-default possible accessible tracked rolled-out
     set-up up-and-running up""")
-_PROXY_WORDS = lx._words("""tech-debt coverage lint linting story-points seo-score lighthouse
+_PROXY_WORDS = lx._words("""tech-debt coverage lint linting linter eslint story-points seo-score lighthouse
     css velocity lines-of-code mr say/do warnings smells cyclomatic typed""")
 _LEVEL_WORDS = lx._words("""under below above over least most less more fewer within < >
     <= >= ≤ ≥ than trend trends in-positive-direction breakeven alive weigh level category

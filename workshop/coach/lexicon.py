@@ -280,9 +280,9 @@ PROXY_NOUNS = _words("""
 # People and things a count can name that are our own effort even after a verb of
 # attainment: candidates sourced, speaking spots secured, talks given, meetings held.
 OWN_ACTIVITY_NOUNS = _words("""
-    candidates spots slots keynotes talks presentations meetings briefings roundtables
-    pilot pilots iterations links calls media sessions coffees chats demos visits
-    interviews surveys workshops offers""")
+    candidates spots slots speaking-slots keynotes talks presentations meetings briefings
+    roundtables discussions pilot pilots iterations links calls media sessions coffees
+    chats demos visits interviews surveys workshops offers""")
 
 # Words that compare a measure with a level or with the past: a threshold or a ranking
 # is a result even without a verb of change ("Zero sev-1 incidents", "faster than").
