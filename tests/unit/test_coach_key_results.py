@@ -241,6 +241,7 @@ def test_a_measure_then_the_direction_it_should_move_is_an_outcome(text: str) ->
 @pytest.mark.parametrize("text", [
     "500 volunteers sign up for the spring clean-up",
     "70% of teachers use the lesson planner every week",
+    "Have 40 people sign up for the beta",
 ])
 def test_people_outside_the_team_doing_something_is_an_outcome(text: str) -> None:
     # Parents, teachers, volunteers, voters ...: the people a public service or a charity
@@ -281,9 +282,23 @@ def test_an_internal_engineering_proxy_is_an_output(text: str) -> None:
     "Customer satisfaction increased by 5 points",
     "Weigh in at under 80 kg by June",
     "All new forms take less time to complete than the paper ones they replace",
+    "Be ranked in the top 3 on G2 for onboarding",
+    "Deliver a 10% increase in demo requests over Q2",
+    "Enable a 30% reduction of manual work for the support team",
 ])
 def test_a_threshold_or_comparison_without_a_verb_of_change_is_an_outcome(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME
+
+
+@pytest.mark.parametrize("text", [
+    "Have 10 engineers trained in incident response",
+    "Rank the backlog by customer value",
+    "Deliver a 50% increase in blog posts published",
+])
+def test_the_same_shapes_around_our_own_work_stay_outputs(text: str) -> None:
+    # People we train, a backlog we order, posts we write: the words of a ranking or of a
+    # sized change do not make our own work an outcome.
+    assert assess_kr(text).kind == OUTPUT
 
 
 def test_every_verdict_has_a_confidence_and_the_words_that_drove_it() -> None:

@@ -182,6 +182,7 @@ _LEVEL_RE = re.compile(
     r"\b(?:elite|leaders?|top|first|number one)\b[^;]{0,30}\b(?:level|category|quadrant|"
     r"rank|ranking|place|position|tier|rated|ranked|quartile|decile)\b|"
     r"\b(?:number one|no\. ?1|#1) (?:rated|ranked)\b|"
+    r"\b(?:rank|ranked|rated|place|placed)(?: \w+){0,2} (?:top|first|#1|no\. ?1|number one)\b|"
     r"\b(?:best|highest|top)-rated\b")
 # A comparison with the past or another way ("faster than", "30% cheaper"), run only when
 # a comparative is there: the longest of the level patterns.
@@ -242,7 +243,7 @@ _PROXY_WORDS = lx._words("""tech-debt coverage lint linting linter eslint story-
 _LEVEL_WORDS = lx._words("""under below above over least most less more fewer within < >
     <= >= ≤ ≥ than trend trends in-positive-direction breakeven alive weigh level category
     quadrant rank ranking place position tier rated ranked quartile decile best-rated
-    highest-rated top-rated""") | lx.COMPARATIVES
+    highest-rated top-rated placed""") | lx.COMPARATIVES
 _HIRING_WORDS = lx._words("accepted hired hires")
 _GATHER_VERBS = lx._words("collect gather")
 _MEASURE_OR_OTHERS = lx.METRIC_NOUNS | lx.OTHERS_NOUNS
@@ -375,6 +376,34 @@ def _role(verb: str) -> str:
     if verb in lx.TASK_VERBS:
         return _ROLE_TASK
     return _ROLE_NONE
+
+
+# Verbs that make someone else do what follows ("Have 150 people buy ..."), and what
+# those people then do.
+_CAUSATIVE_VERBS = lx._words("have let make see watch")
+_WHAT_PEOPLE_DO = _ALL_VERBS | lx.ACTIVITY_VERBS | lx._words("""sign-up register renew
+    donate vote try buy purchase subscribe upgrade join rate recommend return use choose""")
+
+
+# "Deliver a 10% increase in demo requests", "2x growth in ARR": the change itself named,
+# with its size, in something that is not our own output.
+_CHANGE_NOUNS = lx._words("""increase growth reduction decrease uplift improvement rise
+    drop lift decline gain jump""")
+_CHANGE_SIZE_RE = re.compile(
+    r"^(?:[$€£]?\d[\d.,]*(?:%|x|k|m)?|[xn]{1,2}%|double-digit|\w+-fold)$")
+_CHANGE_SIZE_UNITS = lx._words("% percent x points pts pp times fold")
+
+
+def _sized_change_in_a_measure(tokens: list[str]) -> bool:
+    for j in range(1, len(tokens) - 2):
+        if tokens[j] not in _CHANGE_NOUNS or tokens[j + 1] not in ("in", "of"):
+            continue
+        size = tokens[j - 1]
+        if size in _CHANGE_SIZE_UNITS and j > 1:
+            size = tokens[j - 2]
+        if _CHANGE_SIZE_RE.match(size) and _head(tokens, j + 2, 4)[0] != "own":
+            return True
+    return False
 
 
 def _is_number(tokens: list[str], i: int) -> bool:
@@ -536,6 +565,10 @@ class _Evidence:
                 if nxt in ("%", "percent") or tok[-1] == "%":
                     continue
                 cls, noun, at = _head(tokens, j + 1)
+                if cls == "people" and verb in _CAUSATIVE_VERBS and at + 1 < len(tokens) \
+                        and tokens[at + 1] in _WHAT_PEOPLE_DO:
+                    # "Have 150 people buy the promo": the people act, we do not add them.
+                    cls = "others"
                 if cls:
                     self.count_class = cls
                     self.count_noun = noun
@@ -605,7 +638,8 @@ class _Evidence:
             role == _ROLE_NONE and not self.target and bool(_OWN_RECURRING_RE.search(norm))
             and (bool(_RECURS_RE.search(norm)) or bool(token_set & _ALWAYS_RECURRING)))
         self.passive_change = ("by" in token_set and bool(_PASSIVE_CHANGE_RE.search(norm))) or (
-            role == _ROLE_NONE and len(tokens) > 1 and bool(_CHANGE_AT_END_RE.search(norm)))
+            role == _ROLE_NONE and len(tokens) > 1 and bool(_CHANGE_AT_END_RE.search(norm))) or (
+            bool(token_set & _CHANGE_NOUNS) and _sized_change_in_a_measure(tokens))
         self.hiring = bool(token_set & _HIRING_WORDS) and bool(_HIRING_RE.search(norm))
         # "Documentation for ...", "Data and narrative of ...": a deliverable named as a noun
         lead_words = tokens[i:i + 2]
