@@ -20,6 +20,7 @@ _BAU_RE = re.compile(
     r"mantain\w*|keep(?:ing)?|kept|carry(?:ing)? (?:on|over|forward)|carried (?:on|over|forward)|"
     r"sustain\w*|preserv\w*|uphold\w*|stay(?:ing)?|remain\w*|ongoing|routine|regular|"
     r"day-to-day|day to day|upkeep|business as usual|bau\b|still)\b|\b(?:our|the) usual\b"
+    r"|\bbau\b"
     r"|\b(?:business as usual|as usual|as before|as we do today|keep the lights on|"
     r"status quo|ongoing (?:maintenance|support|operations?|work|compliance)|"
     r"routine (?:upkeep|maintenance|work)|(?:day-to-day|day to day) (?:running|operations?|"
@@ -35,7 +36,9 @@ _DUTY_RE = re.compile(
     r"compliance|(?:stay|remain|be) compliant|comply with)\b|"
     r", maintain\b|"
     r"^(?:\w+ )?(?:the |our |all )?(?:weekly|monthly|quarterly|annual|yearly|daily|"
-    r"fortnightly|regular)\b|"
+    r"fortnightly|regular|year-end|month-end|quarter-end)\b|"
+    r"^attend (?:all |the |our |every )*(?:\w+ )?(?:meetings|ceremonies|stand-?ups|retros|"
+    r"retrospectives|reviews|calls)\b|"
     r"\bevery (?:day|week|month|quarter|year)$|"
     r"^(?:handle|answer|process|resolve|respond to|reply to|triage|pay|file|deal with|review) "
     r"(?:all |the |our |incoming |every )?(?:\w+ ){0,2}(?:requests|tickets|invoices|"
@@ -44,9 +47,12 @@ _DUTY_RE = re.compile(
     r"pull-requests|prs|submissions)\b|"
     # The service a team exists to give: "Provide payroll services", "Support customers via
     # chat and email".
-    r"^provide (?:\w+ ){0,2}services?\b|"
+    r"^provide (?:\w+ ){0,2}(?:services?|support)\b|"
     r"^support (?:our |the )?(?:customers|users|members|clients|staff|employees) "
-    r"(?:via|by|through|on|over|with)\b")
+    r"(?:via|by|through|on|over|with)\b|"
+    # Serving another team: "Support the sales team with market data".
+    r"^support (?:our |the |all )?(?:\w+ ){0,2}(?:team|teams|department|departments|"
+    r"colleagues|office|offices|function|functions)\b")
 # Routine duties written as goals: a verb of running or serving what already exists ("Run
 # the event", "Support the Pangeo project", "Effectively communicate our outlook to members",
 # "Core support for key OS tools") with no word of change. A change word ("new", "launch",
@@ -67,8 +73,8 @@ _ROUTINE_MANNER_RE = re.compile(
     r"\b(?:reliably|smoothly|effectively|efficiently|on time|on-time|without (?:fail|"
     r"interruption)|as planned|timely|accurate(?:ly)?|correct(?:ly)?|within (?:a|one|24|48|"
     r"two) (?:hours?|days?|working days?|business days?))\b")
-_CHANGE_WORDS = lx._words("""new first initial launch launched grow growing increase reduce
-    cut improve improving expand expanding scale accelerate transform double halve faster
+_CHANGE_WORDS = lx._words("""new first initial launch launched grow growing growth increase
+    reduce cut improve improving expand expanding scale accelerate transform double halve faster
     better more less fewer higher lower wider broader bigger stronger easier simpler
     cheaper quicker shorter modern modernise modernize start begin establish create build
     introduce become turn make change shift redesign rebuild overhaul pilot best
