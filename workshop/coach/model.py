@@ -85,6 +85,9 @@ class KRModel:
         self.info: dict[str, Any] = data.get("info", {})
         self._flag_weights = tuple((name, self.weights[name]) for name in FLAG_NAMES
                                    if name in self.weights)
+        # token -> (its feature name, its weight or None): one dictionary look-up per word
+        # on the keystroke path instead of a stem and two look-ups.
+        self._token_weights: dict[str, tuple[str, float | None]] = {}
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> KRModel:
@@ -123,12 +126,18 @@ class KRModel:
             z += get("count=" + evidence.count_class, 0.0)
         seen = set()
         weighted = []
+        known = self._token_weights
+        if len(known) > 100_000:
+            known.clear()  # bounded: a long session of new words cannot grow it for ever
         for tok in evidence.tokens:
-            key = _word_key(tok)
+            entry = known.get(tok)
+            if entry is None:
+                key = _word_key(tok)
+                entry = known[tok] = (key, get(key))
+            key, w = entry
             if key in seen:
                 continue
             seen.add(key)
-            w = get(key)
             if w is not None:
                 z += w
                 weighted.append((w, tok, key))
