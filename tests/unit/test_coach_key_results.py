@@ -187,7 +187,6 @@ def test_a_count_of_our_own_activity_is_an_output(text: str) -> None:
     "By March 2027, draft a volunteer handbook",
     "We hope to send 400 newsletters a month by the summer",
     "Migration of the intranet to the new host by June 30",
-    "12 videos published, achieving 10,000 views",
     "20 customer reports published",
 ])
 def test_unfamiliar_wording_of_our_own_work_is_an_output(text: str) -> None:
@@ -242,6 +241,8 @@ def test_a_measure_then_the_direction_it_should_move_is_an_outcome(text: str) ->
     "500 volunteers sign up for the spring clean-up",
     "70% of teachers use the lesson planner every week",
     "Have 40 people sign up for the beta",
+    "500 new developers join our community",
+    "Attract 12 new projects to the foundation",
 ])
 def test_people_outside_the_team_doing_something_is_an_outcome(text: str) -> None:
     # Parents, teachers, volunteers, voters ...: the people a public service or a charity
@@ -254,6 +255,32 @@ def test_people_outside_the_team_doing_something_is_an_outcome(text: str) -> Non
     "Publish a report on why churn increases",
 ])
 def test_work_about_a_change_stays_work(text: str) -> None:
+    assert assess_kr(text).kind == OUTPUT
+
+
+@pytest.mark.parametrize("text", [
+    "Write a blog post that gets 100+ reads from developers",
+    "Run 2 user conferences with 90% attendee satisfaction",
+    "Give a talk that influences 50+ developers on site",
+    "Revamp the online programme to have a 75% participation rate from members",
+    "12 videos published, achieving 10,000 views",
+])
+def test_work_measured_by_the_result_it_reaches_is_an_outcome(text: str) -> None:
+    # The work, then the number it should reach: the number is the key result (the
+    # labelling rules count visits and reads as outcomes), and the coach quotes the words
+    # it read as the result.
+    # Such key results pair work with its result, so the coach may ask rather than state.
+    a = assess_kr(text)
+    assert a.kind == OUTCOME
+    assert any(cue.split()[0] in ("that", "with", "to", "achieving") for cue in a.cues), a.cues
+
+
+@pytest.mark.parametrize("text", [
+    "Run 2 meetups with 3 speakers each",
+    "Migrate 5 services with zero downtime",
+    "Beta programme launched with 10 customers",
+])
+def test_work_with_a_condition_or_its_participants_stays_work(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT
 
 

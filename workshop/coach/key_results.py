@@ -144,10 +144,15 @@ _SERVICE_LEVEL_RE = re.compile(
 _CLAUSE_RE = re.compile(
     r"(?:(?:,| and) (?:then )?(?:increase|reduce|improve|grow|raise|cut|lower|decrease|boost)\b.*$)|"
     r"\b(?:that|which|so that|resulting in|leading to|driving|generating|bringing|brings|"
+    r"to have|and have|influencing|"
     r"bring in|delivering|increasing|reducing|growing|lifting|cutting|lowering|raising|"
     r"achieving|reaching|"
     r"improving|to (?:increase|reduce|grow|raise|cut|lower|improve|boost|drive|double|"
     r"generate|bring|reach|achieve|get|win|lift|decrease))\b(.*)$")
+# The words _CLAUSE_RE can start with (besides a comma): it runs only when one is there.
+_CLAUSE_OPENERS = lx._words("""and that which so resulting leading driving generating
+    bringing brings bring delivering increasing reducing growing lifting cutting lowering
+    raising achieving reaching improving to influencing""")
 _HEALTH_RE = re.compile(
     r"\b(?:stays?|remains?|kept|maintained|sustained|held|holds?) (?:at|above|below|under|"
     r"over|within|>=|<=|≥|≤|steady|stable)")
@@ -248,6 +253,17 @@ _HIRING_WORDS = lx._words("accepted hired hires")
 _GATHER_VERBS = lx._words("collect gather")
 _MEASURE_OR_OTHERS = lx.METRIC_NOUNS | lx.OTHERS_NOUNS
 _MEASURE_NOT_VANITY = _MEASURE_OR_OTHERS - lx.VANITY_NOUNS
+_CLAUSE_MEASURES = _MEASURE_OR_OTHERS | lx._words("reads readers")
+# "... that influences 50+ developers": people reached, whoever they are.
+_DRAWING_WORDS = lx._words("""influence influences influencing inspire inspires attract
+    attracts attracting convert converts converting""")
+# "Run 2 events with 90% attendee satisfaction": a share or a rating after "with" (not who
+# took part, "with 10 customers", nor a condition, "with zero downtime").
+_WITH_RESULT_RE = re.compile(
+    r"\bwith (?:an? |at least |over |more than |>|≥)?(?:\d[\d.,]*\s?%|\d(?:\.\d)?(?:/\d+)? ?"
+    r"(?:stars?|star rating|rating|nps|csat))(?: \w+){0,2} (?:satisfaction|nps|csat|rating|"
+    r"ratings|adoption|retention|attendance|participation|conversion|completion|engagement|"
+    r"uptake|usage|approval|renewal|response)\b")
 _UNIVERSAL_WORDS = lx._words("all every each any")
 _GATHERED_NOUNS = lx._words("responses answers feedback submissions questionnaires")
 # A piece of work named as a noun: "Migration of membership to the new CRM by June".
@@ -381,6 +397,7 @@ def _role(verb: str) -> str:
 # Verbs that make someone else do what follows ("Have 150 people buy ..."), and what
 # those people then do.
 _CAUSATIVE_VERBS = lx._words("have let make see watch")
+_DRAWING_VERBS = lx._words("attract influence convert persuade inspire win")
 _WHAT_PEOPLE_DO = _ALL_VERBS | lx.ACTIVITY_VERBS | lx._words("""sign-up register renew
     donate vote try buy purchase subscribe upgrade join rate recommend return use choose""")
 
@@ -565,9 +582,15 @@ class _Evidence:
                 if nxt in ("%", "percent") or tok[-1] == "%":
                     continue
                 cls, noun, at = _head(tokens, j + 1)
-                if cls == "people" and verb in _CAUSATIVE_VERBS and at + 1 < len(tokens) \
-                        and tokens[at + 1] in _WHAT_PEOPLE_DO:
-                    # "Have 150 people buy the promo": the people act, we do not add them.
+                if cls == "people" and (
+                        (verb in _CAUSATIVE_VERBS or role == _ROLE_NONE)
+                        and at + 1 < len(tokens) and tokens[at + 1] in _WHAT_PEOPLE_DO):
+                    # "Have 150 people buy the promo", "500 new developers join our
+                    # community": the people act, we do not add them to the team.
+                    cls = "others"
+                elif cls in ("people", "own") and verb in _DRAWING_VERBS:
+                    # "Attract 12 new projects", "Influence 200 developers": they come to
+                    # us, or change, by their own choice.
                     cls = "others"
                 if cls:
                     self.count_class = cls
@@ -602,19 +625,25 @@ class _Evidence:
         self.service = (self.target or "within" in norm or " by " in norm) and bool(
             _SERVICE_LEVEL_RE.search(norm))
         self.clause = False
-        if role in (_ROLE_TASK, _ROLE_SOFT) or (role == _ROLE_NONE and self.done):
+        token_set = set(tokens)
+        if (role in (_ROLE_TASK, _ROLE_SOFT) or (role == _ROLE_NONE and self.done)) and (
+                "," in norm or not token_set.isdisjoint(_CLAUSE_OPENERS)):
             m = _CLAUSE_RE.search(norm)
             if m:
                 tail = m.group(0)
                 tail_tokens = set(_TOKEN_RE.findall(tail))
                 has_number = bool(_TARGET_RE.search(tail)) or any(
-                    t[0].isdigit() for t in tail_tokens)
-                # Views and likes are vanity: "20 posts written, achieving 200 views" is
-                # still the posts.
-                self.clause = has_number and bool(tail_tokens & _MEASURE_NOT_VANITY)
+                    t[0].isdigit() and not _IDENTIFIER_RE.match(t) for t in tail_tokens)
+                # "Write a blog post that gets 100+ reads", "Run 2 events with 90% attendee
+                # satisfaction": the work, then the result it is measured by (visits and
+                # reads count, as the labelling rules count visits; "Run 2 events with 3
+                # speakers" names no measure).
+                self.clause = has_number and bool(
+                    tail_tokens & _CLAUSE_MEASURES or tail_tokens & _DRAWING_WORDS)
+        if not self.clause and " with " in norm and role in (_ROLE_TASK, _ROLE_SOFT):
+            self.clause = bool(_WITH_RESULT_RE.search(norm))
         # Each pattern runs only when one of its words is present: the coach must stay fast
         # enough to judge every keystroke.
-        token_set = set(tokens)
         self.universal = bool(token_set & _UNIVERSAL_WORDS) or "%" in norm
         # The first thing the leading verb acts on: "run [a pilot]", "hold [4 workshops]".
         self.object_class = ""
@@ -673,12 +702,16 @@ _R_WORDS = "words"  # the rules saw no work, but the key result's words read as 
 # A measure held to a level, ranked, compared, or moved ("... increases by 10%"): an
 # outcome by its form, whatever the words around it.
 _R_LEVEL = "level"
+# A piece of work, then the result it is measured by, with its number ("Write a post that
+# gets 100+ reads"): the number is a target level in a measure, so an outcome.
+_R_RESULT = "result"
 # Verdicts the labelling rules fix by definition: the words may add doubt, not overturn.
-_DEFINITIONAL = frozenset((_R_PROXY,))
+_DEFINITIONAL = frozenset((_R_PROXY, _R_RESULT))
 # Verdicts that restate the labelling rules' own definitions (a count of the team's own
 # work, people hired, a capability, a measure at a level): their vote weighs more next to
 # the words than the rules' other verdicts do (see training.py).
-DEFINED_BY_THE_LABELLING_RULES = frozenset((_R_OWN_COUNT, _R_HIRING, _R_CAPABILITY, _R_LEVEL))
+DEFINED_BY_THE_LABELLING_RULES = frozenset((_R_OWN_COUNT, _R_HIRING, _R_CAPABILITY, _R_LEVEL,
+                                            _R_RESULT))
 
 
 def _done_to_them(ev: _Evidence) -> bool:
@@ -729,11 +762,14 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
             return OUTPUT, _R_NO_MEASURE
         return OUTCOME, _R_OUTCOME
     if role == _ROLE_SOFT:
+        if ev.clause:
+            # "Run 2 events with 90% attendee satisfaction": measured by what it achieves.
+            return OUTCOME, _R_RESULT
         if own_count or ev.object_class == "own" or ev.own_cadence:
             # "Run a pilot with 3 hospitals": what is run or held is our own work, whoever
             # takes part in it.
             return OUTPUT, _R_OWN_COUNT if own_count else _R_TASK
-        if ev.clause or ev.service or ev.others_share or ev.count_class == "others":
+        if ev.service or ev.others_share or ev.count_class == "others":
             return OUTCOME, _R_OUTCOME
         if ev.level or ev.passive_change:
             return OUTCOME, _R_LEVEL
@@ -744,7 +780,7 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         return OUTPUT, _R_TASK
     if role == _ROLE_TASK:
         if ev.clause:
-            return OUTCOME, _R_OUTCOME
+            return OUTCOME, _R_RESULT
         if ev.service and ev.universal:
             # "Fix all P1 bugs within 48 hours": a service level over all of them.
             return OUTCOME, _R_OUTCOME
@@ -784,7 +820,7 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         return OUTPUT, _R_COVERAGE
     if ev.done and ev.clause:
         # "Triggers project shipped, achieving 30% adoption": the work, then its result.
-        return OUTCOME, _R_OUTCOME
+        return OUTCOME, _R_RESULT
     if ev.done and not ev.service:
         return OUTPUT, _R_DONE
     if own_count and not ev.service:
@@ -938,6 +974,9 @@ def _rule_cues(reason: str, ev: _Evidence, norm: str) -> tuple[str, ...]:
         return (m.group(0).strip().replace("-", " "),) if m else ()
     if reason == _R_ARTEFACT and ev.artefact_lead:
         return (ev.tokens[ev.lead],)
+    if reason == _R_RESULT:
+        m = _WITH_RESULT_RE.search(norm) or _CLAUSE_RE.search(norm)
+        return (" ".join(m.group(0).strip(" ,").split()[:6]),) if m else ()
     if ev.role == _ROLE_NONE and (ev.level or ev.passive_change):
         m = (_LEVEL_RE.search(norm) if ev.level else None) or _PASSIVE_CHANGE_RE.search(
             norm) or _CHANGE_AT_END_RE.search(norm)
@@ -996,8 +1035,9 @@ def _assess(text: str, target_field: bool) -> KRAssessment:
     kind = OUTPUT if says_output else OUTCOME
     unsure = confidence < words_model.unsure_below
     if reason in _DEFINITIONAL and kind != rule_kind:
-        # An internal proxy ("Reduce tech debt by 30%") is an output by definition, whatever
-        # its verb says; the words' doubt only makes the coach ask rather than state.
+        # An internal proxy ("Reduce tech debt by 30%") is an output by definition, and work
+        # measured by the result it reaches ("a post that gets 100+ reads") an outcome,
+        # whatever the verb says; the words' doubt only makes the coach ask, not state.
         kind, confidence, unsure = rule_kind, 0.5, True
         says_output = kind == OUTPUT
     if kind == rule_kind:
