@@ -243,6 +243,8 @@ def test_a_measure_then_the_direction_it_should_move_is_an_outcome(text: str) ->
     "Have 40 people sign up for the beta",
     "500 new developers join our community",
     "Attract 12 new projects to the foundation",
+    "Add four new contributors to the steering committee",
+    "Convert 20 developers to paying users",
 ])
 def test_people_outside_the_team_doing_something_is_an_outcome(text: str) -> None:
     # Parents, teachers, volunteers, voters ...: the people a public service or a charity

@@ -494,7 +494,7 @@ class _Evidence:
                  "coverage", "others_share", "metric", "others", "target", "done",
                  "cert", "service", "clause", "artefact", "capability", "proxy", "level",
                  "passive_change", "hiring", "artefact_lead", "count_noun", "object_class",
-                 "universal", "own_cadence")
+                 "universal", "own_cadence", "gained")
 
     def __init__(self, norm: str) -> None:
         tokens = _TOKEN_RE.findall(norm)
@@ -539,6 +539,8 @@ class _Evidence:
         self.count_class = ""
         self.count_phrase = ""
         self.count_noun = ""
+        # People or things gained: they join, come or change by their own choice.
+        self.gained = False
         self.coverage = False
         self.others_share = False
         rest = range(i + 1, len(tokens)) if role != _ROLE_NONE else range(len(tokens))
@@ -587,11 +589,14 @@ class _Evidence:
                         and at + 1 < len(tokens) and tokens[at + 1] in _WHAT_PEOPLE_DO):
                     # "Have 150 people buy the promo", "500 new developers join our
                     # community": the people act, we do not add them to the team.
-                    cls = "others"
-                elif cls in ("people", "own") and verb in _DRAWING_VERBS:
-                    # "Attract 12 new projects", "Influence 200 developers": they come to
-                    # us, or change, by their own choice.
-                    cls = "others"
+                    cls, self.gained = "others", True
+                elif cls and verb in _DRAWING_VERBS:
+                    # "Attract 12 new projects", "Convert 20 developers": they come to us,
+                    # or change, by their own choice.
+                    cls, self.gained = "others", True
+                elif cls == "others" and verb in _GAIN_VERBS:
+                    # "Add 1,000 new customers": people gained, whatever the verb.
+                    self.gained = True
                 if cls:
                     self.count_class = cls
                     self.count_noun = noun
@@ -705,13 +710,15 @@ _R_LEVEL = "level"
 # A piece of work, then the result it is measured by, with its number ("Write a post that
 # gets 100+ reads"): the number is a target level in a measure, so an outcome.
 _R_RESULT = "result"
+# Users, contributors or members gained, as the labelling rules name them.
+_R_GAINED = "gained"
 # Verdicts the labelling rules fix by definition: the words may add doubt, not overturn.
 _DEFINITIONAL = frozenset((_R_PROXY, _R_RESULT))
 # Verdicts that restate the labelling rules' own definitions (a count of the team's own
 # work, people hired, a capability, a measure at a level): their vote weighs more next to
 # the words than the rules' other verdicts do (see training.py).
 DEFINED_BY_THE_LABELLING_RULES = frozenset((_R_OWN_COUNT, _R_HIRING, _R_CAPABILITY, _R_LEVEL,
-                                            _R_RESULT))
+                                            _R_RESULT, _R_GAINED))
 
 
 def _done_to_them(ev: _Evidence) -> bool:
@@ -728,6 +735,8 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
     if ev.proxy and not ev.service and not ev.others_share:
         # "Raise test coverage to 80%", "50% less inline CSS": a proxy moves, nobody gains.
         return OUTPUT, _R_PROXY
+    if ev.gained:
+        return OUTCOME, _R_GAINED
     if role == _ROLE_CHANGE:
         if ev.own_cadence and not ev.metric:
             # "Lift weights 3 days a week": a habit of ours, however its verb reads.
@@ -787,9 +796,6 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         if ev.level and (ev.metric or ev.others):
             # "Finish Q4 with 24 more customers than we started": the count is the result.
             return OUTCOME, _R_LEVEL
-        if ev.verb in _GAIN_VERBS and ev.count_class == "others":
-            # "Add 1,000 new customers": people gained, whatever the verb.
-            return OUTCOME, _R_OUTCOME
         return OUTPUT, _R_OWN_COUNT if own_count else _R_TASK
     # No leading verb: a noun phrase ("95% of tickets answered within 4h").
     if ev.cert:
@@ -974,6 +980,8 @@ def _rule_cues(reason: str, ev: _Evidence, norm: str) -> tuple[str, ...]:
         return (m.group(0).strip().replace("-", " "),) if m else ()
     if reason == _R_ARTEFACT and ev.artefact_lead:
         return (ev.tokens[ev.lead],)
+    if reason == _R_GAINED and ev.count_phrase:
+        return (ev.count_phrase,)
     if reason == _R_RESULT:
         m = _WITH_RESULT_RE.search(norm) or _CLAUSE_RE.search(norm)
         return (" ".join(m.group(0).strip(" ,").split()[:6]),) if m else ()
