@@ -40,9 +40,10 @@ WRITTEN_KRS = DATA / "coach_krs.csv"
 # (--cv) flatter them: on organisations they were not written against, they add little to
 # the words. The verdicts that restate the labelling rules' own definitions
 # (key_results.DEFINED_BY_THE_LABELLING_RULES: counts of the team's own work, hiring,
-# capabilities, a measure at a level) keep two units, which keeps "Collect 200 survey
-# responses" an output at a cost of 0.002. An internal proxy stays an output whatever the
-# words say (key_results._DEFINITIONAL). The penalty: lighter ones (1 or 0.3) and the
+# capabilities, a measure at a level, people or things gained, work measured by the result
+# it reaches) keep two units, which keeps "Collect 200 survey responses" an output at a
+# cost of 0.002. An internal proxy stays an output, and work measured by its result an
+# outcome, whatever the words say (key_results._DEFINITIONAL; the coach then asks). The penalty: lighter ones (1 or 0.3) and the
 # opening words as features moved the forward figure by a point at most, within noise, and
 # let the words overrule counts of the team's own work.
 L2_PENALTY = 3.0
