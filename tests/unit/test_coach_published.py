@@ -7,9 +7,9 @@ before any rule was changed: column `part` is `dev` (rules and model were develo
 it) or `blind` (organisations held out, scored once at the end). The floors sit a little
 under the figures measured when the work was done; `benchmarks/coach.py` prints them.
 
-The corpus grew in eleven rounds. Each round's blind part, once scored, became
-development data; round 11 (74 key results and 37 objectives from eight authors) is
-today's blind part (see the README).
+The corpus grew in thirteen rounds. Each round's blind part, once scored, became
+development data; round 13 (87 key results and 30 objectives from seven authors' own
+OKRs) is today's blind part (see the README).
 """
 
 from __future__ import annotations
@@ -53,15 +53,15 @@ def test_the_corpus_is_sourced_split_and_capped_per_organisation() -> None:
 
 
 def test_a_second_reader_agrees_with_the_labels() -> None:
-    """200 rows of rounds 5 to 8, the 239 of rounds 9 and 10 and the 344 of round 12,
-    labelled again by the same rules by readers who did not see the corpus's labels: the
-    labels are the rules', not one reader's habits."""
+    """200 rows of rounds 5 to 8, the 239 of rounds 9 and 10, the 344 of round 12 and the
+    87 of round 13, labelled again by the same rules by readers who did not see the
+    corpus's labels: the labels are the rules', not one reader's habits."""
     second = _rows("coach_published_second_reader.csv")
     corpus = {r["text"]: r for r in KRS}
-    assert len(second) == 783 and all(r["text"] in corpus for r in second)
+    assert len(second) == 870 and all(r["text"] in corpus for r in second)
     assert {r["label"] for r in second} == {"output", "outcome"}
     agree = sum(corpus[r["text"]]["label"] == r["label"] for r in second) / len(second)
-    assert agree >= 0.96  # 0.985, 0.975 and 0.962 when they were done
+    assert agree >= 0.96  # 0.985, 0.975, 0.962 and 0.989 when they were done
 
 
 def _kr_figures(part: str) -> dict[str, float]:
@@ -81,15 +81,13 @@ def _kr_figures(part: str) -> dict[str, float]:
 
 @pytest.mark.parametrize(("part", "floors"), [
     ("dev", {"accuracy": 0.91, "clear": 0.95, "stated": 0.95, "output recall": 0.91,
-             "outcome recall": 0.90}),
-    # The blind part (round 11), scored once, at the end: accuracy 0.865, clear-cut 0.882,
-    # stated verdicts 0.953, output recall 0.859, outcome recall 0.900 (nine of ten). The
-    # rules' vote was lightened afterwards, chosen on rounds 3 to 11 forward in time (see
-    # training.py), so round 11's figures since (0.932, 0.941, 0.953, 0.953, 0.800) are
-    # not blind. Rounds 9 and 10's 239, scored once before they joined the development
-    # part: 0.870, 0.904, 0.908, 0.883, 0.860.
-    ("blind", {"accuracy": 0.85, "clear": 0.87, "stated": 0.93, "output recall": 0.84,
-               "outcome recall": 0.79}),
+             "outcome recall": 0.88}),
+    # The blind part (round 13), scored once, at the end: accuracy 0.874, clear-cut 0.971,
+    # stated verdicts 0.900, output recall 0.906, outcome recall 0.783 (18 of 23). Round
+    # 12's 344, scored once before it joined the development part: 0.817, 0.911, 0.871,
+    # 0.935, 0.579; round 11's 74: 0.865, 0.882, 0.953, 0.859, 0.900.
+    ("blind", {"accuracy": 0.85, "clear": 0.95, "stated": 0.88, "output recall": 0.88,
+               "outcome recall": 0.75}),
 ])
 def test_key_result_floors(part: str, floors: dict[str, float]) -> None:
     figures = _kr_figures(part)
@@ -107,14 +105,13 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
 
 @pytest.mark.parametrize(("part", "code", "column", "precision", "recall"), [
     ("dev", "objective.business_as_usual", "bau", 0.84, 0.55),
-    ("dev", "objective.deliverable", "deliverable", 0.81, 0.66),
+    ("dev", "objective.deliverable", "deliverable", 0.80, 0.60),
     ("dev", "objective.vague", "vague", 0.35, 0.24),
-    # Round 11's 37, scored once: business as usual 0.67 / 0.67 (two of three), deliverable-
-    # shaped 0.71 / 0.31, vague 1.00 / 0.40. Rounds 9 and 10's 89: 0.00 / 0.00 (four rows),
-    # 0.90 / 0.60, 0.40 / 0.18.
-    ("blind", "objective.business_as_usual", "bau", 0.6, 0.6),
-    ("blind", "objective.deliverable", "deliverable", 0.7, 0.3),
-    ("blind", "objective.vague", "vague", 0.95, 0.35),
+    # Round 13's 30, scored once: deliverable-shaped 0.75 / 0.50; it holds no business-as-
+    # usual objective (one was flagged) and two vague ones (neither caught), so those two
+    # have no floor here. Round 12's 91: business as usual 0.80 / 0.44, deliverable 0.69 /
+    # 0.38, vague 0.57 / 0.50; round 11's 37: 0.67 / 0.67, 0.71 / 0.31, 1.00 / 0.40.
+    ("blind", "objective.deliverable", "deliverable", 0.7, 0.45),
 ])
 def test_objective_floors(part: str, code: str, column: str, precision: float,
                           recall: float) -> None:
