@@ -2,7 +2,7 @@
 
 Each round of tests/data/coach_published_krs.csv was split by organisation, and its blind
 part scored once by the coach as it stood when the round was added. This replays that:
-for each commit that added a blind part, the coach and the corpus of that commit are
+for each commit at which a blind part was scored, the coach and the corpus of that commit are
 taken from git, and that coach judges that blind part. It is the fairest view of how the
 coach does on organisations it was not written against (the development figures of
 benchmarks/coach.py are in-sample). It also prints the same verdicts without the rules'
@@ -18,7 +18,7 @@ import json
 
 from coach import run_at_revision
 
-# The commit that added each round's blind part, its coach unchanged since the scoring.
+# The commit at which each round's blind part was scored once (the coach of its day).
 # Rounds 1 and 2 predate the model, and round 8 is nine rows (it is in the total).
 ROUNDS = (("3", "3c45e3e"), ("4", "ffc4d08"), ("5", "07d68d3"), ("6", "411d3a4"),
           ("7", "32e35b1"), ("8", "5465e0a"), ("9 and 10", "05cf1f5"), ("11", "6663328"),
