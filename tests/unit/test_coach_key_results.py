@@ -323,10 +323,11 @@ def test_a_threshold_or_comparison_without_a_verb_of_change_is_an_outcome(text: 
     "Have 10 engineers trained in incident response",
     "Rank the backlog by customer value",
     "Deliver a 50% increase in blog posts published",
+    "Convert 50 legacy pages to the new CMS",
 ])
 def test_the_same_shapes_around_our_own_work_stay_outputs(text: str) -> None:
-    # People we train, a backlog we order, posts we write: the words of a ranking or of a
-    # sized change do not make our own work an outcome.
+    # People we train, a backlog we order, posts we write, pages we move: the words of a
+    # ranking, a sized change or a conversion do not make our own work an outcome.
     assert assess_kr(text).kind == OUTPUT
 
 

@@ -243,8 +243,9 @@ _CAPABILITY_STATE_WORDS = lx._words("""available in-place live enabled supported
     horizontally integrated automated documented operational established defined ready
     standardised standardized managed on-by-default possible accessible tracked rolled-out
     set-up up-and-running up""")
-_PROXY_WORDS = lx._words("""tech-debt coverage lint linting linter eslint story-points seo-score lighthouse
-    css velocity lines-of-code mr say/do warnings smells cyclomatic typed""")
+_PROXY_WORDS = lx._words("""tech-debt coverage lint linting linter eslint story-points
+    seo-score lighthouse css velocity lines-of-code mr say/do warnings smells cyclomatic
+    typed""")
 _LEVEL_WORDS = lx._words("""under below above over least most less more fewer within < >
     <= >= ≤ ≥ than trend trends in-positive-direction breakeven alive weigh level category
     quadrant rank ranking place position tier rated ranked quartile decile best-rated
@@ -252,7 +253,6 @@ _LEVEL_WORDS = lx._words("""under below above over least most less more fewer wi
 _HIRING_WORDS = lx._words("accepted hired hires")
 _GATHER_VERBS = lx._words("collect gather")
 _MEASURE_OR_OTHERS = lx.METRIC_NOUNS | lx.OTHERS_NOUNS
-_MEASURE_NOT_VANITY = _MEASURE_OR_OTHERS - lx.VANITY_NOUNS
 _CLAUSE_MEASURES = _MEASURE_OR_OTHERS | lx._words("reads readers")
 # "... that influences 50+ developers": people reached, whoever they are.
 _DRAWING_WORDS = lx._words("""influence influences influencing inspire inspires attract
@@ -397,7 +397,8 @@ def _role(verb: str) -> str:
 # Verbs that make someone else do what follows ("Have 150 people buy ..."), and what
 # those people then do.
 _CAUSATIVE_VERBS = lx._words("have let make see watch")
-_DRAWING_VERBS = lx._words("attract influence convert persuade inspire win")
+_DRAWING_VERBS = lx._words("attract influence persuade inspire win")
+_CONVERTING_VERBS = lx._words("convert")
 _WHAT_PEOPLE_DO = _ALL_VERBS | lx.ACTIVITY_VERBS | lx._words("""sign-up register renew
     donate vote try buy purchase subscribe upgrade join rate recommend return use choose""")
 
@@ -590,9 +591,10 @@ class _Evidence:
                     # "Have 150 people buy the promo", "500 new developers join our
                     # community": the people act, we do not add them to the team.
                     cls, self.gained = "others", True
-                elif cls and verb in _DRAWING_VERBS:
+                elif cls and verb in _DRAWING_VERBS or (
+                        cls in ("people", "others") and verb in _CONVERTING_VERBS):
                     # "Attract 12 new projects", "Convert 20 developers": they come to us,
-                    # or change, by their own choice.
+                    # or change, by their own choice ("Convert 50 pages" is our work).
                     cls, self.gained = "others", True
                 elif cls == "others" and verb in _GAIN_VERBS:
                     # "Add 1,000 new customers": people gained, whatever the verb.
@@ -715,8 +717,9 @@ _R_GAINED = "gained"
 # Verdicts the labelling rules fix by definition: the words may add doubt, not overturn.
 _DEFINITIONAL = frozenset((_R_PROXY, _R_RESULT))
 # Verdicts that restate the labelling rules' own definitions (a count of the team's own
-# work, people hired, a capability, a measure at a level): their vote weighs more next to
-# the words than the rules' other verdicts do (see training.py).
+# work, people hired, a capability, a measure at a level, people gained, work measured by
+# the result it reaches): their vote weighs more next to the words than the rules' other
+# verdicts do (see training.py).
 DEFINED_BY_THE_LABELLING_RULES = frozenset((_R_OWN_COUNT, _R_HIRING, _R_CAPABILITY, _R_LEVEL,
                                             _R_RESULT, _R_GAINED))
 

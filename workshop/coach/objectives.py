@@ -19,7 +19,7 @@ _BAU_RE = re.compile(
     r"^(?:(?:to|we will|we'll) )?(?:continu\w*|contin\w*|cont\w*ue|maintain\w*|maint[ai]\w*n|"
     r"mantain\w*|keep(?:ing)?|kept|carry(?:ing)? (?:on|over|forward)|carried (?:on|over|forward)|"
     r"sustain\w*|preserv\w*|uphold\w*|stay(?:ing)?|remain\w*|ongoing|routine|regular|"
-    r"day-to-day|day to day|upkeep|business as usual|bau\b|still)\b|\b(?:our|the) usual\b"
+    r"day-to-day|day to day|upkeep|business as usual|still)\b|\b(?:our|the) usual\b"
     r"|\bbau\b"
     r"|\b(?:business as usual|as usual|as before|as we do today|keep the lights on|"
     r"status quo|ongoing (?:maintenance|support|operations?|work|compliance)|"
