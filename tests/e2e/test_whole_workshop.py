@@ -225,6 +225,7 @@ def test_a_whole_workshop_from_the_library_to_the_handout(qtbot, tmp_path, monke
         type_here(qtbot, text[4:])
         expected = "OUTCOME" if metric else "OUTPUT"
         assert row.badge.text() == expected, text
+        timers.fire_all()  # the pause in typing: the coach's line under the row follows
         assert row.reason_label.isVisible() == (expected == "OUTPUT")
         for value in (metric, baseline, target, unit):
             press(qtbot, Qt.Key.Key_Tab)

@@ -40,6 +40,10 @@ def test_typing_an_output_flips_the_badge_and_shows_the_reason(qtbot, controller
     assert controller.get(("kr", kr_id)).text == "Launch v3.0 of our platform"
     assert row.badge.text() == "OUTPUT"
     assert row.badge.objectName() == "badgeOutput"
+    # The badge follows every letter; the coach's line waits for the pause in typing, so
+    # the row does not grow and shrink under the typist's hands.
+    assert not row.reason_label.isVisible()
+    timers.fire_all()  # the pause: the coach re-reads the session
     assert row.reason_label.isVisible()
     assert "Why do we want to launch v3.0" in row.reason_label.text()
     assert reloaded(controller).objectives[0].key_results[0].text == \

@@ -53,6 +53,11 @@ class KeyResultRow(Row):
         self.setObjectName("krRow")
         self._assessed_key: tuple[str, ...] | None = None
         self.reason = ""
+        # While the key result is being typed, the coach's line under the row waits for
+        # the pause (the controller's re-read): the badge follows every letter, but the
+        # row does not grow and shrink under the typist's hands.
+        self._typing = False
+        self._waiting_line: tuple[str, str] | None = None
 
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 6, 6, 6)
@@ -120,7 +125,7 @@ class KeyResultRow(Row):
         offer_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         offer_shortcut.activated.connect(self.accept_offer)
 
-        self.text_edit.textEdited.connect(lambda value: self._edit("text", value))
+        self.text_edit.textEdited.connect(self._typed)
         self.metric_edit.textEdited.connect(lambda value: self._edit("metric", value))
         self.baseline_edit.textEdited.connect(lambda value: self._edit("baseline", value))
         self.target_edit.textEdited.connect(lambda value: self._edit("target", value))
@@ -182,6 +187,13 @@ class KeyResultRow(Row):
         edit.setMinimumWidth(80 if name in ("Unit", "Metric") else 48)
         return edit
 
+    def _typed(self, value: str) -> None:
+        self._typing = True
+        try:
+            self._edit("text", value)
+        finally:
+            self._typing = False
+
     def _edit(self, field: str, value: str) -> None:
         address = ("kr", self.kr_id)
         self.page.controller.set_field(address, field, value)
@@ -236,15 +248,28 @@ class KeyResultRow(Row):
         self._update_offer(kr)
         if not kr.text.strip():
             self.badge.set_kind("")
-            self.reason = ""
+            reason, full = "", ""
         else:
             assessment = coach.assess_kr(kr.text, kr)
             self.badge.set_kind(assessment.kind, assessment.unsure)
-            self.reason, full = _reason(assessment.findings)
-            self.reason_label.setToolTip(full)
-        common.sync_label(self.reason_label, f"Coach: {self.reason}" if self.reason else "")
-        self.reason_label.setVisible(bool(self.reason))
-        set_style_state(self, "flagged", bool(self.reason))
+            reason, full = _reason(assessment.findings)
+        if self._typing and reason != self.reason:
+            self._waiting_line = (reason, full)
+            return
+        self._show_line(reason, full)
+
+    def settle_line(self) -> None:
+        """Show the coach's line that waited for the pause in typing."""
+        if self._waiting_line is not None:
+            self._show_line(*self._waiting_line)
+
+    def _show_line(self, reason: str, full: str) -> None:
+        self._waiting_line = None
+        self.reason = reason
+        self.reason_label.setToolTip(full)
+        common.sync_label(self.reason_label, f"Coach: {reason}" if reason else "")
+        self.reason_label.setVisible(bool(reason))
+        set_style_state(self, "flagged", bool(reason))
 
 
 def _reason(findings: tuple) -> tuple[str, str]:
@@ -357,6 +382,7 @@ class KeyResultsPage(StagePage):
                               spacing=16, scroll_area=self.scroll_area, lazy=True)
         self.body_layout.addWidget(self.blocks)
         self.body_layout.addStretch(1)
+        controller.findings_changed.connect(self._settle_lines)
         self.refresh()
 
     # -- reading -----------------------------------------------------------------------------
@@ -395,6 +421,13 @@ class KeyResultsPage(StagePage):
         changed = found[0].id if found else (ident if kind == "objective" else "")
         self.blocks.update_items([o.id for o in objectives], changed)
         self.empty_label.setVisible(not objectives)
+
+    def _settle_lines(self) -> None:
+        """The pause in typing came (the coach re-read the session): show the lines under
+        the rows that waited for it. Only rows already built can be waiting."""
+        for block in self.blocks.rows.values():
+            for row in block.kr_rows.rows.values():
+                row.settle_line()
 
     # -- edits -------------------------------------------------------------------------------
     def add_key_result(self, objective_id: str) -> str:
