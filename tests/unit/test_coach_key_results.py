@@ -367,3 +367,26 @@ def test_the_verdict_depends_on_the_text_alone() -> None:
         assert (with_fields.kind, with_fields.confidence, with_fields.unsure) == \
             (bare.kind, bare.confidence, bare.unsure)
         assert with_fields.measurable
+
+
+def test_the_verdict_is_the_same_in_every_process() -> None:
+    # The handout is exported by a process of its own: a typo's correction ("Shore up" one
+    # letter from "score" and "share") must not depend on that process's hash seed.
+    import json
+    import os
+    import subprocess
+    import sys
+
+    texts = ["Shore up project infrastructure and conformance",
+             "Clear & public documentation issues & PR evaluation process",
+             "Lauch the partner portal", "Imporve onboarding satisfaction"]
+    script = ("import json, sys; from workshop.coach import assess_kr; "
+              "print(json.dumps([[a.kind, a.confidence, list(a.cues)] for a in "
+              "map(assess_kr, json.loads(sys.argv[1]))]))")
+    seen = set()
+    for seed in ("1", "2", "3", "5"):
+        out = subprocess.run([sys.executable, "-c", script, json.dumps(texts)],
+                             env={**os.environ, "PYTHONHASHSEED": seed}, check=True,
+                             capture_output=True, text=True).stdout
+        seen.add(out)
+    assert len(seen) == 1, seen

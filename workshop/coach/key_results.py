@@ -134,6 +134,16 @@ _TARGET_RE = re.compile(
     r"greater than|no more than|up to|within|>=|<=|≥|≤|>|<)\s*(?:[$€£¥]\s*)?\d|"
     r"\b(?:zero|double|doubled|triple|tripled|halve|halved|half|twice)\b|"
     r"\bor (?:more|higher|lower|less|fewer|better)\b|\bout of\b")
+# The words _TARGET_RE can match without a digit ("from ... to", "double", "or more"): the
+# pattern runs only when one of them, or a digit, is there.
+_TARGET_WORDS = lx._words("""percent pp percentage from by zero double doubled triple
+    tripled halve halved half twice or out""")
+
+
+def _may_name_a_target(norm: str, tokens: list[str]) -> bool:
+    return any(c.isdigit() for c in norm) or not _TARGET_WORDS.isdisjoint(tokens)
+
+
 _SERVICE_LEVEL_RE = re.compile(
     r"\bwithin (?:their|its|the|our) (?:established|agreed|target|reported|promised|"
     r"statutory|required) (?:timeframes?|times?|deadlines?|windows?)\b|"
@@ -349,10 +359,10 @@ def lemma(word: str) -> str:
     if len(word) >= 5 and word.isalpha():
         hit = _TYPO_INDEX.get(word)
         if hit is None:
-            for d in _deletes(word):
-                hit = _TYPO_INDEX.get(d)
-                if hit is not None:
-                    break
+            # Of the verbs one deletion away, the first in alphabetical order: a set's order
+            # would change with the process's hash seed, and with it the verdict the
+            # handout (exported in a process of its own) shows for the same text.
+            hit = min((v for v in map(_TYPO_INDEX.get, _deletes(word)) if v), default=None)
         if hit is not None and abs(len(hit) - len(word)) <= 1:
             return hit
     return ""
@@ -627,8 +637,8 @@ class _Evidence:
         # only then the pattern of targets written in words ("double", "from ... to").
         self.target = ("%" in norm or not _CURRENCY.isdisjoint(norm)) or any(
             _is_number(tokens, j) for j, t in enumerate(tokens)
-            if t[0] in _NUMBER_START or t in lx.NUMBER_WORDS) or bool(
-            _TARGET_RE.search(norm))
+            if t[0] in _NUMBER_START or t in lx.NUMBER_WORDS) or (
+            _may_name_a_target(norm, tokens) and bool(_TARGET_RE.search(norm)))
         self.service = (self.target or "within" in norm or " by " in norm) and bool(
             _SERVICE_LEVEL_RE.search(norm))
         self.clause = False
