@@ -263,8 +263,9 @@ def second_reader_report(parts: tuple[str, ...]) -> None:
     labels, agrees with them (tests/data/coach_published_second_reader.csv), and how the
     coach does where the two readers agree; one line per part of the corpus."""
     second = load("coach_published_second_reader.csv")
+    published = load("coach_published_krs.csv")
     for part in parts:
-        corpus = {r["text"]: r for r in load("coach_published_krs.csv") if r["part"] == part}
+        corpus = {r["text"]: r for r in published if r["part"] == part}
         pairs = [(corpus[r["text"]], r) for r in second if r["text"] in corpus]
         if not pairs:
             continue
@@ -276,11 +277,11 @@ def second_reader_report(parts: tuple[str, ...]) -> None:
         both_clear = [(a, b) for a, b in pairs if a["clear"] == b["clear"] == "yes"]
         agreed = [a for a, b in pairs if a["label"] == b["label"]]
         coach_right = sum(current_kr(a["text"])[0] == a["label"] for a in agreed) / len(agreed)
-        clear_agree = sum(a["label"] == b["label"] for a, b in both_clear) / max(
-            1, len(both_clear))
+        clear_agree = _share(sum(a["label"] == b["label"] for a, b in both_clear),
+                             len(both_clear))
         print(f"second reader, {part}: {n} key results, agreement {agree:.3f} (kappa "
               f"{(agree - chance) / (1 - chance):.2f}); on the {len(both_clear)} both call "
-              f"clear-cut {clear_agree:.3f}; the coach on the {len(agreed)} they agree on "
+              f"clear-cut {_cell(clear_agree, 0)}; the coach on the {len(agreed)} they agree on "
               f"{coach_right:.3f}")
 
 

@@ -52,6 +52,8 @@ WRITTEN_KRS = DATA / "coach_krs.csv"
 L2_PENALTY = 3.0
 RULE_WEIGHT = 0.5
 DEFINED_RULE_WEIGHT = 2.5
+# The vote by the rules' reason, as training uses it and as the model file carries it.
+RULE_WEIGHTS = {reason: DEFINED_RULE_WEIGHT for reason in sorted(DEFINED_BY_THE_LABELLING_RULES)}
 # The coach asks instead of stating for the least certain tenth of verdicts (out of fold on
 # the development part), and at least whenever a verdict would be wrong one time in four.
 # Calibration there is optimistic (the rules were written while reading that part), and on
@@ -103,7 +105,7 @@ def rule_features(text: str) -> tuple[list[str], float]:
     vote: +weight for an output, -weight for an outcome (see RULE_WEIGHT)."""
     evidence = _Evidence(normalise(text))
     kind, reason = _decide(evidence)
-    weight = DEFINED_RULE_WEIGHT if reason in DEFINED_BY_THE_LABELLING_RULES else RULE_WEIGHT
+    weight = RULE_WEIGHTS.get(reason, RULE_WEIGHT)
     return features(evidence), weight if kind == "output" else -weight
 
 
@@ -232,8 +234,7 @@ def train_and_save(path: Path = MODEL_FILE) -> None:
             "prior_shift": round(shift, 4),
         },
         "rule_weight": RULE_WEIGHT,
-        "rule_weights": {reason: DEFINED_RULE_WEIGHT
-                         for reason in sorted(DEFINED_BY_THE_LABELLING_RULES)},
+        "rule_weights": RULE_WEIGHTS,
         "calibration": [round(a, 4), round(b, 4)],
         "unsure_below": unsure_below,
         "bias": round(bias, 4),
