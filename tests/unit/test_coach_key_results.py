@@ -331,6 +331,52 @@ def test_the_same_shapes_around_our_own_work_stay_outputs(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT
 
 
+@pytest.mark.parametrize("text", [
+    "Make checkout twice as fast",
+    "Make onboarding easier for new customers",
+    "Make our customers happier",
+    "Find $50k in sponsorship",
+    "Find at least $20k in funding for the summer programme",
+    "Enable the foundation to keep its reserves above $100k",
+    "Enable the club to keep its reserves above CHF 20,000",
+    "Achieve a customer effort score of over 5.5 for new releases",
+    "Average 4 sessions per user per week",
+    "Each dashboard is opened 3 times per user per week",
+    "Every member takes part in at least 2 community calls",
+    "Have 1,000 people engaged in the programme",
+    "Build 5 kg of muscle",
+])
+def test_a_verb_of_work_or_a_count_that_names_a_result_is_an_outcome(text: str) -> None:
+    # Made faster or happier, money found, a level kept, a score for our releases, a rate
+    # per user, members taking part, people engaged, muscle built: each is a result.
+    assert assess_kr(text).kind == OUTCOME
+
+
+@pytest.mark.parametrize("text", [
+    "Talk to 10 customers",
+    "Volunteer 4 times this quarter",
+    "Help strangers up to 50 times",
+    "> 20 pushups each day",
+    "One painting a week",
+    "Have weekly 1:1s with every direct report",
+    "2 diagrams of the service boundaries",
+    "Hotel booked by 3 March",
+    "Flights booked by 2nd May",
+    "Play football at least 12 times",
+    "1 diagram of the data flows within the reference architecture",
+    "All 10 team leads define their quarterly goals",
+    "12 managers write their team's OKRs",
+    "Each member of the team writes one blog post",
+    "Make 5 onboarding guides easier to follow",
+    "Build 5 dashboards for the sales team",
+    "Send 2 emails per customer per month",
+])
+def test_our_own_activity_and_habits_stay_outputs(text: str) -> None:
+    # Conversations held, habits kept, meetings, diagrams, bookings, our own people's
+    # work and our own pieces of work made better: what we do, however it is counted.
+    assert assess_kr(text).kind == OUTPUT
+
+
 def test_every_verdict_has_a_confidence_and_the_words_that_drove_it() -> None:
     for text in ["Launch v3.0 of our platform", "Publish 12 blog posts",
                  "Reduce churn in the enterprise segment to below 5%",

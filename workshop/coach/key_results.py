@@ -64,6 +64,10 @@ _COMPOUNDS = {
     "backed up": "backed-up", "up and running": "up-and-running", "post event": "post-event",
     "post launch": "post-launch", "post purchase": "post-purchase", "post sale": "post-sale",
     "check ins": "check-ins", "one on ones": "one-on-ones", "office hours": "office-hours",
+    "1:1s": "one-on-ones", "1:1": "one-on-one", "team member": "team-member",
+    "team leads": "team-leads", "team lead": "team-lead",
+    "member of the team": "team-member", "members of the team": "team-members",
+    "member of our team": "team-member", "members of our team": "team-members",
     "incident reviews": "incident-reviews", "incident review": "incident-review",
     # Talks we give, not leads we win: "Secure 10 speaking opportunities at conferences".
     "speaking opportunities": "speaking-slots", "speaking engagements": "speaking-slots",
@@ -120,16 +124,18 @@ _TOKEN_RE = re.compile(r"[a-z0-9$€£¥#%][a-z0-9$€£¥%+]*(?:['./,&-][a-z0-9
 _IDENTIFIER_RE = re.compile(
     r"^(?:v[0-9][0-9a-z.]*|q[1-4]|h[12]|fy[0-9]+|p[0-9]{1,3}|(?:19|20)[0-9]{2}|"
     r"[0-9]+(?:st|nd|rd|th)|tier-?[0-9]|[a-z]+[0-9]+[a-z0-9]*|[0-9]+[a-z]+[0-9][a-z0-9]*|24/7|[0-9]+-[a-z]+)$")
+_MONTHS = lx._words("""january february march april may june july august september
+    october november december jan feb mar apr jun jul aug sep sept oct nov dec""")
 _ID_PRECEDERS = lx._words("""version release iso postgresql postgres python java node
     soc type tier level phase line year grade wcag ipv http php angular react ios
-    android windows gen series model wave step stage january february march april may
-    june july august september october november december jan feb mar apr jun jul aug sep
-    sept oct nov dec""")
+    android windows gen series model wave step stage""") | _MONTHS
 _NUMBER_START = frozenset("0123456789$€£¥")
 _CURRENCY = frozenset("$€£¥")
 _TARGET_RE = re.compile(
     r"\d\s*%|\bpercent|\bpp\b|percentage points|[$€£¥]\s*\d|\d\s*(?:k|m|bn|b|x)\b|"
-    r"\bfrom\b[^.;]*?\bto\b|\bby\s+(?:\d|half|a third|a quarter)|"
+    # "by 10", "by half"; not a date, "by 3 March".
+    r"\bfrom\b[^.;]*?\bto\b|\bby\s+(?:(?>\d+(?:st|nd|rd|th)?)(?! (?:" + "|".join(sorted(_MONTHS)) + r")\b)|"
+    r"half|a third|a quarter)|"
     r"(?:below|under|above|over|at least|at most|less than|more than|fewer than|"
     r"greater than|no more than|up to|within|>=|<=|≥|≤|>|<)\s*(?:[$€£¥]\s*)?\d|"
     r"\b(?:zero|double|doubled|triple|tripled|halve|halved|half|twice)\b|"
@@ -148,7 +154,9 @@ _SERVICE_LEVEL_RE = re.compile(
     r"\bwithin (?:their|its|the|our) (?:established|agreed|target|reported|promised|"
     r"statutory|required) (?:timeframes?|times?|deadlines?|windows?)\b|"
     r"\bby (?:their|its|the) (?:reported|agreed|target|promised) (?:\w+ )?(?:time|date)\b|"
-    r"\b9\d\.\d+\s*%|\bwithin (?:\d|one|two|three|four|five|six|seven|ten|a |an |24)|"
+    r"\b9\d\.\d+\s*%|\bwithin (?:\d|one|two|three|four|five|six|seven|ten|24)|"
+    # "within a week", not "within a reference architecture".
+    r"\bwithin an? (?:\w+ )?(?:minute|hour|day|week|month|quarter|year|sprint|release|cycle)s?\b|"
     r"\b(?:in|under) (?:less than )?\d+ ?(?:ms|s|sec|seconds|min|mins|minutes|h|hrs|hours|"
     r"days?|weeks?)\b")
 _CLAUSE_RE = re.compile(
@@ -193,6 +201,9 @@ _LEVEL_RE = re.compile(
     r"^(?:zero|no)\b|"
     r"\b(?:is|are|stays?|remains?|be|was|were)(?: \w+)? (?:under|below|above|over|at least|"
     r"at most|less than|more than|fewer than|within|<|>|<=|>=|≤|≥)\s*[$€£]?\d|"
+    # "Enable the foundation to keep its reserves above $100k": a level held.
+    r"\b(?:keep|keeps|maintain|maintains|hold|holds)(?: \w+){1,3} (?:under|below|above|over|"
+    r"at least|at most|within)\s*(?:[$€£]|chf |usd |eur |gbp )?\d|"
     r"\btrends? in-positive-direction\b|\bbreakeven\b|\bdefault alive\b|\bweigh\b|"
     r"\b(?:elite|leaders?|top|first|number one)\b[^;]{0,30}\b(?:level|category|quadrant|"
     r"rank|ranking|place|position|tier|rated|ranked|quartile|decile)\b|"
@@ -223,9 +234,17 @@ _OWN_CADENCE_RE = re.compile(
     r"\b(?:\d+\+?|one|two|three|four|five|six|seven|ten) ?(?:x|times|miles|km|kilometres|"
     r"kilometers|hours|minutes|mins|pages|sessions|days|nights|evenings|mornings|words) ?"
     r"(?:a |per |each |every |/ ?)(?:day|week|month|quarter|year|weekday|morning|evening)\b|"
+    # "Volunteer 4 times this quarter", "Help strangers up to 50 times": how often we act.
+    r"(?<!by )(?<!(?<!up )to )\b(?:\d+\+?|once|twice|thrice|three|four|five|six|ten|twelve) ?(?:x|times)\b"
+    r"(?! (?:faster|slower|more|less|higher|lower|bigger|larger|the|as|per (?:user|customer)))|"
     # Distances of our own exercise: "Run 250 miles", "Bike 5,000 miles".
     r"^(?:run|bike|cycle|walk|swim|hike|jog|row|ride) [\d,.]+\+? ?(?:miles|km|kilometres|"
     r"kilometers)\b")
+# A habit of ours counted, with no verb: "> 20 pushups each day", "One painting a week".
+_OWN_HABIT_RE = re.compile(
+    r"^(?:[>≥~]|at least |over )?\s*(?:\d+\+?|one|two|three|four|five|six|ten) [a-z-]+"
+    r"(?: [a-z-]+)? (?:a|per|each|every) (?:work |working |single )?(?:day|week|weekday|"
+    r"morning|evening|night|month)\b")
 # Our own meetings on a cadence, as a noun phrase: "Weekly office hours for contributors",
 # "Team retrospectives happen every two weeks", "An incident review for every Sev1".
 _OWN_RECURRING_RE = re.compile(
@@ -300,6 +319,8 @@ _PHRASE_VERBS = _OPINION_VERBS | _COVERAGE_VERBS | lx.ATTAIN_VERBS | lx.HOLD_VER
 _ALL_VERBS = (lx.TASK_VERBS | lx.CHANGE_VERBS | lx.ATTAIN_VERBS | lx.HOLD_VERBS
               | lx.SOFT_TASK_VERBS)
 _DETERMINERS = lx._words("the a an our all every each their its new this these")
+_CADENCE_ADJECTIVES = lx._words("""daily weekly bi-weekly biweekly fortnightly monthly
+    bi-monthly quarterly regular""")
 BE_PAST = lx._words("is are was were be been being gets got")
 
 
@@ -410,7 +431,11 @@ _CAUSATIVE_VERBS = lx._words("have let make see watch")
 _DRAWING_VERBS = lx._words("attract influence persuade inspire win")
 _CONVERTING_VERBS = lx._words("convert")
 _WHAT_PEOPLE_DO = _ALL_VERBS | lx.ACTIVITY_VERBS | lx._words("""sign-up register renew
-    donate vote try buy purchase subscribe upgrade join rate recommend return use choose""")
+    donate vote try buy purchase subscribe upgrade join rate recommend return use choose
+    engaged involved enrolled registered subscribed participating""")
+# What people of ours do as their part of the work, not as a response to it.
+_TEAM_WORK_VERBS = lx.TASK_VERBS - lx._words("""join adopt buy purchase choose apply attend
+    sign-up subscribe""")
 
 
 # "Deliver a 10% increase in demo requests", "2x growth in ARR": the change itself named,
@@ -439,7 +464,9 @@ def _is_number(tokens: list[str], i: int) -> bool:
     if tok[0] in _NUMBER_START:
         if _IDENTIFIER_RE.match(tok):
             return False
-        return not (i > 0 and tokens[i - 1] in _ID_PRECEDERS)
+        # "by Jan 15", "by 3 March": a date, not a count.
+        return not (i > 0 and tokens[i - 1] in _ID_PRECEDERS
+                    or i + 1 < len(tokens) and tokens[i + 1] in _MONTHS)
     return tok in lx.NUMBER_WORDS and tok not in ("half", "double", "twice", "once")
 
 
@@ -498,6 +525,39 @@ def _measure_at_level(tokens: list[str]) -> bool:
     return False
 
 
+# "Make checkout twice as fast", "Make our customers happier": the verb of work names a
+# change in how something is, not a thing to make ("Make 10 docs more enticing" counts
+# our own work).
+_MADE_BETTER = lx.COMPARATIVES | lx._words("""happier easier simpler safer smoother clearer
+    healthier stronger""")
+_AS_FAST_RE = re.compile(r"\bas \w+ as\b|\b(?:twice|half|\d+ ?(?:x|times)) as \w+")
+# "Find $50k in sponsorship", "Make $1 from a stranger": money found is money attained.
+_MONEY_FINDING_VERBS = lx._words("find make pull source")
+_AMOUNT_LEAD_INS = lx._words("at least over more than up to another an additional")
+# "Build 20lbs of muscle": a body measure, not a thing built.
+_BODY_WEIGHT_RE = re.compile(r"^[\d.,]+ ?(?:lbs?|kgs?|kilos?|pounds)\b")
+# "4 sessions per user per week", "Dashboards opened 3 times per active user": a rate of
+# use, whatever is counted.
+_PER_USER_RE = re.compile(
+    r"\bper (?:active |monthly |daily |weekly )?(?:user|visitor|subscriber|member|player|"
+    r"reader|learner|student)\b")
+# Words after a number that say it counts nothing: "$50k in funding", "8.0 for new releases".
+_AMOUNT_ENDS = lx._words("in for on from per to into toward towards")
+
+
+def _verb_of_a_measure(verb: str, after: list[str], role: str) -> str:
+    """The role of a verb of work whose object shows it names a change or an attainment."""
+    if verb == "make" and after and not after[0][0].isdigit() and (
+            not _MADE_BETTER.isdisjoint(after) or _AS_FAST_RE.search(" ".join(after))):
+        return _ROLE_CHANGE
+    amount = [a for a in after if a not in _AMOUNT_LEAD_INS]
+    if verb in _MONEY_FINDING_VERBS and amount and amount[0][0] in _CURRENCY:
+        return _ROLE_ATTAIN
+    if amount and _BODY_WEIGHT_RE.match(" ".join(amount[:2])):
+        return _ROLE_CHANGE
+    return role
+
+
 class _Evidence:
     """What the text says, gathered in one pass."""
 
@@ -505,7 +565,7 @@ class _Evidence:
                  "coverage", "others_share", "metric", "others", "target", "done",
                  "cert", "service", "clause", "artefact", "capability", "proxy", "level",
                  "passive_change", "hiring", "artefact_lead", "count_noun", "object_class",
-                 "universal", "own_cadence", "gained")
+                 "universal", "own_cadence", "gained", "per_user")
 
     def __init__(self, norm: str) -> None:
         tokens = _TOKEN_RE.findall(norm)
@@ -522,7 +582,9 @@ class _Evidence:
         role = _role(verb) if verb else _ROLE_NONE
         nxt = tokens[i + 1] if len(tokens) > i + 1 else ""
         if role == _ROLE_NONE and nxt and first[0].isalpha() \
-                and (nxt in _DETERMINERS or _is_number(tokens, i + 1)) \
+                and (nxt in _DETERMINERS or _is_number(tokens, i + 1) or (
+                    nxt in _AMOUNT_LEAD_INS and any(
+                        _is_number(tokens, k) for k in range(i + 2, min(len(tokens), i + 5))))) \
                 and first not in lx.NUMBER_WORDS and first not in lx.PHRASE_OPENERS \
                 and first not in lx.METRIC_NOUNS and first not in lx.OTHERS_NOUNS \
                 and first not in _DETERMINERS and first not in _NOT_VERBS:
@@ -544,6 +606,8 @@ class _Evidence:
         elif first == "open" and nxt in _OPEN_THINGS:
             # "Open issues below 500", "Open roles filled": an adjective, not the verb.
             role, verb = _ROLE_NONE, ""
+        if role in (_ROLE_TASK, _ROLE_SOFT):
+            role = _verb_of_a_measure(verb, tokens[i + 1:i + 8], role)
         self.verb = verb
         self.role = role
 
@@ -555,6 +619,7 @@ class _Evidence:
         self.coverage = False
         self.others_share = False
         rest = range(i + 1, len(tokens)) if role != _ROLE_NONE else range(len(tokens))
+        amount_alone = False
         for j in rest:
             tok = tokens[j]
             is_share = tok[-1] == "%" or tok in _SHARE_WORDS
@@ -589,17 +654,26 @@ class _Evidence:
                     elif any(a in _COVERAGE_VERBS for a in after):
                         self.coverage = True
                 continue
-            if not self.count_class and (tok[0] in _NUMBER_START or tok in lx.NUMBER_WORDS) \
+            if not self.count_class and not amount_alone \
+                    and (tok[0] in _NUMBER_START or tok in lx.NUMBER_WORDS) \
                     and _is_number(tokens, j):
                 nxt = tokens[j + 1] if j + 1 < len(tokens) else ""
                 if nxt in ("%", "percent") or tok[-1] == "%":
                     continue
+                if nxt in _AMOUNT_ENDS:
+                    # "$50k in funding", "a score of over 5.5 for new releases": an amount
+                    # that counts nothing, and the key result's number; later numbers
+                    # ("Season 3") are not what it counts.
+                    amount_alone = True
+                    continue
                 cls, noun, at = _head(tokens, j + 1)
                 if cls == "people" and (
                         (verb in _CAUSATIVE_VERBS or role == _ROLE_NONE)
-                        and at + 1 < len(tokens) and tokens[at + 1] in _WHAT_PEOPLE_DO):
+                        and at + 1 < len(tokens) and tokens[at + 1] in _WHAT_PEOPLE_DO
+                        and lemma(tokens[at + 1]) not in _TEAM_WORK_VERBS):
                     # "Have 150 people buy the promo", "500 new developers join our
-                    # community": the people act, we do not add them to the team.
+                    # community": the people act, we do not add them to the team ("12
+                    # managers write their team's OKRs" is our own work).
                     cls, self.gained = "others", True
                 elif cls and verb in _DRAWING_VERBS or (
                         cls in ("people", "others") and verb in _CONVERTING_VERBS):
@@ -664,9 +738,9 @@ class _Evidence:
         self.universal = bool(token_set & _UNIVERSAL_WORDS) or "%" in norm
         # The first thing the leading verb acts on: "run [a pilot]", "hold [4 workshops]".
         self.object_class = ""
-        if role in (_ROLE_SOFT, _ROLE_TASK):
+        if role in (_ROLE_SOFT, _ROLE_TASK) or verb == "have":
             for tok in tokens[i + 1:i + 4]:
-                if tok in _DETERMINERS or tok[0].isdigit():
+                if tok in _DETERMINERS or tok[0].isdigit() or tok in _CADENCE_ADJECTIVES:
                     continue
                 self.object_class = _noun_class(tok)
                 break
@@ -682,11 +756,14 @@ class _Evidence:
         self.own_cadence = (role in (_ROLE_SOFT, _ROLE_CHANGE)
                             and bool(_OWN_CADENCE_RE.search(norm))) or (
             role == _ROLE_NONE and not self.target and bool(_OWN_RECURRING_RE.search(norm))
-            and (bool(_RECURS_RE.search(norm)) or bool(token_set & _ALWAYS_RECURRING)))
+            and (bool(_RECURS_RE.search(norm)) or bool(token_set & _ALWAYS_RECURRING))) or (
+            role == _ROLE_NONE and not self.metric and not self.others
+            and bool(_OWN_HABIT_RE.match(norm)))
         self.passive_change = ("by" in token_set and bool(_PASSIVE_CHANGE_RE.search(norm))) or (
             role == _ROLE_NONE and len(tokens) > 1 and bool(_CHANGE_AT_END_RE.search(norm))) or (
             bool(token_set & _CHANGE_NOUNS) and _sized_change_in_a_measure(tokens))
         self.hiring = bool(token_set & _HIRING_WORDS) and bool(_HIRING_RE.search(norm))
+        self.per_user = "per" in token_set and bool(_PER_USER_RE.search(norm))
         # "Documentation for ...", "Data and narrative of ...": a deliverable named as a noun
         lead_words = tokens[i:i + 2]
         self.artefact_lead = role == _ROLE_NONE and (any(
@@ -724,6 +801,9 @@ _R_LEVEL = "level"
 _R_RESULT = "result"
 # Users, contributors or members gained, as the labelling rules name them.
 _R_GAINED = "gained"
+# A rate of use per user ("4 sessions per user per week"): usage, as the labelling rules
+# name it.
+_R_USAGE = "usage"
 # Verdicts the labelling rules fix by definition: the words may add doubt, not overturn.
 _DEFINITIONAL = frozenset((_R_PROXY, _R_RESULT))
 # Verdicts that restate the labelling rules' own definitions (a count of the team's own
@@ -731,7 +811,11 @@ _DEFINITIONAL = frozenset((_R_PROXY, _R_RESULT))
 # the result it reaches): their vote weighs more next to the words than the rules' other
 # verdicts do (see training.py).
 DEFINED_BY_THE_LABELLING_RULES = frozenset((_R_OWN_COUNT, _R_HIRING, _R_CAPABILITY, _R_LEVEL,
-                                            _R_RESULT, _R_GAINED))
+                                            _R_RESULT, _R_GAINED, _R_USAGE))
+# Work named by its verb ("Launch ...") or reported done ("12 schools visited"): the
+# labelling rules' "activity ... whose completion is the measure", found by its form, so
+# its vote sits between the others and the defined ones.
+WORK_NAMED = frozenset((_R_TASK, _R_DONE))
 
 
 def _done_to_them(ev: _Evidence) -> bool:
@@ -764,6 +848,9 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
             return OUTCOME, _R_OUTCOME
         return OUTPUT, _R_TASK
     if role == _ROLE_ATTAIN:
+        if ev.verb == "have" and ev.object_class == "own":
+            # "Have bi-weekly 1:1s with every team member": our own meetings held.
+            return OUTPUT, _R_TASK
         if ev.cert:
             return OUTPUT, _R_CERT
         if ev.hiring:
@@ -820,15 +907,17 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         return OUTPUT, _R_OWN_COUNT
     if ev.passive_change or ev.level:
         return OUTCOME, _R_LEVEL
+    if ev.per_user:
+        return OUTCOME, _R_USAGE
     leading_count_of_others = ev.count_class == "others" and bool(ev.tokens) and \
         _is_number(ev.tokens, 0)
-    if leading_count_of_others and ev.done and _done_to_them(ev):
-        # "12 schools visited", "40 partners integrated": our work, done to each of them.
-        return OUTPUT, _R_DONE
     if leading_count_of_others and ev.count_noun in _GATHERED_NOUNS \
             and not _GATHERED_STATES.isdisjoint(ev.tokens):
         # "250 survey responses collected": answers we gathered are our own activity.
         return OUTPUT, _R_OWN_COUNT
+    if leading_count_of_others and ev.done and _done_to_them(ev):
+        # "12 schools visited", "40 partners integrated": our work, done to each of them.
+        return OUTPUT, _R_DONE
     if (ev.others_share or leading_count_of_others) and not ev.coverage:
         # "90% positive ratings on services being available": what people answer;
         # "300 companies built on our platform": what others do.
@@ -995,6 +1084,9 @@ def _rule_cues(reason: str, ev: _Evidence, norm: str) -> tuple[str, ...]:
         return (ev.tokens[ev.lead],)
     if reason == _R_GAINED and ev.count_phrase:
         return (ev.count_phrase,)
+    if reason == _R_USAGE:
+        m = _PER_USER_RE.search(norm)
+        return (m.group(0),) if m else ()
     if reason == _R_RESULT:
         m = _WITH_RESULT_RE.search(norm) or _CLAUSE_RE.search(norm)
         return (" ".join(m.group(0).strip(" ,").split()[:6]),) if m else ()

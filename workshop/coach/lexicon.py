@@ -36,7 +36,7 @@ TASK_VERBS = _words("""
     work-out pilot iterate rejig prioritise prioritize propose validate verify discuss
     learn delete stop back-up rollout strategise strategize shadow revise share clarify
     coordinate brainstorm sketch handover hand-over meet join confirm describe
-    determine""")
+    determine talk draw""")
 
 # Task verbs that often carry a real measure ("Deliver 99.9% uptime", "Expand revenue
 # by 15%", "Make onboarding take under 10 minutes"): only a task when no measure follows.
@@ -75,7 +75,7 @@ ACTIVITY_VERBS = _words("""
     spotlight steer streamline subscribe summarise summarize supervise synchronise
     synchronize synthesise synthesize systematise tackle terminate tidy tune
     tutor unify unlock use utilise utilize vet volunteer walk welcome go cook sleep
-    swim cycle jog hike exercise practice bike ride row pay ratify""")
+    swim cycle jog hike exercise practice bike ride row pay ratify help play""")
 
 # Verbs that name a change in a measure.
 CHANGE_VERBS = _words("""
@@ -120,7 +120,7 @@ OWN_WORK_NOUNS = _words("""
 # Our own people: counting them (hired, trained, onboarded) counts effort too.
 OWN_PEOPLE_NOUNS = _words("""
     engineers developers nurses doctors teachers staff employees managers agents reps
-    interns hires recruits team-members salespeople designers analysts people
+    interns hires recruits team-members team-member team-leads team-lead salespeople designers analysts people
     consultants technicians drivers volunteers mentors coaches tutors ambassadors
     account-executives aes sdrs bdrs scientists officers leaders roles positions
     vacancies""")
@@ -128,7 +128,7 @@ OWN_PEOPLE_NOUNS = _words("""
 # Nouns for people or responses outside the team: counting them counts a response.
 OTHERS_NOUNS = _words("""
     customers customer clients client users user accounts logos sign-ups signups
-    subscribers subscriptions leads mqls sqls opportunities deals prospects members
+    subscribers subscriptions leads mqls sqls opportunities deals prospects members member
     donors donations students learners pupils patients citizens residents visitors
     downloads installs installations registrations enrolments enrollments bookings
     orders purchases transactions reviews ratings referrals followers partners
@@ -208,7 +208,7 @@ ARTEFACT_NOUNS = _words("""
     roadmap strategy framework template templates library api sdk app application
     platform system systems infrastructure pipeline pipelines module feature features
     messaging copy brand branding content curriculum syllabus policy policies workflow
-    workflows flow backlog structure setup set-up model models""")
+    workflows flow backlog structure setup set-up model models diagram diagrams""")
 
 # Small words that end the noun phrase a number counts ("500 new students enrol ...").
 PHRASE_STOPS = _words("""
@@ -282,7 +282,8 @@ PROXY_NOUNS = _words("""
 OWN_ACTIVITY_NOUNS = _words("""
     candidates spots slots speaking-slots keynotes talks presentations meetings briefings
     roundtables discussions pilot pilots iterations links calls media sessions coffees
-    chats demos visits interviews surveys workshops offers""")
+    chats demos visits interviews surveys workshops offers one-on-ones one-on-one check-ins
+    office-hours retrospectives retros standups stand-ups""")
 
 # Words that compare a measure with a level or with the past: a threshold or a ranking
 # is a result even without a verb of change ("Zero sev-1 incidents", "faster than").
@@ -296,4 +297,4 @@ DELIVERABLE_NOUNS = _words("""
     documentation docs narrative recommendations report reports model plan policy
     roadmap strategy framework guide guidelines playbook runbook dashboard data
     analysis proposal specification spec template process page website manifesto
-    survey presentation deck checklist rfc""")
+    survey presentation deck checklist rfc diagram diagrams""")

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from workshop.coach.key_results import (
     DEFINED_BY_THE_LABELLING_RULES,
+    WORK_NAMED,
     _decide,
     _Evidence,
     normalise,
@@ -49,11 +50,18 @@ WRITTEN_KRS = DATA / "coach_krs.csv"
 # penalty: lighter ones (1 or 0.3) and the opening words as features moved the forward
 # figure by a point at most, within noise, and let the words overrule counts of the team's
 # own work.
+# Work named by its verb or reported done (key_results.WORK_NAMED) weighs one unit: forward
+# on rounds 3 to 13 those verdicts were right 0.93 and 0.86 of the time, and with the prior
+# shifted by half (below) one unit kept outputs such as "12 schools visited by the outreach
+# team" while leaving the forward figures as they were (0.893 against 0.892; clear-cut
+# 0.965 against 0.962).
 L2_PENALTY = 3.0
 RULE_WEIGHT = 0.5
+WORK_RULE_WEIGHT = 1.0
 DEFINED_RULE_WEIGHT = 2.5
 # The vote by the rules' reason, as training uses it and as the model file carries it.
-RULE_WEIGHTS = {reason: DEFINED_RULE_WEIGHT for reason in sorted(DEFINED_BY_THE_LABELLING_RULES)}
+RULE_WEIGHTS = {reason: WORK_RULE_WEIGHT for reason in sorted(WORK_NAMED)} | {
+    reason: DEFINED_RULE_WEIGHT for reason in sorted(DEFINED_BY_THE_LABELLING_RULES)}
 # The coach asks instead of stating for the least certain tenth of verdicts (out of fold on
 # the development part), and at least whenever a verdict would be wrong one time in four.
 # Calibration there is optimistic (the rules were written while reading that part), and on
@@ -65,7 +73,12 @@ ASK_AT_LEAST_BELOW = 0.75
 # two in three) than the training rows do, where OKR guides' examples lean to outcomes. The
 # model's prior is moved to the share among organisations' own OKRs (a shift of the bias by
 # the difference in log-odds), so a key result the words leave open is read as a team's
-# own key result would most often be (see prior_shift).
+# own key result would most often be (see prior_shift). Half of that difference: forward
+# in time (rounds 3 to 13, each scored by a model trained on the rounds before it, with
+# the votes above) the whole shift caught 0.928 of outputs but left alone only 0.839 of
+# outcomes; half of it, 0.919 and 0.854, at the same accuracy, 0.893; none, 0.909 and
+# 0.862 at 0.890.
+PRIOR_SHIFT_SHARE = 0.5
 ITERATIONS = 400
 CV_ITERATIONS = 200
 LEARNING_RATE = 0.5
@@ -86,7 +99,8 @@ def training_rows() -> list[tuple[str, int, str]]:
 
 
 def prior_shift(rows: list[tuple[str, int, str]]) -> float:
-    """Log-odds of an output among published own OKRs minus that among the training rows."""
+    """PRIOR_SHIFT_SHARE of the log-odds of an output among published own OKRs minus that
+    among the training rows."""
     with open(PUBLISHED_KRS, newline="", encoding="utf-8") as f:
         own = [int(r["label"] == "output") for r in csv.DictReader(f)
                if r["part"] == "dev" and r["source_kind"] == "own"]
@@ -97,7 +111,7 @@ def prior_shift(rows: list[tuple[str, int, str]]) -> float:
         share = sum(labels) / len(labels)
         return math.log(share / (1.0 - share))
 
-    return log_odds(own) - log_odds([y for _, y, _ in rows])
+    return PRIOR_SHIFT_SHARE * (log_odds(own) - log_odds([y for _, y, _ in rows]))
 
 
 def rule_features(text: str) -> tuple[list[str], float]:
