@@ -229,7 +229,8 @@ _CHANGE_AT_END_RE = re.compile(
     r"\b(?:increases?|decreases?|grows?|rises?|falls?|drops?|declines?|improves?|shrinks?|"
     r"goes (?:up|down))(?: (?:steadily|consistently|each (?:week|month|quarter|year)|"
     r"over time|(?:week|month|quarter|year)[- ]over[- ](?:week|month|quarter|year)))?$")
-# How often we do something ourselves: "Walk 2 miles a day", "Swim 3 times a week".
+# How often we do something ourselves: "Walk 2 miles a day", "Swim 3 times a week" (every
+# branch needs a number, in digits or in words: it runs only when one is there).
 _OWN_CADENCE_RE = re.compile(
     r"\b(?:\d+\+?|one|two|three|four|five|six|seven|ten) ?(?:x|times|miles|km|kilometres|"
     r"kilometers|hours|minutes|mins|pages|sessions|days|nights|evenings|mornings|words) ?"
@@ -753,7 +754,8 @@ class _Evidence:
                           ) and (bool(_LEVEL_RE.search(norm)) or _measure_at_level(tokens)
                                  or bool(token_set & lx.COMPARATIVES
                                          and _COMPARED_RE.search(norm)))
-        self.own_cadence = (role in (_ROLE_SOFT, _ROLE_CHANGE)
+        self.own_cadence = (role in (_ROLE_SOFT, _ROLE_CHANGE) and (
+            any(c.isdigit() for c in norm) or not token_set.isdisjoint(lx.NUMBER_WORDS))
                             and bool(_OWN_CADENCE_RE.search(norm))) or (
             role == _ROLE_NONE and not self.target and bool(_OWN_RECURRING_RE.search(norm))
             and (bool(_RECURS_RE.search(norm)) or bool(token_set & _ALWAYS_RECURRING))) or (
