@@ -50,3 +50,17 @@ def test_dialog_buttons_carry_words_not_stock_icons(qapp):
 
     app = create_qt_app()
     assert app.style().styleHint(QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons) == 0
+
+
+def test_emoji_have_a_face_once_the_later_fonts_are_loaded(qapp):
+    # DejaVu has no emoji; without a face that has them, a "🚀" typed into a key result
+    # is a box on the projector of a machine without an emoji font.
+    from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
+
+    from workshop.ui.theme import LATER_FACES, load_fonts
+
+    assert any("Symbola".endswith(face) for face in LATER_FACES)  # loaded after first paint
+    load_fonts(faces=LATER_FACES)
+    assert "Symbola" in QFontDatabase.families()
+    metrics = QFontMetrics(QFont("Symbola"))
+    assert all(metrics.inFontUcs4(ord(c)) for c in "🚀✅👍😀📈")

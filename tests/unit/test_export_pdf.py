@@ -121,7 +121,7 @@ def test_fonts_are_found_in_the_package_first_then_the_repository_with_their_lic
     assert fonts.font_dirs() == [package_dir / "assets" / "fonts",
                                  package_dir.parent / "assets" / "fonts"]
     assert fonts.fonts_dir() in fonts.font_dirs()
-    assert [p.name for p in fonts.licence_files()] == ["LICENSE-DejaVu.txt"]
+    assert [p.name for p in fonts.licence_files()] == ["LICENSE-DejaVu.txt", "LICENSE-Symbola.txt"]
 
 
 def test_missing_fonts_are_a_clear_export_error(monkeypatch, tmp_path):
@@ -261,3 +261,37 @@ def test_objectives_without_key_results_or_strategy_still_draw_their_pictures():
     text = " ".join(page_texts(pdf_bytes(ws, per_participant=False)))
     assert "Build a learning culture" in text
     assert "No strategy named" in text
+
+
+def _fonts_on(page) -> set[str]:
+    fonts = page["/Resources"].get("/Font", {})
+    return {str(font.get_object()["/BaseFont"]).split("+")[-1] for font in fonts.values()}
+
+
+def test_emoji_print_in_the_symbols_face_instead_of_boxes():
+    # DejaVu has no emoji: reportlab would draw each as an empty box, without an error.
+    ws = demo_workshop()
+    ws.title += " 🚀"
+    ws.client = "Nordlys AI ✨"
+    objective = ws.selected_objectives()[0]
+    objective.text = "Delight enterprise customers 😀 every week"
+    objective.key_results[0].actions[0].text = "🚀 Launch the survey with the team 👍🏽"
+    ws.participants[0].name += " 🌟"
+    pages = PdfReader(io.BytesIO(pdf_bytes(ws))).pages
+    # The cover, every running header, the table pages and the pictures use it.
+    assert all("Symbola" in _fonts_on(page) for page in pages)
+    assert "Symbola" not in set().union(*(_fonts_on(p) for p in PdfReader(
+        io.BytesIO(pdf_bytes(demo_workshop()))).pages))
+
+
+def test_text_is_cut_into_runs_of_the_face_that_has_each_glyph():
+    from workshop.export import glyphs
+    from workshop.export.fonts import FONT_NAMES
+
+    regular, symbols = FONT_NAMES.regular, FONT_NAMES.symbols
+    assert glyphs.runs("Plain text → arrows ✓", regular) == [("Plain text → arrows ✓", regular)]
+    assert glyphs.runs("Go 🚀 now 👍🏽!", regular) == [
+        ("Go ", regular), ("🚀", symbols), (" now ", regular), ("👍", symbols), ("!", regular)]
+    # Markup keeps its tags and entities; only the emoji gets a face of its own.
+    assert glyphs.with_symbol_faces("R&amp;D <b>🎉</b>", regular) == (
+        f'R&amp;D <b><font face="{symbols}">🎉</font></b>')

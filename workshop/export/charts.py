@@ -16,6 +16,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, Stri
 from reportlab.lib.colors import Color, HexColor, white
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from workshop.export import glyphs
 from workshop.export.content import clean_text, format_date, initials, owner_name
 from workshop.export.formats import checkin_dates
 from workshop.model import KeyResult, Objective, Workshop
@@ -49,16 +50,16 @@ def fit_lines(text: str, font: str, size: float, width: float, max_lines: int) -
     current = ""
     for word in words:
         candidate = f"{current} {word}" if current else word
-        if stringWidth(candidate, font, size) <= width:
+        if glyphs.width(candidate, font, size) <= width:
             current = candidate
             continue
         if current:
             lines.append(current)
         current = ""
         # A single word wider than the box is broken by characters.
-        while stringWidth(word, font, size) > width and len(word) > 1:
+        while glyphs.width(word, font, size) > width and len(word) > 1:
             split = len(word)
-            while split > 1 and stringWidth(word[:split], font, size) > width:
+            while split > 1 and glyphs.width(word[:split], font, size) > width:
                 split -= 1
             lines.append(word[:split])
             word = word[split:]
@@ -69,7 +70,7 @@ def fit_lines(text: str, font: str, size: float, width: float, max_lines: int) -
         lines, cut = lines[:max_lines], True
     if cut and lines:
         last = lines[-1]
-        while last and stringWidth(last + "\u2026", font, size) > width:
+        while last and glyphs.width(last + "\u2026", font, size) > width:
             last = last[:-1]
         lines[-1] = last.rstrip() + "\u2026"
     return lines
@@ -78,8 +79,10 @@ def fit_lines(text: str, font: str, size: float, width: float, max_lines: int) -
 def _label(drawing: Drawing, lines: list[str], x: float, y_top: float, font: str,
            size: float, colour: Color, anchor: str = "start") -> None:
     for index, line in enumerate(lines):
-        drawing.add(String(x, y_top - size - index * size * 1.2, line, fontName=font,
-                           fontSize=size, fillColor=colour, textAnchor=anchor))
+        # Run by run: an emoji is drawn in the symbols face, not as a box.
+        for left, piece, face in glyphs.starts(line, font, size, x, anchor):
+            drawing.add(String(left, y_top - size - index * size * 1.2, piece,
+                               fontName=face, fontSize=size, fillColor=colour))
 
 
 def alignment_drawing(ws: Workshop, width: float, regular: str, bold: str,

@@ -1,7 +1,8 @@
 """Find and register the TTF fonts shipped with the app, so every handout embeds them.
 
 reportlab's built-in fonts cover Latin-1 only; DejaVu Sans covers Latin, Greek and
-Cyrillic, so a participant called Σοφία or Юлия gets her name printed. The fonts live in
+Cyrillic, so a participant called Σοφία or Юлия gets her name printed. Symbola draws the
+emoji and symbols DejaVu has no glyph for (see glyphs.py). The fonts live in
 the repository's top-level assets/fonts and, in an installed wheel, in
 workshop/assets/fonts: the package copy is looked at first.
 """
@@ -18,8 +19,9 @@ _FACE_FILES = {
     "bold": "DejaVuSans-Bold.ttf",
     "italic": "DejaVuSans-Oblique.ttf",
     "bold_italic": "DejaVuSans-BoldOblique.ttf",
+    "symbols": "Symbola.ttf",
 }
-LICENCE_FILE = "LICENSE-DejaVu.txt"
+LICENCE_FILES = ("LICENSE-DejaVu.txt", "LICENSE-Symbola.txt")
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class FontNames:
     bold: str = "OKRSans-Bold"
     italic: str = "OKRSans-Oblique"
     bold_italic: str = "OKRSans-BoldOblique"
+    symbols: str = "OKRSymbols"
 
 
 FONT_NAMES = FontNames()
@@ -54,13 +57,14 @@ def fonts_dir() -> Path:
 
 def licence_files() -> list[Path]:
     """The licence texts that travel with the embedded fonts."""
-    path = fonts_dir() / LICENCE_FILE
-    return [path] if path.is_file() else []
+    folder = fonts_dir()
+    return [folder / name for name in LICENCE_FILES if (folder / name).is_file()]
 
 
 def register_fonts() -> FontNames:
-    """Register the four DejaVu faces with reportlab once per process and return their
-    names; `<b>` and `<i>` in paragraph markup then find the right face."""
+    """Register the four DejaVu faces and the symbols face with reportlab once per process
+    and return their names; `<b>` and `<i>` in paragraph markup then find the right
+    face."""
     global _registered
     if _registered:
         return FONT_NAMES
@@ -78,5 +82,8 @@ def register_fonts() -> FontNames:
         raise ExportError(f"A handout font could not be read ({exc}).") from exc
     pdfmetrics.registerFontFamily(names.regular, normal=names.regular, bold=names.bold,
                                   italic=names.italic, boldItalic=names.bold_italic)
+    # One face for all four: an emoji inside <b> or <i> is drawn the same.
+    pdfmetrics.registerFontFamily(names.symbols, normal=names.symbols, bold=names.symbols,
+                                  italic=names.symbols, boldItalic=names.symbols)
     _registered = True
     return names

@@ -39,7 +39,7 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import BaseDocTemplate
 from reportlab.platypus.frames import Frame
 
-from workshop.export import content
+from workshop.export import content, glyphs
 from workshop.export.charts import PALETTE, alignment_drawing, fit_lines, timeline_drawing
 from workshop.export.content import (
     WhyChain,
@@ -54,7 +54,7 @@ from workshop.export.content import (
     strategy_text,
 )
 from workshop.export.errors import ExportError
-from workshop.export.fonts import FontNames, register_fonts
+from workshop.export.fonts import FONT_NAMES, FontNames, register_fonts
 from workshop.export.formats import cadence_summary, checkin_dates
 from workshop.method import CHECKLIST_MAX_NO, CHECKLIST_QUESTIONS, RETRO_QUESTIONS
 from workshop.model import (
@@ -98,7 +98,7 @@ def _markup(text: str) -> str:
     if len(text) > PRINT_LIMIT:
         text = text[:PRINT_LIMIT].rstrip() + "\u2026 (shortened for print)"
     text = _LONG_WORD.sub(_chunked, text)
-    return escape(text).replace("\n", "<br/>")
+    return glyphs.with_symbol_faces(escape(text).replace("\n", "<br/>"), FONT_NAMES.regular)
 
 
 def _plain(text: str, limit: int = 300) -> str:
@@ -671,8 +671,7 @@ def _page_decorations(ws: Workshop, fonts: FontNames, page_size: tuple[float, fl
         canvas.setFillColor(p.accent)
         canvas.rect(0, height - 9 * mm, width, 9 * mm, stroke=0, fill=1)
         canvas.setFillColor(p.muted)
-        canvas.setFont(fonts.regular, 7.5)
-        canvas.drawString(_MARGIN_X, 14 * mm, facilitated)
+        glyphs.draw(canvas, _MARGIN_X, 14 * mm, facilitated, fonts.regular, 7.5)
         canvas.restoreState()
 
     def body(canvas: Canvas, doc: BaseDocTemplate) -> None:
@@ -680,13 +679,12 @@ def _page_decorations(ws: Workshop, fonts: FontNames, page_size: tuple[float, fl
         canvas.setStrokeColor(p.rule)
         canvas.setLineWidth(0.5)
         canvas.line(_MARGIN_X, height - 16 * mm, width - _MARGIN_X, height - 16 * mm)
-        canvas.setFont(fonts.bold, 7.5)
         canvas.setFillColor(p.accent)
-        canvas.drawRightString(width - _MARGIN_X, height - 14 * mm, header_right)
-        canvas.drawString(_MARGIN_X, height - 14 * mm, header_left)
-        canvas.setFont(fonts.regular, 7.5)
+        glyphs.draw(canvas, width - _MARGIN_X, height - 14 * mm, header_right, fonts.bold, 7.5,
+                    anchor="end")
+        glyphs.draw(canvas, _MARGIN_X, height - 14 * mm, header_left, fonts.bold, 7.5)
         canvas.setFillColor(p.muted)
-        canvas.drawString(_MARGIN_X, 12 * mm, footer_left)
+        glyphs.draw(canvas, _MARGIN_X, 12 * mm, footer_left, fonts.regular, 7.5)
         canvas.drawRightString(width - _MARGIN_X, 12 * mm, f"Page {doc.page}")
         canvas.restoreState()
 

@@ -157,7 +157,9 @@ def load_fonts(*, faces: tuple[str, ...] | None = None) -> str:
 
 
 START_UP_FACES = ("Sans", "Sans-Bold")
-LATER_FACES = ("Oblique", "BoldOblique")
+# Symbola draws the emoji and symbols DejaVu lacks (Qt falls back to it by itself); on a
+# machine without an emoji font they would be boxes on the projector.
+LATER_FACES = ("Oblique", "BoldOblique", "Symbola")
 _LOADED_FONTS: dict[str, str] = {}
 
 

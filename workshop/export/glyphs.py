@@ -1,0 +1,96 @@
+"""Emoji and symbols in the handout: drawn in a symbols face where the text face has no
+glyph for them.
+
+reportlab draws a character its font lacks as an empty box, without an error, and never
+falls back to another font by itself; DejaVu Sans has no emoji. So user text is cut into
+runs: the text face wherever it has the glyph, the symbols face (Symbola, shipped next to
+DejaVu) where only that one has it. Paragraph markup gets `<font>` tags around those runs;
+strings drawn straight on the canvas or in a picture are drawn run by run.
+
+Imported by the PDF writer only, after the fonts are registered.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from reportlab.pdfbase import pdfmetrics
+
+from workshop.export.fonts import FONT_NAMES, register_fonts
+
+# Where a character the text face lacks can be at all (arrows, technical and dingbat
+# symbols, emoji): text without any of them, nearly all of it, is left as it is.
+_MAYBE_SYMBOL = re.compile("[\u2190-\u2bff\U0001f000-\U0001faff\ufe0e\ufe0f\u200d]")
+# Joiners, presentation selectors and skin-tone modifiers only change how a colour emoji
+# looks; a face without colour draws them as boxes or swatches of their own, so they are
+# left out of print.
+_INVISIBLE = re.compile("[\ufe0e\ufe0f\u200d\U0001f3fb-\U0001f3ff]")
+
+
+@lru_cache(maxsize=8)
+def _glyphs(font_name: str) -> frozenset[int]:
+    """The code points the registered face `font_name` has a glyph for."""
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(font_name).face.charToGlyph)
+
+
+def _needs_symbols(char: str, font_name: str) -> bool:
+    code = ord(char)
+    return code not in _glyphs(font_name) and code in _glyphs(FONT_NAMES.symbols)
+
+
+def runs(text: str, font_name: str) -> list[tuple[str, str]]:
+    """`text` as (piece, face) runs: `font_name` where it has the glyph, else the symbols
+    face when that one has it (a character neither has stays in `font_name`)."""
+    if not _MAYBE_SYMBOL.search(text):
+        return [(text, font_name)] if text else []
+    text = _INVISIBLE.sub("", text)
+    pieces: list[tuple[str, str]] = []
+    for char in text:
+        face = FONT_NAMES.symbols if _needs_symbols(char, font_name) else font_name
+        if pieces and pieces[-1][1] == face:
+            pieces[-1] = (pieces[-1][0] + char, face)
+        else:
+            pieces.append((char, face))
+    return pieces
+
+
+def with_symbol_faces(markup: str, font_name: str) -> str:
+    """Paragraph markup (already escaped) with the runs the text face lacks wrapped in
+    the symbols face. Tags and entities hold no such characters, so cutting is safe."""
+    if not _MAYBE_SYMBOL.search(markup):
+        return markup
+    return "".join(piece if face == font_name else f'<font face="{face}">{piece}</font>'
+                   for piece, face in runs(markup, font_name))
+
+
+def width(text: str, font_name: str, size: float) -> float:
+    """The drawn width of `text`, each run measured in its own face."""
+    return sum(pdfmetrics.stringWidth(piece, face, size)
+               for piece, face in runs(text, font_name))
+
+
+def starts(text: str, font_name: str, size: float, x: float,
+           anchor: str = "start") -> list[tuple[float, str, str]]:
+    """(x, piece, face) for drawing `text` run by run from `x`, which is its left end,
+    middle or right end as `anchor` says ("start", "middle", "end")."""
+    pieces = runs(text, font_name)
+    widths = [pdfmetrics.stringWidth(piece, face, size) for piece, face in pieces]
+    left = x - {"start": 0.0, "middle": sum(widths) / 2, "end": sum(widths)}[anchor]
+    placed = []
+    for (piece, face), w in zip(pieces, widths, strict=True):
+        placed.append((left, piece, face))
+        left += w
+    return placed
+
+
+def draw(canvas: Any, x: float, y: float, text: str, font_name: str, size: float,
+         anchor: str = "start") -> None:
+    """canvas.drawString (or drawRightString, anchor "end") that draws emoji too; the
+    canvas's font is left as `font_name`."""
+    for left, piece, face in starts(text, font_name, size, x, anchor):
+        canvas.setFont(face, size)
+        canvas.drawString(left, y, piece)
+    canvas.setFont(font_name, size)
