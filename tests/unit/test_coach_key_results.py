@@ -368,6 +368,7 @@ def test_a_verb_of_work_or_a_count_that_names_a_result_is_an_outcome(text: str) 
     "12 managers write their team's OKRs",
     "Each member of the team writes one blog post",
     "Make 5 onboarding guides easier to follow",
+    "Make more videos for the channel",
     "Build 5 dashboards for the sales team",
     "Send 2 emails per customer per month",
 ])

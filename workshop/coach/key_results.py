@@ -134,8 +134,8 @@ _CURRENCY = frozenset("$€£¥")
 _TARGET_RE = re.compile(
     r"\d\s*%|\bpercent|\bpp\b|percentage points|[$€£¥]\s*\d|\d\s*(?:k|m|bn|b|x)\b|"
     # "by 10", "by half"; not a date, "by 3 March".
-    r"\bfrom\b[^.;]*?\bto\b|\bby\s+(?:(?>\d+(?:st|nd|rd|th)?)(?! (?:" + "|".join(sorted(_MONTHS)) + r")\b)|"
-    r"half|a third|a quarter)|"
+    r"\bfrom\b[^.;]*?\bto\b|\bby\s+(?:(?>\d+(?:st|nd|rd|th)?)"
+    r"(?! (?:" + "|".join(sorted(_MONTHS)) + r")\b)|half|a third|a quarter)|"
     r"(?:below|under|above|over|at least|at most|less than|more than|fewer than|"
     r"greater than|no more than|up to|within|>=|<=|≥|≤|>|<)\s*(?:[$€£¥]\s*)?\d|"
     r"\b(?:zero|double|doubled|triple|tripled|halve|halved|half|twice)\b|"
@@ -236,7 +236,8 @@ _OWN_CADENCE_RE = re.compile(
     r"kilometers|hours|minutes|mins|pages|sessions|days|nights|evenings|mornings|words) ?"
     r"(?:a |per |each |every |/ ?)(?:day|week|month|quarter|year|weekday|morning|evening)\b|"
     # "Volunteer 4 times this quarter", "Help strangers up to 50 times": how often we act.
-    r"(?<!by )(?<!(?<!up )to )\b(?:\d+\+?|once|twice|thrice|three|four|five|six|ten|twelve) ?(?:x|times)\b"
+    r"(?<!by )(?<!(?<!up )to )\b(?:\d+\+?|once|twice|thrice|three|four|five|six|ten|"
+    r"twelve) ?(?:x|times)\b"
     r"(?! (?:faster|slower|more|less|higher|lower|bigger|larger|the|as|per (?:user|customer)))|"
     # Distances of our own exercise: "Run 250 miles", "Bike 5,000 miles".
     r"^(?:run|bike|cycle|walk|swim|hike|jog|row|ride) [\d,.]+\+? ?(?:miles|km|kilometres|"
@@ -527,10 +528,11 @@ def _measure_at_level(tokens: list[str]) -> bool:
 
 
 # "Make checkout twice as fast", "Make our customers happier": the verb of work names a
-# change in how something is, not a thing to make ("Make 10 docs more enticing" counts
-# our own work).
+# change in how something is, not a thing to make ("Make 10 docs more enticing" and
+# "Make more videos" count our own work).
 _MADE_BETTER = lx.COMPARATIVES | lx._words("""happier easier simpler safer smoother clearer
     healthier stronger""")
+_QUANTITY_WORDS = lx._words("more less fewer")
 _AS_FAST_RE = re.compile(r"\bas \w+ as\b|\b(?:twice|half|\d+ ?(?:x|times)) as \w+")
 # "Find $50k in sponsorship", "Make $1 from a stranger": money found is money attained.
 _MONEY_FINDING_VERBS = lx._words("find make pull source")
@@ -548,7 +550,8 @@ _AMOUNT_ENDS = lx._words("in for on from per to into toward towards")
 
 def _verb_of_a_measure(verb: str, after: list[str], role: str) -> str:
     """The role of a verb of work whose object shows it names a change or an attainment."""
-    if verb == "make" and after and not after[0][0].isdigit() and (
+    if verb == "make" and after and not after[0][0].isdigit() \
+            and after[0] not in _QUANTITY_WORDS and (
             not _MADE_BETTER.isdisjoint(after) or _AS_FAST_RE.search(" ".join(after))):
         return _ROLE_CHANGE
     amount = [a for a in after if a not in _AMOUNT_LEAD_INS]
@@ -809,9 +812,9 @@ _R_USAGE = "usage"
 # Verdicts the labelling rules fix by definition: the words may add doubt, not overturn.
 _DEFINITIONAL = frozenset((_R_PROXY, _R_RESULT))
 # Verdicts that restate the labelling rules' own definitions (a count of the team's own
-# work, people hired, a capability, a measure at a level, people gained, work measured by
-# the result it reaches): their vote weighs more next to the words than the rules' other
-# verdicts do (see training.py).
+# work, people hired, a capability, a measure at a level, people gained, usage per user,
+# work measured by the result it reaches): their vote weighs more next to the words than
+# the rules' other verdicts do (see training.py).
 DEFINED_BY_THE_LABELLING_RULES = frozenset((_R_OWN_COUNT, _R_HIRING, _R_CAPABILITY, _R_LEVEL,
                                             _R_RESULT, _R_GAINED, _R_USAGE))
 # Work named by its verb ("Launch ...") or reported done ("12 schools visited"): the

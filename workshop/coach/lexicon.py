@@ -120,8 +120,9 @@ OWN_WORK_NOUNS = _words("""
 # Our own people: counting them (hired, trained, onboarded) counts effort too.
 OWN_PEOPLE_NOUNS = _words("""
     engineers developers nurses doctors teachers staff employees managers agents reps
-    interns hires recruits team-members team-member team-leads team-lead salespeople designers analysts people
-    consultants technicians drivers volunteers mentors coaches tutors ambassadors
+    interns hires recruits team-members team-member team-leads team-lead salespeople
+    designers analysts people consultants technicians drivers volunteers mentors coaches
+    tutors ambassadors
     account-executives aes sdrs bdrs scientists officers leaders roles positions
     vacancies""")
 
