@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from reportlab.lib.styles import ParagraphStyle
 
 from workshop.demo import demo_workshop
 from workshop.export import ExportError, export_file, export_per_participant
@@ -293,5 +294,53 @@ def test_text_is_cut_into_runs_of_the_face_that_has_each_glyph():
     assert glyphs.runs("Go 🚀 now 👍🏽!", regular) == [
         ("Go ", regular), ("🚀", symbols), (" now ", regular), ("👍", symbols), ("!", regular)]
     # Markup keeps its tags and entities; only the emoji gets a face of its own.
-    assert glyphs.with_symbol_faces("R&amp;D <b>🎉</b>", regular) == (
+    assert glyphs.with_faces("R&amp;D <b>🎉</b>", regular) == (
         f'R&amp;D <b><font face="{symbols}">🎉</font></b>')
+
+
+def test_right_to_left_text_is_joined_and_drawn_in_the_order_it_is_read():
+    # reportlab lays every line out left to right, letter by letter: Arabic came out
+    # unjoined and backwards, Hebrew backwards.
+    import arabic_reshaper
+
+    arabic = "زيادة رضا العملاء في المنطقة"
+    hebrew = "להגדיל את שביעות רצון הלקוחות"
+    ws = demo_workshop()
+    objective = ws.selected_objectives()[0]
+    objective.text = arabic
+    objective.key_results[0].text = "رفع مؤشر صافي الترويج من 30 إلى 45"
+    objective.key_results[1].text = f"{hebrew} ב-20%"
+    objective.key_results[0].actions[0].text = f"Call the {arabic} team"
+    # A text extractor reads a drawn line back in reading order: it finds the joined
+    # Arabic and the Hebrew as written only when each line was drawn as it is seen (its
+    # guess around numbers is its own, so the words are looked for without them).
+    text = " ".join(page_texts(pdf_bytes(ws)))
+    assert arabic_reshaper.reshape(arabic) in text
+    assert hebrew in text
+    assert "Call the " in text  # a left-to-right line keeps its own order around them
+
+
+def test_a_paragraph_that_reads_right_to_left_is_set_flush_right_and_upright():
+    from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+
+    from workshop.export.fonts import register_fonts
+    from workshop.export.pdf import _Para, _styles
+
+    names = register_fonts()
+    s = _styles()
+    assert _Para("1.1&nbsp;&nbsp;رفع مؤشر", s.body).style.alignment == TA_RIGHT
+    assert _Para("Serves: رفع مؤشر", s.body).style.alignment == TA_LEFT
+    assert _Para("Plain text", s.body).style is s.body
+    # DejaVu's oblique faces have no Arabic: italics holding Arabic are set upright.
+    italic = ParagraphStyle("i", parent=s.body, fontName=names.italic)
+    assert _Para("رفع مؤشر", italic).style.fontName == names.regular
+    assert "<i>" not in _Para("a <i>رفع</i> b", s.body).text
+    assert _Para("a <i>latin</i> b", s.body).style is s.body
+
+
+def test_single_lines_in_pictures_and_headers_are_drawn_as_seen():
+    from workshop.export import glyphs
+
+    assert glyphs.display_line("Plain words") == "Plain words"
+    assert glyphs.display_line("abc שלום") == "abc םולש"
+    assert glyphs.display_line("1.1 שלום") == "םולש 1.1"

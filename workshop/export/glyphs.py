@@ -1,11 +1,16 @@
-"""Emoji and symbols in the handout: drawn in a symbols face where the text face has no
-glyph for them.
+"""User text as the handout draws it: emoji in a symbols face, Arabic joined, and
+right-to-left text in its visual order.
 
 reportlab draws a character its font lacks as an empty box, without an error, and never
 falls back to another font by itself; DejaVu Sans has no emoji. So user text is cut into
 runs: the text face wherever it has the glyph, the symbols face (Symbola, shipped next to
 DejaVu) where only that one has it. Paragraph markup gets `<font>` tags around those runs;
 strings drawn straight on the canvas or in a picture are drawn run by run.
+
+reportlab also lays every line out left to right, letter by letter. Arabic letters are
+joined first (arabic_reshaper: their contextual forms, still in reading order), lines are
+broken, and then each line is put in the order it is seen (python-bidi, the Unicode
+bidirectional algorithm): paragraphs in `pdf._Para`, single lines here.
 
 Imported by the PDF writer only, after the fonts are registered.
 """
@@ -16,6 +21,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+import arabic_reshaper
+from bidi import get_base_level, get_display
 from reportlab.pdfbase import pdfmetrics
 
 from workshop.export.fonts import FONT_NAMES, register_fonts
@@ -27,6 +34,46 @@ _MAYBE_SYMBOL = re.compile("[\u2190-\u2bff\U0001f000-\U0001faff\ufe0e\ufe0f\u200
 # looks; a face without colour draws them as boxes or swatches of their own, so they are
 # left out of print.
 _INVISIBLE = re.compile("[\ufe0e\ufe0f\u200d\U0001f3fb-\U0001f3ff]")
+
+
+# Hebrew and Arabic, with their presentation forms: letters that read right to left.
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_ARABIC = re.compile("[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")
+
+
+def has_right_to_left(text: str) -> bool:
+    return bool(_RIGHT_TO_LEFT.search(text))
+
+
+def has_arabic(text: str) -> bool:
+    return bool(_ARABIC.search(text))
+
+
+def reads_right_to_left(text: str) -> bool:
+    """The text's own direction, set by its first letter that has one (an Arabic title
+    that starts with "1.1" still reads right to left)."""
+    return has_right_to_left(text) and get_base_level(text) == 1
+
+
+def joined(text: str) -> str:
+    """Arabic letters in their joined forms, in reading order; other text as it is."""
+    return arabic_reshaper.reshape(text) if _ARABIC.search(text) else text
+
+
+def seen(line: str, right_to_left: bool) -> str:
+    """One line of text (already joined) in the order it is seen, left to right, within
+    a paragraph that reads right to left or not."""
+    if not has_right_to_left(line):
+        return line
+    return get_display(line, base_dir="R" if right_to_left else "L")
+
+
+def display_line(text: str) -> str:
+    """A single line (a header, a label in a picture) joined and in its seen order."""
+    if not has_right_to_left(text):
+        return text
+    text = joined(text)
+    return seen(text, reads_right_to_left(text))
 
 
 @lru_cache(maxsize=8)
@@ -57,7 +104,7 @@ def runs(text: str, font_name: str) -> list[tuple[str, str]]:
     return pieces
 
 
-def with_symbol_faces(markup: str, font_name: str) -> str:
+def with_faces(markup: str, font_name: str) -> str:
     """Paragraph markup (already escaped) with the runs the text face lacks wrapped in
     the symbols face. Tags and entities hold no such characters, so cutting is safe."""
     if not _MAYBE_SYMBOL.search(markup):
@@ -67,16 +114,16 @@ def with_symbol_faces(markup: str, font_name: str) -> str:
 
 
 def width(text: str, font_name: str, size: float) -> float:
-    """The drawn width of `text`, each run measured in its own face."""
+    """The drawn width of one line of `text`, each run measured in its own face."""
     return sum(pdfmetrics.stringWidth(piece, face, size)
-               for piece, face in runs(text, font_name))
+               for piece, face in runs(display_line(text), font_name))
 
 
 def starts(text: str, font_name: str, size: float, x: float,
            anchor: str = "start") -> list[tuple[float, str, str]]:
-    """(x, piece, face) for drawing `text` run by run from `x`, which is its left end,
-    middle or right end as `anchor` says ("start", "middle", "end")."""
-    pieces = runs(text, font_name)
+    """(x, piece, face) for drawing one line of `text` run by run from `x`, which is its
+    left end, middle or right end as `anchor` says ("start", "middle", "end")."""
+    pieces = runs(display_line(text), font_name)
     widths = [pdfmetrics.stringWidth(piece, face, size) for piece, face in pieces]
     left = x - {"start": 0.0, "middle": sum(widths) / 2, "end": sum(widths)}[anchor]
     placed = []

@@ -8,10 +8,12 @@ timestamps never reach the page, so `invariant=True` gives byte-identical files.
 
 from __future__ import annotations
 
-import importlib.util
+import copy
+import html
 import io
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 from xml.sax.saxutils import escape
@@ -70,9 +72,6 @@ _PAGE_SIZES = {"a4": A4, "letter": LETTER}
 _MARGIN_X = 22 * mm
 _MARGIN_TOP = 26 * mm
 _MARGIN_BOTTOM = 22 * mm
-# Arabic and Hebrew need shaping, which reportlab only does with uharfbuzz installed;
-# without it the text still prints, unshaped.
-_SHAPING = importlib.util.find_spec("uharfbuzz") is not None
 
 
 # reportlab breaks an over-long word by measuring it one character at a time, which takes
@@ -97,8 +96,8 @@ def _markup(text: str) -> str:
     text = clean_text(text)
     if len(text) > PRINT_LIMIT:
         text = text[:PRINT_LIMIT].rstrip() + "\u2026 (shortened for print)"
-    text = _LONG_WORD.sub(_chunked, text)
-    return glyphs.with_symbol_faces(escape(text).replace("\n", "<br/>"), FONT_NAMES.regular)
+    text = glyphs.joined(_LONG_WORD.sub(_chunked, text))
+    return glyphs.with_faces(escape(text).replace("\n", "<br/>"), FONT_NAMES.regular)
 
 
 def _plain(text: str, limit: int = 300) -> str:
@@ -112,11 +111,10 @@ class _Styles:
 
     def __init__(self, fonts: FontNames) -> None:
         p = PALETTE
-        extra: dict[str, Any] = {"shaping": 1} if _SHAPING else {}
 
         def style(name: str, **kw: Any) -> ParagraphStyle:
             base = {"fontName": fonts.regular, "fontSize": 9.5, "leading": 13.5,
-                    "textColor": p.ink, **extra}
+                    "textColor": p.ink}
             base.update(kw)
             return ParagraphStyle(name, **base)
 
@@ -205,9 +203,41 @@ def _table(rows: list[list[Any]], widths: list[float], *, header: bool = True,
 class _Para(Paragraph):
     """A Paragraph that remembers its last line breaking: tables and KeepTogether ask a
     paragraph for its size several times at the same width, and breaking lines is the
-    most expensive step of the whole handout."""
+    most expensive step of the whole handout. Right-to-left text is broken into lines in
+    reading order and drawn in seen order; a paragraph that reads right to left is set
+    flush right."""
 
     _wrapped: tuple[float, float, float, Any] | None = None
+    _right_to_left: tuple[bool, bool] = (False, False)  # (has any, reads so)
+
+    def __init__(self, text: str | None, style: ParagraphStyle, *args: Any,
+                 **kwargs: Any) -> None:
+        plain = html.unescape(_TAGS.sub("", text or ""))
+        if glyphs.has_right_to_left(plain):
+            reads = glyphs.reads_right_to_left(plain)
+            self._right_to_left = (True, reads)
+            if reads:
+                style = _flush_right(style)
+        if text and glyphs.has_arabic(plain):
+            # DejaVu's oblique faces have no Arabic letters: italics holding any are set
+            # upright rather than as boxes.
+            text = _ITALIC.sub(lambda m: m.group(1) if glyphs.has_arabic(m.group(1))
+                               else m.group(0), text)
+            style = _upright(style)
+        super().__init__(text, style, *args, **kwargs)
+
+    def drawPara(self, debug: int = 0) -> None:
+        has_any, reads = self._right_to_left
+        if not has_any:
+            super().drawPara(debug)
+            return
+        # Breaking and splitting keep the reading order; only the drawing sees the other.
+        in_reading_order = self.blPara
+        self.blPara = _in_seen_order(in_reading_order, reads)
+        try:
+            super().drawPara(debug)
+        finally:
+            self.blPara = in_reading_order
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         cached = self._wrapped
@@ -219,6 +249,49 @@ class _Para(Paragraph):
         width, height = super().wrap(available_width, available_height)
         self._wrapped = (available_width, width, height, self.__dict__.get("blPara"))
         return width, height
+
+
+_TAGS = re.compile(r"<[^>]*>")
+
+
+_ITALIC = re.compile(r"<i>(.*?)</i>", re.S)
+
+
+@lru_cache(maxsize=64)
+def _flush_right(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
+
+
+@lru_cache(maxsize=64)
+def _upright(style: ParagraphStyle) -> ParagraphStyle:
+    upright = {FONT_NAMES.italic: FONT_NAMES.regular, FONT_NAMES.bold_italic: FONT_NAMES.bold}
+    if style.fontName not in upright:
+        return style
+    return ParagraphStyle(f"{style.name}-upright", parent=style,
+                          fontName=upright[style.fontName])
+
+
+def _in_seen_order(lines: Any, right_to_left: bool) -> Any:
+    """A copy of a paragraph's broken lines with each line in the order it is seen."""
+    seen = copy.copy(lines)
+    if lines.kind == 0:  # one style: (extra space, words)
+        seen.lines = [(extra, glyphs.seen(" ".join(words), right_to_left).split(" "))
+                      for extra, words in lines.lines]
+        return seen
+    seen.lines = []
+    for line in lines.lines:  # styled runs ("frags"), each with its text
+        line = copy.copy(line)
+        frags = [copy.copy(f) for f in line.words]
+        for frag in frags:
+            text = frag.text
+            core = text.strip(" ")
+            lead, trail = text[:len(text) - len(text.lstrip(" "))], text[len(text.rstrip(" ")):]
+            core = glyphs.seen(core, right_to_left)
+            # Seen from the right, a run's leading space ends up on its left.
+            frag.text = trail + core + lead if right_to_left else lead + core + trail
+        line.words = frags[::-1] if right_to_left else frags
+        seen.lines.append(line)
+    return seen
 
 
 class _Line(Flowable):
