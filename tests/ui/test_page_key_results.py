@@ -215,3 +215,17 @@ def test_a_huge_session_builds_only_the_key_results_in_view(qtbot, make_controll
     page.go_to_item(last)
     assert page.rows[last].text_edit.hasFocus()
     assert controller.focus_item == ("kr", last)
+
+
+def test_the_statement_is_upright_when_it_holds_arabic(qtbot, controller, timers, show_page):
+    # The theme sets the statement in italics, and DejaVu's oblique faces have no Arabic:
+    # the objective "زيادة رضا العملاء" showed as boxes.
+    page = show_page(KeyResultsPage, controller)
+    objective = controller.workshop.objectives[0]
+    statement = page.blocks.row(objective.id).statement
+    assert statement.property("upright") == "false"
+    controller.set_field(("objective", objective.id), "text", "زيادة رضا العملاء")
+    timers.fire_all()
+    assert "زيادة" in statement.text()
+    assert statement.property("upright") == "true"
+    assert not statement.font().italic()

@@ -13,6 +13,7 @@ from workshop.flows.slides import (
     clock_text,
     first_checkin,
     kr_kind,
+    kr_line,
     objectives_slide,
     range_text,
     retro_slide,
@@ -153,3 +154,15 @@ def test_every_stage_says_what_its_slide_reads():
     ws.cadence.checkin_weekday = 3  # an edit the slide does not read changes nothing
     ws.retro.noise = "x"
     assert slide_rows(ws, "key_results") == before
+
+
+def test_a_range_after_right_to_left_text_keeps_its_own_order():
+    # After Arabic, "(120 → 150 sign-ups)" was laid out right to left on the projector:
+    # the arrow pointed from 150 to 120.
+    arabic = KeyResult(text="رفع مؤشر صافي الترويج", baseline="120", target="150",
+                       unit="sign-ups")
+    line = kr_line(arabic)
+    assert line.startswith("رفع مؤشر صافي الترويج ")
+    assert line.endswith("\u2066(120\u00a0→\u00a0150\u00a0sign-ups)\u2069")
+    latin = KeyResult(text="Grow sign-ups", baseline="120", target="150", unit="sign-ups")
+    assert "\u2066" not in kr_line(latin)

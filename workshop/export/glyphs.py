@@ -25,6 +25,7 @@ import arabic_reshaper
 from bidi import get_base_level, get_display
 from reportlab.pdfbase import pdfmetrics
 
+from workshop import direction
 from workshop.export.fonts import FONT_NAMES, register_fonts
 
 # Where a character the text face lacks can be at all (arrows, technical and dingbat
@@ -36,17 +37,8 @@ _MAYBE_SYMBOL = re.compile("[\u2190-\u2bff\U0001f000-\U0001faff\ufe0e\ufe0f\u200
 _INVISIBLE = re.compile("[\ufe0e\ufe0f\u200d\U0001f3fb-\U0001f3ff]")
 
 
-# Hebrew and Arabic, with their presentation forms: letters that read right to left.
-_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-_ARABIC = re.compile("[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")
-
-
-def has_right_to_left(text: str) -> bool:
-    return bool(_RIGHT_TO_LEFT.search(text))
-
-
-def has_arabic(text: str) -> bool:
-    return bool(_ARABIC.search(text))
+has_right_to_left = direction.has_right_to_left
+has_arabic = direction.has_arabic
 
 
 def reads_right_to_left(text: str) -> bool:
@@ -57,7 +49,7 @@ def reads_right_to_left(text: str) -> bool:
 
 def joined(text: str) -> str:
     """Arabic letters in their joined forms, in reading order; other text as it is."""
-    return arabic_reshaper.reshape(text) if _ARABIC.search(text) else text
+    return arabic_reshaper.reshape(text) if has_arabic(text) else text
 
 
 def seen(line: str, right_to_left: bool) -> str:

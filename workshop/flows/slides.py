@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
+from workshop.direction import has_right_to_left, left_to_right_piece
 from workshop.method import CHECKLIST_QUESTIONS, RETRO_QUESTIONS, score_band
 from workshop.model import KeyResult, Workshop
 
@@ -152,7 +153,13 @@ def _kr_line(text: str, baseline: str, target: str, unit: str) -> str:
     # works out the line of the one KR being typed into, not of all of them.
     span = range_text(KeyResult(text=text, baseline=baseline, target=target, unit=unit))
     shown = text.strip() or "(key result without text)"
-    return f"{shown} ({span})" if span else shown
+    if not span:
+        return shown
+    if has_right_to_left(shown):
+        # After Arabic or Hebrew our "(120 → 150 sign-ups)" would be laid out right to left,
+        # the arrow pointing from 150 to 120.
+        return f"{shown} {left_to_right_piece(f'({span})')}"
+    return f"{shown} ({span})"
 
 
 @lru_cache(maxsize=4096)

@@ -293,6 +293,7 @@ QRadioButton::indicator:checked {{ background: {t.accent}; border: 3px solid {t.
 QRadioButton::indicator:focus {{ border-color: {t.accent}; }}
 QLabel#sectionHeading, QLabel#objectiveTitle, QLabel#planKrTitle {{ font-weight: bold; }}
 QLabel#statement {{ font-style: italic; color: {t.muted}; }}
+QLabel#statement[upright="true"] {{ font-style: normal; }}
 QLabel#originTag, QLabel#planGuidance, QLabel#emptyHint {{ color: {t.muted}; }}
 QLabel#chainOriginal {{ text-decoration: line-through; color: {t.muted}; }}
 QLabel#chainResult {{ font-weight: bold; }}

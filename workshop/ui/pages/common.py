@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop.direction import has_arabic
 from workshop.ui.session import SessionController
 from workshop.ui.theme import set_font_scale
 from workshop.ui.widgets.row_list import Row
@@ -76,6 +77,13 @@ def mute(label: QLabel) -> QLabel:
 def sync_label(label: QLabel, value: str) -> None:
     if label.text() != value:
         label.setText(value)
+
+
+def sync_italic_label(label: QLabel, value: str) -> None:
+    """sync_label for a label the theme sets in italics: with Arabic in it, upright
+    (DejaVu's oblique faces have no Arabic letters, so they would be boxes)."""
+    sync_label(label, value)
+    set_style_state(label, "upright", "true" if has_arabic(value) else "false")
 
 
 def text_field(placeholder: str, accessible: str, tip: str, *, name: str = "",

@@ -335,7 +335,8 @@ class _ObjectiveBlock(Row):
                                          f"{MAX_KRS_PER_OBJECTIVE} blurs the focus. Which "
                                          f"{MAX_KRS_PER_OBJECTIVE} matter most?")
         self.focus_label.setVisible(count > MAX_KRS_PER_OBJECTIVE)
-        common.sync_label(self.statement, objective_statement(item) if item.key_results else "")
+        common.sync_italic_label(self.statement,
+                                 objective_statement(item) if item.key_results else "")
         self.statement.setVisible(bool(item.key_results))
 
 
