@@ -308,3 +308,45 @@ def test_d_fast_typing_with_the_projector_open_on_ten_times_the_large_session(tm
         assert app.wait_exit() == 0
     typed = [r["text"] for r in saved["key_results"] if r["text"].endswith(sentence)]
     assert len(typed) == 1, "every key, in order, in one key result"
+
+
+def test_e_emoji_and_arabic_typed_on_the_keyboard_reach_the_handout(tmp_path):
+    """A facilitator types an emoji and Arabic into the open session (xdotool types them
+    as a keyboard layout would), the app saves them, and the handout made from the file
+    draws them: the emoji in the symbols face, the Arabic joined and in reading order
+    (boxes and backwards letters before)."""
+    import os
+    import subprocess
+    import sys
+
+    import arabic_reshaper
+    from pypdf import PdfReader
+
+    db = tmp_path / "workshops.db"
+    session_id = create_demo(db)
+    typed = " 🚀 زيادة رضا العملاء"
+    with real_app_session(tmp_path) as (display, start):
+        app = start(db)
+        window = open_from_library(app)
+        before = wait_saved_and_quiet(db)
+        x, y = find_text_box(display.screenshot(window))
+        app.xdotool("mousemove", "--window", window, str(x), str(y), "click", "1")
+        app.key("End")
+        app.type(typed, delay_ms=60)
+        after = wait_saved_and_quiet(db)
+        display.screenshot().save_png(tmp_path / "typed.png")
+        app.key("ctrl+q")
+    changed = [value for key, value in content(after).items()
+               if content(before).get(key) != value]
+    assert len(changed) == 1 and str(changed[0]).endswith(typed), changed
+    pdf = tmp_path / "handout.pdf"
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    env.pop("OKR_WORKSHOP_DB", None)
+    subprocess.run([sys.executable, "-m", "workshop", "export", "--db", str(db), session_id,
+                    "-o", str(pdf)], check=True, capture_output=True, env=env, timeout=120)
+    reader = PdfReader(pdf)
+    fonts = {str(f.get_object()["/BaseFont"]).split("+")[-1]
+             for page in reader.pages for f in page["/Resources"].get("/Font", {}).values()}
+    assert "Symbola" in fonts
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert arabic_reshaper.reshape("زيادة رضا العملاء") in text
