@@ -194,6 +194,14 @@ def find_text_box(shot: Picture) -> tuple[int, int]:
     raise AssertionError("found no text box to click in the facilitator window")
 
 
+def click_into_first_text_box(app: RealApp, display, window: str) -> None:
+    """A click starts typing into the page's first text box, and End keeps what the
+    field held."""
+    x, y = find_text_box(display.screenshot(window))
+    app.xdotool("mousemove", "--window", window, str(x), str(y), "click", "1")
+    app.key("End")
+
+
 def test_b_typing_survives_kill_9(tmp_path):
     """A sentence typed at a human pace into a field of the open session, then SIGKILL:
     the file holds everything typed longer than the autosave delay before the kill."""
@@ -204,10 +212,7 @@ def test_b_typing_survives_kill_9(tmp_path):
         app = start(db)
         window = open_from_library(app)
         before = wait_saved_and_quiet(db)
-        x, y = find_text_box(display.screenshot(window))
-        # A click starts typing, and End keeps what the field held.
-        app.xdotool("mousemove", "--window", window, str(x), str(y), "click", "1")
-        app.key("End")
+        click_into_first_text_box(app, display, window)
         sent_at: list[float] = []
         started = time.monotonic()
         for char in sentence:
@@ -329,9 +334,7 @@ def test_e_emoji_and_arabic_typed_on_the_keyboard_reach_the_handout(tmp_path):
         app = start(db)
         window = open_from_library(app)
         before = wait_saved_and_quiet(db)
-        x, y = find_text_box(display.screenshot(window))
-        app.xdotool("mousemove", "--window", window, str(x), str(y), "click", "1")
-        app.key("End")
+        click_into_first_text_box(app, display, window)
         app.type(typed, delay_ms=60)
         after = wait_saved_and_quiet(db)
         display.screenshot().save_png(tmp_path / "typed.png")

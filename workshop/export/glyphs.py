@@ -25,7 +25,7 @@ import arabic_reshaper
 from bidi import get_base_level, get_display
 from reportlab.pdfbase import pdfmetrics
 
-from workshop import direction
+from workshop.direction import has_arabic, has_right_to_left
 from workshop.export.fonts import FONT_NAMES, register_fonts
 
 # Where a character the text face lacks can be at all (arrows, technical and dingbat
@@ -36,9 +36,6 @@ _MAYBE_SYMBOL = re.compile("[\u2190-\u2bff\U0001f000-\U0001faff\ufe0e\ufe0f\u200
 # left out of print.
 _INVISIBLE = re.compile("[\ufe0e\ufe0f\u200d\U0001f3fb-\U0001f3ff]")
 
-
-has_right_to_left = direction.has_right_to_left
-has_arabic = direction.has_arabic
 
 
 def reads_right_to_left(text: str) -> bool:

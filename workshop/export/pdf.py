@@ -41,6 +41,7 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import BaseDocTemplate
 from reportlab.platypus.frames import Frame
 
+from workshop.direction import has_arabic, has_right_to_left
 from workshop.export import content, glyphs
 from workshop.export.charts import PALETTE, alignment_drawing, fit_lines, timeline_drawing
 from workshop.export.content import (
@@ -213,15 +214,15 @@ class _Para(Paragraph):
     def __init__(self, text: str | None, style: ParagraphStyle, *args: Any,
                  **kwargs: Any) -> None:
         plain = html.unescape(_TAGS.sub("", text or ""))
-        if glyphs.has_right_to_left(plain):
+        if has_right_to_left(plain):
             reads = glyphs.reads_right_to_left(plain)
             self._right_to_left = (True, reads)
             if reads:
                 style = _flush_right(style)
-        if text and glyphs.has_arabic(plain):
+        if text and has_arabic(plain):
             # DejaVu's oblique faces have no Arabic letters: italics holding any are set
             # upright rather than as boxes.
-            text = _ITALIC.sub(lambda m: m.group(1) if glyphs.has_arabic(m.group(1))
+            text = _ITALIC.sub(lambda m: m.group(1) if has_arabic(m.group(1))
                                else m.group(0), text)
             style = _upright(style)
         super().__init__(text, style, *args, **kwargs)
