@@ -344,3 +344,26 @@ def test_single_lines_in_pictures_and_headers_are_drawn_as_seen():
     assert glyphs.display_line("Plain words") == "Plain words"
     assert glyphs.display_line("abc שלום") == "abc םולש"
     assert glyphs.display_line("1.1 שלום") == "םולש 1.1"
+
+
+def test_hebrew_and_arabic_labels_in_the_pictures_are_set_flush_right():
+    from reportlab.graphics.shapes import String
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from workshop.export.charts import alignment_drawing, timeline_drawing
+    from workshop.export.fonts import register_fonts
+
+    names = register_fonts()
+    ws = demo_workshop()
+    ws.selected_objectives()[0].key_results[0].text = "להגדיל את שביעות רצון הלקוחות"
+    for drawing in (alignment_drawing(ws, 480, names.regular, names.bold),
+                    timeline_drawing(ws, 480, names.regular, names.bold)):
+        strings = [s for s in drawing.contents if isinstance(s, String)]
+        hebrew = [s for s in strings if any("\u0590" <= c <= "\u05ff" for c in s.text)]
+        latin = [s for s in strings if s.text.startswith("Generate 200")]
+        assert hebrew and latin
+        right_end = max(s.x + stringWidth(s.text, s.fontName, s.fontSize) for s in hebrew)
+        left_end = min(s.x for s in hebrew)
+        # The Hebrew line ends where its box or column ends; the English one starts
+        # where its own begins.
+        assert right_end - left_end < 200 and left_end > min(s.x for s in latin) + 10

@@ -141,7 +141,10 @@ def alignment_drawing(ws: Workshop, width: float, regular: str, bold: str,
         lines = fit_lines(text, font, size, w - 10, min(max_lines, 4))
         text_h = len(lines) * size * 1.2
         middle_top = top - (top - bottom - text_h) / 2 + size * 0.2
-        _label(drawing, lines, x + 5, middle_top, font, size, colour)
+        if glyphs.reads_right_to_left(text):  # Hebrew or Arabic: flush right
+            _label(drawing, lines, x + w - 5, middle_top, font, size, colour, anchor="end")
+        else:
+            _label(drawing, lines, x + 5, middle_top, font, size, colour)
 
     def link(x1: float, y1: float, x2: float, y2: float) -> None:
         mid = (x1 + x2) / 2
@@ -286,8 +289,10 @@ def timeline_drawing(ws: Workshop, width: float, regular: str, bold: str,
             drawing.add(Line(0, lane_top, plot_x1, lane_top, strokeColor=p.rule,
                              strokeWidth=0.3))
         lines = fit_lines(kr.text, regular, 6.5, label_w, 2)
-        _label(drawing, lines, 0, middle + len(lines) * 6.5 * 1.2 / 2 + 1, regular, 6.5,
-               p.ink)
+        flush_right = glyphs.reads_right_to_left(kr.text)
+        _label(drawing, lines, label_w if flush_right else 0,
+               middle + len(lines) * 6.5 * 1.2 / 2 + 1, regular, 6.5, p.ink,
+               anchor="end" if flush_right else "start")
         previous_x = -100.0
         lift = 0.0
         for action in sorted((a for a in kr.actions if a.deadline is not None),
