@@ -113,6 +113,8 @@ def starts(text: str, font_name: str, size: float, x: float,
     """(x, piece, face) for drawing one line of `text` run by run from `x`, which is its
     left end, middle or right end as `anchor` says ("start", "middle", "end")."""
     pieces = runs(display_line(text), font_name)
+    if anchor == "start" and len(pieces) == 1:
+        return [(x, *pieces[0])]  # one face from the left end: nothing to measure
     widths = [pdfmetrics.stringWidth(piece, face, size) for piece, face in pieces]
     left = x - {"start": 0.0, "middle": sum(widths) / 2, "end": sum(widths)}[anchor]
     placed = []

@@ -213,18 +213,19 @@ class _Para(Paragraph):
 
     def __init__(self, text: str | None, style: ParagraphStyle, *args: Any,
                  **kwargs: Any) -> None:
-        plain = html.unescape(_TAGS.sub("", text or ""))
-        if has_right_to_left(plain):
+        # Markup and entities are never Hebrew or Arabic: most paragraphs stop here.
+        if text and has_right_to_left(text):
+            plain = html.unescape(_TAGS.sub("", text))
             reads = glyphs.reads_right_to_left(plain)
             self._right_to_left = (True, reads)
             if reads:
                 style = _flush_right(style)
-        if text and has_arabic(plain):
-            # DejaVu's oblique faces have no Arabic letters: italics holding any are set
-            # upright rather than as boxes.
-            text = _ITALIC.sub(lambda m: m.group(1) if has_arabic(m.group(1))
-                               else m.group(0), text)
-            style = _upright(style)
+            if has_arabic(plain):
+                # DejaVu's oblique faces have no Arabic letters: italics holding any are
+                # set upright rather than as boxes.
+                text = _ITALIC.sub(lambda m: m.group(1) if has_arabic(m.group(1))
+                                   else m.group(0), text)
+                style = _upright(style)
         super().__init__(text, style, *args, **kwargs)
 
     def drawPara(self, debug: int = 0) -> None:
