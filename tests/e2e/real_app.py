@@ -383,10 +383,15 @@ def real_app_session(tmp_path: Path, *, width: int = 1920,
         display.close()
 
 
-def create_demo(db: Path) -> str:
-    """The worked example, made by the command line as a user would; its id."""
+def run_cli(*args: str, timeout_s: float = 120) -> str:
+    """`okr-workshop ARGS` from this tree, as a user runs it; what it printed."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     env.pop("OKR_WORKSHOP_DB", None)
-    out = subprocess.run([sys.executable, "-m", "workshop", "demo", "--db", str(db)],
-                         capture_output=True, text=True, check=True, env=env, timeout=60)
+    out = subprocess.run([sys.executable, "-m", "workshop", *args], capture_output=True,
+                         text=True, check=True, env=env, timeout=timeout_s)
     return out.stdout.strip()
+
+
+def create_demo(db: Path) -> str:
+    """The worked example, made by the command line as a user would; its id."""
+    return run_cli("demo", "--db", str(db), timeout_s=60)

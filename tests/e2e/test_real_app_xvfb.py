@@ -16,6 +16,7 @@ from real_app import (
     create_demo,
     read_db,
     real_app_session,
+    run_cli,
     wait_until,
 )
 
@@ -194,12 +195,15 @@ def find_text_box(shot: Picture) -> tuple[int, int]:
     raise AssertionError("found no text box to click in the facilitator window")
 
 
-def click_into_first_text_box(app: RealApp, display, window: str) -> None:
-    """A click starts typing into the page's first text box, and End keeps what the
-    field held."""
+def start_typing_in_first_text_box(app: RealApp, display, db: Path) -> dict:
+    """Open the session from the library, let it settle on disk, then click into the
+    page's first text box (End keeps what the field held); the file as it was."""
+    window = open_from_library(app)
+    before = wait_saved_and_quiet(db)
     x, y = find_text_box(display.screenshot(window))
     app.xdotool("mousemove", "--window", window, str(x), str(y), "click", "1")
     app.key("End")
+    return before
 
 
 def test_b_typing_survives_kill_9(tmp_path):
@@ -210,9 +214,7 @@ def test_b_typing_survives_kill_9(tmp_path):
     sentence = "Grow recurring revenue in the Nordics by a third"
     with real_app_session(tmp_path) as (display, start):
         app = start(db)
-        window = open_from_library(app)
-        before = wait_saved_and_quiet(db)
-        click_into_first_text_box(app, display, window)
+        before = start_typing_in_first_text_box(app, display, db)
         sent_at: list[float] = []
         started = time.monotonic()
         for char in sentence:
@@ -320,10 +322,6 @@ def test_e_emoji_and_arabic_typed_on_the_keyboard_reach_the_handout(tmp_path):
     as a keyboard layout would), the app saves them, and the handout made from the file
     draws them: the emoji in the symbols face, the Arabic joined and in reading order
     (boxes and backwards letters before)."""
-    import os
-    import subprocess
-    import sys
-
     import arabic_reshaper
     from pypdf import PdfReader
 
@@ -332,9 +330,7 @@ def test_e_emoji_and_arabic_typed_on_the_keyboard_reach_the_handout(tmp_path):
     typed = " 🚀 زيادة رضا العملاء"
     with real_app_session(tmp_path) as (display, start):
         app = start(db)
-        window = open_from_library(app)
-        before = wait_saved_and_quiet(db)
-        click_into_first_text_box(app, display, window)
+        before = start_typing_in_first_text_box(app, display, db)
         app.type(typed, delay_ms=60)
         after = wait_saved_and_quiet(db)
         display.screenshot().save_png(tmp_path / "typed.png")
@@ -343,10 +339,7 @@ def test_e_emoji_and_arabic_typed_on_the_keyboard_reach_the_handout(tmp_path):
                if content(before).get(key) != value]
     assert len(changed) == 1 and str(changed[0]).endswith(typed), changed
     pdf = tmp_path / "handout.pdf"
-    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
-    env.pop("OKR_WORKSHOP_DB", None)
-    subprocess.run([sys.executable, "-m", "workshop", "export", "--db", str(db), session_id,
-                    "-o", str(pdf)], check=True, capture_output=True, env=env, timeout=120)
+    run_cli("export", "--db", str(db), session_id, "-o", str(pdf))
     reader = PdfReader(pdf)
     fonts = {str(f.get_object()["/BaseFont"]).split("+")[-1]
              for page in reader.pages for f in page["/Resources"].get("/Font", {}).values()}
