@@ -378,6 +378,40 @@ def test_our_own_activity_and_habits_stay_outputs(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT
 
 
+@pytest.mark.parametrize("text", [
+    "200 hours of interviews transcribed",
+    "150 hours of audio recorded for the speech model",
+    "3 annotators for labelling images",
+    "12 Python coding standards",
+    "I tell the world how I came to the project with a blog post",
+    "Better onboarding by writing a starter guide",
+    "Improved team focus by holding no-meeting Wednesdays",
+    "Publish the roadmap (%)",
+    "Do 20 pull-ups every morning",
+])
+def test_work_measured_in_hours_people_or_means_stays_an_output(text: str) -> None:
+    # Hours of our own data work, people we put on it, standards we write, a personal
+    # "I ...", and a change named only through the work that brings it about.
+    assert assess_kr(text).kind == OUTPUT
+
+
+@pytest.mark.parametrize("text", [
+    "Get 10k website visits a month",
+    "Have 40 volunteers serving each Sunday",
+    "North campus - 150",
+    "Forum launched with 60% of members attending",
+    "Deadlift 120 kg",
+    "Hold a handstand for 30 seconds",
+    "Improve retention by running onboarding calls",
+])
+def test_visits_people_serving_a_bare_target_and_a_level_reached_are_outcomes(
+        text: str) -> None:
+    # Others' visits to our site, people who give their time, a target under a name, a
+    # share of others taking part, a level of fitness reached, and a measure moved by
+    # some work.
+    assert assess_kr(text).kind == OUTCOME
+
+
 def test_every_verdict_has_a_confidence_and_the_words_that_drove_it() -> None:
     for text in ["Launch v3.0 of our platform", "Publish 12 blog posts",
                  "Reduce churn in the enterprise segment to below 5%",

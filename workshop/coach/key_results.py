@@ -66,6 +66,9 @@ _COMPOUNDS = {
     "check ins": "check-ins", "one on ones": "one-on-ones", "office hours": "office-hours",
     "1:1s": "one-on-ones", "1:1": "one-on-one", "team member": "team-member",
     "team leads": "team-leads", "team lead": "team-lead",
+    # Visits to our site are others' visits, not the visits we pay.
+    "website visits": "website-visits", "site visits": "site-visits",
+    "web visits": "web-visits",
     "member of the team": "team-member", "members of the team": "team-members",
     "member of our team": "team-member", "members of our team": "team-members",
     "incident reviews": "incident-reviews", "incident review": "incident-review",
@@ -120,12 +123,15 @@ _LEADING_CADENCE_RE = re.compile(
     r"sprint|year|release)|(?:weekly|monthly|quarterly|annually|yearly)),?\s+|"
     # "By December 2020, create ...", "By the end of Q2, ...": a deadline before the verb.
     r"^(?:by|before|until|in|during) [^,]{1,30},\s+")
+# "... (%)", "... (#)": the unit a tracker shows the key result in, not a target.
+_UNIT_MARKER_RE = re.compile(r"\s*\((?:%|#|\$|€|£)\)[\s.]*$")
 _TOKEN_RE = re.compile(r"[a-z0-9$€£¥#%][a-z0-9$€£¥%+]*(?:['./,&-][a-z0-9%+]+)*")
 _IDENTIFIER_RE = re.compile(
     r"^(?:v[0-9][0-9a-z.]*|q[1-4]|h[12]|fy[0-9]+|p[0-9]{1,3}|(?:19|20)[0-9]{2}|"
     r"[0-9]+(?:st|nd|rd|th)|tier-?[0-9]|[a-z]+[0-9]+[a-z0-9]*|[0-9]+[a-z]+[0-9][a-z0-9]*|24/7|[0-9]+-[a-z]+)$")
 _MONTHS = lx._words("""january february march april may june july august september
     october november december jan feb mar apr jun jul aug sep sept oct nov dec""")
+_TIMES_OF_DAY = lx._words("o'clock am pm")
 _ID_PRECEDERS = lx._words("""version release iso postgresql postgres python java node
     soc type tier level phase line year grade wcag ipv http php angular react ios
     android windows gen series model wave step stage""") | _MONTHS
@@ -214,7 +220,7 @@ _LEVEL_RE = re.compile(
 # a comparative is there: the longest of the level patterns.
 _COMPARED_RE = re.compile(
     r"\b(?:faster|slower|higher|lower|fewer|more|less|better|cheaper|shorter|greater|"
-    r"quicker)\b[^;]{0,50}\b(?:than|by|compared (?:to|with))\b|"
+    r"quicker)\b[^;]{0,50}\b(?:than|by(?! \w+ing\b)|compared (?:to|with))\b|"
     r"\d ?(?:%|x|percent|times) (?:faster|slower|cheaper|quicker|shorter|smaller|lighter|"
     r"bigger|larger|higher|lower)\b")
 # "Number of claims submitted increases by 10%", "CSAT increased by 5 points": a verb of
@@ -294,7 +300,10 @@ _WITH_RESULT_RE = re.compile(
     r"\bwith (?:an? |at least |over |more than |>|≥)?(?:\d[\d.,]*\s?%|\d(?:\.\d)?(?:/\d+)? ?"
     r"(?:stars?|star rating|rating|nps|csat))(?: \w+){0,2} (?:satisfaction|nps|csat|rating|"
     r"ratings|adoption|retention|attendance|participation|conversion|completion|engagement|"
-    r"uptake|usage|approval|renewal|response)\b")
+    r"uptake|usage|approval|renewal|response)\b|"
+    # "Forum launched with 60% of societies attending": a share of others taking part.
+    r"\bwith (?:at least |over |more than )?\d[\d.,]*\s?% of (?:\w+ ){1,3}(?:attending|"
+    r"participating|taking part|using|joining|responding|returning)\b")
 _UNIVERSAL_WORDS = lx._words("all every each any")
 _GATHERED_NOUNS = lx._words("responses answers feedback submissions questionnaires")
 # A piece of work named as a noun: "Migration of membership to the new CRM by June".
@@ -397,7 +406,7 @@ def normalise(text: str) -> str:
     t = _LEADING_LABEL_RE.sub("", t)
     t = _LEADING_SUBJECT_RE.sub("", t)
     t = _LEADING_CADENCE_RE.sub("", t)
-    t = t.rstrip(" .;:!?")
+    t = _UNIT_MARKER_RE.sub("", t).rstrip(" .;:!?")
     return _COMPOUND_RE.sub(lambda m: _COMPOUNDS[m.group(0)], t)
 
 
@@ -434,7 +443,8 @@ _DRAWING_VERBS = lx._words("attract influence persuade inspire win")
 _CONVERTING_VERBS = lx._words("convert")
 _WHAT_PEOPLE_DO = _ALL_VERBS | lx.ACTIVITY_VERBS | lx._words("""sign-up register renew
     donate vote try buy purchase subscribe upgrade join rate recommend return use choose
-    engaged involved enrolled registered subscribed participating""")
+    engaged involved enrolled registered subscribed participating serving volunteering
+    attending contributing""")
 # What people of ours do as their part of the work, not as a response to it.
 _TEAM_WORK_VERBS = lx.TASK_VERBS - lx._words("""join adopt buy purchase choose apply attend
     sign-up subscribe""")
@@ -466,9 +476,10 @@ def _is_number(tokens: list[str], i: int) -> bool:
     if tok[0] in _NUMBER_START:
         if _IDENTIFIER_RE.match(tok):
             return False
-        # "by Jan 15", "by 3 March": a date, not a count.
+        # "by Jan 15", "by 3 March", "at 10 o'clock": a date or a time, not a count.
         return not (i > 0 and tokens[i - 1] in _ID_PRECEDERS
-                    or i + 1 < len(tokens) and tokens[i + 1] in _MONTHS)
+                    or i + 1 < len(tokens) and (tokens[i + 1] in _MONTHS
+                                                or tokens[i + 1] in _TIMES_OF_DAY))
     return tok in lx.NUMBER_WORDS and tok not in ("half", "double", "twice", "once")
 
 
@@ -546,6 +557,40 @@ _PER_USER_RE = re.compile(
     r"reader|learner|student)\b")
 # Words after a number that say it counts nothing: "$50k in funding", "8.0 for new releases".
 _AMOUNT_ENDS = lx._words("in for on from per to into toward towards")
+# (Plural or short: "a 2 week release cycle" counts releases.)
+_DURATION_UNITS = lx._words("ms s sec secs seconds min mins minutes h hr hrs hours days weeks")
+
+
+_FEAT_RE = re.compile(
+    r"\b(?:deadlift|squat|bench(?: press)?|(?:muscle|pull|chin|push)[- ]?ups?|pushups|pullups|"
+    r"chinups|plank|handstand|(?:back|front) lever|l-sit|pistol squats?)\b")
+_FEAT_WORDS = lx._words("""deadlift squat bench muscle muscle-ups muscle-up pull-ups pull-up
+    chin-ups chin-up push-ups push-up pushups pullups chinups plank handstand lever l-sit
+    pistol""")
+_HABIT_RE = re.compile(
+    r"\b(?:each|every|per|a) (?:work |working |single )?(?:day|week|weekday|morning|evening|"
+    r"night|month)\b|\b(?:daily|weekly)\b|\b\d+ ?(?:x|times|days)\b|/ ?(?:day|week)\b")
+_WORK_VERBS = lx.TASK_VERBS | lx.SOFT_TASK_VERBS | lx.ACTIVITY_VERBS
+
+
+def _is_work_gerund(word: str) -> bool:
+    """ "creating", "using", "running": a verb of our own work, as a gerund."""
+    if not word.endswith("ing") or len(word) < 6:
+        return False
+    stem = word[:-3]
+    return any(c in _WORK_VERBS for c in (stem, stem + "e", stem[:-1]))
+
+
+def _measured_by_its_means(norm: str) -> bool:
+    """ "Better goal achievement by creating a new OKR tool", "Improved remote working by
+    starting work at 10": no measure, no number and nobody else named before "by", then
+    a piece of our own work; that work is what will be checked."""
+    head, _, means = norm.partition(" by ")
+    if not means or not _is_work_gerund(means.split(" ", 1)[0]):
+        return False
+    if "%" in head or any(c.isdigit() for c in head):
+        return False
+    return _MEASURE_OR_OTHERS.isdisjoint(_TOKEN_RE.findall(head))
 
 
 def _verb_of_a_measure(verb: str, after: list[str], role: str) -> str:
@@ -569,7 +614,7 @@ class _Evidence:
                  "coverage", "others_share", "metric", "others", "target", "done",
                  "cert", "service", "clause", "artefact", "capability", "proxy", "level",
                  "passive_change", "hiring", "artefact_lead", "count_noun", "object_class",
-                 "universal", "own_cadence", "gained", "per_user")
+                 "universal", "own_cadence", "gained", "per_user", "by_means", "feat")
 
     def __init__(self, norm: str) -> None:
         tokens = _TOKEN_RE.findall(norm)
@@ -577,6 +622,9 @@ class _Evidence:
         i = 0
         while i < len(tokens) - 1 and tokens[i] in lx.LEADING_FILLERS:
             i += 1
+        if tokens[i:i + 1] == ["i"] and len(tokens) > i + 1 and tokens[i + 1].isalpha() \
+                and not tokens[i + 1].endswith("ed"):
+            i += 1  # "I tell the world ...": a personal key result, the verb after "I"
         self.lead = i
         first = tokens[i] if tokens else ""
         if "/" in first and (lemma(first.split("/", 1)[0])
@@ -585,7 +633,9 @@ class _Evidence:
         verb = lemma(first) if first else ""
         role = _role(verb) if verb else _ROLE_NONE
         nxt = tokens[i + 1] if len(tokens) > i + 1 else ""
-        if role == _ROLE_NONE and nxt and first[0].isalpha() \
+        if role == _ROLE_NONE and nxt and norm.startswith(first + " - "):
+            pass  # "Etiwanda - 120": a name, then its target, not an imperative
+        elif role == _ROLE_NONE and nxt and first[0].isalpha() \
                 and (nxt in _DETERMINERS or _is_number(tokens, i + 1) or (
                     nxt in _AMOUNT_LEAD_INS and any(
                         _is_number(tokens, k) for k in range(i + 2, min(len(tokens), i + 5))))) \
@@ -664,10 +714,10 @@ class _Evidence:
                 nxt = tokens[j + 1] if j + 1 < len(tokens) else ""
                 if nxt in ("%", "percent") or tok[-1] == "%":
                     continue
-                if nxt in _AMOUNT_ENDS:
-                    # "$50k in funding", "a score of over 5.5 for new releases": an amount
-                    # that counts nothing, and the key result's number; later numbers
-                    # ("Season 3") are not what it counts.
+                if nxt in _AMOUNT_ENDS or nxt in _DURATION_UNITS:
+                    # "$50k in funding", "a score of over 5.5 for new releases", "<30
+                    # minutes": an amount or a time that counts nothing, and the key
+                    # result's number; later numbers ("Season 3") are not what it counts.
                     amount_alone = True
                     continue
                 cls, noun, at = _head(tokens, j + 1)
@@ -705,9 +755,12 @@ class _Evidence:
                           and body[k - 1] != "being" and t not in lx.DONE_STATES
                           and is_task_participle(t)]
         elif role == _ROLE_NONE and not self.done:
-            # "Requirements gathered for the new platform", "Accommodation booked by May":
-            # a noun, then a piece of work reported done, then what it was for or by when.
-            self.done = [t for k, t in enumerate(tokens[1:4], 1)
+            # "Requirements gathered for the new platform", "150 hours of audiobooks
+            # recorded": a noun, then a piece of work reported done, then what it was for
+            # or by when.
+            # After a leading count the noun can be longer ("150 hours of audiobooks").
+            reach = 6 if tokens and _is_number(tokens, 0) else 4
+            self.done = [t for k, t in enumerate(tokens[1:reach], 1)
                          if is_task_participle(t) and tokens[k + 1:k + 2] in _AFTER_DONE]
         self.cert = bool(body_set & lx.CERTIFICATION_WORDS)
         self.artefact = bool(body_set & lx.ARTEFACT_NOUNS)
@@ -735,7 +788,8 @@ class _Evidence:
                 # speakers" names no measure).
                 self.clause = has_number and bool(
                     tail_tokens & _CLAUSE_MEASURES or tail_tokens & _DRAWING_WORDS)
-        if not self.clause and " with " in norm and role in (_ROLE_TASK, _ROLE_SOFT):
+        if not self.clause and " with " in norm and (
+                role in (_ROLE_TASK, _ROLE_SOFT) or role == _ROLE_NONE and self.done):
             self.clause = bool(_WITH_RESULT_RE.search(norm))
         # Each pattern runs only when one of its words is present: the coach must stay fast
         # enough to judge every keystroke.
@@ -769,6 +823,12 @@ class _Evidence:
             bool(token_set & _CHANGE_NOUNS) and _sized_change_in_a_measure(tokens))
         self.hiring = bool(token_set & _HIRING_WORDS) and bool(_HIRING_RE.search(norm))
         self.per_user = "per" in token_set and bool(_PER_USER_RE.search(norm))
+        # "Deadlift 5 plates", "Hold a back lever for 5 seconds": a level of fitness
+        # reached, unless it is a habit ("30 push-ups each day").
+        self.feat = self.target and not token_set.isdisjoint(_FEAT_WORDS) and bool(
+            _FEAT_RE.search(norm)) and not _HABIT_RE.search(norm)
+        self.by_means = "by" in token_set and role in (_ROLE_CHANGE, _ROLE_ATTAIN) \
+            and _measured_by_its_means(norm)
         # "Documentation for ...", "Data and narrative of ...": a deliverable named as a noun
         lead_words = tokens[i:i + 2]
         self.artefact_lead = role == _ROLE_NONE and (any(
@@ -839,6 +899,12 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         return OUTPUT, _R_PROXY
     if ev.gained:
         return OUTCOME, _R_GAINED
+    if ev.by_means:
+        # "Improved remote working capabilities by starting work at 10": the means is
+        # the key result.
+        return OUTPUT, _R_TASK
+    if ev.feat:
+        return OUTCOME, _R_LEVEL
     if role == _ROLE_CHANGE:
         if ev.own_cadence and not ev.metric:
             # "Lift weights 3 days a week": a habit of ours, however its verb reads.

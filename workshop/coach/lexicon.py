@@ -75,7 +75,8 @@ ACTIVITY_VERBS = _words("""
     spotlight steer streamline subscribe summarise summarize supervise synchronise
     synchronize synthesise synthesize systematise tackle terminate tidy tune
     tutor unify unlock use utilise utilize vet volunteer walk welcome go cook sleep
-    swim cycle jog hike exercise practice bike ride row pay ratify help play""")
+    swim cycle jog hike exercise practice bike ride row pay ratify help play transcribe
+    label tag""")
 
 # Verbs that name a change in a measure.
 CHANGE_VERBS = _words("""
@@ -115,14 +116,16 @@ OWN_WORK_NOUNS = _words("""
     microservices proposals rfps bids groups focus-groups hackathons issues
     tasks epics milestones initiatives projects roadshows retreats offsites activities
     conversation conversations meeting meetings one-on-ones 1:1s check-ins snippets
-    chapters streams livestreams inquiries studies findings recommendations action-items""")
+    chapters streams livestreams inquiries studies findings recommendations action-items
+    standards conventions guidelines""")
 
 # Our own people: counting them (hired, trained, onboarded) counts effort too.
 OWN_PEOPLE_NOUNS = _words("""
     engineers developers nurses doctors teachers staff employees managers agents reps
     interns hires recruits team-members team-member team-leads team-lead salespeople
     designers analysts people consultants technicians drivers volunteers mentors coaches
-    tutors ambassadors
+    tutors ambassadors annotator annotators transcriber transcribers labellers labelers
+    translators moderators editors writers researchers
     account-executives aes sdrs bdrs scientists officers leaders roles positions
     vacancies""")
 
@@ -130,6 +133,7 @@ OWN_PEOPLE_NOUNS = _words("""
 OTHERS_NOUNS = _words("""
     customers customer clients client users user accounts logos sign-ups signups
     subscribers subscriptions leads mqls sqls opportunities deals prospects members member
+    website-visits site-visits web-visits
     donors donations students learners pupils patients citizens residents visitors
     downloads installs installations registrations enrolments enrollments bookings
     orders purchases transactions reviews ratings referrals followers partners
@@ -171,7 +175,8 @@ METRIC_NOUNS = _words("""
     defect recidivism literacy scores grades marks wellbeing well-being burnout
     diversity representation inclusion headcount capacity load compliance carbon
     footprint miles crashes crash-free bounces unsubscribes opens clicks nrr grr
-    forecast variance overdue arrears debt shrinkage repeat absence sickness""")
+    forecast variance overdue arrears debt shrinkage repeat absence sickness muscle bmi
+    liquidity""")
 
 # Measures that rise without anyone getting more value (vanity or activity coverage).
 VANITY_NOUNS = _words("""
