@@ -7,8 +7,8 @@ before any rule was changed: column `part` is `dev` (rules and model were develo
 it) or `blind` (organisations held out, scored once at the end). The floors sit a little
 under the figures measured when the work was done; `benchmarks/coach.py` prints them.
 
-The corpus grew in fourteen rounds. Each round's blind part, once scored, became
-development data; round 14 (197 key results and 100 objectives from 25 authors, most of
+The corpus grew in fifteen rounds. Each round's blind part, once scored, became
+development data; round 15 (532 key results and 283 objectives from 51 authors, most of
 them their own OKRs) is today's blind part (see the README).
 """
 
@@ -54,14 +54,15 @@ def test_the_corpus_is_sourced_split_and_capped_per_organisation() -> None:
 
 def test_a_second_reader_agrees_with_the_labels() -> None:
     """200 rows of rounds 5 to 8, the 239 of rounds 9 and 10, the 344 of round 12, the 87
-    of round 13 and the 197 of round 14, labelled again by the same rules by readers who
+    of round 13, the 197 of round 14 and the 532 of round 15, labelled again by the same
+    rules by readers who
     did not see the corpus's labels: the labels are the rules', not one reader's habits."""
     second = _rows("coach_published_second_reader.csv")
     corpus = {r["text"]: r for r in KRS}
-    assert len(second) == 1067 and all(r["text"] in corpus for r in second)
+    assert len(second) == 1599 and all(r["text"] in corpus for r in second)
     assert {r["label"] for r in second} == {"output", "outcome"}
     agree = sum(corpus[r["text"]]["label"] == r["label"] for r in second) / len(second)
-    assert agree >= 0.96  # 0.985, 0.975, 0.962, 0.989 and 0.985 when they were done
+    assert agree >= 0.96  # 0.985, 0.975, 0.962, 0.989, 0.985 and 0.961 when done
 
 
 def _kr_figures(part: str) -> dict[str, float]:
@@ -82,12 +83,12 @@ def _kr_figures(part: str) -> dict[str, float]:
 @pytest.mark.parametrize(("part", "floors"), [
     ("dev", {"accuracy": 0.91, "clear": 0.95, "stated": 0.95, "output recall": 0.91,
              "outcome recall": 0.88}),
-    # The blind part (round 14), scored once, at the end: accuracy 0.792, clear-cut 0.868,
-    # stated verdicts 0.873, output recall 0.811, outcome recall 0.760. Round 13's 87,
-    # scored once before it joined the development part: 0.874, 0.971, 0.900, 0.906,
-    # 0.783; round 12's 344: 0.817, 0.911, 0.871, 0.935, 0.579.
-    ("blind", {"accuracy": 0.77, "clear": 0.85, "stated": 0.85, "output recall": 0.79,
-               "outcome recall": 0.74}),
+    # The blind part (round 15), scored once, at the end: accuracy 0.838, clear-cut 0.903,
+    # stated verdicts 0.878, output recall 0.868, outcome recall 0.801. Earlier rounds,
+    # each scored once before it joined the development part: round 14's 197 0.792, 0.868,
+    # 0.873, 0.811, 0.760; round 13's 87 0.874, 0.971, 0.900, 0.906, 0.783.
+    ("blind", {"accuracy": 0.82, "clear": 0.88, "stated": 0.86, "output recall": 0.85,
+               "outcome recall": 0.78}),
 ])
 def test_key_result_floors(part: str, floors: dict[str, float]) -> None:
     figures = _kr_figures(part)
@@ -104,16 +105,15 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
 
 
 @pytest.mark.parametrize(("part", "code", "column", "precision", "recall"), [
-    ("dev", "objective.business_as_usual", "bau", 0.78, 0.55),
+    ("dev", "objective.business_as_usual", "bau", 0.78, 0.50),
     ("dev", "objective.deliverable", "deliverable", 0.80, 0.60),
     ("dev", "objective.vague", "vague", 0.35, 0.24),
-    # Round 14's 100, scored once: business as usual 1.00 / 0.42, deliverable 0.71 / 0.61,
-    # vague 0.75 / 0.32. Round 13's 30: deliverable-shaped 0.75 / 0.50, no business-as-
-    # usual objective (one was flagged), neither of two vague ones caught; round 12's 91:
-    # business as usual 0.80 / 0.44, deliverable 0.69 / 0.38, vague 0.57 / 0.50.
-    ("blind", "objective.business_as_usual", "bau", 0.9, 0.4),
-    ("blind", "objective.deliverable", "deliverable", 0.65, 0.55),
-    ("blind", "objective.vague", "vague", 0.7, 0.3),
+    # Round 15's 283, scored once: business as usual 0.55 / 0.19, deliverable 0.76 / 0.36,
+    # vague 0.25 / 0.16. Round 14's 100: 1.00 / 0.42, 0.71 / 0.61, 0.75 / 0.32; round 12's
+    # 91: 0.80 / 0.44, 0.69 / 0.38, 0.57 / 0.50.
+    ("blind", "objective.business_as_usual", "bau", 0.5, 0.15),
+    ("blind", "objective.deliverable", "deliverable", 0.7, 0.3),
+    ("blind", "objective.vague", "vague", 0.2, 0.12),
 ])
 def test_objective_floors(part: str, code: str, column: str, precision: float,
                           recall: float) -> None:
