@@ -156,15 +156,34 @@ def _may_name_a_target(norm: str, tokens: list[str]) -> bool:
     return any(c.isdigit() for c in norm) or not _TARGET_WORDS.isdisjoint(tokens)
 
 
-_SERVICE_LEVEL_RE = re.compile(
-    r"\bwithin (?:their|its|the|our) (?:established|agreed|target|reported|promised|"
-    r"statutory|required) (?:timeframes?|times?|deadlines?|windows?)\b|"
-    r"\bby (?:their|its|the) (?:reported|agreed|target|promised) (?:\w+ )?(?:time|date)\b|"
-    r"\b9\d\.\d+\s*%|\bwithin (?:\d|one|two|three|four|five|six|seven|ten|24)|"
-    # "within a week", not "within a reference architecture".
-    r"\bwithin an? (?:\w+ )?(?:minute|hour|day|week|month|quarter|year|sprint|release|cycle)s?\b|"
-    r"\b(?:in|under) (?:less than )?\d+ ?(?:ms|s|sec|seconds|min|mins|minutes|h|hrs|hours|"
-    r"days?|weeks?)\b")
+class _Pieces:
+    """A pattern in pieces, each tried only when one of its words is in the text: the coach
+    judges every keystroke, and most key results hold none of a long pattern's words.
+    `whole` is the same pattern in one piece, for the words a cue quotes."""
+
+    def __init__(self, *pieces: tuple[tuple[str, ...], str]) -> None:
+        self.whole = re.compile("|".join(piece for _, piece in pieces))
+        self._checks = tuple((words, re.compile(piece)) for words, piece in pieces)
+
+    def found_in(self, text: str) -> bool:
+        return any(any(w in text for w in words) and pattern.search(text) is not None
+                   for words, pattern in self._checks)
+
+
+# Service levels: "within their agreed timeframes", "99.9%", "within 2 days", "in under 5 min".
+_SERVICE_LEVEL = _Pieces(
+    (("within",), r"\bwithin (?:their|its|the|our) (?:established|agreed|target|reported|"
+     r"promised|statutory|required) (?:timeframes?|times?|deadlines?|windows?)\b|"
+     r"\bwithin (?:\d|one|two|three|four|five|six|seven|ten|24)|"
+     # "within a week", not "within a reference architecture".
+     r"\bwithin an? (?:\w+ )?(?:minute|hour|day|week|month|quarter|year|sprint|release|"
+     r"cycle)s?\b"),
+    (("by ",), r"\bby (?:their|its|the) (?:reported|agreed|target|promised) (?:\w+ )?"
+     r"(?:time|date)\b"),
+    (("%",), r"\b9\d\.\d+\s*%"),
+    (("in ", "under "), r"\b(?:in|under) (?:less than )?\d+ ?(?:ms|s|sec|seconds|min|mins|"
+     r"minutes|h|hrs|hours|days?|weeks?)\b"),
+)
 _CLAUSE_RE = re.compile(
     r"(?:(?:,| and) (?:then )?(?:increase|reduce|improve|grow|raise|cut|lower|decrease|boost)\b.*$)|"
     r"\b(?:that|which|so that|resulting in|leading to|driving|generating|bringing|brings|"
@@ -203,19 +222,25 @@ _PROXY_RE = re.compile(
     r"code smells|cyclomatic complexity|type coverage|(?:code ?base|codebase) (?:is )?typed)\b")
 # A measure held against a level, a comparison or a ranking: a result even without a verb
 # of change ("Zero sev-1 incidents", "P95 is under 2s", "faster than the old one").
-_LEVEL_RE = re.compile(
-    r"^(?:zero|no)\b|"
-    r"\b(?:is|are|stays?|remains?|be|was|were)(?: \w+)? (?:under|below|above|over|at least|"
-    r"at most|less than|more than|fewer than|within|<|>|<=|>=|≤|≥)\s*[$€£]?\d|"
+_LEVEL_SIGNS = ("under", "below", "above", "over", "at least", "at most", "less than",
+                "more than", "fewer than", "within", "<", ">", "≤", "≥")
+_LEVEL = _Pieces(
+    (("zero", "no"), r"^(?:zero|no)\b"),
+    (_LEVEL_SIGNS, r"\b(?:is|are|stays?|remains?|be|was|were)(?: \w+)? (?:under|below|above|"
+     r"over|at least|at most|less than|more than|fewer than|within|<|>|<=|>=|≤|≥)\s*[$€£]?\d"),
     # "Enable the foundation to keep its reserves above $100k": a level held.
-    r"\b(?:keep|keeps|maintain|maintains|hold|holds)(?: \w+){1,3} (?:under|below|above|over|"
-    r"at least|at most|within)\s*(?:[$€£]|chf |usd |eur |gbp )?\d|"
-    r"\btrends? in-positive-direction\b|\bbreakeven\b|\bdefault alive\b|\bweigh\b|"
-    r"\b(?:elite|leaders?|top|first|number one)\b[^;]{0,30}\b(?:level|category|quadrant|"
-    r"rank|ranking|place|position|tier|rated|ranked|quartile|decile)\b|"
-    r"\b(?:number one|no\. ?1|#1) (?:rated|ranked)\b|"
-    r"\b(?:rank|ranked|rated|place|placed)(?: \w+){0,2} (?:top|first|#1|no\. ?1|number one)\b|"
-    r"\b(?:best|highest|top)-rated\b")
+    (("keep", "maintain", "hold"),
+     r"\b(?:keep|keeps|maintain|maintains|hold|holds)(?: \w+){1,3} (?:under|below|above|over|"
+     r"at least|at most|within)\s*(?:[$€£]|chf |usd |eur |gbp )?\d"),
+    (("in-positive-direction", "breakeven", "default alive", "weigh"),
+     r"\btrends? in-positive-direction\b|\bbreakeven\b|\bdefault alive\b|\bweigh\b"),
+    (("elite", "leader", "top", "first", "number one", "#1", "no.", "rank", "rated", "place"),
+     r"\b(?:elite|leaders?|top|first|number one)\b[^;]{0,30}\b(?:level|category|quadrant|"
+     r"rank|ranking|place|position|tier|rated|ranked|quartile|decile)\b|"
+     r"\b(?:number one|no\. ?1|#1) (?:rated|ranked)\b|"
+     r"\b(?:rank|ranked|rated|place|placed)(?: \w+){0,2} (?:top|first|#1|no\. ?1|number one)\b|"
+     r"\b(?:best|highest|top)-rated\b"),
+)
 # A comparison with the past or another way ("faster than", "30% cheaper"), run only when
 # a comparative is there: the longest of the level patterns.
 _COMPARED_RE = re.compile(
@@ -237,17 +262,21 @@ _CHANGE_AT_END_RE = re.compile(
     r"over time|(?:week|month|quarter|year)[- ]over[- ](?:week|month|quarter|year)))?$")
 # How often we do something ourselves: "Walk 2 miles a day", "Swim 3 times a week" (every
 # branch needs a number, in digits or in words: it runs only when one is there).
-_OWN_CADENCE_RE = re.compile(
-    r"\b(?:\d+\+?|one|two|three|four|five|six|seven|ten) ?(?:x|times|miles|km|kilometres|"
-    r"kilometers|hours|minutes|mins|pages|sessions|days|nights|evenings|mornings|words) ?"
-    r"(?:a |per |each |every |/ ?)(?:day|week|month|quarter|year|weekday|morning|evening)\b|"
+_OWN_CADENCE = _Pieces(
+    (("day", "week", "month", "quarter", "year", "morning", "evening"),
+     r"\b(?:\d+\+?|one|two|three|four|five|six|seven|ten) ?(?:x|times|miles|km|kilometres|"
+     r"kilometers|hours|minutes|mins|pages|sessions|days|nights|evenings|mornings|words) ?"
+     r"(?:a |per |each |every |/ ?)(?:day|week|month|quarter|year|weekday|morning|evening)\b"),
     # "Volunteer 4 times this quarter", "Help strangers up to 50 times": how often we act.
-    r"(?<!by )(?<!(?<!up )to )\b(?:\d+\+?|once|twice|thrice|three|four|five|six|ten|"
-    r"twelve) ?(?:x|times)\b"
-    r"(?! (?:faster|slower|more|less|higher|lower|bigger|larger|the|as|per (?:user|customer)))|"
+    (("x", "times"),
+     r"(?<!by )(?<!(?<!up )to )\b(?:\d+\+?|once|twice|thrice|three|four|five|six|ten|"
+     r"twelve) ?(?:x|times)\b"
+     r"(?! (?:faster|slower|more|less|higher|lower|bigger|larger|the|as|per (?:user|customer)))"),
     # Distances of our own exercise: "Run 250 miles", "Bike 5,000 miles".
-    r"^(?:run|bike|cycle|walk|swim|hike|jog|row|ride) [\d,.]+\+? ?(?:miles|km|kilometres|"
-    r"kilometers)\b")
+    (("miles", "km", "kilomet"),
+     r"^(?:run|bike|cycle|walk|swim|hike|jog|row|ride) [\d,.]+\+? ?(?:miles|km|kilometres|"
+     r"kilometers)\b"),
+)
 # A habit of ours counted, with no verb: "> 20 pushups each day", "One painting a week".
 _OWN_HABIT_RE = re.compile(
     r"^(?:[>≥~]|at least |over )?\s*(?:\d+\+?|one|two|three|four|five|six|ten) [a-z-]+"
@@ -406,7 +435,9 @@ def normalise(text: str) -> str:
     t = _LEADING_LABEL_RE.sub("", t)
     t = _LEADING_SUBJECT_RE.sub("", t)
     t = _LEADING_CADENCE_RE.sub("", t)
-    t = _UNIT_MARKER_RE.sub("", t).rstrip(" .;:!?")
+    if ")" in t:
+        t = _UNIT_MARKER_RE.sub("", t)
+    t = t.rstrip(" .;:!?")
     return _COMPOUND_RE.sub(lambda m: _COMPOUNDS[m.group(0)], t)
 
 
@@ -770,8 +801,8 @@ class _Evidence:
             _is_number(tokens, j) for j, t in enumerate(tokens)
             if t[0] in _NUMBER_START or t in lx.NUMBER_WORDS) or (
             _may_name_a_target(norm, tokens) and bool(_TARGET_RE.search(norm)))
-        self.service = (self.target or "within" in norm or " by " in norm) and bool(
-            _SERVICE_LEVEL_RE.search(norm))
+        self.service = (self.target or "within" in norm or " by " in norm) and \
+            _SERVICE_LEVEL.found_in(norm)
         self.clause = False
         token_set = set(tokens)
         if (role in (_ROLE_TASK, _ROLE_SOFT) or (role == _ROLE_NONE and self.done)) and (
@@ -808,12 +839,12 @@ class _Evidence:
             _CAPABILITY_RE.search(norm))
         self.proxy = bool(token_set & _PROXY_WORDS) and bool(_PROXY_RE.search(norm))
         self.level = bool(token_set & _LEVEL_WORDS or (tokens and tokens[0] in ("zero", "no"))
-                          ) and (bool(_LEVEL_RE.search(norm)) or _measure_at_level(tokens)
+                          ) and (_LEVEL.found_in(norm) or _measure_at_level(tokens)
                                  or bool(token_set & lx.COMPARATIVES
                                          and _COMPARED_RE.search(norm)))
         self.own_cadence = (role in (_ROLE_SOFT, _ROLE_CHANGE) and (
             any(c.isdigit() for c in norm) or not token_set.isdisjoint(lx.NUMBER_WORDS))
-                            and bool(_OWN_CADENCE_RE.search(norm))) or (
+                            and _OWN_CADENCE.found_in(norm)) or (
             role == _ROLE_NONE and not self.target and bool(_OWN_RECURRING_RE.search(norm))
             and (bool(_RECURS_RE.search(norm)) or bool(token_set & _ALWAYS_RECURRING))) or (
             role == _ROLE_NONE and not self.metric and not self.others
@@ -1162,7 +1193,7 @@ def _rule_cues(reason: str, ev: _Evidence, norm: str) -> tuple[str, ...]:
         m = _WITH_RESULT_RE.search(norm) or _CLAUSE_RE.search(norm)
         return (" ".join(m.group(0).strip(" ,").split()[:6]),) if m else ()
     if ev.role == _ROLE_NONE and (ev.level or ev.passive_change):
-        m = (_LEVEL_RE.search(norm) if ev.level else None) or _PASSIVE_CHANGE_RE.search(
+        m = (_LEVEL.whole.search(norm) if ev.level else None) or _PASSIVE_CHANGE_RE.search(
             norm) or _CHANGE_AT_END_RE.search(norm)
         return (m.group(0).strip().replace("-", " "),) if m else ()
     if ev.verb and ev.role != _ROLE_NONE:
