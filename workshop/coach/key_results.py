@@ -505,7 +505,10 @@ def _sized_change_in_a_measure(tokens: list[str]) -> bool:
 def _is_number(tokens: list[str], i: int) -> bool:
     tok = tokens[i]
     if tok[0] in _NUMBER_START:
-        if _IDENTIFIER_RE.match(tok):
+        if tok.isdigit() and tok.isascii():
+            if len(tok) == 4 and tok[:2] in ("19", "20"):
+                return False  # a year: of the identifiers, the only one in digits alone
+        elif _IDENTIFIER_RE.match(tok):
             return False
         # "by Jan 15", "by 3 March", "at 10 o'clock": a date or a time, not a count.
         return not (i > 0 and tokens[i - 1] in _ID_PRECEDERS
