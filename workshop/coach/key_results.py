@@ -153,7 +153,7 @@ _TARGET_WORDS = lx._words("""percent pp percentage from by zero double doubled t
 
 
 def _may_name_a_target(norm: str, tokens: list[str]) -> bool:
-    return any(c.isdigit() for c in norm) or not _TARGET_WORDS.isdisjoint(tokens)
+    return any(map(str.isdigit, norm)) or not _TARGET_WORDS.isdisjoint(tokens)
 
 
 class _Pieces:
@@ -166,8 +166,13 @@ class _Pieces:
         self._checks = tuple((words, re.compile(piece)) for words, piece in pieces)
 
     def found_in(self, text: str) -> bool:
-        return any(any(w in text for w in words) and pattern.search(text) is not None
-                   for words, pattern in self._checks)
+        for words, pattern in self._checks:  # loops, not any(): this runs on every key
+            for word in words:
+                if word in text:
+                    if pattern.search(text):
+                        return True
+                    break
+        return False
 
 
 # Service levels: "within their agreed timeframes", "99.9%", "within 2 days", "in under 5 min".
@@ -622,7 +627,7 @@ def _measured_by_its_means(norm: str) -> bool:
     head, _, means = norm.partition(" by ")
     if not means or not _is_work_gerund(means.split(" ", 1)[0]):
         return False
-    if "%" in head or any(c.isdigit() for c in head):
+    if "%" in head or any(map(str.isdigit, head)):
         return False
     return _MEASURE_OR_OTHERS.isdisjoint(_TOKEN_RE.findall(head))
 
@@ -846,7 +851,7 @@ class _Evidence:
                                  or bool(token_set & lx.COMPARATIVES
                                          and _COMPARED_RE.search(norm)))
         self.own_cadence = (role in (_ROLE_SOFT, _ROLE_CHANGE) and (
-            any(c.isdigit() for c in norm) or not token_set.isdisjoint(lx.NUMBER_WORDS))
+            any(map(str.isdigit, norm)) or not token_set.isdisjoint(lx.NUMBER_WORDS))
                             and _OWN_CADENCE.found_in(norm)) or (
             role == _ROLE_NONE and not self.target and bool(_OWN_RECURRING_RE.search(norm))
             and (bool(_RECURS_RE.search(norm)) or bool(token_set & _ALWAYS_RECURRING))) or (
