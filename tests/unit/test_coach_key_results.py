@@ -412,6 +412,35 @@ def test_visits_people_serving_a_bare_target_and_a_level_reached_are_outcomes(
     assert assess_kr(text).kind == OUTCOME
 
 
+@pytest.mark.parametrize("text", [
+    "ETB 60M in new eGovernment projects",
+    "KES 5M in new contracts by December",
+    "Deliver bundle revenue",
+    "ESAT > 7.7",
+    "Automated ticket resolution rate reaches 55%",
+    "Meet 100% of SLO targets for the platform",
+    "Meet our SLAs for every enterprise customer",
+    "5 pilot projects signed with regional ministries",
+    "A thousand people understand that we are the leading validator",
+    "500 developers know how to deploy with our CLI",
+])
+def test_money_a_named_level_service_levels_deals_won_and_what_people_know_are_outcomes(
+        text: str) -> None:
+    # Money under a currency code, money earned, a measure's name and its level, a
+    # participle describing a measure that reaches a level, service levels met, deals won,
+    # and people who know or understand.
+    assert assess_kr(text).kind == OUTCOME
+
+
+@pytest.mark.parametrize("text", [
+    "3 new teams will be built and operating in the Lisbon hub",
+    "12 schools have been visited by the outreach team",
+    "Fill 8 roles",
+])
+def test_work_reported_done_in_the_future_stays_an_output(text: str) -> None:
+    assert assess_kr(text).kind == OUTPUT
+
+
 def test_every_verdict_has_a_confidence_and_the_words_that_drove_it() -> None:
     for text in ["Launch v3.0 of our platform", "Publish 12 blog posts",
                  "Reduce churn in the enterprise segment to below 5%",

@@ -480,7 +480,8 @@ _CONVERTING_VERBS = lx._words("convert")
 _WHAT_PEOPLE_DO = _ALL_VERBS | lx.ACTIVITY_VERBS | lx._words("""sign-up register renew
     donate vote try buy purchase subscribe upgrade join rate recommend return use choose
     engaged involved enrolled registered subscribed participating serving volunteering
-    attending contributing""")
+    attending contributing understand understands know knows recognise recognises
+    recognize recognizes trust trusts prefer prefers""")
 # What people of ours do as their part of the work, not as a response to it.
 _TEAM_WORK_VERBS = lx.TASK_VERBS - lx._words("""join adopt buy purchase choose apply attend
     sign-up subscribe""")
@@ -556,6 +557,10 @@ _OPEN_THINGS = lx._words("""issue issues bug bugs ticket tickets pull-requests p
     incident roles role positions vacancies cases defects vulnerabilities""")
 # A measure followed by the level it should hold ("backlog below 50", "count under 500").
 _SIZE_WORDS = lx._words("count number total size age")
+# Verbs and words after a measure that set its level ("... rate reaches 55%").
+_LEVEL_VERBS = lx._words("""reach reaches reached hit hits exceed exceeds rise rises grow
+    grows fall falls drop drops stay stays remain remains improve improves is are at above
+    over below under""")
 _AT_LEVEL = lx._words("under below above over")
 _AT_LEVEL_PAIRS = frozenset((("at", "least"), ("at", "most"), ("less", "than"),
                              ("more", "than"), ("fewer", "than")))
@@ -586,6 +591,10 @@ _QUANTITY_WORDS = lx._words("more less fewer")
 _AS_FAST_RE = re.compile(r"\bas \w+ as\b|\b(?:twice|half|\d+ ?(?:x|times)) as \w+")
 # "Find $50k in sponsorship", "Make $1 from a stranger": money found is money attained.
 _MONEY_FINDING_VERBS = lx._words("find make pull source")
+_SERVICE_LEVELS = lx._words("sla slas slo slos service-level service-levels")
+# What a business earns or keeps: reached, it is a result ("Achieve budgeted net income").
+_EARNINGS = lx._words("""revenue revenues income profit profits margin margins sales
+    bookings arr mrr ebitda gmv savings assets surplus earnings""")
 _AMOUNT_LEAD_INS = lx._words("at least over more than up to another an additional")
 # "Build 20lbs of muscle": a body measure, not a thing built.
 _BODY_WEIGHT_RE = re.compile(r"^[\d.,]+ ?(?:lbs?|kgs?|kilos?|pounds)\b")
@@ -641,6 +650,12 @@ def _verb_of_a_measure(verb: str, after: list[str], role: str) -> str:
     amount = [a for a in after if a not in _AMOUNT_LEAD_INS]
     if verb in _MONEY_FINDING_VERBS and amount and amount[0][0] in _CURRENCY:
         return _ROLE_ATTAIN
+    if verb == "meet" and not _SERVICE_LEVELS.isdisjoint(after[:5]):
+        # "Meet 100% of SLO targets", "Meet our SLAs": a service level reached.
+        return _ROLE_ATTAIN
+    if verb in lx.SOFT_TASK_VERBS and not _EARNINGS.isdisjoint(after[:3]):
+        # "Deliver bundle revenue", "Deliver $3M in new revenue": money earned.
+        return _ROLE_ATTAIN
     if amount and _BODY_WEIGHT_RE.match(" ".join(amount[:2])):
         return _ROLE_CHANGE
     return role
@@ -672,17 +687,21 @@ class _Evidence:
         verb = lemma(first) if first else ""
         role = _role(verb) if verb else _ROLE_NONE
         nxt = tokens[i + 1] if len(tokens) > i + 1 else ""
+        describing = ""
         if role == _ROLE_NONE and nxt and norm.startswith(first + " - "):
             pass  # "Etiwanda - 120": a name, then its target, not an imperative
         elif role == _ROLE_NONE and nxt and first[0].isalpha() \
-                and (nxt in _DETERMINERS or _is_number(tokens, i + 1) or (
+                and (nxt in _DETERMINERS or (_is_number(tokens, i + 1)
+                                             and len(tokens) > i + 2) or (
                     nxt in _AMOUNT_LEAD_INS and any(
                         _is_number(tokens, k) for k in range(i + 2, min(len(tokens), i + 5))))) \
                 and first not in lx.NUMBER_WORDS and first not in lx.PHRASE_OPENERS \
                 and first not in lx.METRIC_NOUNS and first not in lx.OTHERS_NOUNS \
-                and first not in _DETERMINERS and first not in _NOT_VERBS:
+                and first not in _DETERMINERS and first not in _NOT_VERBS \
+                and first not in lx.CURRENCY_CODES:
             # "Prioritise the backlog", "Fill 8 roles": an unknown word followed by a
-            # determiner or a number is almost always an imperative verb.
+            # determiner or a number is almost always an imperative verb ("ESAT > 7.7",
+            # "ETB 60M in new projects": a name and its level, or money, are not).
             role, verb = _ROLE_SOFT, first
         elif role == _ROLE_NONE and first in lx.ACTIVITY_VERBS and nxt != "of" \
                 and nxt not in lx.METRIC_NOUNS:
@@ -696,6 +715,12 @@ class _Evidence:
             # "Test coverage at 80%", "Review time under 4 hours", "Meeting rating 4 or
             # more", "Share of voice up from 12%": the first word names what is measured.
             role, verb = _ROLE_NONE, ""
+        elif role in (_ROLE_TASK, _ROLE_SOFT) and first.endswith("ed") and any(
+                t in lx.METRIC_NOUNS for t in tokens[i + 1:i + 4]) and any(
+                t in _LEVEL_VERBS for t in tokens[i + 2:i + 6]) and _TARGET_RE.search(norm):
+            # "Automated ticket resolution rate reaches 55%": a participle describes the
+            # measure that reaches a level; it reports no work done.
+            role, verb, describing = _ROLE_NONE, "", first
         elif first == "open" and nxt in _OPEN_THINGS:
             # "Open issues below 500", "Open roles filled": an adjective, not the verb.
             role, verb = _ROLE_NONE, ""
@@ -801,6 +826,8 @@ class _Evidence:
             reach = 6 if tokens and _is_number(tokens, 0) else 4
             self.done = [t for k, t in enumerate(tokens[1:reach], 1)
                          if is_task_participle(t) and tokens[k + 1:k + 2] in _AFTER_DONE]
+        if describing:
+            self.done = [t for t in self.done if t != describing]
         self.cert = bool(body_set & lx.CERTIFICATION_WORDS)
         self.artefact = bool(body_set & lx.ARTEFACT_NOUNS)
         # Cheapest evidence first: a percent or currency sign, then a counted number, and
@@ -922,11 +949,31 @@ DEFINED_BY_THE_LABELLING_RULES = frozenset((_R_OWN_COUNT, _R_HIRING, _R_CAPABILI
 WORK_NAMED = frozenset((_R_TASK, _R_DONE))
 
 
+_WON_STATES = lx._words("signed won awarded contracted")
+
+
+def _won(ev: _Evidence) -> bool:
+    """A leading count of deals or projects, then signed, won or awarded."""
+    toks = ev.tokens
+    if not toks or not _is_number(toks, 0) or ev.count_noun not in toks:
+        return False
+    at = toks.index(ev.count_noun)
+    return not _WON_STATES.isdisjoint(toks[at + 1:at + 4])
+
+
+_AUXILIARIES = lx._words("will be are is were was have has been all fully completely")
+
+
 def _done_to_them(ev: _Evidence) -> bool:
     """The counted people or things are followed at once by a piece of work done."""
     toks = ev.tokens
     at = toks.index(ev.count_noun) if ev.count_noun in toks else -1
-    return 0 <= at < len(toks) - 1 and toks[at + 1] in ev.done
+    if at < 0:
+        return False
+    k = at + 1
+    while k < len(toks) and toks[k] in _AUXILIARIES:
+        k += 1  # "3 new teams will be built", "12 schools have been visited"
+    return k < len(toks) and toks[k] in ev.done
 
 
 def _decide(ev: _Evidence) -> tuple[str, str]:
@@ -976,7 +1023,8 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
             # "Collect 200 survey responses", "Get feedback from 15 customers a month":
             # answers we gather are our own activity.
             return OUTPUT, _R_OWN_COUNT
-        if not (ev.target or ev.others or ev.count_class or ev.level):
+        if not (ev.target or ev.others or ev.count_class or ev.level) \
+                and _EARNINGS.isdisjoint(ev.tokens):
             # "Secure budget", "Get buy-in from the board": nothing to count or reach.
             return OUTPUT, _R_NO_MEASURE
         return OUTCOME, _R_OUTCOME
@@ -1021,6 +1069,9 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         return OUTCOME, _R_USAGE
     leading_count_of_others = ev.count_class == "others" and bool(ev.tokens) and \
         _is_number(ev.tokens, 0)
+    if ev.count_class and _won(ev):
+        # "5 pilot projects signed with regional ministries": deals won are a result.
+        return OUTCOME, _R_GAINED
     if leading_count_of_others and ev.count_noun in _GATHERED_NOUNS \
             and not _GATHERED_STATES.isdisjoint(ev.tokens):
         # "250 survey responses collected": answers we gathered are our own activity.

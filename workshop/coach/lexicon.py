@@ -235,6 +235,12 @@ NUMBER_WORDS = _words("""
     half double twice triple halve halved doubled tripled once thrice""")
 
 # Words that are a task verb or a noun ("Test coverage at 80%", "Review time under 4h").
+# Currency codes written before an amount ("ETB 60M in new projects", "USD 2M from
+# renewals"): money, not a verb followed by its count.
+CURRENCY_CODES = _words("""usd eur gbp chf jpy cny inr aud cad nzd sgd hkd zar ngn kes etb
+    ghs egp mad aed sar brl mxn ars clp cop sek nok dkk pln czk huf try idr myr php thb vnd
+    krw pkr bdt lkr""")
+
 NOUN_OR_VERB = _words("""test design review support record plan map survey audit research
     call email visit demo interview post schedule file forecast lead track measure report
     release launch process budget cost build deploy deployment onboard hire training

@@ -39,7 +39,8 @@ _DUTY_RE = re.compile(
     r"fortnightly|regular|year-end|month-end|quarter-end)\b|"
     r"^attend (?:all |the |our |every )*(?:\w+ )?(?:meetings|ceremonies|stand-?ups|retros|"
     r"retrospectives|reviews|calls)\b|"
-    r"\bevery (?:day|week|month|quarter|year)$|"
+    r"\bevery (?:(?:other|two|three|four|six|\d+) )?(?:days?|weeks?|months?|quarters?|"
+    r"years?)$|\b(?:once|twice) (?:a|per|every) (?:day|week|month|quarter|year)$|"
     r"^(?:handle|answer|process|resolve|respond to|reply to|triage|pay|file|deal with|review) "
     r"(?:all |the |our |incoming |every )?(?:\w+ ){0,2}(?:requests|tickets|invoices|"
     r"enquiries|inquiries|questions|emails|calls|complaints|claims|bills|suppliers|"
@@ -47,7 +48,8 @@ _DUTY_RE = re.compile(
     r"pull-requests|prs|submissions)\b|"
     # The service a team exists to give: "Provide payroll services", "Support customers via
     # chat and email".
-    r"^provide (?:\w+ ){0,2}(?:services?|support)\b|"
+    r"^provide (?:\w+ ){0,2}(?:services?|support|instruction|training|orientation|"
+    r"guidance|advice|care)\b|"
     r"^support (?:our |the )?(?:customers|users|members|clients|staff|employees) "
     r"(?:via|by|through|on|over|with)\b|"
     # Serving another team: "Support the sales team with market data".
@@ -68,7 +70,11 @@ _DUTY_LEAD_RE = re.compile(
     r"maintenance|administration|upkeep|servicing) (?:for|of)\b")
 _CADENCE_RE = re.compile(
     r"\b(?:daily|weekly|monthly|quarterly|yearly|annual|every (?:day|week|month|quarter|"
-    r"year)|recurring|regular|routine|ongoing|as usual)\b")
+    r"year)|recurring|regular|routine|ongoing|as usual|"
+    # "every two weeks", "once a month", "each quarter": work on a fixed cadence
+    r"every (?:other|two|three|four|six|\d+) (?:days|weeks|months)|"
+    r"(?:once|twice) (?:a|per|every) (?:day|week|month|quarter|year)|"
+    r"each (?:day|week|month|quarter|year))\b")
 _ROUTINE_MANNER_RE = re.compile(
     r"\b(?:reliably|smoothly|effectively|efficiently|on time|on-time|without (?:fail|"
     r"interruption)|as planned|timely|accurate(?:ly)?|correct(?:ly)?|within (?:a|one|24|48|"
