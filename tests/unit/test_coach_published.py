@@ -105,8 +105,8 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
 
 
 @pytest.mark.parametrize(("part", "code", "column", "precision", "recall"), [
-    ("dev", "objective.business_as_usual", "bau", 0.78, 0.50),
-    ("dev", "objective.deliverable", "deliverable", 0.80, 0.60),
+    ("dev", "objective.business_as_usual", "bau", 0.75, 0.45),
+    ("dev", "objective.deliverable", "deliverable", 0.77, 0.52),
     ("dev", "objective.vague", "vague", 0.35, 0.24),
     # Round 15's 283, scored once: business as usual 0.55 / 0.19, deliverable 0.76 / 0.36,
     # vague 0.25 / 0.16. Round 14's 100: 1.00 / 0.42, 0.71 / 0.61, 0.75 / 0.32; round 12's

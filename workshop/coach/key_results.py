@@ -935,14 +935,20 @@ _R_GAINED = "gained"
 # A rate of use per user ("4 sessions per user per week"): usage, as the labelling rules
 # name it.
 _R_USAGE = "usage"
+# Answers we gather ("Collect 200 survey responses"): the labelling rules count them as our
+# own activity.
+_R_GATHERED = "gathered"
+# What a share of people answer or do ("Every member takes part in 2 calls"): adoption.
+_R_SHARE = "share"
 # Verdicts the labelling rules fix by definition: the words may add doubt, not overturn.
-_DEFINITIONAL = frozenset((_R_PROXY, _R_RESULT))
+_DEFINITIONAL = frozenset((_R_PROXY, _R_RESULT, _R_GATHERED))
 # Verdicts that restate the labelling rules' own definitions (a count of the team's own
 # work, people hired, a capability, a measure at a level, people gained, usage per user,
 # work measured by the result it reaches): their vote weighs more next to the words than
 # the rules' other verdicts do (see training.py).
 DEFINED_BY_THE_LABELLING_RULES = frozenset((_R_OWN_COUNT, _R_HIRING, _R_CAPABILITY, _R_LEVEL,
-                                            _R_RESULT, _R_GAINED, _R_USAGE))
+                                            _R_RESULT, _R_GAINED, _R_USAGE, _R_GATHERED,
+                                            _R_SHARE))
 # Work named by its verb ("Launch ...") or reported done ("12 schools visited"): the
 # labelling rules' "activity ... whose completion is the measure", found by its form, so
 # its vote sits between the others and the defined ones.
@@ -1018,10 +1024,12 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
             # "Close 50% of the audit's issues": a share of our own work done.
             return OUTPUT, _R_COVERAGE
         first_object = ev.tokens[ev.lead + 1] if len(ev.tokens) > ev.lead + 1 else ""
-        if own_count or (ev.verb in _GATHER_VERBS and ev.count_noun in _GATHERED_NOUNS) \
+        if (ev.verb in _GATHER_VERBS and ev.count_noun in _GATHERED_NOUNS) \
                 or first_object in _GATHERED_NOUNS:
             # "Collect 200 survey responses", "Get feedback from 15 customers a month":
-            # answers we gather are our own activity.
+            # answers we gather are our own activity (the labelling rules say so).
+            return OUTPUT, _R_GATHERED
+        if own_count:
             return OUTPUT, _R_OWN_COUNT
         if not (ev.target or ev.others or ev.count_class or ev.level) \
                 and _EARNINGS.isdisjoint(ev.tokens):
@@ -1075,12 +1083,15 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
     if leading_count_of_others and ev.count_noun in _GATHERED_NOUNS \
             and not _GATHERED_STATES.isdisjoint(ev.tokens):
         # "250 survey responses collected": answers we gathered are our own activity.
-        return OUTPUT, _R_OWN_COUNT
+        return OUTPUT, _R_GATHERED
     if leading_count_of_others and ev.done and _done_to_them(ev):
         # "12 schools visited", "40 partners integrated": our work, done to each of them.
         return OUTPUT, _R_DONE
-    if (ev.others_share or leading_count_of_others) and not ev.coverage:
-        # "90% positive ratings on services being available": what people answer;
+    if ev.others_share and not ev.coverage:
+        # "90% positive ratings on services being available", "Every member takes part in
+        # 2 calls": what a share of people answer or do (adoption, usage).
+        return OUTCOME, _R_SHARE
+    if leading_count_of_others and not ev.coverage:
         # "300 companies built on our platform": what others do.
         return OUTCOME, _R_OUTCOME
     if ev.capability and not ev.target:
@@ -1185,7 +1196,7 @@ def _output_message(reason: str, ev: _Evidence, text: str, fams: tuple[str, ...]
         return (f"It reads as work the team does: words like {words} usually name an "
                 f"activity or a deliverable, and nothing says who is better off. {steer}")
     word = _quote_word(ev.verb, ev.tokens)
-    if reason == _R_OWN_COUNT:
+    if reason in (_R_OWN_COUNT, _R_GATHERED):
         what = "people we add to our own team" if ev.count_class == "people" else \
             "things the team itself produces"
         return (f'"{ev.count_phrase}" counts {what}: it measures effort, not how '
@@ -1228,7 +1239,7 @@ ASK = "Is this something we do, or a change we want to see?"
 
 def _rule_cues(reason: str, ev: _Evidence, norm: str) -> tuple[str, ...]:
     """The words the rules' reason rests on, as they appear in the text."""
-    if reason == _R_OWN_COUNT and ev.count_phrase:
+    if reason in (_R_OWN_COUNT, _R_GATHERED) and ev.count_phrase:
         return (ev.count_phrase,)
     if reason == _R_DONE and ev.done:
         return (ev.done[0],)
@@ -1342,7 +1353,7 @@ def _assess(text: str, target_field: bool) -> KRAssessment:
         findings.append(Finding(
             "kr.output", WARN, _output_message(reason, ev, text, fams, cues),
             question=why_question(text, ev.verb), families=fams))
-        if reason == _R_OWN_COUNT:
+        if reason in (_R_OWN_COUNT, _R_GATHERED):
             findings.append(Finding(
                 "kr.own_output_count", INFO,
                 f'Counting "{ev.count_phrase}" rewards producing more, not achieving more. '
