@@ -7,9 +7,9 @@ before any rule was changed: column `part` is `dev` (rules and model were develo
 it) or `blind` (organisations held out, scored once at the end). The floors sit a little
 under the figures measured when the work was done; `benchmarks/coach.py` prints them.
 
-The corpus grew in fifteen rounds. Each round's blind part, once scored, became
-development data; round 15 (532 key results and 283 objectives from 51 authors, most of
-them their own OKRs) is today's blind part (see the README).
+The corpus grew in sixteen rounds. Each round's blind part, once scored, became
+development data; round 16 (117 key results and 46 objectives from 10 authors, 79 of the
+key results their own OKRs) is today's blind part (see the README).
 """
 
 from __future__ import annotations
@@ -54,15 +54,15 @@ def test_the_corpus_is_sourced_split_and_capped_per_organisation() -> None:
 
 def test_a_second_reader_agrees_with_the_labels() -> None:
     """200 rows of rounds 5 to 8, the 239 of rounds 9 and 10, the 344 of round 12, the 87
-    of round 13, the 197 of round 14 and the 532 of round 15, labelled again by the same
-    rules by readers who
-    did not see the corpus's labels: the labels are the rules', not one reader's habits."""
+    of round 13, the 197 of round 14, the 532 of round 15 and the 117 of round 16, labelled
+    again by the same rules by readers who did not see the corpus's labels: the labels are
+    the rules', not one reader's habits."""
     second = _rows("coach_published_second_reader.csv")
     corpus = {r["text"]: r for r in KRS}
-    assert len(second) == 1599 and all(r["text"] in corpus for r in second)
+    assert len(second) == 1716 and all(r["text"] in corpus for r in second)
     assert {r["label"] for r in second} == {"output", "outcome"}
     agree = sum(corpus[r["text"]]["label"] == r["label"] for r in second) / len(second)
-    assert agree >= 0.96  # 0.985, 0.975, 0.962, 0.989, 0.985 and 0.961 when done
+    assert agree >= 0.96  # 0.985, 0.975, 0.962, 0.989, 0.985, 0.961 and 0.983 when done
 
 
 def _kr_figures(part: str) -> dict[str, float]:
@@ -83,12 +83,13 @@ def _kr_figures(part: str) -> dict[str, float]:
 @pytest.mark.parametrize(("part", "floors"), [
     ("dev", {"accuracy": 0.91, "clear": 0.95, "stated": 0.95, "output recall": 0.91,
              "outcome recall": 0.88}),
-    # The blind part (round 15), scored once, at the end: accuracy 0.838, clear-cut 0.903,
-    # stated verdicts 0.878, output recall 0.868, outcome recall 0.801. Earlier rounds,
-    # each scored once before it joined the development part: round 14's 197 0.792, 0.868,
-    # 0.873, 0.811, 0.760; round 13's 87 0.874, 0.971, 0.900, 0.906, 0.783.
-    ("blind", {"accuracy": 0.82, "clear": 0.88, "stated": 0.86, "output recall": 0.85,
-               "outcome recall": 0.78}),
+    # The blind part (round 16, 117 key results), scored once, at the end: accuracy 0.855,
+    # clear-cut 0.917, stated verdicts 0.892, output recall 0.981, outcome recall 0.750.
+    # Earlier rounds, each scored once before it joined the development part: round 15's
+    # 532 0.838, 0.903, 0.878, 0.868, 0.801; round 14's 197 0.792, 0.868, 0.873, 0.811,
+    # 0.760; round 13's 87 0.874, 0.971, 0.900, 0.906, 0.783.
+    ("blind", {"accuracy": 0.83, "clear": 0.89, "stated": 0.86, "output recall": 0.95,
+               "outcome recall": 0.72}),
 ])
 def test_key_result_floors(part: str, floors: dict[str, float]) -> None:
     figures = _kr_figures(part)
@@ -108,12 +109,14 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
     ("dev", "objective.business_as_usual", "bau", 0.75, 0.45),
     ("dev", "objective.deliverable", "deliverable", 0.77, 0.52),
     ("dev", "objective.vague", "vague", 0.35, 0.24),
-    # Round 15's 283, scored once: business as usual 0.55 / 0.19, deliverable 0.76 / 0.36,
-    # vague 0.25 / 0.16. Round 14's 100: 1.00 / 0.42, 0.71 / 0.61, 0.75 / 0.32; round 12's
-    # 91: 0.80 / 0.44, 0.69 / 0.38, 0.57 / 0.50.
-    ("blind", "objective.business_as_usual", "bau", 0.5, 0.15),
-    ("blind", "objective.deliverable", "deliverable", 0.7, 0.3),
-    ("blind", "objective.vague", "vague", 0.2, 0.12),
+    # Round 16's 46, scored once: business as usual 1.00 / 0.50 (one of the two the
+    # labels call so), deliverable 0.54 / 0.58, vague 0.00 / 0.00 (none of the three; five
+    # flagged). Too few vague objectives for a floor that could mean anything, so none is
+    # set for them. Round 15's 283: 0.55 / 0.19, 0.76 / 0.36, 0.25 / 0.16; round 14's 100:
+    # 1.00 / 0.42, 0.71 / 0.61, 0.75 / 0.32; round 12's 91: 0.80 / 0.44, 0.69 / 0.38,
+    # 0.57 / 0.50.
+    ("blind", "objective.business_as_usual", "bau", 0.9, 0.5),
+    ("blind", "objective.deliverable", "deliverable", 0.5, 0.5),
 ])
 def test_objective_floors(part: str, code: str, column: str, precision: float,
                           recall: float) -> None:
