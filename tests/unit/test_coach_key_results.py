@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workshop.coach import OUTCOME, OUTPUT, assess_kr, is_output, why_question
+from workshop.coach.key_results import lemma
 from workshop.model import KeyResult
 
 
@@ -439,6 +440,34 @@ def test_money_a_named_level_service_levels_deals_won_and_what_people_know_are_o
 ])
 def test_work_reported_done_in_the_future_stays_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT
+
+
+@pytest.mark.parametrize("text", [
+    "Product NPS targets: EU 40, US 35",
+    "Contract renewals at 95%",
+    "Increase platform WAUs",
+    "Sales velocity improves by 15%",
+    "Deal velocity up 10% in all markets",
+    "Build the referral page and reach a 20% referral rate",
+    "Ship the new checkout and achieve a 3% conversion rate",
+])
+def test_real_words_plural_measures_sales_speed_and_work_then_its_result_are_outcomes(
+        text: str) -> None:
+    # A word of its own is not a mistyped verb ("Product" is not "produce", "Contract" not
+    # "contact"); active users counted in the plural are a measure; the speed of deals is
+    # a result, a team's velocity a proxy; work then the result it should reach ("... and
+    # reach a 20% referral rate") is measured by that result.
+    assert assess_kr(text).kind == OUTCOME
+    assert assess_kr("Team velocity up 20%").kind == OUTPUT
+
+
+def test_only_a_slip_of_one_letter_is_read_as_a_mistyped_verb() -> None:
+    for typo, verb in [("lauch", "launch"), ("imporve", "improve"), ("arrrange", "arrange"),
+                       ("recieve", "receive"), ("increse", "increase")]:
+        assert lemma(typo) == verb
+    for word in ("project", "product", "sales", "sprint", "center", "delivery", "promoter",
+                 "server", "strategies"):
+        assert lemma(word) == "", word
 
 
 def test_every_verdict_has_a_confidence_and_the_words_that_drove_it() -> None:

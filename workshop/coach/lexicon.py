@@ -153,8 +153,8 @@ OTHERS_NOUNS = _words("""
 METRIC_NOUNS = _words("""
     revenue revenues arr mrr arpu arpa acv aov ltv clv cac cpa cpl cpc roi roas churn
     retention renewal renewals nps csat ces enps satisfaction conversion conversions
-    adoption activation engagement usage active dau mau wau latency uptime availability
-    downtime error errors failure failures incidents incident outages outage defects
+    adoption activation engagement usage active dau mau wau daus maus waus latency uptime
+    availability downtime error errors failure failures incidents incident outages outage defects
     bugs response resolution cycle lead time times cost costs spend spending margin
     margins profit profits profitability ebitda cash runway dso dpo attrition turnover
     rate rates ratio share score scores percentage wait waiting backlog readmissions
@@ -183,6 +183,11 @@ VANITY_NOUNS = _words("""
     page-views views followers likes impressions stars forks hits clicks visits
     time-on-site session story-points velocity commits lines-of-code coverage
     hours-logged""")
+
+# Words of their own one slip from a verb (a letter dropped, added or swapped with its
+# neighbour): never read as a mistyped verb ("sprint" is not "print", "center" not "enter").
+WORDS_NEAR_A_VERB = _words("""strategies priorities contract center compete elect
+    preview arise boring sprint crate estate trail complaint equipe""")
 
 # Words that mark a state reached: a milestone, not a change for anyone.
 DONE_STATES = _words("""
