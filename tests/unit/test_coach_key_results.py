@@ -219,6 +219,7 @@ def test_unfamiliar_wording_of_our_own_work_is_an_output(text: str) -> None:
     "Best-rated app in the App Store category",
     "90% of beneficiaries report improved wellbeing",
     "Staff sickness absence below 3%",
+    "Hiring time down to 30 days",
 ])
 def test_a_measure_named_by_a_verb_like_word_stays_an_outcome(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME

@@ -143,7 +143,7 @@ _TARGET_RE = re.compile(
     r"\bfrom\b[^.;]*?\bto\b|\bby\s+(?:(?>\d+(?:st|nd|rd|th)?)"
     r"(?! (?:" + "|".join(sorted(_MONTHS)) + r")\b)|half|a third|a quarter)|"
     r"(?:below|under|above|over|at least|at most|less than|more than|fewer than|"
-    r"greater than|no more than|up to|within|>=|<=|≥|≤|>|<)\s*(?:[$€£¥]\s*)?\d|"
+    r"greater than|no more than|up to|down to|within|>=|<=|≥|≤|>|<)\s*(?:[$€£¥]\s*)?\d|"
     r"\b(?:zero|double|doubled|triple|tripled|halve|halved|half|twice)\b|"
     r"\bor (?:more|higher|lower|less|fewer|better)\b|\bout of\b")
 # The words _TARGET_RE can match without a digit ("from ... to", "double", "or more"): the
