@@ -220,6 +220,8 @@ def test_unfamiliar_wording_of_our_own_work_is_an_output(text: str) -> None:
     "90% of beneficiaries report improved wellbeing",
     "Staff sickness absence below 3%",
     "Hiring time down to 30 days",
+    "Time-to-value < 7 days",
+    "Cost-per-lead 40 dollars",
 ])
 def test_a_measure_named_by_a_verb_like_word_stays_an_outcome(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME

@@ -522,6 +522,12 @@ def _sized_change_in_a_measure(tokens: list[str]) -> bool:
     return False
 
 
+def _names_a_measure(word: str) -> bool:
+    """A compound built on a measure ("time-to-value", "cost-per-lead"): a measure's name,
+    not an unknown verb."""
+    return "-" in word and any(part in lx.METRIC_NOUNS for part in word.split("-"))
+
+
 def _is_number(tokens: list[str], i: int) -> bool:
     tok = tokens[i]
     if tok[0] in _NUMBER_START:
@@ -712,7 +718,7 @@ class _Evidence:
                 and first not in lx.NUMBER_WORDS and first not in lx.PHRASE_OPENERS \
                 and first not in lx.METRIC_NOUNS and first not in lx.OTHERS_NOUNS \
                 and first not in _DETERMINERS and first not in _NOT_VERBS \
-                and first not in lx.CURRENCY_CODES:
+                and first not in lx.CURRENCY_CODES and not _names_a_measure(first):
             # "Prioritise the backlog", "Fill 8 roles": an unknown word followed by a
             # determiner or a number is almost always an imperative verb ("ESAT > 7.7",
             # "ETB 60M in new projects": a name and its level, or money, are not).
