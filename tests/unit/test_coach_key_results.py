@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workshop.coach import OUTCOME, OUTPUT, assess_kr, is_output, why_question
-from workshop.coach.key_results import lemma
+from workshop.coach.key_results import lemma, normalise
 from workshop.model import KeyResult
 
 
@@ -115,6 +115,16 @@ def test_versions_years_and_quarters_are_not_targets() -> None:
     assert assess_kr("Upgrade the database to PostgreSQL 16").measurable is False
     assert assess_kr("Define the product roadmap for 2027 in Q1").measurable is False
     assert assess_kr("Cut build time from 25 to 10 minutes").measurable is True
+
+
+@pytest.mark.parametrize("label", ["KR 1.1 - ", "KR 2.3: ", "KR-4: ", "KR1.2 ", "O2.KR3 ",
+                                   "[KR] ", "- [ ] ", "- [x] ", "Key result 3.2: ", "1) "])
+def test_a_trackers_numbering_changes_neither_verdict_nor_confidence(label: str) -> None:
+    for text in ("Launch the partner portal", "Reduce churn to 2%", "Hire 3 engineers"):
+        bare, labelled = assess_kr(text), assess_kr(label + text)
+        assert (labelled.kind, labelled.confidence) == (bare.kind, bare.confidence), label
+    # A number with a decimal point is not a list label.
+    assert normalise("1.5 million monthly readers") == "1.5 million monthly readers"
 
 
 def test_empty_and_odd_input_does_not_crash() -> None:

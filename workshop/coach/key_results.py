@@ -104,8 +104,10 @@ def _trie_pattern(phrases: Iterable[str]) -> str:
 
 _COMPOUND_RE = re.compile(r"\b(?:" + _trie_pattern(_COMPOUNDS) + r")\b")
 _LEADING_LABEL_RE = re.compile(
-    r"^(?:\s*(?:[-*•·>]+|\(?[0-9]{1,2}[.)]|\(?[a-h][.)]\s|kr\s*[0-9]*\s*[:.)-]|"
-    r"key result\s*[0-9]*\s*[:.)-]|o[0-9]\s*kr[0-9]\s*[:.)-]|"
+    r"^(?:\s*(?:[-*•·>]+|\(?[0-9]{1,2}[.)](?![0-9])|\(?[a-h][.)]\s|\[(?:kr|[ x✓])?\]|"
+    # A tracker's numbering: "KR 1.1 -", "KR-4:", "KR1.2", "O2.KR3", "Key result 2:".
+    r"kr[\s-]*[0-9]*(?:\.[0-9]+)*\s*[:.)-](?![0-9])|kr[0-9]+(?:\.[0-9]+)*\s|"
+    r"key result\s*[0-9]*(?:\.[0-9]+)*\s*[:.)-]|o[0-9]+[\s.]*kr[0-9]+(?:\.[0-9]+)*\s*[:.)-]?|"
     r"(?:stretch|bonus)(?: goal| target)?\s*[:-]))+\s*")
 _LEADING_SUBJECT_RE = re.compile(
     # "We have discussed ...", "We've learned ...": work reported as done. Not "We have
