@@ -127,6 +127,12 @@ def test_a_trackers_numbering_changes_neither_verdict_nor_confidence(label: str)
     assert normalise("1.5 million monthly readers") == "1.5 million monthly readers"
 
 
+def test_a_measure_named_by_a_compound_is_stated_not_asked() -> None:
+    for text in ("Time-to-value < 7 days", "Cost-per-lead 40 dollars"):
+        assessment = assess_kr(text)
+        assert assessment.kind == OUTCOME and not assessment.unsure, text
+
+
 def test_empty_and_odd_input_does_not_crash() -> None:
     for text in ["", "   ", "!!!", "12", "%", "a" * 5000, "Ünïcödé ☃ résumé 10 %"]:
         result = assess_kr(text)

@@ -830,7 +830,8 @@ class _Evidence:
                         _SPELLED.get(t, t) for t in tokens[j:at + 1])
         body = tokens[i + 1:] if role != _ROLE_NONE else tokens
         body_set = set(body)
-        self.metric = bool(body_set & lx.METRIC_NOUNS)
+        self.metric = bool(body_set & lx.METRIC_NOUNS) or (
+            role == _ROLE_NONE and bool(tokens) and _names_a_measure(tokens[i]))
         self.others = bool(body_set & lx.OTHERS_NOUNS)
         self.done = [t for t in body if t in lx.DONE_STATES]
         # "A budget ... is developed", "Guides are written": any piece of work reported
