@@ -91,7 +91,10 @@ _CHANGE_WORDS = lx._words("""new first initial launch launched grow growing grow
 _KEEP_BUT_CHANGE_RE = re.compile(
     r"^(?:keep|maintain)\w* \w+ (?:safe|safer|healthy|healthier)\b")
 _METRIC_IN_TEXT_RE = re.compile(
-    r"\d\s*%|[$€£¥]\s*\d|\b\d[\d.,]*\s*(?:k|m|bn|x)\b|\bby \d|\bto \d|\b\d[\d,]{2,}\b|"
+    # A number is read once from its first digit: "1.1.1...." pasted in must not make the
+    # pattern try every digit again (quadratic on the keystroke path).
+    r"\d\s*%|[$€£¥]\s*\d|(?<![\d.,])\d[\d.,]*+\s*(?:k|m|bn|x)\b|\bby \d|\bto \d|"
+    r"\b\d[\d,]{2,}\b|"
     r"\b(?:nps|csat|enps|arr|mrr)\b(?: \w+)? (?:of|to|above|below) \d|\b\d+ ?(?:points|pp)\b")
 _PERIOD_RE = re.compile(r"\b(?:q[1-4]|h[12]|fy\s?\d+|(?:19|20)\d\d)\b")
 _EVERGREEN = lx._words("""excellence excellent world-class world leader leading best
