@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workshop.coach import OUTCOME, OUTPUT, assess_kr, is_output, why_question
-from workshop.coach.key_results import lemma, normalise
+from workshop.coach.key_results import READ_AT_MOST, lemma, normalise
 from workshop.model import KeyResult
 
 
@@ -131,6 +131,15 @@ def test_a_measure_named_by_a_compound_is_stated_not_asked() -> None:
     for text in ("Time-to-value < 7 days", "Cost-per-lead 40 dollars"):
         assessment = assess_kr(text)
         assert assessment.kind == OUTCOME and not assessment.unsure, text
+
+
+def test_a_pasted_page_is_read_by_its_first_thousand_characters() -> None:
+    # The editor runs the coach after each pause in typing; a paste of a whole page must
+    # not make it read the page (benchmarks/coach.py times the worst shapes).
+    page = "Launch the partner portal. " + "from the old site " * 2000
+    assert len(normalise(page)) <= READ_AT_MOST
+    assert assess_kr(page).kind == OUTPUT
+    assert lemma("fy" * 5000) == ""
 
 
 def test_empty_and_odd_input_does_not_crash() -> None:
