@@ -440,9 +440,9 @@ def lemma(word: str) -> str:
 
 def _one_slip(word: str, verb: str) -> bool:
     """Whether `word` is `verb` typed with one letter dropped, one added, or two neighbours
-    swapped ("lauch", "arrrange", "imporve"). A letter typed for another is left out: it
-    turns real words into verbs ("project" -> "protect", "product" -> "produce"), and so
-    are a verb with an agent's -r or a noun's -y ("promoter", "delivery")."""
+    swapped ("lauch", "arrrange", "imporve"). Not a letter typed for another, which would
+    turn real words into verbs ("project" -> "protect", "product" -> "produce"), nor a verb
+    with an agent's -r or a noun's -y added ("promoter", "delivery")."""
     if len(word) == len(verb):
         diff = [i for i, (a, b) in enumerate(zip(word, verb, strict=True)) if a != b]
         return (len(diff) == 2 and diff[1] == diff[0] + 1
