@@ -142,6 +142,16 @@ def test_a_pasted_page_is_read_by_its_first_thousand_characters() -> None:
     assert lemma("fy" * 5000) == ""
 
 
+def test_a_rank_or_a_multiple_is_a_target() -> None:
+    for text in ("Be in the top 10 apps in the store", "Top 5 podcast in the Apple charts",
+                 "Grow signups tenfold", "Top-3 ranking on G2"):
+        assessment = assess_kr(text)
+        assert assessment.kind == OUTCOME and assessment.measurable, text
+        assert assessment.finding("kr.no_target") is None, text
+    # The top items we work on are still our own work.
+    assert assess_kr("Fix the top 20 bugs reported by customers").kind == OUTPUT
+
+
 def test_empty_and_odd_input_does_not_crash() -> None:
     for text in ["", "   ", "!!!", "12", "%", "a" * 5000, "Ünïcödé ☃ résumé 10 %"]:
         result = assess_kr(text)

@@ -147,11 +147,15 @@ _TARGET_RE = re.compile(
     r"(?:below|under|above|over|at least|at most|less than|more than|fewer than|"
     r"greater than|no more than|up to|down to|within|>=|<=|≥|≤|>|<)\s*(?:[$€£¥]\s*)?\d|"
     r"\b(?:zero|double|doubled|triple|tripled|halve|halved|half|twice)\b|"
-    r"\bor (?:more|higher|lower|less|fewer|better)\b|\bout of\b")
+    r"\bor (?:more|higher|lower|less|fewer|better)\b|\bout of\b|"
+    # A multiple ("tenfold", "3-fold") and a rank ("top 3", "#1 in the category").
+    r"\b(?:two|three|four|five|ten|hundred|\d+)-?fold\b|\btop[- ]?\d+\b|"
+    r"#\d+ (?:in|on|among|across|for)\b")
 # The words _TARGET_RE can match without a digit ("from ... to", "double", "or more"): the
 # pattern runs only when one of them, or a digit, is there.
 _TARGET_WORDS = lx._words("""percent pp percentage from by zero double doubled triple
-    tripled halve halved half twice or out""")
+    tripled halve halved half twice or out twofold threefold fourfold fivefold tenfold
+    hundredfold""")
 
 
 def _may_name_a_target(norm: str, tokens: list[str]) -> bool:
@@ -249,7 +253,10 @@ _LEVEL = _Pieces(
      r"rank|ranking|place|position|tier|rated|ranked|quartile|decile)\b|"
      r"\b(?:number one|no\. ?1|#1) (?:rated|ranked)\b|"
      r"\b(?:rank|ranked|rated|place|placed)(?: \w+){0,2} (?:top|first|#1|no\. ?1|number one)\b|"
-     r"\b(?:best|highest|top)-rated\b"),
+     r"\b(?:best|highest|top)-rated\b|"
+     # "In the top 10 apps of the store", "#1 in customer satisfaction": a rank to reach.
+     r"\btop[- ]?\d+ (?:\w+ ){0,3}(?:in|on|of|among|across)\b|"
+     r"(?:#|no\. ?)\d+ (?:\w+ ){0,3}(?:in|on|among|across)\b"),
 )
 # A comparison with the past or another way ("faster than", "30% cheaper"), run only when
 # a comparative is there: the longest of the level patterns.
@@ -324,7 +331,7 @@ _PROXY_WORDS = lx._words("""tech-debt coverage lint linting linter eslint story-
     typed""")
 _LEVEL_WORDS = lx._words("""under below above over least most less more fewer within < >
     <= >= ≤ ≥ than trend trends in-positive-direction breakeven alive weigh level category
-    quadrant rank ranking place position tier rated ranked quartile decile best-rated
+    quadrant rank ranking place position tier rated ranked quartile decile best-rated top
     highest-rated top-rated placed""") | lx.COMPARATIVES
 _HIRING_WORDS = lx._words("accepted hired hires")
 _GATHER_VERBS = lx._words("collect gather")
@@ -389,7 +396,7 @@ _AFTER_DONE = [[w] for w in ("by", "for", "to", "with", "across", "in", "on")] +
 # Words before a number that are never an imperative ("Over $250k raised", "About 40 ...").
 _NOT_VERBS = lx._words("""no zero over under above below at up more less nearly almost
     about around approximately roughly only just exactly from between within per least
-    be become is are eoy eoq eom ytd""")
+    be become is are eoy eoq eom ytd top""")
 
 
 def _deletes(word: str) -> set[str]:
@@ -807,6 +814,11 @@ class _Evidence:
                     and _is_number(tokens, j):
                 nxt = tokens[j + 1] if j + 1 < len(tokens) else ""
                 if nxt in ("%", "percent") or tok[-1] == "%":
+                    continue
+                if j and tokens[j - 1] == "top" and role not in (_ROLE_TASK, _ROLE_SOFT):
+                    # "In the top 10 apps of the store": a rank to reach, not ten apps
+                    # ("Fix the top 20 bugs" still counts the bugs we fix).
+                    amount_alone = True
                     continue
                 if nxt in _AMOUNT_ENDS or nxt in _DURATION_UNITS:
                     # "$50k in funding", "a score of over 5.5 for new releases", "<30
