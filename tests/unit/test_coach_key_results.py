@@ -152,6 +152,22 @@ def test_a_rank_or_a_multiple_is_a_target() -> None:
     assert assess_kr("Fix the top 20 bugs reported by customers").kind == OUTPUT
 
 
+@pytest.mark.parametrize("text", [
+    "Onboarding takes less than a day",
+    "Search results load in under a second",
+    "Single-digit monthly churn",
+    "Double-digit revenue growth",
+    "A third of sales come from partners",
+    "The majority of users use the mobile app weekly",
+])
+def test_a_level_in_words_is_a_target(text: str) -> None:
+    # "in under a second", "single-digit", "a third of": a number in words; and the gerund
+    # that opens "Onboarding takes less than a day" names what is measured.
+    assessment = assess_kr(text)
+    assert assessment.kind == OUTCOME and assessment.measurable
+    assert assessment.finding("kr.no_target") is None
+
+
 def test_empty_and_odd_input_does_not_crash() -> None:
     for text in ["", "   ", "!!!", "12", "%", "a" * 5000, "Ünïcödé ☃ résumé 10 %"]:
         result = assess_kr(text)

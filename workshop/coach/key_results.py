@@ -150,12 +150,20 @@ _TARGET_RE = re.compile(
     r"\bor (?:more|higher|lower|less|fewer|better)\b|\bout of\b|"
     # A multiple ("tenfold", "3-fold") and a rank ("top 3", "#1 in the category").
     r"\b(?:two|three|four|five|ten|hundred|\d+)-?fold\b|\btop[- ]?\d+\b|"
-    r"#\d+ (?:in|on|among|across|for)\b")
+    r"#\d+ (?:in|on|among|across|for)\b|"
+    # A level in words: "in under an hour", "within a week", "single-digit churn",
+    # "sub-second", "a third of sales".
+    r"\b(?:below|under|within|less than|more than|at least|at most|over) (?:a|an|one) "
+    r"(?:second|minute|hour|day|week|month|quarter|year)\b|"
+    r"\b(?:single|double|triple)-digit\b|\bsub-(?:second|minute|hour|day|\d)|"
+    r"\b(?:a|one) (?:third|quarter|fifth|tenth) of\b|\bhalf of\b|\bthe majority of\b")
 # The words _TARGET_RE can match without a digit ("from ... to", "double", "or more"): the
 # pattern runs only when one of them, or a digit, is there.
 _TARGET_WORDS = lx._words("""percent pp percentage from by zero double doubled triple
     tripled halve halved half twice or out twofold threefold fourfold fivefold tenfold
-    hundredfold""")
+    hundredfold below under within less more least most over single-digit double-digit
+    triple-digit sub-second sub-minute sub-hour sub-day third quarter fifth tenth
+    majority""")
 
 
 def _may_name_a_target(norm: str, tokens: list[str]) -> bool:
@@ -598,6 +606,9 @@ _SIZE_WORDS = lx._words("count number total size age")
 _LEVEL_VERBS = lx._words("""reach reaches reached hit hits exceed exceeds rise rises grow
     grows fall falls drop drops stay stays remain remains improve improves is are at above
     over below under""")
+# What a measure does in its own sentence ("Onboarding takes less than a day").
+_VERBS_OF_A_MEASURE = lx._words("""takes take lasts costs happens is are stays remains
+    falls drops rises grows""")
 _AT_LEVEL = lx._words("under below above over")
 _AT_LEVEL_PAIRS = frozenset((("at", "least"), ("at", "most"), ("less", "than"),
                              ("more", "than"), ("fewer", "than")))
@@ -758,6 +769,10 @@ class _Evidence:
             # "Automated ticket resolution rate reaches 55%": a participle describes the
             # measure that reaches a level; it reports no work done.
             role, verb, describing = _ROLE_NONE, "", first
+        elif role in (_ROLE_TASK, _ROLE_SOFT) and first.endswith("ing") \
+                and nxt in _VERBS_OF_A_MEASURE:
+            # "Onboarding takes less than a day": the gerund is what is measured.
+            role, verb = _ROLE_NONE, ""
         elif first == "open" and nxt in _OPEN_THINGS:
             # "Open issues below 500", "Open roles filled": an adjective, not the verb.
             role, verb = _ROLE_NONE, ""
