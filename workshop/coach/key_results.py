@@ -411,9 +411,9 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
+_LONGEST_VERB = max(map(len, _ALL_VERBS))
 # Symmetric-delete index: one-letter typos ("lauch", "imporve") find their verb in O(1).
 _TYPO_INDEX: dict[str, str] = {}
-_LONGEST_VERB = max(map(len, _ALL_VERBS))
 for _verb in sorted(_ALL_VERBS):
     if len(_verb) >= 5 and "-" not in _verb:
         for _d in _deletes(_verb) | {_verb}:
@@ -602,13 +602,12 @@ _OPEN_THINGS = lx._words("""issue issues bug bugs ticket tickets pull-requests p
     incident roles role positions vacancies cases defects vulnerabilities""")
 # A measure followed by the level it should hold ("backlog below 50", "count under 500").
 _SIZE_WORDS = lx._words("count number total size age")
-# Verbs and words after a measure that set its level ("... rate reaches 55%").
-_LEVEL_VERBS = lx._words("""reach reaches reached hit hits exceed exceeds rise rises grow
-    grows fall falls drop drops stay stays remain remains improve improves is are at above
-    over below under""")
-# What a measure does in its own sentence ("Onboarding takes less than a day").
-_VERBS_OF_A_MEASURE = lx._words("""takes take lasts costs happens is are stays remains
-    falls drops rises grows""")
+# What a measure does in its own sentence ("Onboarding takes less than a day", "... rate
+# rises"), and the words after a measure that set its level ("... rate reaches 55%").
+_MEASURE_DOES = lx._words("is are stays remains falls drops rises grows")
+_VERBS_OF_A_MEASURE = _MEASURE_DOES | lx._words("takes take lasts costs happens")
+_LEVEL_VERBS = _MEASURE_DOES | lx._words("""reach reaches reached hit hits exceed exceeds
+    rise grow fall drop stay remain improve improves at above over below under""")
 _AT_LEVEL = lx._words("under below above over")
 _AT_LEVEL_PAIRS = frozenset((("at", "least"), ("at", "most"), ("less", "than"),
                              ("more", "than"), ("fewer", "than")))

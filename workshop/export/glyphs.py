@@ -37,7 +37,6 @@ _MAYBE_SYMBOL = re.compile("[\u2190-\u2bff\U0001f000-\U0001faff\ufe0e\ufe0f\u200
 _INVISIBLE = re.compile("[\ufe0e\ufe0f\u200d\U0001f3fb-\U0001f3ff]")
 
 
-
 def reads_right_to_left(text: str) -> bool:
     """The text's own direction, set by its first letter that has one (an Arabic title
     that starts with "1.1" still reads right to left)."""

@@ -254,8 +254,6 @@ class _Para(Paragraph):
 
 
 _TAGS = re.compile(r"<[^>]*>")
-
-
 _ITALIC = re.compile(r"<i>(.*?)</i>", re.S)
 
 
