@@ -46,6 +46,11 @@ from workshop.model import ORIGIN_FROM_OUTPUT, Action, KeyResult, Objective, Why
      "Why does it matter that all squads have a written runbook?"),
     ("Dark mode is enabled for all users",
      "Why does it matter that dark mode is enabled for all users?"),
+    # A verb of a clause is a word of its own, in any case, contracted or not.
+    ("Users can't export reports", "Why does it matter that users can't export reports?"),
+    ("Onboarding DOESN'T need a call",
+     "Why does it matter that onboarding DOESN'T need a call?"),
+    ("Islands visited by the ferry", "Why do we want islands visited by the ferry?"),
     ("Did we publish 10 case studies?", "Why do we want to publish 10 case studies?"),
     ("Have we hired 3 engineers?", "Why do we want to hire 3 engineers?"),
 ])
