@@ -433,6 +433,17 @@ def test_our_own_activity_and_habits_stay_outputs(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT
 
 
+@pytest.mark.parametrize("text", ["Walk 2 miles a day", "Swim 3 times a week",
+                                  "Volunteer 4 times this quarter"])
+def test_a_habit_of_ours_is_named_as_one(text: str) -> None:
+    # A habit's schedule is the labelling rules' own definition of work, so its vote
+    # weighs as theirs do ("Lift weights 3 days/week", whose words read like "increase" and
+    # a measure, stays an output above, if asked about).
+    verdict = assess_kr(text)
+    assert verdict.kind == OUTPUT and not verdict.unsure
+    assert "a habit of our own" in verdict.finding("kr.output").message
+
+
 @pytest.mark.parametrize("text", [
     "200 hours of interviews transcribed",
     "150 hours of audio recorded for the speech model",

@@ -76,3 +76,44 @@ def test_the_shipped_model_weighs_the_defined_verdicts_by_their_reason() -> None
     work = [shipped.rule_weights[r] for r in WORK_NAMED]
     defined = [shipped.rule_weights[r] for r in DEFINED_BY_THE_LABELLING_RULES]
     assert shipped.rule_weight < min(work) and max(work) < min(defined)
+
+
+def test_a_word_never_trained_on_counts_through_words_of_like_meaning() -> None:
+    # Before word similarity, a word without a weight of its own counted for nothing:
+    # "webinars" learnt nothing from "workshops". Its similarity score now counts.
+    data = {"bias": 0.0, "weights": {"w=run": 0.2}, "rule_weight": 0.0,
+            "calibration": [1.0, 0.0], "unsure_below": 0.8,
+            "similar_weight": 2.0, "word_scores": {"webinars": 1.5, "run": 0.5}}
+    m = KRModel(data)
+    evidence = _evidence(["run", "4", "webinars"], verb="run")
+    says_output, confidence, weighted = m.assess(evidence, rules_say_output=False)
+    # 0.2 + 2.0 * (1.5 + 0.5) / 2 = 2.2 toward an output.
+    assert says_output and confidence > 0.85
+    assert m.driving(weighted, says_output) == ("webinars", "run")
+    without = KRModel(data | {"word_scores": {}})
+    assert without.assess(evidence, rules_say_output=False)[1] < 0.6
+
+
+def test_a_compound_missing_from_the_word_list_is_read_by_its_parts() -> None:
+    m = KRModel({"bias": 0.0, "weights": {}, "rule_weight": 0.0,
+                 "calibration": [1.0, 0.0], "unsure_below": 0.8,
+                 "similar_weight": 1.0, "word_scores": {"signed": -1.0, "up": -0.5}})
+    assert m.similarity("signed-up") == -0.75
+    assert m.similarity("signed") == -1.0
+    assert m.similarity("xyzzy") is None
+
+
+def test_training_reads_the_words_as_the_model_scores_them() -> None:
+    from workshop.coach.model import distinct_words
+
+    # Each stem once, in the order written: "posts" and "post" are one word.
+    assert distinct_words(["publish", "posts", "and", "post", "again"]) == [
+        "publish", "posts", "and", "again"]
+
+
+def test_the_shipped_model_scores_words_it_has_no_weight_for() -> None:
+    shipped = model()
+    assert shipped.similar_weight > 0
+    unweighted = [w for w in shipped.word_scores if "w=" + stem(w) not in shipped.weights]
+    assert len(unweighted) > 10_000  # the common-word list reaches past the training words
+    assert all(isinstance(s, float) for s in list(shipped.word_scores.values())[:100])

@@ -997,6 +997,9 @@ _R_USAGE = "usage"
 _R_GATHERED = "gathered"
 # What a share of people answer or do ("Every member takes part in 2 calls"): adoption.
 _R_SHARE = "share"
+# How often we do something ourselves ("Walk 2 miles a day", "Lift weights 3 days a
+# week"): an activity whose completion is the measure, as the labelling rules define it.
+_R_HABIT = "habit"
 # Verdicts the labelling rules fix by definition: the words may add doubt, not overturn.
 _DEFINITIONAL = frozenset((_R_PROXY, _R_RESULT, _R_GATHERED))
 # Verdicts that restate the labelling rules' own definitions (a count of the team's own
@@ -1005,7 +1008,7 @@ _DEFINITIONAL = frozenset((_R_PROXY, _R_RESULT, _R_GATHERED))
 # the rules' other verdicts do (see training.py).
 DEFINED_BY_THE_LABELLING_RULES = frozenset((_R_OWN_COUNT, _R_HIRING, _R_CAPABILITY, _R_LEVEL,
                                             _R_RESULT, _R_GAINED, _R_USAGE, _R_GATHERED,
-                                            _R_SHARE))
+                                            _R_SHARE, _R_HABIT))
 # Work named by its verb ("Launch ...") or reported done ("12 schools visited"): the
 # labelling rules' "activity ... whose completion is the measure", found by its form, so
 # its vote sits between the others and the defined ones.
@@ -1057,7 +1060,7 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
     if role == _ROLE_CHANGE:
         if ev.own_cadence and not ev.metric:
             # "Lift weights 3 days a week": a habit of ours, however its verb reads.
-            return OUTPUT, _R_TASK
+            return OUTPUT, _R_HABIT
         if ev.number_of_own():
             return OUTPUT, _R_OWN_COUNT
         if not ev.metric and not ev.target and not ev.others and ev.artefact:
@@ -1100,7 +1103,8 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         if own_count or ev.object_class == "own" or ev.own_cadence:
             # "Run a pilot with 3 hospitals": what is run or held is our own work, whoever
             # takes part in it.
-            return OUTPUT, _R_OWN_COUNT if own_count else _R_TASK
+            return OUTPUT, _R_OWN_COUNT if own_count else (
+                _R_HABIT if ev.own_cadence else _R_TASK)
         if ev.service or ev.others_share or ev.count_class == "others":
             return OUTCOME, _R_OUTCOME
         if ev.level or ev.passive_change:
@@ -1165,7 +1169,7 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
     if ev.artefact_lead and not ev.target:
         return OUTPUT, _R_ARTEFACT
     if ev.own_cadence:
-        return OUTPUT, _R_TASK
+        return OUTPUT, _R_HABIT
     if ev.metric or ev.target or ev.others or ev.others_share:
         return OUTCOME, _R_OUTCOME
     return OUTPUT, _R_NO_MEASURE
@@ -1283,6 +1287,9 @@ def _output_message(reason: str, ev: _Evidence, text: str, fams: tuple[str, ...]
     if reason == _R_HIRING:
         return ("Hiring counts people we add to our own team: it measures effort, not how "
                 f"customers, the business or the team are better off. {steer}")
+    if reason == _R_HABIT:
+        return (f'"{word}" on a schedule is a habit of our own: it measures how often we '
+                f"act, not how customers, the business or the team are better off. {steer}")
     if reason == _R_NO_MEASURE:
         return ("It names something to do or to have, but no measure that moves for "
                 f"customers, the business or the team. {steer}")

@@ -6,12 +6,19 @@ the development part of the labelled corpus (see training.py) and ships as plain
 to this file: no download, no numerical library at run time. It turns the same evidence
 into a probability, so every verdict carries a confidence, and its strongest words are the
 ones the coach quotes back.
+
+A word it never saw in training still counts through words of like meaning: training
+learns one similarity score per word of a 20,000-word list from word vectors
+(scripts/word_vectors.py), and a key result's words add their average score, weighed by
+`similar_weight`. Held out a round of published OKRs at a time, that turned 0.884 of
+verdicts right into 0.890 (0.863 into 0.870 for the words without the rules' vote).
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -64,6 +71,28 @@ def features(evidence: Any) -> list[str]:
 
 
 _NUMBER_KEYS = frozenset((WORD_PREFIX + "#", WORD_PREFIX + "%"))
+# "signed-up", "polls/posts": a compound missing from the word list is read by its parts.
+_PARTS_RE = re.compile(r"[-/.,&']+")
+
+
+def similarity_keys(token: str, known: Any) -> list[str]:
+    """The words of the word list that stand for a token: itself, or else its parts."""
+    if token in known:
+        return [token]
+    return [part for part in _PARTS_RE.split(token) if part in known]
+
+
+def distinct_words(tokens: list[str]) -> list[str]:
+    """The first of each set of tokens that share a stem: the words a key result is scored
+    by (KRModel.assess reads them in the same order, inline)."""
+    seen: set[str] = set()
+    words = []
+    for tok in tokens:
+        key = _word_key(tok)
+        if key not in seen:
+            seen.add(key)
+            words.append(tok)
+    return words
 
 
 @lru_cache(maxsize=16384)
@@ -83,11 +112,14 @@ class KRModel:
         self.calibration: tuple[float, float] = tuple(data["calibration"])
         self.unsure_below: float = data["unsure_below"]
         self.info: dict[str, Any] = data.get("info", {})
+        # The word list's similarity scores, and what their average weighs (see the top).
+        self.similar_weight: float = data.get("similar_weight", 0.0)
+        self.word_scores: dict[str, float] = data.get("word_scores", {})
         self._flag_weights = tuple((name, self.weights[name]) for name in FLAG_NAMES
                                    if name in self.weights)
-        # token -> (its feature name, its weight or None): one dictionary look-up per word
-        # on the keystroke path instead of a stem and two look-ups.
-        self._token_weights: dict[str, tuple[str, float | None]] = {}
+        # token -> (its feature name, what `_token_entry` says of it): one dictionary
+        # look-up per word on the keystroke path instead of a stem and three.
+        self._token_weights: dict[str, tuple[str, tuple | None]] = {}
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> KRModel:
@@ -103,13 +135,33 @@ class KRModel:
                 z += w
         return z
 
+    def _token_entry(self, token: str) -> tuple[str, tuple | None]:
+        """(feature name, (weight, similarity, 1 if it has a similarity else 0, token,
+        feature name), or None when the model knows neither of the word)."""
+        key = _word_key(token)
+        w = self.weights.get(key)
+        # A number or an amount has no meaning of its own to compare (nor a place in the
+        # word list): skip the look-up, as each new figure typed is a new token.
+        s = None if key in _NUMBER_KEYS else self.similarity(token)
+        if w is None and s is None:
+            return key, None
+        return key, (w or 0.0, s or 0.0, int(s is not None), token, key)
+
+    def similarity(self, token: str) -> float | None:
+        """A token's similarity score: its own, or its parts' average; None if unknown."""
+        keys = similarity_keys(token, self.word_scores)
+        if not keys:
+            return None
+        scores = self.word_scores
+        return sum(scores[k] for k in keys) / len(keys)
+
     def rule_vote(self, rules_say_output: bool, reason: str = "") -> float:
         """The rules' verdict in logit units: positive for an output."""
         weight = self.rule_weights.get(reason, self.rule_weight)
         return weight if rules_say_output else -weight
 
     def assess(self, evidence: Any, rules_say_output: bool, reason: str = ""
-               ) -> tuple[bool, float, list[tuple[float, str, str]]]:
+               ) -> tuple[bool, float, tuple[list[tuple], float]]:
         """(is it an output, confidence, the weighted words) in one pass over the same
         features as `features()` (kept separate for speed: the coach runs on every
         keystroke). `driving()` picks the words that explain the verdict."""
@@ -125,34 +177,48 @@ class KRModel:
         if evidence.count_class:
             z += get("count=" + evidence.count_class, 0.0)
         seen = set()
-        weighted = []
+        scored = []
+        similar = 0.0
+        similar_words = 0
         known = self._token_weights
         if len(known) > 100_000:
             known.clear()  # bounded: a long session of new words cannot grow it for ever
         for tok in evidence.tokens:
             entry = known.get(tok)
             if entry is None:
-                key = _word_key(tok)
-                entry = known[tok] = (key, get(key))
-            key, w = entry
-            if key in seen:
+                entry = known[tok] = self._token_entry(tok)
+            key, word = entry
+            if key in seen or word is None:
+                seen.add(key)
                 continue
             seen.add(key)
-            if w is not None:
-                z += w
-                weighted.append((w, tok, key))
+            w, s, has_score, _, _ = word
+            z += w
+            similar += s
+            similar_words += has_score
+            scored.append(word)
+        share = self.similar_weight / similar_words if similar_words else 0.0
+        z += share * similar
         z += self.rule_vote(rules_say_output, reason)
         a, b = self.calibration
         confidence = 1.0 / (1.0 + math.exp(-min(60.0, a * abs(z) + b)))
-        return z >= 0, max(0.5, min(0.99, confidence)), weighted
+        return z >= 0, max(0.5, min(0.99, confidence)), (scored, share)
 
     @staticmethod
-    def driving(weighted: list[tuple[float, str, str]], toward_output: bool,
-                limit: int = 3) -> tuple[str, ...]:
-        """The written words that pushed hardest toward the verdict, strongest first."""
-        pushed = sorted((-abs(w), tok) for w, tok, key in weighted
-                        if (w > 0) == toward_output and abs(w) >= 0.25
-                        and tok not in QUIET_WORDS and key not in _NUMBER_KEYS)
+    def driving(weighted: tuple[list[tuple], float],
+                toward_output: bool, limit: int = 3) -> tuple[str, ...]:
+        """The written words that pushed hardest toward the verdict, strongest first.
+        Each word's share of the words' average similarity joins its own weight, so the
+        words quoted back are the ones that moved the verdict either way (summed here, not
+        in `assess`, since most verdicts are explained by the rules' words alone)."""
+        scored, share = weighted
+        pushed = []
+        for w, s, _, tok, key in scored:
+            w += share * s
+            if (w > 0) == toward_output and abs(w) >= 0.25 and tok not in QUIET_WORDS \
+                    and key not in _NUMBER_KEYS:
+                pushed.append((-abs(w), tok))
+        pushed.sort()
         return tuple(tok for _, tok in pushed[:limit])
 
 
