@@ -117,3 +117,11 @@ def test_the_shipped_model_scores_words_it_has_no_weight_for() -> None:
     unweighted = [w for w in shipped.word_scores if "w=" + stem(w) not in shipped.weights]
     assert len(unweighted) > 10_000  # the common-word list reaches past the training words
     assert all(isinstance(s, float) for s in list(shipped.word_scores.values())[:100])
+
+
+def test_abbreviations_that_explain_nothing_are_never_quoted_back() -> None:
+    m = KRModel({"bias": 0.0, "weights": {}, "rule_weight": 0.0,
+                 "calibration": [1.0, 0.0], "unsure_below": 0.8,
+                 "similar_weight": 1.0, "word_scores": {"e.g": 2.0, "concepts": 1.0}})
+    says_output, _, weighted = m.assess(_evidence(["3", "concepts", "e.g"]), False)
+    assert says_output and m.driving(weighted, says_output) == ("concepts",)

@@ -33,7 +33,7 @@ WORD_PREFIX = "w="
 # Words too common to explain anything, even when they carry weight in the model.
 QUIET_WORDS = frozenset("""a an and the of to for in on at by with from our we us their its
     all each every this that these those is are be was were it as or per than into via
-    new more most least not no""".split())
+    new more most least not no e.g i.e etc vs""".split())
 
 
 @lru_cache(maxsize=16384)
