@@ -38,6 +38,7 @@ from workshop.coach.findings import (
     KRAssessment,
 )
 from workshop.coach.model import model as shipped_model
+from workshop.flows.ask_why import first_why_question
 
 if TYPE_CHECKING:
     from workshop.model import KeyResult
@@ -1202,9 +1203,7 @@ def why_question(text: str, verb: str = "") -> str:
 
     "Launch v3.0 of our platform." -> "Why do we want to launch v3.0 of our platform?"
     """
-    from workshop.flows.ask_why import first_why_question  # the ladder's own first rung
-
-    return first_why_question(text, verb)
+    return first_why_question(text, verb)  # the ladder's own first rung
 
 
 _FAMILY_OF: dict[str, tuple[str, ...]] = {}
