@@ -40,10 +40,12 @@ with open("tests/data/coach_published_krs.csv", newline="", encoding="utf-8") as
         ev = _Evidence(normalise(r["text"]))
         feats = features(ev)  # (features, rules' vote) in the older trees, features today
         feats = feats[0] if isinstance(feats, tuple) else feats
+        # Since round 17 the words also count through their similarity scores.
+        words = m.words_logit(ev)[0] if hasattr(m, "words_logit") else m.logit(feats)
         out.append({"output": r["label"] == "output", "clear": r["clear"] == "yes",
                     "shipped": assess_kr(r["text"]).kind == "output",
                     "own": r.get("source_kind") == "own",
-                    "words": m.logit(feats)})
+                    "words": words})
 print(json.dumps(out))
 """
 

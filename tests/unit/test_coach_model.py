@@ -125,3 +125,13 @@ def test_abbreviations_that_explain_nothing_are_never_quoted_back() -> None:
                  "similar_weight": 1.0, "word_scores": {"e.g": 2.0, "concepts": 1.0}})
     says_output, _, weighted = m.assess(_evidence(["3", "concepts", "e.g"]), False)
     assert says_output and m.driving(weighted, says_output) == ("concepts",)
+
+
+def test_the_words_alone_and_the_rules_vote_make_the_verdict() -> None:
+    m = model()
+    evidence = _evidence(["host", "4", "webinars", "for", "partners"], role="task",
+                         verb="host")
+    words, _ = m.words_logit(evidence)
+    for says_output in (True, False):
+        combined = words + m.rule_vote(says_output, "task")
+        assert m.assess(evidence, says_output, "task")[0] == (combined >= 0)
