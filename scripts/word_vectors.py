@@ -17,7 +17,6 @@ model hub. The blind part of the published corpus is never read, so it stays uns
 
 from __future__ import annotations
 
-import csv
 import gzip
 import io
 import os
@@ -28,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from workshop.coach.key_results import _TOKEN_RE, normalise  # noqa: E402
-from workshop.coach.training import PUBLISHED_KRS, WORD_VECTORS, WRITTEN_KRS  # noqa: E402
+from workshop.coach.training import WORD_VECTORS, training_rows  # noqa: E402
 
 COMMON_WORDS = 20_000
 # 32 numbers a word: held out a round at a time, 16 and 64 scored within a point of it.
@@ -38,12 +37,7 @@ DECIMALS = 2
 
 def training_words() -> set[str]:
     """Every word of the rows training may read (never the blind part)."""
-    texts = []
-    with open(PUBLISHED_KRS, newline="", encoding="utf-8") as f:
-        texts += [r["text"] for r in csv.DictReader(f) if r["part"] == "dev"]
-    with open(WRITTEN_KRS, newline="", encoding="utf-8") as f:
-        texts += [r["text"] for r in csv.DictReader(f) if r["split"] == "train"]
-    return {tok for text in texts for tok in _TOKEN_RE.findall(normalise(text))}
+    return {tok for text, _, _ in training_rows() for tok in _TOKEN_RE.findall(normalise(text))}
 
 
 def is_word(token: str) -> bool:
