@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
+
 from workshop.coach.model import FLAG_NAMES, MODEL_FILE, KRModel, model, stem
 
 COACH = Path(__file__).resolve().parents[2] / "workshop" / "coach"
@@ -135,3 +137,16 @@ def test_the_words_alone_and_the_rules_vote_make_the_verdict() -> None:
     for says_output in (True, False):
         combined = words + m.rule_vote(says_output, "task")
         assert m.assess(evidence, says_output, "task")[0] == (combined >= 0)
+
+
+def test_the_model_scores_the_words_training_reads() -> None:
+    from workshop.coach.model import distinct_words
+
+    scores = {"publish": 1.0, "posts": -1.0, "post": 5.0, "again": 0.5}
+    m = KRModel({"bias": 0.0, "weights": {}, "rule_weight": 0.0,
+                 "calibration": [1.0, 0.0], "unsure_below": 0.8,
+                 "similar_weight": 1.0, "word_scores": scores})
+    tokens = ["publish", "posts", "and", "post", "again"]
+    words = [w for w in distinct_words(tokens) if w in scores]
+    assert m.words_logit(_evidence(tokens))[0] == pytest.approx(
+        sum(scores[w] for w in words) / len(words))
