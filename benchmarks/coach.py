@@ -102,13 +102,15 @@ def objective_scores(rows: list[dict[str, str]],
                      flags: Callable[[str], set[str]]) -> dict[str, tuple[float, float]]:
     """(precision, recall) per objective check."""
     found = [flags(r["text"]) for r in rows]
-    out = {}
-    for name, code, column in OBJECTIVE_CHECKS:
-        tp = sum(code in f and r[column] == "yes" for f, r in zip(found, rows, strict=True))
-        fp = sum(code in f and r[column] != "yes" for f, r in zip(found, rows, strict=True))
-        fn = sum(code not in f and r[column] == "yes" for f, r in zip(found, rows, strict=True))
-        out[name] = (_share(tp, tp + fp), _share(tp, tp + fn))
-    return out
+    return {name: _precision_recall([(code in f, r[column] == "yes")
+                                     for f, r in zip(found, rows, strict=True)])
+            for name, code, column in OBJECTIVE_CHECKS}
+
+
+def _precision_recall(flagged: list[tuple[bool, bool]]) -> tuple[float, float]:
+    """(precision, recall) of (flagged, labelled yes) pairs."""
+    tp = sum(f and y for f, y in flagged)
+    return _share(tp, sum(f for f, _ in flagged)), _share(tp, sum(y for _, y in flagged))
 
 
 def current_kr(text: str) -> tuple[str, bool]:
@@ -194,10 +196,9 @@ def accuracy_report(before: str | None, published_parts: tuple[str, ...]) -> Non
     bau_written = load("coach_objectives.csv")
     flagged = [("objective.business_as_usual" in current_objective(r["text"]),
                 r["label"] == "bau") for r in bau_written]
-    tp = sum(f and y for f, y in flagged)
+    precision, recall = _precision_recall(flagged)
     print(f"objectives, written: n={len(bau_written)} business as usual P "
-          f"{tp / max(1, sum(f for f, _ in flagged)):.2f} R "
-          f"{tp / max(1, sum(y for _, y in flagged)):.2f}")
+          f"{_cell(precision, 0, 2)} R {_cell(recall, 0, 2)}")
     if before:
         kr_texts = sorted({r["text"] for _, rows in parts for r in rows})
         objective_texts = [r["text"] for r in objectives]
@@ -319,6 +320,43 @@ def second_reader_report(parts: tuple[str, ...]) -> None:
               f"{coach_right:.3f}")
 
 
+def _bau_cell(rows: list[dict[str, str]], flags: Callable[[str], set[str]]) -> str:
+    """Precision and recall of business as usual against the rows' `bau` column."""
+    precision, recall = _precision_recall(
+        [("objective.business_as_usual" in flags(r["text"]), r["bau"] == "yes") for r in rows])
+    return f"P {_cell(precision, 0, 2)} R {_cell(recall, 0, 2)}"
+
+
+def objective_second_reader_report() -> None:
+    """Business as usual, read twice: a second reader labelled a sample of the development
+    objectives (every one the corpus calls business as usual, every one the coach flagged,
+    and others drawn at random) without seeing the corpus's labels
+    (tests/data/coach_published_objectives_second_reader.csv). How far the two agree is how
+    far the label can be read from the words, the coach's own ceiling."""
+    second = load("coach_published_objectives_second_reader.csv")
+    corpus = {r["text"]: r for r in load("coach_published_objectives.csv")
+              if r["part"] == "dev"}
+    pairs = [(corpus[r["text"]], r) for r in second if r["text"] in corpus]
+    if not pairs:
+        return
+    n = len(pairs)
+    agree = sum(a["bau"] == b["bau"] for a, b in pairs) / n
+    share_a = sum(a["bau"] == "yes" for a, _ in pairs) / n
+    share_b = sum(b["bau"] == "yes" for _, b in pairs) / n
+    chance = share_a * share_b + (1 - share_a) * (1 - share_b)
+    reader = {b["text"]: ({"objective.business_as_usual"} if b["bau"] == "yes" else set())
+              for _, b in pairs}
+    agreed = [b for a, b in pairs if a["bau"] == b["bau"]]
+    agreed_clear = [b for b in agreed if b["clear"] == "yes"]
+    print(f"second reader, objectives, dev: {n} read for business as usual, agreement "
+          f"{agree:.3f} (kappa {(agree - chance) / (1 - chance):.2f}); the second reader "
+          f"against the labels {_bau_cell([a for a, _ in pairs], lambda t: reader[t])}; the "
+          f"coach against the labels {_bau_cell([a for a, _ in pairs], current_objective)}, "
+          f"on the {len(agreed)} they agree on {_bau_cell(agreed, current_objective)}, on "
+          f"the {len(agreed_clear)} of those the second reader calls clear-cut "
+          f"{_bau_cell(agreed_clear, current_objective)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Coach accuracy and speed.")
     parser.add_argument("--before", metavar="REV",
@@ -330,6 +368,7 @@ def main() -> None:
     parts = ("dev",) if args.dev_only else ("dev", "blind")
     accuracy_report(args.before, parts)
     second_reader_report(parts)
+    objective_second_reader_report()
     if not args.no_speed:
         texts = [r["text"] for r in load("coach_krs.csv")]
         throughput(texts)

@@ -65,6 +65,30 @@ def test_a_second_reader_agrees_with_the_labels() -> None:
     assert agree >= 0.96  # 0.985, 0.975, 0.962, 0.989, 0.985, 0.961, 0.983 and 1.000
 
 
+def _flags_bau(text: str) -> bool:
+    return any(f.code == "objective.business_as_usual" for f in check_objective(text))
+
+
+def test_business_as_usual_read_twice() -> None:
+    """417 development objectives (every one the corpus calls business as usual, every one
+    the coach flagged, 260 others at random) read again for business as usual by a reader
+    who did not see the labels. The two agree on 0.863 (kappa 0.69): against the corpus's
+    labels, the second reader's own precision and recall are only 0.83 / 0.75, the ceiling
+    of any reading of the words. Where both agree and the second reader calls it clear-cut,
+    the coach finds business as usual at 0.88 / 0.95."""
+    second = _rows("coach_published_objectives_second_reader.csv")
+    corpus = {r["text"]: r for r in OBJECTIVES if r["part"] == "dev"}
+    assert len(second) == 417 and all(r["text"] in corpus for r in second)
+    agree = sum(corpus[r["text"]]["bau"] == r["bau"] for r in second) / len(second)
+    assert agree >= 0.85
+    settled = [(_flags_bau(r["text"]), r["bau"] == "yes") for r in second
+               if corpus[r["text"]]["bau"] == r["bau"] and r["clear"] == "yes"]
+    tp = sum(f and y for f, y in settled)
+    precision = tp / sum(f for f, _ in settled)
+    recall = tp / sum(y for _, y in settled)
+    assert precision >= 0.85 and recall >= 0.9, (precision, recall)
+
+
 def _kr_figures(part: str) -> dict[str, float]:
     rows = [r for r in KRS if r["part"] == part]
     results = [(assess_kr(r["text"]), r) for r in rows]
@@ -107,7 +131,7 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
 
 
 @pytest.mark.parametrize(("part", "code", "column", "precision", "recall"), [
-    ("dev", "objective.business_as_usual", "bau", 0.75, 0.45),
+    ("dev", "objective.business_as_usual", "bau", 0.79, 0.52),
     ("dev", "objective.deliverable", "deliverable", 0.77, 0.52),
     ("dev", "objective.vague", "vague", 0.35, 0.24),
     # Round 17's 14, scored once: deliverable 1.00 / 0.67 (two of the three the labels call

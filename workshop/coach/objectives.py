@@ -36,7 +36,9 @@ _DUTY_RE = re.compile(
     r"compliance|(?:stay|remain|be) compliant|comply with)\b|"
     r", maintain\b|"
     r"^(?:\w+ )?(?:the |our |all )?(?:weekly|monthly|quarterly|annual|yearly|daily|"
-    r"fortnightly|regular|year-end|month-end|quarter-end)\b|"
+    r"fortnightly|regular|year-end|month-end|quarter-end|financial-year|fiscal-year)\b|"
+    # The same event year after year: "Organise Summer of Nix 2024, 2025, 2026".
+    r"\b(?:19|20)\d\d, (?:19|20)\d\d\b|"
     r"^attend (?:all |the |our |every )*(?:\w+ )?(?:meetings|ceremonies|stand-?ups|retros|"
     r"retrospectives|reviews|calls)\b|"
     r"\bevery (?:(?:other|two|three|four|six|\d+) )?(?:days?|weeks?|months?|quarters?|"
@@ -65,9 +67,22 @@ _DUTY_VERBS = lx._words("""run sustain support operate manage administer adminis
     respond reply resolve pay file reconcile invoice patch clean""")
 _DUTY_LEAD_RE = re.compile(
     r"^(?:(?:effectively|efficiently|reliably|consistently|properly|actively|fully) )?"
-    r"(?:get back to|engage in|stay on top of|take care of|look after|keep up with)\b|"
+    r"(?:engage in|stay on top of|take care of|look after|keep up with)\b|"
     r"^(?:core |ongoing |day-to-day |regular |continued )?(?:support|operations?|"
     r"maintenance|administration|upkeep|servicing) (?:for|of)\b")
+# Taking part in work that already runs ("Contribute to the CDMS project", "Steadily
+# contribute to MDN"), unlike contributing to something yet to be done ("Contribute to
+# enabling unit tests").
+# A steady flow of the same work ("Steady stream of contributions"), looking after what
+# others own ("Be a good steward of our open source projects") and serving someone else's
+# plans and needs ("Support Maria's OKRs", "Engage with users and meet their needs").
+_TAKING_PART_RE = re.compile(
+    r"^(?:\w+ly )?contribut\w* to (?!\w+ing\b)|\bsteady stream\b|\bstewards?\b|"
+    r"^support \w+(?:'s|') |\bmeet (?:their|its|his|her|our \w+'s) needs\b")
+# Keeping a team staffed ("Hire the right people", "Recruit, develop, & retain exceptional
+# staff", "Onboard all new team members"): a duty that never ends, unless a number or a
+# change makes it this period's aim ("Onboard two new committers", "Hire our first PM").
+_STAFFING_VERBS = lx._words("hire recruit retain onboard staff")
 _CADENCE_RE = re.compile(
     r"\b(?:daily|weekly|monthly|quarterly|yearly|annual|every (?:day|week|month|quarter|"
     r"year)|recurring|regular|routine|ongoing|as usual|"
@@ -228,7 +243,15 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
         or bool(_DUTY_LEAD_RE.search(norm))
         or bool((lemma(tokens[at]) or tokens[at] in lx.ACTIVITY_VERBS
                  or tokens[at] in _DUTY_VERBS) and _DUTY_RE.search(norm))
-        or bool(_ROUTINE_MANNER_RE.search(norm) and not _METRIC_IN_TEXT_RE.search(norm)))
+        or bool(_ROUTINE_MANNER_RE.search(norm) and not _METRIC_IN_TEXT_RE.search(norm))
+        or bool(_TAKING_PART_RE.search(norm)))
+    # "new" is no change for staffing: new people joining is what staffing always is. One
+    # role filled ("Hire a VP of sales") is a deliverable, not staffing.
+    staffing = lead in _STAFFING_VERBS and tokens[at + 1:at + 2] not in (["a"], ["an"]) \
+        and not any(c.isdigit() for c in norm) and not (
+        token_set & (_CHANGE_WORDS - {"new"}) or token_set & lx.NUMBER_WORDS
+        or _COMPARISON_RE.search(norm))
+    routine_duty = routine_duty or staffing
     if (_BAU_RE.search(norm) and not _KEEP_BUT_CHANGE_RE.search(norm)) or routine_duty:
         findings.append(Finding(
             "objective.business_as_usual", WARN,
