@@ -57,6 +57,20 @@ def codes(text: str) -> set[str]:
     # Keeping a team staffed.
     "Hire and keep great people",
     "Recruit and onboard volunteers for the food bank",
+    # Upkeep that never ends: queues, the rota, renewals, patches, books, versions.
+    "Triage incoming issues",
+    "Moderate the community chat",
+    "Reply to all customer emails",
+    "Apply security patches",
+    "Provide on-call coverage for production",
+    "Close the quarter's books",
+    "Renew our ISO 27001 certification",
+    "Pass the annual SOC 2 audit",
+    "Back up our databases every night",
+    "Release a new version every six weeks",
+    # A health metric as the objective, and the team's shorthand for keeping the lights on.
+    "Operational health",
+    "KTLO",
 ])
 def test_a_routine_duty_written_as_a_goal_is_business_as_usual(text: str) -> None:
     found = codes(text)
@@ -69,6 +83,7 @@ def test_a_routine_duty_written_as_a_goal_is_business_as_usual(text: str) -> Non
     "Maintain our market position in the Nordics",
     "Keep the lights on for legacy customers",
     "Upgrade to the current database release",
+    "Upgrade Kubernetes to the latest version",
     "Do our usual onboarding for new hires",
     "Do our BAU well",
 ])
@@ -95,6 +110,10 @@ def test_continue_and_maintain_wording_is_still_business_as_usual(text: str) -> 
     "Recruit 20 volunteers for the new food bank",
     "Hire our first designer",
     "Hire a head of sales",
+    # A one-off, even with a duty's verb.
+    "Pass the bar exam",
+    "Release a new version of the mobile app",
+    "Fix foundational issues that hold back adoption",
     # Going back to a former state is a change from today's.
     "Get back to a healthy weight",
     "Get back to playing in a band",
