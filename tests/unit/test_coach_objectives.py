@@ -161,3 +161,32 @@ def test_vague_means_nobody_benefits_and_nothing_named_changes() -> None:
     for text in ["Improve our deployment infrastructure", "Settle in to Utrecht",
                  "Give patients faster access to specialist care"]:
         assert "objective.vague" not in codes(text), text
+
+
+@pytest.mark.parametrize("text", [
+    # A slogan's words alone are plain words.
+    "Increase the number of clubs",
+    "Consolidate the parsers into one implementation",
+    "Reach 10% world market share",
+    "Plan the next release train",
+    # A slogan beside three words that name what should be different.
+    "Deliver a world-class mobile onboarding experience",
+    "Become the #1 onboarding experience in our category",
+    # A count is something to check.
+    "Attend 6 big events",
+])
+def test_a_slogan_word_beside_something_named_is_not_vague(text: str) -> None:
+    assert "objective.vague" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Make big changes",
+    "Be more strategic",
+    "Take it to the next level",
+    "Be number one",
+    # A heading in title case names no one by its capitals.
+    "Pursue Technical Excellence",
+    "Growth And Learning",
+])
+def test_slogans_stay_vague(text: str) -> None:
+    assert "objective.vague" in codes(text)

@@ -128,14 +128,23 @@ _METRIC_IN_TEXT_RE = re.compile(
     r"\d\s*%|[$€£¥]\s*\d|(?<![\d.,])\d[\d.,]*+\s*(?:k|m|bn|x)\b|\bby \d|\bto \d|"
     r"\b\d[\d,]{2,}\b|"
     r"\b(?:nps|csat|enps|arr|mrr)\b(?: \w+)? (?:of|to|above|below) \d|\b\d+ ?(?:points|pp)\b")
+# Words that name nothing: pronouns, auxiliaries, quantifiers.
+_PLAIN_WORDS = lx._words("""i me my myself we us our you your yourself they them their it
+    its is are was were be been has have had get some any more most much way about between
+    while like enough able towards want""")
+_COUNT_RE = re.compile(r"(?<![#\w.])\d")
 _PERIOD_RE = re.compile(r"\b(?:q[1-4]|h[12]|fy\s?\d+|(?:19|20)\d\d)\b")
-_EVERGREEN = lx._words("""excellence excellent world-class world leader leading best
+_EVERGREEN = lx._words("""excellence excellent world-class leader leading best
     innovation innovative innovate synergy synergies better great greatness awesome
-    amazing success successful next level cutting-edge premier top number one #1
+    amazing success successful cutting-edge premier top #1
     optimise optimize optimal efficiency efficient things stuff improve improvement
     transform transformation value-add empower empowered strive strong stronger harder
-    smarter big changes progress foundation aligned high-performing best-in-class
+    smarter progress foundation aligned high-performing best-in-class
     kickstart procrastinating""")
+# Slogans of more than one word; their words alone are plain ("the number of clubs",
+# "into one implementation", "world market share", "the next release").
+_EVERGREEN_PHRASES_RE = re.compile(
+    r"\b(?:world class|in the world|world leader|next level|number one|big changes)\b")
 _BENEFICIARIES = lx._words("""customer customers client clients user users patient
     patients student students pupils learners citizen citizens resident residents
     donor donors partner partners team teams employee employees staff engineers
@@ -209,12 +218,14 @@ _COMPARISON_RE = re.compile(r"\b(?:more|less|fewer|faster|better|wider)\b.*\btha
 def _names_someone(text: str) -> bool:
     """A capitalised name after the first word ("Utrecht", "Chi Hack Night", "Veterans")
     names a particular place, programme or people, which an evergreen slogan never does.
-    Acronyms do not count: "AI" names a field, not someone."""
-    for word in text.strip().split()[1:]:
-        w = word.strip("'\".,:;()")
-        if len(w) > 1 and w.isalpha() and w[0].isupper() and not w.isupper():
-            return True
-    return False
+    Acronyms do not count: "AI" names a field, not someone; nor do capitals in a heading
+    written in title case ("Health And Fitness", "Enhance Team Collaboration"), where every
+    word has one."""
+    words = [w.strip("'\".,:;()&") for w in text.strip().split()[1:]]
+    capitalised = [w for w in words if len(w) > 1 and w.isalpha() and w[0].isupper()
+                   and not w.isupper()]
+    lower = [w for w in words if w.isalpha() and w.islower() and w not in lx.PHRASE_STOPS]
+    return bool(capitalised) and (bool(lower) or len(capitalised) == 1)
 
 
 def _reported_done(tokens: list[str]) -> bool:
@@ -319,7 +330,7 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
             subject_id=subject))
 
     has_beneficiary = bool(token_set & _BENEFICIARIES) or _names_someone(text)
-    evergreen = token_set & _EVERGREEN
+    evergreen = bool(token_set & _EVERGREEN) or bool(_EVERGREEN_PHRASES_RE.search(norm))
     content_words = [t for t in tokens if t not in lx.PHRASE_STOPS and t not in
                      ("be", "become", "we", "our", "to", "all", "everything", "do")]
     already = {f.code for f in findings}
@@ -327,8 +338,15 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
     # "Improve our deployment infrastructure" names what should change; "Achieve
     # excellence" and "Become a leader in enterprise AI" do not.
     names_a_change = lead in lx.CHANGE_VERBS and len(concrete) >= 2
+    # Three words naming things beside a slogan ("Deliver a world-class mobile onboarding
+    # experience", "Become the #1 onboarding experience in our category") say what should
+    # be different; "Be more strategic" and "Make big changes" do not.
+    names_things = len([t for t in concrete if t not in _PLAIN_WORDS]) >= 3
+    # A count or a share ("10% market share", "Attend 6 events") is something to check,
+    # whatever else is vague; a rank ("#1") and the period ("in 2025") are not.
+    counts = bool(_COUNT_RE.search(without_periods))
     if not has_beneficiary and (evergreen or len(content_words) <= 2) and not (
-            names_a_change or already & {"objective.business_as_usual",
+            names_a_change or names_things or counts or already & {"objective.business_as_usual",
                                          "objective.deliverable"}):
         findings.append(Finding(
             "objective.vague", INFO,
