@@ -192,6 +192,9 @@ _MILESTONE_RE = re.compile(
 _SHIP_VERBS = lx._words("ship launch release relaunch deploy build")
 _SHIPPED_THINGS = lx._words("""mvp demo v1 v2 beta alpha prototype app version release
     website site portal feature""")
+# "Build the most reliable payments system", "Deliver better and faster releases": how
+# good a thing should be is an aim, whatever verb makes it.
+_BETTER_WORDS = lx.COMPARATIVES | lx._words("best most superior")
 MAX_OBJECTIVE_WORDS = 14
 
 
@@ -310,7 +313,8 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
     ships_a_thing = verb in _SHIP_VERBS and bool(obj & _SHIPPED_THINGS)
     if not routine_duty and (ships_a_thing or (verb in _DELIVERABLE_VERBS and (
             verb in _DOCUMENT_VERBS or obj & _DOCUMENT_NOUNS or (
-                not obj & _ABSTRACT_OBJECTS and not _PURPOSE_RE.search(norm))))
+                not obj & _ABSTRACT_OBJECTS and not obj & _BETTER_WORDS
+                and not _PURPOSE_RE.search(norm))))
             or _HAVE_DELIVERABLE_RE.search(norm) or _MILESTONE_RE.search(norm)
             or named_thing or reported_done):
         shown = text.strip().rstrip(".")
