@@ -293,6 +293,18 @@ def cli_timing(texts: list[str]) -> None:
           f"{startup:.3f} s, beyond start-up {full - startup:.3f} s (target < 1 s)")
 
 
+def _agreement(pairs: list[tuple[dict[str, str], dict[str, str]]], column: str,
+               value: str) -> tuple[float, float]:
+    """How often two readers give a row the same label in `column`, and Cohen's kappa (the
+    agreement beyond what their shares of `value` would give by chance)."""
+    n = len(pairs)
+    agree = sum(a[column] == b[column] for a, b in pairs) / n
+    share_a = sum(a[column] == value for a, _ in pairs) / n
+    share_b = sum(b[column] == value for _, b in pairs) / n
+    chance = share_a * share_b + (1 - share_a) * (1 - share_b)
+    return agree, (agree - chance) / (1 - chance)
+
+
 def second_reader_report(parts: tuple[str, ...]) -> None:
     """How far a second reader, labelling by the same rules without seeing the corpus's
     labels, agrees with them (tests/data/coach_published_second_reader.csv), and how the
@@ -304,18 +316,14 @@ def second_reader_report(parts: tuple[str, ...]) -> None:
         pairs = [(corpus[r["text"]], r) for r in second if r["text"] in corpus]
         if not pairs:
             continue
-        n = len(pairs)
-        agree = sum(a["label"] == b["label"] for a, b in pairs) / n
-        share_a = sum(a["label"] == "output" for a, _ in pairs) / n
-        share_b = sum(b["label"] == "output" for _, b in pairs) / n
-        chance = share_a * share_b + (1 - share_a) * (1 - share_b)
+        agree, kappa = _agreement(pairs, "label", "output")
         both_clear = [(a, b) for a, b in pairs if a["clear"] == b["clear"] == "yes"]
         agreed = [a for a, b in pairs if a["label"] == b["label"]]
         coach_right = sum(current_kr(a["text"])[0] == a["label"] for a in agreed) / len(agreed)
         clear_agree = _share(sum(a["label"] == b["label"] for a, b in both_clear),
                              len(both_clear))
-        print(f"second reader, {part}: {n} key results, agreement {agree:.3f} (kappa "
-              f"{(agree - chance) / (1 - chance):.2f}); on the {len(both_clear)} both call "
+        print(f"second reader, {part}: {len(pairs)} key results, agreement {agree:.3f} "
+              f"(kappa {kappa:.2f}); on the {len(both_clear)} both call "
               f"clear-cut {_cell(clear_agree, 0)}; the coach on the {len(agreed)} they agree on "
               f"{coach_right:.3f}")
 
@@ -339,17 +347,13 @@ def objective_second_reader_report() -> None:
     pairs = [(corpus[r["text"]], r) for r in second if r["text"] in corpus]
     if not pairs:
         return
-    n = len(pairs)
-    agree = sum(a["bau"] == b["bau"] for a, b in pairs) / n
-    share_a = sum(a["bau"] == "yes" for a, _ in pairs) / n
-    share_b = sum(b["bau"] == "yes" for _, b in pairs) / n
-    chance = share_a * share_b + (1 - share_a) * (1 - share_b)
+    agree, kappa = _agreement(pairs, "bau", "yes")
     reader = {b["text"]: ({"objective.business_as_usual"} if b["bau"] == "yes" else set())
               for _, b in pairs}
     agreed = [b for a, b in pairs if a["bau"] == b["bau"]]
     agreed_clear = [b for b in agreed if b["clear"] == "yes"]
-    print(f"second reader, objectives, dev: {n} read for business as usual, agreement "
-          f"{agree:.3f} (kappa {(agree - chance) / (1 - chance):.2f}); the second reader "
+    print(f"second reader, objectives, dev: {len(pairs)} read for business as usual, "
+          f"agreement {agree:.3f} (kappa {kappa:.2f}); the second reader "
           f"against the labels {_bau_cell([a for a, _ in pairs], lambda t: reader[t])}; the "
           f"coach against the labels {_bau_cell([a for a, _ in pairs], current_objective)}, "
           f"on the {len(agreed)} they agree on {_bau_cell(agreed, current_objective)}, on "
