@@ -88,11 +88,10 @@ _DUTY_LEAD_RE = re.compile(
     r"^(?:core |ongoing |day-to-day |regular |continued )?(?:support|operations?|"
     r"maintenance|administration|upkeep|servicing) (?:for|of)\b")
 # Taking part in work that already runs ("Contribute to the CDMS project", "Steadily
-# contribute to MDN"), unlike contributing to something yet to be done ("Contribute to
-# enabling unit tests").
-# A steady flow of the same work ("Steady stream of contributions"), looking after what
-# others own ("Be a good steward of our open source projects") and serving someone else's
-# plans and needs ("Support Maria's OKRs", "Engage with users and meet their needs").
+# contribute to MDN"; not to something yet to be done, "Contribute to enabling unit
+# tests"), a steady flow of the same work ("Steady stream of contributions"), looking after
+# what others own ("Be a good steward of our open source projects") and serving someone
+# else's plans and needs ("Support Maria's OKRs", "Engage with users and meet their needs").
 _TAKING_PART_RE = re.compile(
     r"^(?:\w+ly )?contribut\w* to (?!\w+ing\b)|\bsteady stream\b|\bstewards?\b|"
     r"^support \w+(?:'s|') |\bmeet (?:their|its|his|her|our \w+'s) needs\b")
@@ -118,6 +117,7 @@ _CHANGE_WORDS = lx._words("""new first initial launch launched grow growing grow
     introduce become turn make change shift redesign rebuild overhaul pilot best
     world-class best-in-class excellent exceptional outstanding leading market-leading
     dominate market""")
+_CHANGE_WORDS_BUT_NEW = _CHANGE_WORDS - {"new"}
 # "Keep patients safe from avoidable infections" names who benefits and a change to avoid;
 # these words after keep/maintain turn it from routine into a real aim.
 _KEEP_BUT_CHANGE_RE = re.compile(
@@ -268,7 +268,7 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
     lead = _verb_of(tokens[at])
     cadence = bool(_CADENCE_RE.search(norm))
     # On a cadence, "new" is part of the routine: "Release a new version every six weeks".
-    change_words = _CHANGE_WORDS - {"new"} if cadence else _CHANGE_WORDS
+    change_words = _CHANGE_WORDS_BUT_NEW if cadence else _CHANGE_WORDS
     changes = bool(token_set & change_words) or bool(_COMPARISON_RE.search(norm)) or bool(
         _NOT_YET_RE.search(norm))
     routine_duty = not changes and (
@@ -286,7 +286,7 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
     # role filled ("Hire a VP of sales") is a deliverable, not staffing.
     staffing = lead in _STAFFING_VERBS and tokens[at + 1:at + 2] not in (["a"], ["an"]) \
         and not any(c.isdigit() for c in norm) and not (
-        token_set & (_CHANGE_WORDS - {"new"}) or token_set & lx.NUMBER_WORDS
+        token_set & _CHANGE_WORDS_BUT_NEW or token_set & lx.NUMBER_WORDS
         or _COMPARISON_RE.search(norm))
     routine_duty = routine_duty or staffing
     if (_BAU_RE.search(norm) and not _KEEP_BUT_CHANGE_RE.search(norm)) or routine_duty:
@@ -350,8 +350,8 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
     # whatever else is vague; a rank ("#1") and the period ("in 2025") are not.
     counts = bool(_COUNT_RE.search(without_periods))
     if not has_beneficiary and (evergreen or len(content_words) <= 2) and not (
-            names_a_change or names_things or counts or already & {"objective.business_as_usual",
-                                         "objective.deliverable"}):
+            names_a_change or names_things or counts
+            or already & {"objective.business_as_usual", "objective.deliverable"}):
         findings.append(Finding(
             "objective.vague", INFO,
             "The wording could fit any team in any year: it names nobody who benefits and "
