@@ -70,3 +70,11 @@ def test_an_unsure_verdict_is_a_question_in_the_table_and_in_json() -> None:
                                          "to see?")
     table = run([text], objectives=False, as_json=False).splitlines()
     assert table[1].split()[0].endswith("?")
+
+
+def test_a_line_in_another_language_is_asked_about_in_json() -> None:
+    (line,) = run(["Aumentar a receita recorrente em 15%"], objectives=False,
+                  as_json=True).splitlines()
+    record = json.loads(line)
+    assert record["unsure"] is True and record["confidence"] == 0.5
+    assert any("English only" in f["message"] for f in record["findings"])

@@ -594,3 +594,37 @@ def test_the_verdict_is_the_same_in_every_process() -> None:
                              capture_output=True, text=True).stdout
         seen.add(out)
     assert len(seen) == 1, seen
+
+
+@pytest.mark.parametrize(("text", "measurable"), [
+    ("Aumentar a receita recorrente em 15%", True),
+    ("Umsatz im Mittelstand um 20% steigern", True),
+    ("Publicar 8 artículos en el blog", True),
+    ("Neue Website bis Ende Q2 veröffentlichen", False),
+    ("Réduire le taux de désabonnement à 3 %", True),
+    ("رفع عدد المشتركين إلى 150", True),
+    ("Увеличить выручку на 20%", True),
+    ("新規顧客を20%増やす", True),
+])
+def test_a_key_result_in_another_language_is_asked_about(text: str, measurable: bool) -> None:
+    """The coach reads English: in another language its lean is no verdict, so it asks
+    and says why ("Aumentar a receita recorrente em 15%" had been stated as an output at
+    0.86). A number is read in any language."""
+    assessment = assess_kr(text)
+    assert assessment.unsure and assessment.confidence == 0.5 and not assessment.cues
+    asked = assessment.finding("kr.unsure")
+    assert asked is not None and "reads English only" in asked.message
+    assert asked.question == "Is this something we do, or a change we want to see?"
+    assert assessment.measurable is measurable
+    assert (assessment.finding("kr.no_target") is None) is measurable
+
+
+@pytest.mark.parametrize("text", [
+    "Migrate gerrit-review CI to LUCI",
+    "Deliver efficiencies from Sophos–Secureworks integration",
+    "SQO-to-Win 80%, SQL-to-SQO 80%",
+    "Grow Ørsted's café partnerships in Malmö to 40",
+])
+def test_english_with_names_and_jargon_is_still_judged(text: str) -> None:
+    assert assess_kr(text).finding("kr.unsure") is None or \
+        "English only" not in assess_kr(text).finding("kr.unsure").message

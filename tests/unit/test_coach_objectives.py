@@ -195,3 +195,15 @@ def test_a_slogan_word_beside_something_named_is_not_vague(text: str) -> None:
 ])
 def test_slogans_stay_vague(text: str) -> None:
     assert "objective.vague" in codes(text)
+
+
+def test_in_another_language_only_the_number_and_the_length_are_checked() -> None:
+    """The wording checks read English: a Portuguese objective is not called business
+    as usual, a deliverable or vague for a look-alike word ("continuar", "excellence")
+    among words the coach does not know."""
+    assert codes("Continuar creciendo en nuevos mercados") == set()
+    assert codes("Excellence opérationnelle partout") == set()
+    assert codes("Garantir um processo de sustentação de maneira estruturada") == set()
+    assert codes("Lancer la nouvelle application mobile pour 20 000 clients") == {
+        "objective.has_metric"}
+    assert "objective.business_as_usual" in codes("Continue running our meetups")

@@ -1298,6 +1298,10 @@ def _output_message(reason: str, ev: _Evidence, text: str, fams: tuple[str, ...]
 
 
 ASK = "Is this something we do, or a change we want to see?"
+_NO_TARGET = Finding(
+    "kr.no_target", WARN,
+    "No target or threshold is stated, so nobody can tell at the end of the period "
+    'whether it was reached. Add a baseline and a number ("from 61% to 75%").')
 
 
 def _rule_cues(reason: str, ev: _Evidence, norm: str) -> tuple[str, ...]:
@@ -1381,6 +1385,8 @@ def _assess(text: str, target_field: bool) -> KRAssessment:
     words_model = shipped_model()
     says_output, confidence, weighted = words_model.assess(ev, rule_kind == OUTPUT, reason)
     kind = OUTPUT if says_output else OUTCOME
+    if not words_model.reads_english(norm, ev.tokens):
+        return _other_language(text, kind, ev.target or target_field)
     unsure = confidence < words_model.unsure_below
     if reason in _DEFINITIONAL and kind != rule_kind:
         # An internal proxy ("Reduce tech debt by 30%") is an output by definition, and work
@@ -1442,13 +1448,26 @@ def _assess(text: str, target_field: bool) -> KRAssessment:
                 f'"{vanity.group(0).replace("-", " ")}" can rise without anyone being better '
                 "off. Pair it with what people do next (activation, retention, revenue)."))
     if not measurable and not milestone:
-        findings.append(Finding(
-            "kr.no_target", WARN,
-            "No target or threshold is stated, so nobody can tell at the end of the period "
-            'whether it was reached. Add a baseline and a number ("from 61% to 75%").'))
+        findings.append(_NO_TARGET)
     return KRAssessment(text=_display(text) or text.strip(), kind=kind,
                         measurable=measurable, findings=tuple(findings),
                         confidence=round(confidence, 2), unsure=unsure, cues=cues)
+
+
+_OTHER_LANGUAGE = (
+    "The coach reads English only, so it cannot tell from these words. If it is work, ask "
+    "why it matters; if it is a change, name the number that would show it.")
+
+
+def _other_language(text: str, kind: str, measurable: bool) -> KRAssessment:
+    """A key result in another language: the coach's lean is no verdict (its words are
+    unknown to it), so it asks, and says why. A number is read in any language."""
+    findings = [Finding("kr.unsure", INFO, _OTHER_LANGUAGE, question=ASK)]
+    if not measurable:
+        findings.append(_NO_TARGET)
+    return KRAssessment(text=_display(text) or text.strip(), kind=kind,
+                        measurable=measurable, findings=tuple(findings), confidence=0.5,
+                        unsure=True)
 
 
 def is_output(kr: KeyResult) -> bool:

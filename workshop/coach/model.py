@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,7 @@ def features(evidence: Any) -> list[str]:
     return feats
 
 
+_LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
 _NUMBER_KEYS = frozenset((WORD_PREFIX + "#", WORD_PREFIX + "%"))
 # "signed-up", "polls/posts": a compound missing from the word list is read by its parts.
 _PARTS_RE = re.compile(r"[-/.,&']+")
@@ -144,6 +146,34 @@ class KRModel:
             return None
         scores = self.word_scores
         return sum(scores[k] for k in keys) / len(keys)
+
+    def reads_english(self, norm: str, tokens: list[str]) -> bool:
+        """Whether a text is written in English, the only language the coach reads: in the
+        Latin alphabet, and at least half of its words of three letters or more known to the
+        model (a weight or a similarity score of their own; the word list holds the 20,000
+        most common English words). Names and jargon rarely make half a key result ("Migrate
+        gerrit-review CI to LUCI" is read as English), while "Aumentar a receita recorrente
+        em 15%" is not. Fewer than three such words decide nothing, and count as English."""
+        if not norm.isascii():
+            letters = [c for c in norm if c.isalpha()]
+            if 2 * sum(c.isascii() for c in letters) < len(letters):
+                return False  # Arabic, Hebrew, Cyrillic, Chinese, ...
+            # The coach's tokens are ASCII: "veröffentlichen" would be "ver" and
+            # "ffentlichen". Here a word is a run of letters of any alphabet, its accents
+            # dropped ("café" is the word list's "cafe").
+            folded = "".join(c for c in unicodedata.normalize("NFKD", norm)
+                             if not unicodedata.combining(c))
+            tokens = _LETTER_RUN_RE.findall(folded)
+        words = known = 0
+        entries = self._token_weights
+        for tok in tokens:
+            if len(tok) > 2 and tok.isalpha():
+                words += 1
+                entry = entries.get(tok)
+                if entry is None:
+                    entry = entries[tok] = self._token_entry(tok)
+                known += entry[1] is not None
+        return words < 3 or 2 * known >= words
 
     def rule_vote(self, rules_say_output: bool, reason: str = "") -> float:
         """The rules' verdict in logit units: positive for an output."""

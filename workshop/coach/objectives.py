@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from workshop.coach import lexicon as lx
 from workshop.coach.findings import INFO, WARN, Finding
 from workshop.coach.key_results import BE_PAST, is_task_participle, lemma, normalise
+from workshop.coach.model import model as shipped_model
 
 if TYPE_CHECKING:
     from workshop.model import Objective
@@ -262,6 +263,9 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
         return findings
 
     token_set = set(tokens)
+    # The wording checks read English; in another language only the number and the length
+    # are checked.
+    english = shipped_model().reads_english(norm, tokens)
     # "Effectively run ...": the verb comes after a leading adverb ("apply" is no adverb).
     at = 1 if len(tokens) > 1 and tokens[0].endswith("ly") and \
         tokens[0] not in _LY_VERBS else 0
@@ -289,7 +293,8 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
         token_set & _CHANGE_WORDS_BUT_NEW or token_set & lx.NUMBER_WORDS
         or _COMPARISON_RE.search(norm))
     routine_duty = routine_duty or staffing
-    if (_BAU_RE.search(norm) and not _KEEP_BUT_CHANGE_RE.search(norm)) or routine_duty:
+    if english and ((_BAU_RE.search(norm) and not _KEEP_BUT_CHANGE_RE.search(norm))
+                    or routine_duty):
         findings.append(Finding(
             "objective.business_as_usual", WARN,
             "This reads as business as usual: it carries on what already happens. An "
@@ -311,7 +316,7 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
     named_thing = no_verb and len(tokens) <= 6 and bool(
         {tokens[-1], tokens[min(1, len(tokens) - 1)]} & _THING_NOUNS)
     ships_a_thing = verb in _SHIP_VERBS and bool(obj & _SHIPPED_THINGS)
-    if not routine_duty and (ships_a_thing or (verb in _DELIVERABLE_VERBS and (
+    if english and not routine_duty and (ships_a_thing or (verb in _DELIVERABLE_VERBS and (
             verb in _DOCUMENT_VERBS or obj & _DOCUMENT_NOUNS or (
                 not obj & _ABSTRACT_OBJECTS and not obj & _BETTER_WORDS
                 and not _PURPOSE_RE.search(norm))))
@@ -349,7 +354,7 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
     # A count or a share ("10% market share", "Attend 6 events") is something to check,
     # whatever else is vague; a rank ("#1") and the period ("in 2025") are not.
     counts = bool(_COUNT_RE.search(without_periods))
-    if not has_beneficiary and (evergreen or len(content_words) <= 2) and not (
+    if english and not has_beneficiary and (evergreen or len(content_words) <= 2) and not (
             names_a_change or names_things or counts
             or already & {"objective.business_as_usual", "objective.deliverable"}):
         findings.append(Finding(
