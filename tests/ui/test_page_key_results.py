@@ -233,9 +233,10 @@ def test_the_statement_is_upright_when_it_holds_arabic(qtbot, controller, timers
 
 def test_a_key_result_in_another_language_is_asked_about(qtbot, make_controller, show_page):
     """The coach reads English only. Typed in the client's language, a key result gets
-    no verdict stated with confidence: the badge asks and the row says why, on the laptop
+    no verdict and no lean: the badge is a bare "?" and the row says why, on the laptop
     and on the projector alike ("Aumentar a receita recorrente em 15%" had been stated as
-    an output, at 0.86)."""
+    an output, at 0.86). It is not queued for the why-ladder as an output either."""
+    from workshop.coach import is_output
     from workshop.flows.slides import key_results_slide
 
     controller = make_controller()
@@ -243,7 +244,8 @@ def test_a_key_result_in_another_language_is_asked_about(qtbot, make_controller,
     kr_id = controller.workshop.all_key_results()[0][1].id
     controller.set_field(("kr", kr_id), "text", "Aumentar a receita recorrente em 15%")
     row = page.rows[kr_id]
-    assert row.badge.text().endswith("?") and row.badge.objectName() == "badgeUnsure"
+    assert row.badge.text() == "?" and row.badge.objectName() == "badgeUnsure"
     assert "reads English only" in row.reason_label.text()
     room = [r for r in key_results_slide(controller.workshop) if r.key == ("kr", kr_id)]
-    assert room[0].badge.endswith("?") and room[0].badge_kind == "unsure"
+    assert room[0].badge == "?" and room[0].badge_kind == "unsure"
+    assert not is_output(controller.get(("kr", kr_id)))

@@ -77,4 +77,8 @@ def test_a_line_in_another_language_is_asked_about_in_json() -> None:
                   as_json=True).splitlines()
     record = json.loads(line)
     assert record["unsure"] is True and record["confidence"] == 0.5
+    assert record["kind"] == ""  # no lean: the coach cannot tell
+    table = run(["Aumentar a receita recorrente em 15%"], objectives=False,
+                as_json=False).splitlines()
+    assert table[1].split()[0] == "?"
     assert any("English only" in f["message"] for f in record["findings"])

@@ -612,6 +612,7 @@ def test_a_key_result_in_another_language_is_asked_about(text: str, measurable: 
     0.86). A number is read in any language."""
     assessment = assess_kr(text)
     assert assessment.unsure and assessment.confidence == 0.5 and not assessment.cues
+    assert not assessment.read and assessment.shown_kind == "" and not assessment.is_output
     asked = assessment.finding("kr.unsure")
     assert asked is not None and "reads English only" in asked.message
     assert asked.question == "Is this something we do, or a change we want to see?"

@@ -53,7 +53,7 @@ def coach_command(lines: Iterable[str], *, objectives: bool, as_json: bool,
             continue
         measurable = "yes" if assessment.measurable else "no"
         # An unsure verdict is shown as a question, never as a plain label.
-        kind = assessment.kind + ("?" if assessment.unsure else "")
+        kind = assessment.shown_kind + ("?" if assessment.unsure else "")
         write(f"{kind:<8} {measurable:<11} {assessment.confidence:<5.2f} "
               f"{_clip(assessment.text)}\n")
         for f in assessment.findings:

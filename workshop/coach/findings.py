@@ -46,7 +46,9 @@ class KRAssessment:
 
     `confidence` (0.5 to 1) is how likely the verdict is right, calibrated on published
     OKRs; `unsure` is set when it is too low to state, and the findings then ask the room
-    instead. `cues` are the words of the key result that drove the verdict.
+    instead. `cues` are the words of the key result that drove the verdict. `read` is False
+    when the text is in a language the coach does not read: `kind` is then only the model's
+    lean, never shown (the views show "?"), and the verdict is unsure.
     """
 
     text: str
@@ -56,10 +58,17 @@ class KRAssessment:
     confidence: float = 1.0
     unsure: bool = False
     cues: tuple[str, ...] = ()
+    read: bool = True
 
     @property
     def is_output(self) -> bool:
-        return self.kind == OUTPUT
+        return self.kind == OUTPUT and self.read
+
+    @property
+    def shown_kind(self) -> str:
+        """The verdict the views show: "output", "outcome", or "" when the coach could not
+        read the words."""
+        return self.kind if self.read else ""
 
     def finding(self, code: str) -> Finding | None:
         """The finding with this code, or None."""
@@ -70,7 +79,7 @@ class KRAssessment:
 
     def to_json(self) -> dict[str, Any]:
         """The JSON object `okr-workshop coach --json` prints for one line."""
-        return {"text": self.text, "kind": self.kind, "measurable": self.measurable,
+        return {"text": self.text, "kind": self.shown_kind, "measurable": self.measurable,
                 "confidence": self.confidence, "unsure": self.unsure,
                 "cues": list(self.cues),
                 "findings": [f.to_json() for f in self.findings]}

@@ -1467,9 +1467,9 @@ def _other_language(text: str, kind: str, measurable: bool) -> KRAssessment:
         findings.append(_NO_TARGET)
     return KRAssessment(text=_display(text) or text.strip(), kind=kind,
                         measurable=measurable, findings=tuple(findings), confidence=0.5,
-                        unsure=True)
+                        unsure=True, read=False)
 
 
 def is_output(kr: KeyResult) -> bool:
     """True when the coach judges this key result an output (a task or deliverable)."""
-    return assess_kr(kr.text, kr).kind == OUTPUT
+    return assess_kr(kr.text, kr).is_output

@@ -173,7 +173,7 @@ def _verdict_of(text: str, has_metric: bool, has_target: bool) -> tuple[str, boo
         probe = KeyResult(text=text, metric="m" if has_metric else "",
                           target="1" if has_target else "")
         assessment = assess_kr(text, probe)
-        return assessment.kind, assessment.unsure
+        return assessment.shown_kind, assessment.unsure
     except Exception:  # noqa: BLE001 - a coach problem must never blank the projector
         return "", False
 
@@ -193,6 +193,8 @@ def _badge_of(text: str, has_metric: bool, has_target: bool) -> tuple[str, str]:
     kind, unsure = _verdict_of(text, has_metric, has_target)
     if kind in ("output", "outcome"):
         return kind.upper() + ("?" if unsure else ""), "unsure" if unsure else kind
+    if unsure:
+        return "?", "unsure"  # words the coach does not read: no lean shown
     return "", ""
 
 

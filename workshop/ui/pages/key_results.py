@@ -251,7 +251,7 @@ class KeyResultRow(Row):
             reason, full = "", ""
         else:
             assessment = coach.assess_kr(kr.text, kr)
-            self.badge.set_kind(assessment.kind, assessment.unsure)
+            self.badge.set_kind(assessment.shown_kind, assessment.unsure)
             reason, full = _reason(assessment.findings)
         if self._typing and reason != self.reason:
             self._waiting_line = (reason, full)

@@ -44,9 +44,9 @@ class KindBadge(QLabel):
 
     def set_kind(self, kind: str, unsure: bool = False) -> None:
         """Show `kind` ("output" / "outcome"), as a question ("OUTPUT?") in a neutral
-        box when the coach is unsure; any other kind blanks the badge."""
+        box when the coach is unsure, and a bare "?" when it is unsure with no kind (words it
+        does not read); any other kind blanks the badge."""
         kind = kind if kind in _OBJECT_NAMES else ""
-        unsure = unsure and bool(kind)
         if (kind, unsure) == (self._kind, getattr(self, "_unsure", False)):
             return
         self._kind = kind
@@ -55,5 +55,6 @@ class KindBadge(QLabel):
         self.setObjectName("badgeUnsure" if unsure else _OBJECT_NAMES.get(kind, "badgeBlank"))
         self.setToolTip(_UNSURE_TOOLTIP if unsure else _TOOLTIPS.get(kind, ""))
         self.setAccessibleName((f"Coach: perhaps {kind}" if unsure else f"Coach: {kind}")
-                               if kind else "Coach: not judged yet")
+                               if kind else "Coach: cannot tell" if unsure
+                               else "Coach: not judged yet")
         set_style_state(self, "kind", "unsure" if unsure else kind)
