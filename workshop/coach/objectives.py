@@ -55,6 +55,10 @@ _DUTY_RE = re.compile(
     # Books closed, renewals, the on-call rota, patches applied: upkeep that never ends.
     r"\bclose (?:the |our )?(?:\w+'s )?books\b|^(?:renew|recertify)\b|\bon[- ]call\b|"
     r"^(?:apply|install) (?:all |the |our |the latest )?(?:security )?(?:patches|updates)\b|"
+    r"\bbackups?\b|^follow up (?:with|on)\b|"
+    # Work off a queue: "Fix production bugs", "Complete all assigned tickets" (not "Fix
+    # foundational issues that hold back adoption", a project).
+    r"^(?:fix|complete|close) (?:all |the |our )?(?:\w+ )?(?:tickets|bugs|incidents)\b|"
     r"^(?:handle|answer|process|resolve|respond to|reply to|triage|pay|file|deal with|review|"
     r"moderate) "
     r"(?:all |the |our |incoming |every )?(?:\w+ ){0,2}(?:requests|tickets|invoices|"
@@ -77,10 +81,11 @@ _DUTY_RE = re.compile(
 _DUTY_VERBS = lx._words("""run sustain support operate manage administer administrate serve
     service handle process promote communicate report own staff host produce offer
     deliver provide engage meet comply monitor operate oversee fulfil fulfill answer
-    respond reply resolve pay file reconcile invoice patch clean renew moderate supply""")
+    respond reply resolve pay file reconcile invoice patch clean renew moderate supply
+    teach grade collect""")
 # Leads that are verbs only in a duty's own words ("Pass the annual audit", "Back up the
 # databases every night"); alone they are no duty ("Pass the bar exam").
-_DUTY_ONLY_LEADS = lx._words("pass back")
+_DUTY_ONLY_LEADS = lx._words("pass back follow")
 # Verbs that end like an adverb.
 _LY_VERBS = lx._words("apply reply supply comply rely fly rally tally multiply imply ally")
 _DUTY_LEAD_RE = re.compile(
@@ -106,7 +111,8 @@ _CADENCE_RE = re.compile(
     # "every two weeks", "once a month", "each quarter": work on a fixed cadence
     r"every (?:other|two|three|four|six|\d+) (?:days|weeks|months)|"
     r"(?:once|twice) (?:a|per|every) (?:day|week|month|quarter|year)|"
-    r"each (?:day|week|month|quarter|year)|nightly|every (?:night|sprint|release))\b")
+    r"each (?:day|week|month|quarter|year)|nightly|every (?:night|sprint|release)|regularly|"
+    r"always)\b")
 _ROUTINE_MANNER_RE = re.compile(
     r"\b(?:reliably|smoothly|effectively|efficiently|on time|on-time|without (?:fail|"
     r"interruption)|as planned|timely|accurate(?:ly)?|correct(?:ly)?|within (?:a|one|24|48|"
@@ -285,7 +291,11 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
                  or tokens[at] in _DUTY_VERBS or tokens[at] in _DUTY_ONLY_LEADS)
                 and _DUTY_RE.search(norm))
         or bool(_ROUTINE_MANNER_RE.search(norm) and not _METRIC_IN_TEXT_RE.search(norm))
-        or bool(_TAKING_PART_RE.search(norm)))
+        or bool(_TAKING_PART_RE.search(norm))
+        # Any work done on a cadence, always or regularly: "Upgrade dependencies regularly"
+        # (not a state: "Have a clear view of how each week will look").
+        or bool(cadence and tokens[at] not in ("have", "be")
+                and (lemma(tokens[at]) or tokens[at] in lx.ACTIVITY_VERBS)))
     # "new" is no change for staffing: new people joining is what staffing always is. One
     # role filled ("Hire a VP of sales") is a deliverable, not staffing.
     staffing = lead in _STAFFING_VERBS and tokens[at + 1:at + 2] not in (["a"], ["an"]) \
