@@ -131,7 +131,7 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
 
 
 @pytest.mark.parametrize(("part", "code", "column", "precision", "recall"), [
-    ("dev", "objective.business_as_usual", "bau", 0.79, 0.55),
+    ("dev", "objective.business_as_usual", "bau", 0.8, 0.56),
     ("dev", "objective.deliverable", "deliverable", 0.8, 0.52),
     ("dev", "objective.vague", "vague", 0.55, 0.25),
     # Round 17's 14, scored once: deliverable 1.00 / 0.67 (two of the three the labels call
