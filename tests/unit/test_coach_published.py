@@ -75,7 +75,7 @@ def test_business_as_usual_read_twice() -> None:
     who did not see the labels. The two agree on 0.863 (kappa 0.69): against the corpus's
     labels, the second reader's own precision and recall are only 0.83 / 0.75, the ceiling
     of any reading of the words. Where both agree and the second reader calls it clear-cut,
-    the coach finds business as usual at 0.88 / 0.95."""
+    the coach finds business as usual at 0.93 / 0.97."""
     second = _rows("coach_published_objectives_second_reader.csv")
     corpus = {r["text"]: r for r in OBJECTIVES if r["part"] == "dev"}
     assert len(second) == 417 and all(r["text"] in corpus for r in second)
@@ -86,7 +86,7 @@ def test_business_as_usual_read_twice() -> None:
     tp = sum(f and y for f, y in settled)
     precision = tp / sum(f for f, _ in settled)
     recall = tp / sum(y for _, y in settled)
-    assert precision >= 0.85 and recall >= 0.9, (precision, recall)
+    assert precision >= 0.9 and recall >= 0.95, (precision, recall)
 
 
 def _kr_figures(part: str) -> dict[str, float]:
