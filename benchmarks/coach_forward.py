@@ -7,7 +7,8 @@ taken from git, and that coach judges that blind part. It is the fairest view of
 coach does on organisations it was not written against (the development figures of
 benchmarks/coach.py are in-sample). It also prints the same verdicts without the rules'
 vote (the shipped model's words and evidence alone), and apart for the rows the labellers
-called clear-cut and arguable.
+called clear-cut and arguable. Business-as-usual objectives get the same replay: each
+round's blind objectives judged by the objective checks of its day.
 
 Run: .venv/bin/python benchmarks/coach_forward.py   (needs the git history; about 20 s)
 """
@@ -48,12 +49,27 @@ with open("tests/data/coach_published_krs.csv", newline="", encoding="utf-8") as
                     "shipped": assess_kr(r["text"]).kind == "output",
                     "own": r.get("source_kind") == "own",
                     "words": words})
-print(json.dumps(out))
+# The round's blind objectives, where the corpus of its day had them: is each business as
+# usual by the labels, and did the coach of its day say so.
+objectives = []
+try:
+    from workshop.coach import check_objective
+    with open("tests/data/coach_published_objectives.csv", newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if r.get("part") == "blind" and "bau" in r:
+                codes = {c.code for c in check_objective(r["text"])}
+                objectives.append({"bau": r["bau"] == "yes",
+                                   "flagged": "objective.business_as_usual" in codes})
+except (OSError, ImportError):
+    pass
+print(json.dumps({"krs": out, "objectives": objectives}))
 """
 
 
-def round_rows(commit: str) -> list[dict]:
-    return json.loads(run_at_revision(commit, ["workshop", "tests/data"], _ROUND_SCRIPT))
+def round_rows(commit: str) -> tuple[list[dict], list[dict]]:
+    """(the blind key results, the blind objectives) of the round scored at `commit`."""
+    data = json.loads(run_at_revision(commit, ["workshop", "tests/data"], _ROUND_SCRIPT))
+    return data["krs"], data["objectives"]
 
 
 def share_right(rows: list[dict], with_rules: bool = True) -> str:
@@ -65,14 +81,26 @@ def share_right(rows: list[dict], with_rules: bool = True) -> str:
     return f"{right / len(rows):.3f}"
 
 
+def business_as_usual(rows: list[dict]) -> str:
+    """Precision / recall of business as usual on a round's blind objectives."""
+    flagged = sum(r["flagged"] for r in rows)
+    labelled = sum(r["bau"] for r in rows)
+    both = sum(r["flagged"] and r["bau"] for r in rows)
+    precision = f"{both / flagged:.2f}" if flagged else "-"
+    recall = f"{both / labelled:.2f}" if labelled else "-"
+    return f"{precision:>5} / {recall:<5} ({labelled} of {len(rows)} labelled so, {flagged} flagged)"
+
+
 def main() -> None:
     print("key results, each round's blind part judged by the coach of its day")
     print(f"  {'round':<9} {'n':>4} {'as shipped':>10} {'no rules':>9} {'clear-cut':>9} "
           f"{'arguable':>9} {'own OKRs':>9}")
     everything: list[dict] = []
+    objectives: list[tuple[str, list[dict]]] = []
     for name, commit in ROUNDS:
-        rows = round_rows(commit)
+        rows, round_objectives = round_rows(commit)
         everything += rows
+        objectives.append((name, round_objectives))
         print(f"  {name:<9} {len(rows):>4} {share_right(rows):>10} "
               f"{share_right(rows, with_rules=False):>9} "
               f"{share_right([r for r in rows if r['clear']]):>9} "
@@ -84,6 +112,12 @@ def main() -> None:
           f"{share_right([r for r in rows if r['clear']]):>9} "
           f"{share_right([r for r in rows if not r['clear']]):>9} "
           f"{share_right([r for r in rows if r['own']]):>9}")
+    print("objectives, business as usual (precision / recall), each round's blind part "
+          "judged by the coach of its day")
+    for name, rows in objectives:
+        if rows:
+            print(f"  {name:<9} {business_as_usual(rows)}")
+    print(f"  {'all':<9} {business_as_usual([r for _, rows in objectives for r in rows])}")
 
 
 if __name__ == "__main__":
