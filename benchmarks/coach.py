@@ -302,7 +302,7 @@ def _agreement(pairs: list[tuple[dict[str, str], dict[str, str]]], column: str,
     share_a = sum(a[column] == value for a, _ in pairs) / n
     share_b = sum(b[column] == value for _, b in pairs) / n
     chance = share_a * share_b + (1 - share_a) * (1 - share_b)
-    return agree, (agree - chance) / (1 - chance)
+    return agree, (agree - chance) / (1 - chance) if chance < 1 else math.nan
 
 
 def second_reader_report(parts: tuple[str, ...]) -> None:
@@ -335,24 +335,29 @@ def _bau_cell(rows: list[dict[str, str]], flags: Callable[[str], set[str]]) -> s
     return f"P {_cell(precision, 0, 2)} R {_cell(recall, 0, 2)}"
 
 
-def objective_second_reader_report() -> None:
+def objective_second_reader_report(parts: tuple[str, ...]) -> None:
     """Business as usual, read twice: a second reader labelled a sample of the development
     objectives (every one the corpus calls business as usual, every one the coach flagged,
-    and others drawn at random) without seeing the corpus's labels
-    (tests/data/coach_published_objectives_second_reader.csv). How far the two agree is how
-    far the label can be read from the words, the coach's own ceiling."""
+    and others drawn at random), and round 18's blind ones, without seeing the corpus's
+    labels (tests/data/coach_published_objectives_second_reader.csv). How far the two agree
+    is how far the label can be read from the words, the coach's own ceiling."""
     second = load("coach_published_objectives_second_reader.csv")
-    corpus = {r["text"]: r for r in load("coach_published_objectives.csv")
-              if r["part"] == "dev"}
-    pairs = [(corpus[r["text"]], r) for r in second if r["text"] in corpus]
-    if not pairs:
-        return
+    published = load("coach_published_objectives.csv")
+    for part in parts:
+        corpus = {r["text"]: r for r in published if r["part"] == part}
+        pairs = [(corpus[r["text"]], r) for r in second if r["text"] in corpus]
+        if pairs:
+            _objective_second_reader_line(part, pairs)
+
+
+def _objective_second_reader_line(part: str,
+                                  pairs: list[tuple[dict[str, str], dict[str, str]]]) -> None:
     agree, kappa = _agreement(pairs, "bau", "yes")
     reader = {b["text"]: ({"objective.business_as_usual"} if b["bau"] == "yes" else set())
               for _, b in pairs}
     agreed = [b for a, b in pairs if a["bau"] == b["bau"]]
     agreed_clear = [b for b in agreed if b["clear"] == "yes"]
-    print(f"second reader, objectives, dev: {len(pairs)} read for business as usual, "
+    print(f"second reader, objectives, {part}: {len(pairs)} read for business as usual, "
           f"agreement {agree:.3f} (kappa {kappa:.2f}); the second reader "
           f"against the labels {_bau_cell([a for a, _ in pairs], lambda t: reader[t])}; the "
           f"coach against the labels {_bau_cell([a for a, _ in pairs], current_objective)}, "
@@ -372,7 +377,7 @@ def main() -> None:
     parts = ("dev",) if args.dev_only else ("dev", "blind")
     accuracy_report(args.before, parts)
     second_reader_report(parts)
-    objective_second_reader_report()
+    objective_second_reader_report(parts)
     if not args.no_speed:
         texts = [r["text"] for r in load("coach_krs.csv")]
         throughput(texts)
