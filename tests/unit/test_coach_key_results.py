@@ -454,6 +454,7 @@ def test_a_habit_of_ours_is_named_as_one(text: str) -> None:
     "Improved team focus by holding no-meeting Wednesdays",
     "Publish the roadmap (%)",
     "Do 20 pull-ups every morning",
+    "Run 12 training sessions",
 ])
 def test_work_measured_in_hours_people_or_means_stays_an_output(text: str) -> None:
     # Hours of our own data work, people we put on it, standards we write, a personal
@@ -463,6 +464,9 @@ def test_work_measured_in_hours_people_or_means_stays_an_output(text: str) -> No
 
 @pytest.mark.parametrize("text", [
     "Get 10k website visits a month",
+    # Search traffic is others' visits too, in sessions or visits.
+    "Generate 12,000 web sessions in Q3",
+    "Get 3,000 organic visits a month",
     "Have 40 volunteers serving each Sunday",
     "North campus - 150",
     "Forum launched with 60% of members attending",

@@ -69,6 +69,7 @@ def codes(text: str) -> set[str]:
     "Back up our databases every night",
     "Release a new version every six weeks",
     # Work off a queue, backups, follow-ups, a school's and a council's own duties.
+    "Process 300 customer refund requests",
     "Fix production bugs",
     "Complete all assigned tickets",
     "Perform database backups",
@@ -131,6 +132,8 @@ def test_continue_and_maintain_wording_is_still_business_as_usual(text: str) -> 
     "Collect feedback from 100 new users",
     "Release a new version of the mobile app",
     "Fix foundational issues that hold back adoption",
+    # What others do well is no duty of ours.
+    "Customers check out quickly and correctly on every device",
     # Getting out of the routine, or making it better, is a change.
     "Work ourselves out of the day-to-day running of the shop",
     "Optimize operational excellence across our plants",

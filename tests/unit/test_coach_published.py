@@ -112,14 +112,17 @@ def _kr_figures(part: str) -> dict[str, float]:
 @pytest.mark.parametrize(("part", "floors"), [
     ("dev", {"accuracy": 0.91, "clear": 0.95, "stated": 0.95, "output recall": 0.91,
              "outcome recall": 0.88}),
-    # The blind part (round 17, 44 key results), scored once, at the end: accuracy 0.955,
-    # clear-cut 0.971, stated verdicts 1.000, output recall 0.941, outcome recall 1.000 (the
-    # two errors are both asked about, not stated). One row is 0.023, so the floors sit a
-    # row under. Earlier rounds, each scored once before it joined the development part:
-    # round 16's 117 0.855, 0.917, 0.892, 0.981, 0.750; round 15's 532 0.838, 0.903, 0.878,
-    # 0.868, 0.801; round 14's 197 0.792, 0.868, 0.873, 0.811, 0.760.
-    ("blind", {"accuracy": 0.93, "clear": 0.94, "stated": 0.97, "output recall": 0.91,
-               "outcome recall": 0.9}),
+    # The blind part (round 18, 49 key results), scored once, at 9d3ebdf: accuracy 0.918,
+    # clear-cut 0.978, stated verdicts 0.955, output recall 0.913, outcome recall 0.923 (three
+    # of the four errors on rows the labeller called arguable, two of them asked about).
+    # After the scoring, others' web sessions and organic visits became outcomes (0.939,
+    # 1.000, 0.977, 0.913, 0.962 today). One row is 0.020, so the floors sit a row under
+    # the scored figures. Earlier rounds, each scored once before it joined the development
+    # part: round 17's 44 0.955, 0.971, 1.000, 0.941, 1.000; round 16's 117 0.855, 0.917,
+    # 0.892, 0.981, 0.750; round 15's 532 0.838, 0.903, 0.878, 0.868, 0.801; round 14's 197
+    # 0.792, 0.868, 0.873, 0.811, 0.760.
+    ("blind", {"accuracy": 0.89, "clear": 0.95, "stated": 0.93, "output recall": 0.87,
+               "outcome recall": 0.88}),
 ])
 def test_key_result_floors(part: str, floors: dict[str, float]) -> None:
     figures = _kr_figures(part)
@@ -139,13 +142,16 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
     ("dev", "objective.business_as_usual", "bau", 0.8, 0.56),
     ("dev", "objective.deliverable", "deliverable", 0.8, 0.52),
     ("dev", "objective.vague", "vague", 0.55, 0.25),
-    # Round 17's 14, scored once: deliverable 1.00 / 0.67 (two of the three the labels call
-    # so, none wrongly). None is business as usual and none was flagged so; one is vague and
-    # none was flagged: no floor could mean anything for those two. Round 16's 46: business
-    # as usual 1.00 / 0.50, deliverable 0.54 / 0.58, vague 0.00 / 0.00; round 15's 283:
-    # 0.55 / 0.19, 0.76 / 0.36, 0.25 / 0.16; round 14's 100: 1.00 / 0.42, 0.71 / 0.61,
-    # 0.75 / 0.32.
-    ("blind", "objective.deliverable", "deliverable", 0.9, 0.6),
+    # Round 18's 39, scored once: deliverable 0.88 / 0.78 (7 of the 9 the labels call so,
+    # one wrongly), vague 0.50 / 0.50 (5 of 10); business as usual 0.00 / 0.00: the labels
+    # call two so (a second reader one), neither was caught and one other was flagged.
+    # After the scoring, a queue of 500 tickets became business as usual and what others
+    # do well stopped being a duty (1.00 / 0.50 today); two labels cannot hold a floor.
+    # Round 17's 14: deliverable 1.00 / 0.67; round 16's 46: business as usual 1.00 /
+    # 0.50, deliverable 0.54 / 0.58, vague 0.00 / 0.00; round 15's 283: 0.55 / 0.19, 0.76 /
+    # 0.36, 0.25 / 0.16; round 14's 100: 1.00 / 0.42, 0.71 / 0.61, 0.75 / 0.32.
+    ("blind", "objective.deliverable", "deliverable", 0.8, 0.7),
+    ("blind", "objective.vague", "vague", 0.4, 0.4),
 ])
 def test_objective_floors(part: str, code: str, column: str, precision: float,
                           recall: float) -> None:

@@ -69,7 +69,9 @@ _COMPOUNDS = {
     "team leads": "team-leads", "team lead": "team-lead",
     # Visits to our site are others' visits, not the visits we pay.
     "website visits": "website-visits", "site visits": "site-visits",
-    "web visits": "web-visits",
+    "web visits": "web-visits", "organic visits": "organic-visits",
+    "organic sessions": "organic-sessions", "website sessions": "website-sessions",
+    "web sessions": "web-sessions", "site sessions": "site-sessions",
     "member of the team": "team-member", "members of the team": "team-members",
     "member of our team": "team-member", "members of our team": "team-members",
     "incident reviews": "incident-reviews", "incident review": "incident-review",

@@ -133,7 +133,8 @@ OWN_PEOPLE_NOUNS = _words("""
 OTHERS_NOUNS = _words("""
     customers customer clients client users user accounts logos sign-ups signups
     subscribers subscriptions leads mqls sqls opportunities deals prospects members member
-    website-visits site-visits web-visits
+    website-visits site-visits web-visits organic-visits organic-sessions website-sessions
+    web-sessions site-sessions
     donors donations students learners pupils patients citizens residents visitors
     downloads installs installations registrations enrolments enrollments bookings
     orders purchases transactions reviews ratings referrals followers partners

@@ -61,7 +61,7 @@ _DUTY_RE = re.compile(
     r"^(?:fix|complete|close) (?:all |the |our )?(?:\w+ )?(?:tickets|bugs|incidents)\b|"
     r"^(?:handle|answer|process|resolve|respond to|reply to|triage|pay|file|deal with|review|"
     r"moderate) "
-    r"(?:all |the |our |incoming |every )?(?:\w+ ){0,2}(?:requests|tickets|invoices|"
+    r"(?:all |the |our |incoming |every )?(?:[\w-]+ ){0,3}(?:requests|tickets|invoices|"
     r"enquiries|inquiries|questions|emails|calls|complaints|claims|bills|suppliers|"
     r"returns|orders|applications|contracts|renewals|refunds|payments|expenses|"
     r"pull-requests|prs|submissions|issues|bugs|incidents|alerts|comments|posts|messages)\b|"
@@ -299,7 +299,11 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
         or bool((lemma(tokens[at]) or tokens[at] in lx.ACTIVITY_VERBS
                  or tokens[at] in _DUTY_VERBS or tokens[at] in _DUTY_ONLY_LEADS)
                 and _DUTY_RE.search(norm))
-        or bool(_ROUTINE_MANNER_RE.search(norm) and not _METRIC_IN_TEXT_RE.search(norm))
+        # A duty done well ("Close the books accurately", "Events are processed
+        # reliably"); not what others do well ("Application teams onboard quickly and
+        # correctly").
+        or bool(_ROUTINE_MANNER_RE.search(norm) and not _METRIC_IN_TEXT_RE.search(norm)
+                and _BENEFICIARIES.isdisjoint(tokens[:2]))
         or bool(_TAKING_PART_RE.search(norm))
         # Any work done on a cadence, always or regularly: "Upgrade dependencies regularly"
         # (not a state: "Have a clear view of how each week will look").
