@@ -132,6 +132,7 @@ _CHANGE_WORDS = lx._words("""new first initial launch launched grow growing grow
 _QUALITY_WORDS = lx._words("""best world-class best-in-class excellent exceptional
     outstanding leading great""")
 _CHANGE_WORDS_BUT_NEW = _CHANGE_WORDS - {"new"}
+_STAFFING_CHANGE_WORDS = _CHANGE_WORDS_BUT_NEW - _QUALITY_WORDS
 # "Keep patients safe from avoidable infections" names who benefits and a change to avoid;
 # these words after keep/maintain turn it from routine into a real aim.
 _KEEP_BUT_CHANGE_RE = re.compile(
@@ -313,7 +314,7 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
     # role filled ("Hire a VP of sales") is a deliverable, not staffing.
     staffing = lead in _STAFFING_VERBS and tokens[at + 1:at + 2] not in (["a"], ["an"]) \
         and not any(c.isdigit() for c in norm) and not (
-        token_set & (_CHANGE_WORDS_BUT_NEW - _QUALITY_WORDS) or token_set & lx.NUMBER_WORDS
+        token_set & _STAFFING_CHANGE_WORDS or token_set & lx.NUMBER_WORDS
         or _COMPARISON_RE.search(norm))
     routine_duty = routine_duty or staffing
     if english and ((_BAU_RE.search(norm) and not _KEEP_BUT_CHANGE_RE.search(norm))
