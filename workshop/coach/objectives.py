@@ -388,6 +388,14 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
             question="Who will notice the difference, and what will they notice?",
             subject_id=subject))
 
+    if not english:
+        findings.append(Finding(
+            "objective.other_language", INFO,
+            "The coach reads English only, so it checked only the number and the length. "
+            "Ask the room whether it names a change, and for whom.",
+            question="What would be different at the end of the period if we succeed?",
+            subject_id=subject))
+
     if len(words) > MAX_OBJECTIVE_WORDS:
         findings.append(Finding(
             "objective.too_long", INFO,
