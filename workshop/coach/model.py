@@ -10,8 +10,9 @@ ones the coach quotes back.
 A word it never saw in training still counts through words of like meaning: training
 learns one similarity score for each of about 21,700 words (the 20,000 most common English
 words and those of the training rows) from word vectors (scripts/word_vectors.py), and a
-key result's words add their average score, weighed by `similar_weight`. Held out a round of published OKRs at a time, that turned 0.884 of
-verdicts right into 0.890 (0.863 into 0.870 for the words without the rules' vote).
+key result's words add their average score, weighed by `similar_weight`. Held out a round
+of published OKRs at a time, that turned 0.884 of verdicts right into 0.890 (0.863 into
+0.870 for the words without the rules' vote).
 """
 
 from __future__ import annotations
@@ -120,12 +121,21 @@ class KRModel:
         self._flag_weights = tuple((name, self.weights[name]) for name in FLAG_NAMES
                                    if name in self.weights)
         # token -> (its feature name, what `_token_entry` says of it): one dictionary
-        # look-up per word on the keystroke path instead of a stem and three.
+        # look-up per word on the keystroke path instead of a stem and three
+        # (`_remember` fills it).
         self._token_weights: dict[str, tuple[str, tuple | None]] = {}
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> KRModel:
         return cls(json.loads(path.read_text(encoding="utf-8")))
+
+    def _remember(self, token: str) -> tuple[str, tuple | None]:
+        """`_token_entry` of a token not seen yet, kept for the next time."""
+        known = self._token_weights
+        if len(known) > 100_000:
+            known.clear()  # bounded: a long session of new words cannot grow it for ever
+        entry = known[token] = self._token_entry(token)
+        return entry
 
     def _token_entry(self, token: str) -> tuple[str, tuple | None]:
         """(feature name, (weight, similarity, 1 if it has a similarity else 0, token,
@@ -169,10 +179,7 @@ class KRModel:
         for tok in tokens:
             if len(tok) > 2 and tok.isalpha():
                 words += 1
-                entry = entries.get(tok)
-                if entry is None:
-                    entry = entries[tok] = self._token_entry(tok)
-                known += entry[1] is not None
+                known += (entries.get(tok) or self._remember(tok))[1] is not None
         return words < 3 or 2 * known >= words
 
     def rule_vote(self, rules_say_output: bool, reason: str = "") -> float:
@@ -211,13 +218,8 @@ class KRModel:
         similar = 0.0
         similar_words = 0
         known = self._token_weights
-        if len(known) > 100_000:
-            known.clear()  # bounded: a long session of new words cannot grow it for ever
         for tok in evidence.tokens:
-            entry = known.get(tok)
-            if entry is None:
-                entry = known[tok] = self._token_entry(tok)
-            key, word = entry
+            key, word = known.get(tok) or self._remember(tok)
             if key in seen or word is None:
                 seen.add(key)
                 continue

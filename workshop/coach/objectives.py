@@ -93,12 +93,13 @@ _DUTY_LEAD_RE = re.compile(
     r"(?:engage in|stay on top of|take care of|look after|keep up with)\b|"
     r"^(?:core |ongoing |day-to-day |regular |continued )?(?:support|operations?|"
     r"maintenance|administration|upkeep|servicing) (?:for|of)\b")
-# Taking part in work that already runs ("Contribute to the CDMS project", "Steadily
-# contribute to MDN"; not to something yet to be done, "Contribute to enabling unit
-# tests"), a steady flow of the same work ("Steady stream of contributions"), looking after
-# what others own ("Be a good steward of our open source projects") and serving someone
-# else's plans and needs ("Support Maria's OKRs", "Engage with users and meet their needs").
-_TAKING_PART_RE = re.compile(
+# Work that stands and is kept up: taking part in work that already runs ("Contribute to
+# the CDMS project", "Steadily contribute to MDN"; not to something yet to be done,
+# "Contribute to enabling unit tests"), a steady flow of the same work ("Steady stream of
+# contributions"), looking after what others own ("Be a good steward of our open source
+# projects") and serving someone else's plans and needs ("Support Maria's OKRs", "Engage
+# with users and meet their needs").
+_STANDING_WORK_RE = re.compile(
     r"^(?:\w+ly )?contribut\w* to (?!\w+ing\b)|\bsteady stream\b|\bstewards?\b|"
     r"^support \w+(?:'s|') |\bmeet (?:their|its|his|her|our \w+'s) needs\b|"
     # Running well what runs ("The programme demonstrates operational excellence"), unless
@@ -287,33 +288,32 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
         tokens[0] not in _LY_VERBS else 0
     lead = _verb_of(tokens[at])
     cadence = bool(_CADENCE_RE.search(norm))
+    has_digit = any(c.isdigit() for c in norm)
+    leads_with_verb = bool(lemma(tokens[at]) or tokens[at] in lx.ACTIVITY_VERBS)
     # On a cadence, "new" is part of the routine: "Release a new version every six weeks".
     change_words = _CHANGE_WORDS_BUT_NEW if cadence else _CHANGE_WORDS
     changes = bool(token_set & change_words) or bool(_COMPARISON_RE.search(norm)) or bool(
         _NOT_YET_RE.search(norm))
     routine_duty = not changes and (
-        (lead in _DUTY_VERBS and ((len(tokens) <= 4 + at and not any(
-            c.isdigit() for c in norm)) or cadence
+        (lead in _DUTY_VERBS and ((len(tokens) <= 4 + at and not has_digit) or cadence
                                   or bool(_ROUTINE_MANNER_RE.search(norm))
                                   or tokens[at + 1:at + 2] in (["the"], ["our"])))
         or bool(_DUTY_LEAD_RE.search(norm))
-        or bool((lemma(tokens[at]) or tokens[at] in lx.ACTIVITY_VERBS
-                 or tokens[at] in _DUTY_VERBS or tokens[at] in _DUTY_ONLY_LEADS)
-                and _DUTY_RE.search(norm))
+        or bool((leads_with_verb or tokens[at] in _DUTY_VERBS
+                 or tokens[at] in _DUTY_ONLY_LEADS) and _DUTY_RE.search(norm))
         # A duty done well ("Close the books accurately", "Events are processed
         # reliably"); not what others do well ("Application teams onboard quickly and
         # correctly").
         or bool(_ROUTINE_MANNER_RE.search(norm) and not _METRIC_IN_TEXT_RE.search(norm)
                 and _BENEFICIARIES.isdisjoint(tokens[:2]))
-        or bool(_TAKING_PART_RE.search(norm))
+        or bool(_STANDING_WORK_RE.search(norm))
         # Any work done on a cadence, always or regularly: "Upgrade dependencies regularly"
         # (not a state: "Have a clear view of how each week will look").
-        or bool(cadence and tokens[at] not in ("have", "be")
-                and (lemma(tokens[at]) or tokens[at] in lx.ACTIVITY_VERBS)))
+        or bool(cadence and leads_with_verb and tokens[at] not in ("have", "be")))
     # "new" is no change for staffing: new people joining is what staffing always is. One
     # role filled ("Hire a VP of sales") is a deliverable, not staffing.
     staffing = lead in _STAFFING_VERBS and tokens[at + 1:at + 2] not in (["a"], ["an"]) \
-        and not any(c.isdigit() for c in norm) and not (
+        and not has_digit and not (
         token_set & _STAFFING_CHANGE_WORDS or token_set & lx.NUMBER_WORDS
         or _COMPARISON_RE.search(norm))
     routine_duty = routine_duty or staffing
