@@ -87,6 +87,30 @@ def codes(text: str) -> set[str]:
     # A health metric as the objective, and the team's shorthand for keeping the lights on.
     "Operational health",
     "KTLO",
+    # Hitting the numbers and working through the plan the business already runs on.
+    "Hit our monthly sales quota",
+    "Achieve our sales targets",
+    "Hit plan",
+    "Execute our roadmap",
+    "Complete the sprint backlog",
+    "Finish all planned features",
+    "Do our jobs well",
+    # Records kept current, and a service level kept.
+    "Update the CRM",
+    "Groom the backlog",
+    "Track expenses",
+    "Ensure 99.9% uptime",
+    "Release on schedule",
+    # Standing duties of a team's people, and headings that name upkeep.
+    "Mentor junior engineers",
+    "Coordinate with other teams",
+    "Participate in the working group",
+    "Represent the project at conferences",
+    "Customer support",
+    "Bug fixes",
+    "Maintenance and bug fixes",
+    "Security updates",
+    "Availability",
 ])
 def test_a_routine_duty_written_as_a_goal_is_business_as_usual(text: str) -> None:
     found = codes(text)
@@ -140,6 +164,13 @@ def test_continue_and_maintain_wording_is_still_business_as_usual(text: str) -> 
     # Going back to a former state is a change from today's.
     "Get back to a healthy weight",
     "Get back to playing in a band",
+    # A target that is a measure of its own, a plan in a new place, a better service, and
+    # taking part in work yet to be done.
+    "Achieve budget variance of less than 5%",
+    "Execute our go-to-market plan in the new region",
+    "Better customer support",
+    "Participate in moving the config tables to their subsystems",
+    "Mentor five new maintainers",
 ])
 def test_the_same_verbs_with_a_change_are_aims(text: str) -> None:
     assert "objective.business_as_usual" not in codes(text)

@@ -73,7 +73,32 @@ _DUTY_RE = re.compile(
     r"(?:via|by|through|on|over|with)\b|"
     # Serving another team: "Support the sales team with market data".
     r"^support (?:our |the |all )?(?:\w+ ){0,2}(?:team|teams|department|departments|"
-    r"colleagues|office|offices|function|functions)\b")
+    r"colleagues|office|offices|function|functions)\b|"
+    # Hitting the numbers the business runs on: "Hit our monthly sales quota", "Achieve
+    # our sales targets", "Hit plan" (not "Achieve budget variance of less than 5%", a
+    # measure of its own).
+    r"^(?:hit|achieve|meet|reach|deliver on)\w* (?:all |our |the |its |my |this \w+'s )?"
+    r"(?:[\w-]+ ){0,2}(?:targets?|quotas?|plan|budgets?|commitments|forecasts?)"
+    r"(?=\s*$|\s*[,.;]|\s+(?:for|this|in|on|each|every|and|with|across)\b)|"
+    # Working through the plan already made: "Execute our roadmap", "Complete the sprint
+    # backlog", "Finish all planned features".
+    r"^(?:execute|deliver on) (?:the |our |all |my |this \w+'s )?(?:[\w-]+ ){0,2}"
+    r"(?:plans?|roadmaps?)\b|"
+    r"^(?:complete|finish|work through) (?:the |our |all |my )?(?:[\w-]+ )?(?:backlog|"
+    r"sprints?|planned \w+|sprint backlog)\b|"
+    r"^do (?:my|our|your|the|their) (?:\w+ )?jobs?\b|"
+    # Records kept current: "Update the CRM", "Groom the backlog", "Track expenses".
+    r"^(?:update|groom|track|log|tidy|refresh)\w* (?:up )?(?:the |our |all |my )?"
+    r"(?:[\w-]+ )?(?:crm|backlog|records|expenses|timesheets|inventory|spreadsheets?|"
+    r"documentation|docs|website|wiki|handbook|calendar|intranet|contacts)\b|"
+    # A service level kept: "Ensure 99.9% uptime".
+    r"^(?:ensure|guarantee|provide|deliver|maintain|keep)\w* (?:an? )?(?:\w+ )?[\d.]+ ?% "
+    r"(?:\w+ )?(?:uptime|availability|on-time|sla|slas|slos?|service levels?)\b")
+# A heading that names upkeep, with no verb: "Customer support", "Bug fixes", "General
+# maintenance", "Security updates", "Business partnering".
+_UPKEEP_HEADS = lx._words("""maintenance upkeep housekeeping support operations ops fixes
+    bugfixes updates upgrades patching administration admin hygiene availability uptime
+    triage on-call partnering ktlo bau""")
 # Routine duties written as goals: a verb of running or serving what already exists ("Run
 # the event", "Support the Pangeo project", "Effectively communicate our outlook to members",
 # "Core support for key OS tools") with no word of change. A change word ("new", "launch",
@@ -82,7 +107,7 @@ _DUTY_VERBS = lx._words("""run sustain support operate manage administer adminis
     service handle process promote communicate report own staff host produce offer
     deliver provide engage meet comply monitor operate oversee fulfil fulfill answer
     respond reply resolve pay file reconcile invoice patch clean renew moderate supply
-    teach grade collect""")
+    teach grade collect mentor coordinate represent""")
 # Leads that are verbs only in a duty's own words ("Pass the annual audit", "Back up the
 # databases every night"); alone they are no duty ("Pass the bar exam").
 _DUTY_ONLY_LEADS = lx._words("pass back follow")
@@ -91,6 +116,8 @@ _LY_VERBS = lx._words("apply reply supply comply rely fly rally tally multiply i
 _DUTY_LEAD_RE = re.compile(
     r"^(?:(?:effectively|efficiently|reliably|consistently|properly|actively|fully) )?"
     r"(?:engage in|stay on top of|take care of|look after|keep up with)\b|"
+    # Taking part in what runs, not in work yet to be done ("Participate in moving ...").
+    r"^(?:\w+ly )?(?:participate in|take part in) (?!\w+ing\b)|"
     r"^(?:core |ongoing |day-to-day |regular |continued )?(?:support|operations?|"
     r"maintenance|administration|upkeep|servicing) (?:for|of)\b")
 # Work that stands and is kept up: taking part in work that already runs ("Contribute to
@@ -118,7 +145,8 @@ _CADENCE_RE = re.compile(
     r"each (?:day|week|month|quarter|year)|nightly|every (?:night|sprint|release)|regularly|"
     r"always)\b")
 _ROUTINE_MANNER_RE = re.compile(
-    r"\b(?:reliably|smoothly|effectively|efficiently|on time|on-time|without (?:fail|"
+    r"\b(?:reliably|smoothly|effectively|efficiently|on time|on-time|on schedule|"
+    r"within (?:the )?slas?|without (?:fail|"
     r"interruption)|as planned|timely|accurate(?:ly)?|correct(?:ly)?|within (?:a|one|24|48|"
     r"two) (?:hours?|days?|working days?|business days?))\b")
 _CHANGE_WORDS = lx._words("""new first initial launch launched grow growing growth increase
@@ -316,7 +344,9 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
         and not has_digit and not (
         token_set & _STAFFING_CHANGE_WORDS or token_set & lx.NUMBER_WORDS
         or _COMPARISON_RE.search(norm))
-    routine_duty = routine_duty or staffing
+    upkeep_heading = len(tokens) <= 4 and tokens[-1] in _UPKEEP_HEADS and not changes \
+        and not has_digit and not any(lemma(t) for t in tokens[:-1])
+    routine_duty = routine_duty or staffing or upkeep_heading
     if english and ((_BAU_RE.search(norm) and not _KEEP_BUT_CHANGE_RE.search(norm))
                     or routine_duty):
         findings.append(Finding(
