@@ -111,6 +111,19 @@ def codes(text: str) -> set[str]:
     "Maintenance and bug fixes",
     "Security updates",
     "Availability",
+    # A service given well is still the service; a public body's and a charity's duties.
+    "Provide excellent customer service",
+    "Provide outstanding service to our members",
+    "Respond quickly to customer requests",
+    "Issue permits",
+    "Inspect restaurants",
+    "Care for patients",
+    "Hold services every Sunday",
+    "Thank our donors",
+    # The books and the back office.
+    "Do the bookkeeping",
+    "Audit the accounts",
+    "Fill open positions",
 ])
 def test_a_routine_duty_written_as_a_goal_is_business_as_usual(text: str) -> None:
     found = codes(text)
@@ -171,6 +184,8 @@ def test_continue_and_maintain_wording_is_still_business_as_usual(text: str) -> 
     "Better customer support",
     "Participate in moving the config tables to their subsystems",
     "Mentor five new maintainers",
+    "Deliver a unified experience so that customers can quickly find what they need",
+    "Issue our first green bond",
 ])
 def test_the_same_verbs_with_a_change_are_aims(text: str) -> None:
     assert "objective.business_as_usual" not in codes(text)
