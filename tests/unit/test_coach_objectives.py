@@ -124,6 +124,11 @@ def codes(text: str) -> set[str]:
     "Do the bookkeeping",
     "Audit the accounts",
     "Fill open positions",
+    # Numbered, or after a theme: the objective is read from what follows.
+    "Objective 2: Maintain our current customers",
+    "O1: Run the monthly payroll",
+    "Goal 3 - Keep the lights on",
+    "Reliability: keep our services up",
 ])
 def test_a_routine_duty_written_as_a_goal_is_business_as_usual(text: str) -> None:
     found = codes(text)
@@ -186,6 +191,9 @@ def test_continue_and_maintain_wording_is_still_business_as_usual(text: str) -> 
     "Mentor five new maintainers",
     "Deliver a unified experience so that customers can quickly find what they need",
     "Issue our first green bond",
+    # How good it should be, or growth that is regular.
+    "JavaScript: Deliver first-class JS experiences",
+    "Growth and use: Regular growth in the number of domains registered",
 ])
 def test_the_same_verbs_with_a_change_are_aims(text: str) -> None:
     assert "objective.business_as_usual" not in codes(text)
@@ -210,6 +218,8 @@ def test_the_same_verbs_with_a_change_are_aims(text: str) -> None:
     "Visitor registration system",
     "Provide clear criteria for listing partner apps",
     "Perform some research on existing volunteer tools",
+    # After a theme.
+    "AWS: Automate Management, Monitoring, and Compliance",
 ])
 def test_documents_and_decisions_are_deliverables(text: str) -> None:
     assert "objective.deliverable" in codes(text)
@@ -277,3 +287,10 @@ def test_in_another_language_only_the_number_and_the_length_are_checked() -> Non
     assert codes("Gewinnen Sie 20 000 neue Kunden in Bayern") == {
         "objective.has_metric"} | other
     assert codes("Continue running our meetups") == {"objective.business_as_usual"}
+
+
+def test_a_theme_still_counts_as_naming_something_and_towards_the_length() -> None:
+    assert "objective.vague" not in codes("AWS: Enable Efficient and Cloud-Native Operations")
+    assert "objective.too_long" in codes(
+        "Community: Grow a community of contributors who review and ship fixes for the "
+        "parts they use")

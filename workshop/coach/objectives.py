@@ -162,11 +162,11 @@ _CHANGE_WORDS = lx._words("""new first initial launch launched grow growing grow
     better more less fewer higher lower wider broader bigger stronger easier simpler
     cheaper quicker shorter modern modernise modernize start begin establish create build
     introduce become turn make change shift redesign rebuild overhaul pilot best
-    world-class best-in-class excellent exceptional outstanding leading market-leading
-    dominate market optimise optimize""")
+    world-class best-in-class first-class excellent exceptional outstanding leading
+    market-leading dominate market optimise optimize""")
 # Words of quality, not of change, when they describe people hired or kept ("Recruit and
 # retain exceptional staff" is still staffing).
-_QUALITY_WORDS = lx._words("""best world-class best-in-class excellent exceptional
+_QUALITY_WORDS = lx._words("""best world-class best-in-class first-class excellent exceptional
     outstanding leading great""")
 _CHANGE_WORDS_BUT_NEW = _CHANGE_WORDS - {"new"}
 # "Provide excellent customer service" is the service every team owes, whatever its
@@ -182,7 +182,9 @@ _STAFFING_CHANGE_WORDS = _CHANGE_WORDS_BUT_NEW - _QUALITY_WORDS
 _KEEP_BUT_CHANGE_RE = re.compile(
     r"^(?:keep|maintain)\w* \w+ (?:safe|safer|healthy|healthier)\b|"
     # Getting out of the routine is a change: "Work myself out of the day-to-day running".
-    r"\bout of (?:the )?(?:day-to-day|day to day|routine|bau)\b")
+    r"\bout of (?:the )?(?:day-to-day|day to day|routine|bau)\b|"
+    # Growth that is regular is still growth: "Regular growth in the number of domains".
+    r"^(?:regular|routine|ongoing|steady) (?:growth|increase|improvement|decrease)s?\b")
 _METRIC_IN_TEXT_RE = re.compile(
     # A number is read once from its first digit: "1.1.1...." pasted in must not make the
     # pattern try every digit again (quadratic on the keystroke path).
@@ -255,10 +257,17 @@ _SHIPPED_THINGS = lx._words("""mvp demo v1 v2 beta alpha prototype app version r
     website site portal feature""")
 # "Build the most reliable payments system", "Deliver better and faster releases": how
 # good a thing should be is an aim, whatever verb makes it.
-_BETTER_WORDS = lx.COMPARATIVES | lx._words("best most superior")
+_BETTER_WORDS = lx.COMPARATIVES | lx._words("best most superior world-class best-in-class "
+                                            "first-class")
 MAX_OBJECTIVE_WORDS = 14
 
 
+# An objective's own numbering ("Objective 2: ...", "O1 - ...") is no part of it.
+_OBJECTIVE_NUMBER_RE = re.compile(r"^(?:objective|obj|goal|o)\s*[0-9]+(?:\.[0-9]+)*\s*[:.)-]\s*")
+# A theme before the objective ("Reliability: keep our services up"): whether it is routine
+# or a deliverable is read from what follows. A theme is at most three words, and what
+# follows has at least two. (The theme still counts as naming something.)
+_THEME_RE = re.compile(r"^[\w&/'-]+(?: [\w&/'-]+){0,2}: (?=\S+ \S)")
 _NOT_YET_RE = re.compile(r"\b(?:cannot|can't|can not|do not|don't|not yet)\b")
 # Verbs whose object is a document or a decision: always a deliverable as an objective.
 _DOCUMENT_VERBS = lx._words("""define formalize formalise research assess discover draft write
@@ -315,7 +324,8 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
     if not text.strip() and objective is not None:
         text = objective.text
     subject = objective.id if objective is not None else ""
-    norm = normalise(text)
+    whole = _OBJECTIVE_NUMBER_RE.sub("", normalise(text))
+    norm = _THEME_RE.sub("", whole)
     words = norm.split()
     tokens = [w.strip(",;:()\"'") for w in words]
     findings: list[Finding] = []
@@ -406,7 +416,10 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
             question=f"Why do we want to {verb} {' '.join(words[1:])}?".replace(" ?", "?"),
             subject_id=subject))
 
-    without_periods = _PERIOD_RE.sub("", norm)
+    # The number, vagueness and length are read from the whole, theme included.
+    whole_tokens = [w.strip(",;:()\"'") for w in whole.split()]
+    whole_set = set(whole_tokens)
+    without_periods = _PERIOD_RE.sub("", whole)
     if _METRIC_IN_TEXT_RE.search(without_periods):
         findings.append(Finding(
             "objective.has_metric", INFO,
@@ -414,9 +427,9 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
             "the number into a key result that measures the objective.",
             subject_id=subject))
 
-    has_beneficiary = bool(token_set & _BENEFICIARIES) or _names_someone(text)
-    evergreen = bool(token_set & _EVERGREEN) or bool(_EVERGREEN_PHRASES_RE.search(norm))
-    content_words = [t for t in tokens if t not in lx.PHRASE_STOPS and t not in
+    has_beneficiary = bool(whole_set & _BENEFICIARIES) or _names_someone(text)
+    evergreen = bool(whole_set & _EVERGREEN) or bool(_EVERGREEN_PHRASES_RE.search(whole))
+    content_words = [t for t in whole_tokens if t not in lx.PHRASE_STOPS and t not in
                      ("be", "become", "we", "our", "to", "all", "everything", "do")]
     already = {f.code for f in findings}
     concrete = [t for t in content_words if t not in _EVERGREEN and t != tokens[0]]
@@ -448,10 +461,10 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
             question="What would be different at the end of the period if we succeed?",
             subject_id=subject))
 
-    if len(words) > MAX_OBJECTIVE_WORDS:
+    if len(whole_tokens) > MAX_OBJECTIVE_WORDS:
         findings.append(Finding(
             "objective.too_long", INFO,
-            f"{len(words)} words is hard to remember. A good objective fits on one line "
+            f"{len(whole_tokens)} words is hard to remember. A good objective fits on one line "
             f"(about {MAX_OBJECTIVE_WORDS} words or fewer); move detail into the key "
             "results or the why.",
             subject_id=subject))
