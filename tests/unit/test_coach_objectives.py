@@ -129,6 +129,12 @@ def codes(text: str) -> set[str]:
     "O1: Run the monthly payroll",
     "Goal 3 - Keep the lights on",
     "Reliability: keep our services up",
+    # Upkeep seen or in brackets, working well as such, the organisation's health kept.
+    "All our systems are maintained and patched",
+    "Member services are managed to a high standard",
+    "Regional office network (maintain coverage)",
+    "Execute with focus and quality",
+    "Ensure the charity's long-term financial stability",
 ])
 def test_a_routine_duty_written_as_a_goal_is_business_as_usual(text: str) -> None:
     found = codes(text)

@@ -43,6 +43,10 @@ _DUTY_RE = re.compile(
     r"\b(?:(?:ensure|maintain|achieve|stay in|remain in) (?:full |continued |ongoing )?"
     r"compliance|(?:stay|remain|be) compliant|comply with)\b|"
     r", maintain\b|"
+    # The organisation's health kept: "Ensure long-term financial health".
+    r"^(?:ensure|maintain|protect|safeguard|secure) (?:the |our )?(?:\w+'s )?(?:long-term |"
+    r"ongoing |continued )?(?:financial|fiscal|operational|organisational|organizational) "
+    r"(?:health|stability|sustainability)\b|"
     r"^(?:\w+ )?(?:the |our |all )?(?:weekly|monthly|quarterly|annual|yearly|daily|"
     r"fortnightly|regular|year-end|month-end|quarter-end|financial-year|fiscal-year)\b|"
     # The same event year after year: "Organise Summer of Nix 2024, 2025, 2026".
@@ -124,6 +128,8 @@ _DUTY_LEAD_RE = re.compile(
     r"(?:engage in|stay on top of|take care of|look after|keep up with)\b|"
     # Taking part in what runs, not in work yet to be done ("Participate in moving ...").
     r"^(?:\w+ly )?(?:participate in|take part in) (?!\w+ing\b)|^care for\b|"
+    # Working well as such: "Execute with high output and quality".
+    r"^(?:execute|deliver|perform|operate) with\b|"
     r"^(?:core |ongoing |day-to-day |regular |continued )?(?:support|operations?|"
     r"maintenance|administration|upkeep|servicing) (?:for|of)\b")
 # Work that stands and is kept up: taking part in work that already runs ("Contribute to
@@ -135,6 +141,11 @@ _DUTY_LEAD_RE = re.compile(
 _STANDING_WORK_RE = re.compile(
     r"^(?:\w+ly )?contribut\w* to (?!\w+ing\b)|\bsteady stream\b|\bstewards?\b|"
     r"^support \w+(?:'s|') |\bmeet (?:their|its|his|her|our \w+'s) needs\b|"
+    # Upkeep in brackets ("Infinite game engine (maintain P&L)"), and work seen being
+    # kept running ("Technology and services are managed in a world class manner").
+    r"\((?:maintain|sustain|keep)\b|"
+    r"\b(?:is|are) (?:well |properly |being )?(?:managed|maintained|supported|operated|"
+    r"administered|serviced|kept up)\b|"
     # Running well what runs ("The programme demonstrates operational excellence"), unless
     # a change word makes it an aim ("Optimize operational excellence").
     r"\boperational excellence\b")
