@@ -199,6 +199,7 @@ def test_continue_and_maintain_wording_is_still_business_as_usual(text: str) -> 
     "Issue our first green bond",
     # How good it should be, or growth that is regular.
     "JavaScript: Deliver first-class JS experiences",
+    "Our systems are managed as code",
     "Growth and use: Regular growth in the number of domains registered",
 ])
 def test_the_same_verbs_with_a_change_are_aims(text: str) -> None:

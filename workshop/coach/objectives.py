@@ -145,7 +145,7 @@ _STANDING_WORK_RE = re.compile(
     # kept running ("Technology and services are managed in a world class manner").
     r"\((?:maintain|sustain|keep)\b|"
     r"\b(?:is|are) (?:well |properly |being )?(?:managed|maintained|supported|operated|"
-    r"administered|serviced|kept up)\b|"
+    r"administered|serviced|kept up)\b(?! (?:as|by|through|from|centrally|in one)\b)|"
     # Running well what runs ("The programme demonstrates operational excellence"), unless
     # a change word makes it an aim ("Optimize operational excellence").
     r"\boperational excellence\b")
