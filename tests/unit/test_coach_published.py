@@ -7,9 +7,10 @@ before any rule was changed: column `part` is `dev` (rules and model were develo
 it) or `blind` (organisations held out, scored once at the end). The floors sit a little
 under the figures measured when the work was done; `benchmarks/coach.py` prints them.
 
-The corpus grew in eighteen rounds. Each round's blind part, once scored, became
-development data; round 18 (49 key results and 39 objectives from 20 OKR guides, coaches'
-and vendors' blogs, three of them teams' own OKRs) is today's blind part (see the README).
+The corpus grew in nineteen rounds. Each round's blind part, once scored, became
+development data; round 19 (71 key results and 46 objectives from 21 sources: OKR guides'
+examples, and six organisations' and people's own OKRs, among them a university library's
+forward plan) is today's blind part (see the README).
 """
 
 from __future__ import annotations
@@ -55,14 +56,14 @@ def test_the_corpus_is_sourced_split_and_capped_per_organisation() -> None:
 def test_a_second_reader_agrees_with_the_labels() -> None:
     """200 rows of rounds 5 to 8, the 239 of rounds 9 and 10, the 344 of round 12, the 87
     of round 13, the 197 of round 14, the 532 of round 15, the 117 of round 16, the 44 of
-    round 17 and the 49 of round 18, labelled again by the same rules by readers who did
+    round 17, the 49 of round 18 and the 71 of round 19, labelled again by the same rules by readers who did
     not see the corpus's labels: the labels are the rules', not one reader's habits."""
     second = _rows("coach_published_second_reader.csv")
     corpus = {r["text"]: r for r in KRS}
-    assert len(second) == 1809 and all(r["text"] in corpus for r in second)
+    assert len(second) == 1880 and all(r["text"] in corpus for r in second)
     assert {r["label"] for r in second} == {"output", "outcome"}
     agree = sum(corpus[r["text"]]["label"] == r["label"] for r in second) / len(second)
-    # 0.985, 0.975, 0.962, 0.989, 0.985, 0.961, 0.983, 1.000 and 1.000
+    # 0.985, 0.975, 0.962, 0.989, 0.985, 0.961, 0.983, 1.000, 1.000 and 1.000
     assert agree >= 0.96
 
 
@@ -76,13 +77,14 @@ def test_business_as_usual_read_twice() -> None:
     who did not see the labels. The two agree on 0.863 (kappa 0.69): against the corpus's
     labels, the second reader's own precision and recall are only 0.83 / 0.75, the ceiling
     of any reading of the words. Where both agree and the second reader calls it clear-cut,
-    the coach finds business as usual at 0.93 / 0.97. Round 18's 39 objectives were read
-    again too (agreement 38 of 39)."""
+    the coach finds business as usual at 0.93 / 0.97. Round 18's 39 objectives (now
+    development data, agreement 38 of 39) and round 19's 46 (43 of 46) were read again
+    too."""
     rows = _rows("coach_published_objectives_second_reader.csv")
     corpus = {r["text"]: r for r in OBJECTIVES}
     assert all(r["text"] in corpus for r in rows)
     parts = Counter(corpus[r["text"]]["part"] for r in rows)
-    assert parts == {"dev": 417, "blind": 39}
+    assert parts == {"dev": 456, "blind": 46}
     second = [r for r in rows if corpus[r["text"]]["part"] == "dev"]
     agree = sum(corpus[r["text"]]["bau"] == r["bau"] for r in second) / len(second)
     assert agree >= 0.85
@@ -112,17 +114,17 @@ def _kr_figures(part: str) -> dict[str, float]:
 @pytest.mark.parametrize(("part", "floors"), [
     ("dev", {"accuracy": 0.91, "clear": 0.95, "stated": 0.95, "output recall": 0.91,
              "outcome recall": 0.88}),
-    # The blind part (round 18, 49 key results), scored once, at 9d3ebdf: accuracy 0.918,
-    # clear-cut 0.978, stated verdicts 0.955, output recall 0.913, outcome recall 0.923 (three
-    # of the four errors on rows the labeller called arguable, two of them asked about).
-    # After the scoring, others' web sessions and organic visits became outcomes (0.939,
-    # 1.000, 0.977, 0.913, 0.962 today). One row is 0.020, so the floors sit a row under
-    # the scored figures. Earlier rounds, each scored once before it joined the development
-    # part: round 17's 44 0.955, 0.971, 1.000, 0.941, 1.000; round 16's 117 0.855, 0.917,
-    # 0.892, 0.981, 0.750; round 15's 532 0.838, 0.903, 0.878, 0.868, 0.801; round 14's 197
-    # 0.792, 0.868, 0.873, 0.811, 0.760.
-    ("blind", {"accuracy": 0.89, "clear": 0.95, "stated": 0.93, "output recall": 0.87,
-               "outcome recall": 0.88}),
+    # The blind part (round 19, 71 key results), scored once, with the rules of 77ff672 and
+    # the model retrained on rounds 1-18: accuracy 0.930 (66 of 71), clear-cut 0.982 (56 of
+    # 57), stated verdicts 0.969 (62 of the 64 stated), output recall 0.938, outcome recall
+    # 0.913; four of the five errors on rows the labeller called arguable, three of the five
+    # asked about. One row is 0.014, so the floors sit a row under the scored figures.
+    # Earlier rounds, each scored once before it joined the development part: round 18's 49
+    # 0.918, 0.978, 0.955, 0.913, 0.923; round 17's 44 0.955, 0.971, 1.000, 0.941, 1.000;
+    # round 16's 117 0.855, 0.917, 0.892, 0.981, 0.750; round 15's 532 0.838, 0.903, 0.878,
+    # 0.868, 0.801; round 14's 197 0.792, 0.868, 0.873, 0.811, 0.760.
+    ("blind", {"accuracy": 0.91, "clear": 0.96, "stated": 0.95, "output recall": 0.91,
+               "outcome recall": 0.86}),
 ])
 def test_key_result_floors(part: str, floors: dict[str, float]) -> None:
     figures = _kr_figures(part)
@@ -142,16 +144,16 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
     ("dev", "objective.business_as_usual", "bau", 0.8, 0.56),
     ("dev", "objective.deliverable", "deliverable", 0.8, 0.52),
     ("dev", "objective.vague", "vague", 0.55, 0.25),
-    # Round 18's 39, scored once: deliverable 0.88 / 0.78 (7 of the 9 the labels call so,
-    # one wrongly), vague 0.50 / 0.50 (5 of 10); business as usual 0.00 / 0.00: the labels
-    # call two so (a second reader one), neither was caught and one other was flagged.
-    # After the scoring, a queue of 500 tickets became business as usual and what others
-    # do well stopped being a duty (1.00 / 0.50 today); two labels cannot hold a floor.
+    # Round 19's 46, scored once: deliverable 0.83 / 0.62 (5 of the 8 the labels call so,
+    # one wrongly), vague 0.67 / 1.00 (all 4, two others wrongly); business as usual 1.00 /
+    # 0.50: the labels call two so (a second reader one of them, and two one-word
+    # objectives besides), the one both call so was caught; two labels cannot hold a floor. Round 18's 39: deliverable 0.88 / 0.78, vague
+    # 0.50 / 0.50, business as usual 0.00 / 0.00 on two labels.
     # Round 17's 14: deliverable 1.00 / 0.67; round 16's 46: business as usual 1.00 /
     # 0.50, deliverable 0.54 / 0.58, vague 0.00 / 0.00; round 15's 283: 0.55 / 0.19, 0.76 /
     # 0.36, 0.25 / 0.16; round 14's 100: 1.00 / 0.42, 0.71 / 0.61, 0.75 / 0.32.
-    ("blind", "objective.deliverable", "deliverable", 0.8, 0.7),
-    ("blind", "objective.vague", "vague", 0.4, 0.4),
+    ("blind", "objective.deliverable", "deliverable", 0.7, 0.5),
+    ("blind", "objective.vague", "vague", 0.5, 0.75),
 ])
 def test_objective_floors(part: str, code: str, column: str, precision: float,
                           recall: float) -> None:
