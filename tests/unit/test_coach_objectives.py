@@ -227,6 +227,8 @@ def test_the_same_verbs_with_a_change_are_aims(text: str) -> None:
     "Perform some research on existing volunteer tools",
     # After a theme.
     "AWS: Automate Management, Monitoring, and Compliance",
+    # Work reported done.
+    "The new member portal is ready for launch",
 ])
 def test_documents_and_decisions_are_deliverables(text: str) -> None:
     assert "objective.deliverable" in codes(text)
@@ -240,6 +242,8 @@ def test_documents_and_decisions_are_deliverables(text: str) -> None:
     "Build the most reliable payments system in our region",
     "Deliver better and faster releases to our users",
     "Deliver a more accessible checkout",
+    # People who are ready are no piece of work reported done.
+    "A support team who is ready and confident to answer questions on the new plans",
 ])
 def test_building_something_abstract_is_not_a_deliverable(text: str) -> None:
     assert "objective.deliverable" not in codes(text)

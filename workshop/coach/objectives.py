@@ -316,7 +316,9 @@ def _reported_done(tokens: list[str]) -> bool:
     """ "RepsNext is successfully completed", "The project is ready for launch": a piece
     of work reported as done."""
     for k in range(len(tokens) - 1):
-        if tokens[k] not in BE_PAST:
+        # People who are ready ("A sales team who is ready and confident to ...") are no
+        # piece of work.
+        if tokens[k] not in BE_PAST or tokens[k - 1:k] == ["who"]:
             continue
         state = tokens[k + 1]
         if state in lx.LEADING_FILLERS and k + 2 < len(tokens):
