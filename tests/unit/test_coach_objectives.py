@@ -305,3 +305,21 @@ def test_a_theme_still_counts_as_naming_something_and_towards_the_length() -> No
     assert "objective.too_long" in codes(
         "Community: Grow a community of contributors who review and ship fixes for the "
         "parts they use")
+
+
+@pytest.mark.parametrize("text", [
+    "## Maintain our website",
+    "**Run the monthly payroll**",
+    "`Support the sales team`",
+    "✅ Triage incoming issues",
+    "[O1] Answer customer emails",
+    '"Maintain our website"',
+    "> _Support the sales team_",
+])
+def test_what_an_objective_was_pasted_in_does_not_hide_it(text: str) -> None:
+    assert "objective.business_as_usual" in codes(text)
+
+
+def test_a_rank_is_not_taken_for_markdown() -> None:
+    assert "objective.vague" not in codes("#1 onboarding experience in our category")
+    assert codes("✅") == set() and codes("**") == set()

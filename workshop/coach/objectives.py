@@ -273,8 +273,13 @@ _BETTER_WORDS = lx.COMPARATIVES | lx._words("best most superior world-class best
 MAX_OBJECTIVE_WORDS = 14
 
 
-# An objective's own numbering ("Objective 2: ...", "O1 - ...") is no part of it.
-_OBJECTIVE_NUMBER_RE = re.compile(r"^(?:objective|obj|goal|o)\s*[0-9]+(?:\.[0-9]+)*\s*[:.)-]\s*")
+# An objective's own numbering ("Objective 2: ...", "O1 - ...", "[O1]") and what it was
+# wrapped in where it was pasted from (a Markdown heading or emphasis, quotes, a status
+# emoji) are no part of it; "#1" stays, a rank.
+_OBJECTIVE_NUMBER_RE = re.compile(
+    r"^(?:(?:(?:objective|obj|goal|o)\s*[0-9]+(?:\.[0-9]+)*\s*[:.)-]|\[[^\]]{1,12}\]|"
+    r"[#*_`\"'>~]+(?!\d)|[\u2190-\u2bff\U0001f000-\U0001faff]\ufe0f?)\s*)+")
+_WRAPPING_END_RE = re.compile(r"[*_`\"'~]+$")
 # A theme before the objective ("Reliability: keep our services up"): whether it is routine
 # or a deliverable is read from what follows. A theme is at most three words, and what
 # follows has at least two. (The theme still counts as naming something.)
@@ -337,7 +342,7 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
     if not text.strip() and objective is not None:
         text = objective.text
     subject = objective.id if objective is not None else ""
-    whole = _OBJECTIVE_NUMBER_RE.sub("", normalise(text))
+    whole = _WRAPPING_END_RE.sub("", _OBJECTIVE_NUMBER_RE.sub("", normalise(text)))
     norm = _THEME_RE.sub("", whole)
     words = norm.split()
     tokens = [w.strip(",;:()\"'") for w in words]
