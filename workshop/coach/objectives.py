@@ -68,7 +68,11 @@ _DUTY_RE = re.compile(
     r"(?:all |the |our |incoming |every )?(?:[\w-]+ ){0,3}(?:requests|tickets|invoices|"
     r"enquiries|inquiries|questions|emails|calls|complaints|claims|bills|suppliers|"
     r"returns|orders|applications|contracts|renewals|refunds|payments|expenses|"
-    r"pull-requests|prs|submissions|issues|bugs|incidents|alerts|comments|posts|messages)\b|"
+    r"pull-requests|prs|submissions|issues|bugs|incidents|alerts|comments|posts|messages|"
+    r"designs|proposals|rfcs|drafts)\b|"
+    # The sales funnel's daily work: "Generate leads for sales", "Nurture existing leads".
+    r"^(?:generate|nurture|qualify|work) (?:all |the |our |existing |inbound |new )?(?:\w+ )?"
+    r"(?:leads|prospects)\b|"
     # The service a team exists to give: "Provide payroll services", "Support customers via
     # chat and email".
     r"^provide (?:[\w-]+ ){0,3}(?:services?|support|instruction|training|orientation|"
@@ -117,7 +121,7 @@ _DUTY_VERBS = lx._words("""run sustain support operate manage administer adminis
     service handle process promote communicate report own staff host produce offer
     deliver provide engage meet comply monitor operate oversee fulfil fulfill answer
     respond reply resolve pay file reconcile invoice patch clean renew moderate supply
-    teach grade collect mentor coordinate represent issue inspect thank""")
+    teach grade collect mentor coordinate represent issue inspect thank gather""")
 # Leads that are verbs only in a duty's own words ("Pass the annual audit", "Back up the
 # databases every night"); alone they are no duty ("Pass the bar exam").
 _DUTY_ONLY_LEADS = lx._words("pass back follow")
@@ -130,7 +134,7 @@ _DUTY_LEAD_RE = re.compile(
     r"^(?:\w+ly )?(?:participate in|take part in) (?!\w+ing\b)|^care for\b|"
     # Working well as such: "Execute with high output and quality".
     r"^(?:execute|deliver|perform|operate) with\b|"
-    r"^(?:core |ongoing |day-to-day |regular |continued )?(?:support|operations?|"
+    r"^(?:core |ongoing |day-to-day |regular |continued |on-call |on call )?(?:support|operations?|"
     r"maintenance|administration|upkeep|servicing) (?:for|of)\b")
 # Work that stands and is kept up: taking part in work that already runs ("Contribute to
 # the CDMS project", "Steadily contribute to MDN"; not to something yet to be done,
