@@ -134,8 +134,8 @@ _DUTY_LEAD_RE = re.compile(
     r"^(?:\w+ly )?(?:participate in|take part in) (?!\w+ing\b)|^care for\b|"
     # Working well as such: "Execute with high output and quality".
     r"^(?:execute|deliver|perform|operate) with\b|"
-    r"^(?:core |ongoing |day-to-day |regular |continued |on-call |on call )?(?:support|operations?|"
-    r"maintenance|administration|upkeep|servicing) (?:for|of)\b")
+    r"^(?:core |ongoing |day-to-day |regular |continued |on-call |on call )?"
+    r"(?:support|operations?|maintenance|administration|upkeep|servicing) (?:for|of)\b")
 # Work that stands and is kept up: taking part in work that already runs ("Contribute to
 # the CDMS project", "Steadily contribute to MDN"; not to something yet to be done,
 # "Contribute to enabling unit tests"), a steady flow of the same work ("Steady stream of
@@ -168,10 +168,9 @@ _CADENCE_RE = re.compile(
     r"always)\b")
 _ROUTINE_MANNER_RE = re.compile(
     r"\b(?:reliably|smoothly|effectively|efficiently|quickly|promptly|on time|on-time|"
-    r"on schedule|"
-    r"within (?:the )?slas?|without (?:fail|"
-    r"interruption)|as planned|timely|accurate(?:ly)?|correct(?:ly)?|within (?:a|one|24|48|"
-    r"two) (?:hours?|days?|working days?|business days?))\b")
+    r"on schedule|within (?:the )?slas?|without (?:fail|interruption)|as planned|timely|"
+    r"accurate(?:ly)?|correct(?:ly)?|within (?:a|one|24|48|two) (?:hours?|days?|"
+    r"working days?|business days?))\b")
 _CHANGE_WORDS = lx._words("""new first initial launch launched grow growing growth increase
     reduce cut improve improving expand expanding scale accelerate transform double halve faster
     better more less fewer higher lower wider broader bigger stronger easier simpler
@@ -280,10 +279,10 @@ MAX_OBJECTIVE_WORDS = 14
 # An objective's own numbering ("Objective 2: ...", "O1 - ...", "[O1]") and what it was
 # wrapped in where it was pasted from (a Markdown heading or emphasis, quotes, a status
 # emoji) are no part of it; "#1" stays, a rank.
-_OBJECTIVE_NUMBER_RE = re.compile(
+_PASTED_LEAD_RE = re.compile(
     r"^(?:(?:(?:objective|obj|goal|o)\s*[0-9]+(?:\.[0-9]+)*\s*[:.)-]|\[[^\]]{1,12}\]|"
     r"[#*_`\"'>~]+(?!\d)|[\u2190-\u2bff\U0001f000-\U0001faff]\ufe0f?)\s*)+")
-_WRAPPING_END_RE = re.compile(r"[*_`\"'~]+$")
+_PASTED_END_RE = re.compile(r"[*_`\"'~]+$")
 # A theme before the objective ("Reliability: keep our services up"): whether it is routine
 # or a deliverable is read from what follows. A theme is at most three words, and what
 # follows has at least two. (The theme still counts as naming something.)
@@ -346,7 +345,7 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
     if not text.strip() and objective is not None:
         text = objective.text
     subject = objective.id if objective is not None else ""
-    whole = _WRAPPING_END_RE.sub("", _OBJECTIVE_NUMBER_RE.sub("", normalise(text)))
+    whole = _PASTED_END_RE.sub("", _PASTED_LEAD_RE.sub("", normalise(text)))
     norm = _THEME_RE.sub("", whole)
     words = norm.split()
     tokens = [w.strip(",;:()\"'") for w in words]
