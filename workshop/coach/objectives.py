@@ -75,7 +75,8 @@ _DUTY_RE = re.compile(
     r"(?:leads|prospects)\b|"
     # The service a team exists to give: "Provide payroll services", "Support customers via
     # chat and email".
-    r"^provide (?:[\w-]+ ){0,3}(?:services?|support|instruction|training|orientation|"
+    r"^(?:provide|deliver|offer) (?:[\w-]+ ){0,3}(?:services?|support|instruction|training|"
+    r"orientation|"
     r"guidance|advice|care)\b|"
     r"^support (?:our |the )?(?:customers|users|members|clients|staff|employees) "
     r"(?:via|by|through|on|over|with)\b|"
@@ -95,6 +96,9 @@ _DUTY_RE = re.compile(
     r"^(?:complete|finish|work through) (?:the |our |all |my )?(?:[\w-]+ )?(?:backlog|"
     r"sprints?|planned \w+|sprint backlog)\b|"
     r"^do (?:my|our|your|the|their) (?:\w+ )?jobs?\b|"
+    # The yearly budget round: "Prepare next year's budget".
+    r"^(?:prepare|set|agree|draft|submit) (?:the |our )?(?:next (?:year|quarter)'s |annual |"
+    r"yearly )?budgets?\b|"
     # The books and the back office: "Do the bookkeeping", "Audit the accounts", "Fill
     # open positions".
     r"^do (?:the |our |my )?(?:bookkeeping|accounts|books|payroll|paperwork|filing|admin|"
@@ -112,7 +116,7 @@ _DUTY_RE = re.compile(
 # maintenance", "Security updates", "Business partnering".
 _UPKEEP_HEADS = lx._words("""maintenance upkeep housekeeping support operations ops fixes
     bugfixes updates upgrades patching administration admin hygiene availability uptime
-    triage on-call partnering ktlo bau""")
+    triage on-call partnering ktlo bau payroll bookkeeping compliance reliability""")
 # Routine duties written as goals: a verb of running or serving what already exists ("Run
 # the event", "Support the Pangeo project", "Effectively communicate our outlook to members",
 # "Core support for key OS tools") with no word of change. A change word ("new", "launch",
@@ -134,8 +138,8 @@ _DUTY_LEAD_RE = re.compile(
     r"^(?:\w+ly )?(?:participate in|take part in) (?!\w+ing\b)|^care for\b|"
     # Working well as such: "Execute with high output and quality".
     r"^(?:execute|deliver|perform|operate) with\b|"
-    r"^(?:core |ongoing |day-to-day |regular |continued |on-call |on call )?"
-    r"(?:support|operations?|maintenance|administration|upkeep|servicing) (?:for|of)\b")
+    r"^(?:core |ongoing |day-to-day |regular |continued |on-call |on call |[\w-]+ )?"
+    r"(?:support|operations?|maintenance|administration|upkeep|servicing|care) (?:for|of)\b")
 # Work that stands and is kept up: taking part in work that already runs ("Contribute to
 # the CDMS project", "Steadily contribute to MDN"; not to something yet to be done,
 # "Contribute to enabling unit tests"), a steady flow of the same work ("Steady stream of
@@ -149,7 +153,14 @@ _STANDING_WORK_RE = re.compile(
     # kept running ("Technology and services are managed in a world class manner").
     r"\((?:maintain|sustain|keep)\b|"
     r"\b(?:is|are) (?:well |properly |being )?(?:managed|maintained|supported|operated|"
-    r"administered|serviced|kept up)\b(?! (?:as|by|through|from|centrally|in one)\b)|"
+    r"administered|serviced|kept up|patched|monitored|backed up)\b"
+    r"(?! (?:as|by|through|from|centrally|in one)\b)|"
+    r"\b(?:stays?|remains?) (?:consistent|up to date|current|compliant|healthy|stable|secure|"
+    r"available|on track)\b|"
+    # Work already under way: "UI work for features already in flight".
+    r"\balready (?:in flight|in place|running|under ?way|planned|live|agreed|committed)\b|"
+    r"^hold (?:on to |onto )?(?:our|the|its) (?:[\w-]+ )?(?:rankings?|positions?|share|"
+    r"ground|lead)\b|"
     # Running well what runs ("The programme demonstrates operational excellence"), unless
     # a change word makes it an aim ("Optimize operational excellence").
     r"\boperational excellence\b")
@@ -169,7 +180,7 @@ _CADENCE_RE = re.compile(
 _ROUTINE_MANNER_RE = re.compile(
     r"\b(?:reliably|smoothly|effectively|efficiently|quickly|promptly|on time|on-time|"
     r"on schedule|within (?:the )?slas?|without (?:fail|interruption)|as planned|timely|"
-    r"accurate(?:ly)?|correct(?:ly)?|within (?:a|one|24|48|two) (?:hours?|days?|"
+    r"accurate(?:ly)?|correct(?:ly)?|within (?:a|one|24|48|two) (?:hours?|days?|weeks?|"
     r"working days?|business days?))\b")
 _CHANGE_WORDS = lx._words("""new first initial launch launched grow growing growth increase
     reduce cut improve improving expand expanding scale accelerate transform double halve faster
@@ -177,7 +188,8 @@ _CHANGE_WORDS = lx._words("""new first initial launch launched grow growing grow
     cheaper quicker shorter modern modernise modernize start begin establish create build
     introduce become turn make change shift redesign rebuild overhaul pilot best
     world-class best-in-class first-class excellent exceptional outstanding leading
-    market-leading dominate market optimise optimize""")
+    market-leading dominate market optimise optimize streamline simplify automate
+    consolidate standardise standardize unify""")
 # Words of quality, not of change, when they describe people hired or kept ("Recruit and
 # retain exceptional staff" is still staffing).
 _QUALITY_WORDS = lx._words("""best world-class best-in-class first-class excellent exceptional
@@ -191,6 +203,11 @@ _AGAINST_OTHERS_RE = re.compile(
     r"\b(?:in (?:the |our |its |their )?(?:industry|world|region|market|country|sector|"
     r"city|state|area|category|field)|of any|anywhere)\b")
 _STAFFING_CHANGE_WORDS = _CHANGE_WORDS_BUT_NEW - _QUALITY_WORDS
+_EXISTING_WORDS = lx._words("existing current")
+# A heading that starts with its cadence; "Daily active users" names a measure.
+_CADENCE_HEADING_RE = re.compile(
+    r"(?:daily|weekly|bi-weekly|biweekly|fortnightly|monthly|quarterly|annual|yearly) "
+    r"(?!active\b|recurring\b)")
 # "Keep patients safe from avoidable infections" names who benefits and a change to avoid;
 # these words after keep/maintain turn it from routine into a real aim.
 _KEEP_BUT_CHANGE_RE = re.compile(
@@ -304,7 +321,9 @@ def _verb_of(token: str) -> str:
     return verb or token
 
 
-_COMPARISON_RE = re.compile(r"\b(?:more|less|fewer|faster|better|wider)\b.*\bthan\b")
+# A comparison with today ("faster than", "in 3 days instead of 8", "down from 12").
+_COMPARISON_RE = re.compile(r"\b(?:more|less|fewer|faster|better|wider)\b.*\bthan\b|"
+                            r"\b(?:instead of|rather than|down from|up from)\b")
 
 
 def _names_someone(text: str) -> bool:
@@ -361,7 +380,10 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
     at = 1 if len(tokens) > 1 and tokens[0].endswith("ly") and \
         tokens[0] not in _LY_VERBS else 0
     lead = _verb_of(tokens[at])
-    cadence = bool(_CADENCE_RE.search(norm))
+    # Reading drops a cadence at the start ("Weekly stock take", "Every month, close the
+    # books"); for an objective it is the sign of routine, so it is looked for in the text.
+    opening = _PASTED_LEAD_RE.sub("", text.strip().lower())
+    cadence = bool(_CADENCE_RE.search(norm)) or bool(_CADENCE_RE.match(opening))
     has_digit = any(c.isdigit() for c in norm)
     leads_with_verb = bool(lemma(tokens[at]) or tokens[at] in lx.ACTIVITY_VERBS)
     # On a cadence, "new" is part of the routine: "Release a new version every six weeks".
@@ -375,10 +397,14 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
     # A manner of working ("on time", "reliably"), unless it is the purpose's ("... so
     # that customers can quickly find ...").
     routine_manner = bool(_ROUTINE_MANNER_RE.search(norm)) and not _PURPOSE_RE.search(norm)
+    # One thing done once ("Run a half marathon") is no duty, unless it recurs.
+    one_thing = tokens[at + 1:at + 2] in (["a"], ["an"])
     routine_duty = not changes and (
-        (lead in _DUTY_VERBS and ((len(tokens) <= 4 + at and not has_digit) or cadence
-                                  or routine_manner
-                                  or tokens[at + 1:at + 2] in (["the"], ["our"])))
+        (lead in _DUTY_VERBS and ((len(tokens) <= 4 + at and not has_digit and not one_thing)
+                                  or cadence or routine_manner
+                                  or tokens[at + 1:at + 2] in (["the"], ["our"])
+                                  # "Manage existing accounts and renewals"
+                                  or bool(token_set & _EXISTING_WORDS)))
         or bool(_DUTY_LEAD_RE.search(norm))
         or bool((leads_with_verb or tokens[at] in _DUTY_VERBS
                  or tokens[at] in _DUTY_ONLY_LEADS) and _DUTY_RE.search(norm))
@@ -390,15 +416,20 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
         or bool(_STANDING_WORK_RE.search(norm))
         # Any work done on a cadence, always or regularly: "Upgrade dependencies regularly"
         # (not a state: "Have a clear view of how each week will look").
-        or bool(cadence and leads_with_verb and tokens[at] not in ("have", "be")))
+        or bool(cadence and leads_with_verb and tokens[at] not in ("have", "be"))
+        # A heading on a cadence: "Weekly stock take", "Annual compliance training".
+        or bool(len(tokens) <= 5 and not has_digit and _CADENCE_HEADING_RE.match(opening)))
     # "new" is no change for staffing: new people joining is what staffing always is. One
     # role filled ("Hire a VP of sales") is a deliverable, not staffing.
     staffing = lead in _STAFFING_VERBS and tokens[at + 1:at + 2] not in (["a"], ["an"]) \
         and not has_digit and not (
         token_set & _STAFFING_CHANGE_WORDS or token_set & lx.NUMBER_WORDS
         or _COMPARISON_RE.search(norm))
-    upkeep_heading = len(tokens) <= 4 and tokens[-1] in _UPKEEP_HEADS and not changes \
-        and not has_digit and not any(lemma(t) for t in tokens[:-1])
+    upkeep_heading = not changes and not has_digit and (
+        (len(tokens) <= 4 and tokens[-1] in _UPKEEP_HEADS
+         and not any(lemma(t) for t in tokens[:-1]))
+        # Upkeep named as the theme: "On-call: acknowledge every page within 15 minutes".
+        or whole[:len(whole) - len(norm)].rstrip(": ").split(" ")[-1] in _UPKEEP_HEADS)
     routine_duty = routine_duty or staffing or upkeep_heading
     if english and ((_BAU_RE.search(norm) and not _KEEP_BUT_CHANGE_RE.search(norm))
                     or routine_duty):
