@@ -161,16 +161,21 @@ def test_objective_floors(part: str, code: str, column: str, precision: float,
     assert p >= precision and r >= recall, (part, code, p, r)
 
 
-def test_business_as_usual_on_objectives_written_by_a_reader_who_never_saw_the_rules() -> None:
-    """200 objectives (100 business as usual, 100 not: routine wording with a change, for
-    the most part) written for this check across 19 kinds of team, labelled by the same
-    rules, by a writer who saw neither the coach's rules nor the corpus. Scored once on
-    arrival: 0.93 / 0.71 (the coach of the session start 0.94 / 0.61). The rules then learnt
-    from it, so today's 1.00 / 0.87 is in-sample; the floor holds it."""
+def test_business_as_usual_on_objectives_written_by_readers_who_never_saw_the_rules() -> None:
+    """Objectives written for this check, half of them business as usual (the other half
+    mostly routine wording that names a change), labelled by the same rules, by writers who
+    saw neither the coach's rules nor the corpus: set 1, 200 across 19 kinds of team; set 2,
+    160 across 16 kinds of organisation (a council, a ward, a newsroom, a church, ...; one
+    repeats a text of set 1 and is kept once).
+    Each was scored once on arrival: set 1 0.93 / 0.71 (the coach of the session start 0.94
+    / 0.61), set 2 0.73 / 0.50 (0.72 / 0.47): what set 1 taught barely carried over to set
+    2's authors. The rules then learnt from both, so today's figures are in-sample; the
+    floor holds them."""
     rows = _rows("coach_objectives_written_bau.csv")
-    assert len(rows) == 200 and Counter(r["bau"] for r in rows) == {"yes": 100, "no": 100}
+    assert Counter((r["set"], r["bau"]) for r in rows) == {
+        ("1", "yes"): 100, ("1", "no"): 100, ("2", "yes"): 79, ("2", "no"): 80}
     flagged = [(_flags_bau(r["text"]), r["bau"] == "yes") for r in rows]
     tp = sum(f and y for f, y in flagged)
     precision = tp / sum(f for f, _ in flagged)
     recall = tp / sum(y for _, y in flagged)
-    assert precision >= 0.95 and recall >= 0.85, (precision, recall)
+    assert precision >= 0.95 and recall >= 0.82, (precision, recall)

@@ -27,7 +27,9 @@ _BAU_RE = re.compile(
     r"routine (?:upkeep|maintenance|work)|(?:day-to-day|day to day) (?:running|operations?|"
     r"work)|unchanged|same as last (?:quarter|year)|continuous improvement|"
     r"(?:on[ -]time|as planned) (?:every|each) (?:day|week|month|quarter|year)|"
-    r"continues to| and (?:maintain|sustain|keep up)\b|"
+    r"continues to|(?:we|they|everyone|\w+s) continue to| and (?:maintain|sustain|keep up)\b|"
+    r"no changes? to|"
+    r"(?:keep|keeping) (?:it|them|this|these) (?:going|running|up|alive)|"
     r"(?:ensure|provide) (?:consistent|ongoing|continued|regular|timely)|upgrade to|ktlo|"
     # Kept up to date: "Upgrade Kubernetes to the latest version", "All software is on
     # current/supported versions".
@@ -116,7 +118,8 @@ _DUTY_RE = re.compile(
 # maintenance", "Security updates", "Business partnering".
 _UPKEEP_HEADS = lx._words("""maintenance upkeep housekeeping support operations ops fixes
     bugfixes updates upgrades patching administration admin hygiene availability uptime
-    triage on-call partnering ktlo bau payroll bookkeeping compliance reliability""")
+    triage on-call partnering ktlo bau payroll bookkeeping compliance reliability care
+    monitoring""")
 # Routine duties written as goals: a verb of running or serving what already exists ("Run
 # the event", "Support the Pangeo project", "Effectively communicate our outlook to members",
 # "Core support for key OS tools") with no word of change. A change word ("new", "launch",
@@ -160,7 +163,14 @@ _STANDING_WORK_RE = re.compile(
     # Work already under way: "UI work for features already in flight".
     r"\balready (?:in flight|in place|running|under ?way|planned|live|agreed|committed)\b|"
     r"^hold (?:on to |onto )?(?:our|the|its) (?:[\w-]+ )?(?:rankings?|positions?|share|"
-    r"ground|lead)\b|"
+    r"ground|lead)\b|\bholding (?:our|the) (?:current|existing)\b|"
+    # Said outright, or kept in date: "(no change to the support matrix this cycle)",
+    # "Mandatory training - everyone in date", "Pure kept current".
+    r"\bin date\b|\bkept (?:current|up to date)\b|"
+    r"\bmandatory training\b|\brotas?\b|"
+    # Work that comes as it comes: "ship patch releases for security fixes as they come in".
+    r"\bas (?:they|it) (?:come|comes|arise|arises)\b|\bas (?:needed|required)\b|"
+    r"\b(?:ci|builds?|tests|pipelines?) (?:is |are |stays? |kept )?green\b|"
     # Running well what runs ("The programme demonstrates operational excellence"), unless
     # a change word makes it an aim ("Optimize operational excellence").
     r"\boperational excellence\b")
@@ -180,8 +190,10 @@ _CADENCE_RE = re.compile(
 _ROUTINE_MANNER_RE = re.compile(
     r"\b(?:reliably|smoothly|effectively|efficiently|quickly|promptly|on time|on-time|"
     r"on schedule|within (?:the )?slas?|without (?:fail|interruption)|as planned|timely|"
-    r"accurate(?:ly)?|correct(?:ly)?|within (?:a|one|24|48|two) (?:hours?|days?|weeks?|"
-    r"working days?|business days?))\b")
+    r"accurate(?:ly)?|correct(?:ly)?|within (?:a|an|one|two|three|\d+) (?:hours?|days?|"
+    r"weeks?|working days?|business days?)|"
+    r"(?:within|before|by) (?:the |each |every |all )?(?:[\w-]+ ){0,2}deadlines?|"
+    r"on (?:the |our )?(?:[\w-]+ ){0,2}schedule|to schedule)\b")
 _CHANGE_WORDS = lx._words("""new first initial launch launched grow growing growth increase
     reduce cut improve improving expand expanding scale accelerate transform double halve faster
     better more less fewer higher lower wider broader bigger stronger easier simpler
@@ -216,6 +228,21 @@ _KEEP_BUT_CHANGE_RE = re.compile(
     r"\bout of (?:the )?(?:day-to-day|day to day|routine|bau)\b|"
     # Growth that is regular is still growth: "Regular growth in the number of domains".
     r"^(?:regular|routine|ongoing|steady) (?:growth|increase|improvement|decrease)s?\b")
+# Kept, but changed: "Keep the coffee morning but open it up to the whole village",
+# "Maintain 99.95% uptime while moving Postgres to Aurora".
+_BUT_CHANGED_RE = re.compile(
+    r"\b(?:but|while|whilst)\b(?: \S+){0,6}? (?:add|adding|switch|switching|move|moving|"
+    r"open|opening|replace|replacing|personali[sz]e|stream|record|new|online|carve|"
+    r"programme|program|redesign|automate|digiti[sz]e)\b|"
+    r", (?:moving|switching|adding|replacing)\b")
+# Routine reported as a state: "Hand hygiene audit completed monthly", "Rooms cleaned and
+# inspected by 3pm check-in", "Conflict checks completed on every new matter".
+_DONE_ROUTINELY_RE = re.compile(
+    r"\b(?:completed|complete|done|cleaned|inspected|checked|logged|costed|approved|"
+    r"reviewed|filed|patched|updated|submitted|renewed|processed|paid|signed off|sent|"
+    r"published|issued|out by)\b"
+    r"(?: \S+){0,6}? (?:daily|weekly|fortnightly|monthly|quarterly|annually|every|each|"
+    r"at the agm)\b")
 _METRIC_IN_TEXT_RE = re.compile(
     # A number is read once from its first digit: "1.1.1...." pasted in must not make the
     # pattern try every digit again (quadratic on the keystroke path).
@@ -393,7 +420,7 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
             and not _AGAINST_OTHERS_RE.search(norm):
         changing = set()  # a service given well is still the service
     changes = bool(changing) or bool(_COMPARISON_RE.search(norm)) or bool(
-        _NOT_YET_RE.search(norm))
+        _NOT_YET_RE.search(norm)) or bool(_BUT_CHANGED_RE.search(norm))
     # A manner of working ("on time", "reliably"), unless it is the purpose's ("... so
     # that customers can quickly find ...").
     routine_manner = bool(_ROUTINE_MANNER_RE.search(norm)) and not _PURPOSE_RE.search(norm)
@@ -413,12 +440,13 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
         # correctly").
         or bool(routine_manner and not _METRIC_IN_TEXT_RE.search(norm)
                 and _BENEFICIARIES.isdisjoint(tokens[:2]))
-        or bool(_STANDING_WORK_RE.search(norm))
+        or bool(_STANDING_WORK_RE.search(whole))
         # Any work done on a cadence, always or regularly: "Upgrade dependencies regularly"
         # (not a state: "Have a clear view of how each week will look").
         or bool(cadence and leads_with_verb and tokens[at] not in ("have", "be"))
         # A heading on a cadence: "Weekly stock take", "Annual compliance training".
-        or bool(len(tokens) <= 5 and not has_digit and _CADENCE_HEADING_RE.match(opening)))
+        or bool(len(tokens) <= 7 and not has_digit and _CADENCE_HEADING_RE.match(opening))
+        or bool(not leads_with_verb and _DONE_ROUTINELY_RE.search(norm)))
     # "new" is no change for staffing: new people joining is what staffing always is. One
     # role filled ("Hire a VP of sales") is a deliverable, not staffing.
     staffing = lead in _STAFFING_VERBS and tokens[at + 1:at + 2] not in (["a"], ["an"]) \
@@ -431,7 +459,8 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
         # Upkeep named as the theme: "On-call: acknowledge every page within 15 minutes".
         or whole[:len(whole) - len(norm)].rstrip(": ").split(" ")[-1] in _UPKEEP_HEADS)
     routine_duty = routine_duty or staffing or upkeep_heading
-    if english and ((_BAU_RE.search(norm) and not _KEEP_BUT_CHANGE_RE.search(norm))
+    if english and ((_BAU_RE.search(norm) and not _KEEP_BUT_CHANGE_RE.search(norm)
+                     and not _BUT_CHANGED_RE.search(norm))
                     or routine_duty):
         findings.append(Finding(
             "objective.business_as_usual", WARN,
