@@ -24,11 +24,12 @@ _BAU_RE = re.compile(
     r"|\bbau\b"
     r"|\b(?:business as usual|as usual|as before|as we do today|keep the lights on|"
     r"status quo|ongoing (?:maintenance|support|operations?|work|compliance)|"
+    r"continues? at|"
     r"routine (?:upkeep|maintenance|work)|(?:day-to-day|day to day) (?:running|operations?|"
     r"work)|unchanged|same as last (?:quarter|year)|continuous improvement|"
     r"(?:on[ -]time|as planned) (?:every|each) (?:day|week|month|quarter|year)|"
     r"continues to|(?:we|they|everyone|\w+s) continue to| and (?:maintain|sustain|keep up)\b|"
-    r"no changes? to|"
+
     r"(?:keep|keeping) (?:it|them|this|these) (?:going|running|up|alive)|"
     r"(?:ensure|provide) (?:consistent|ongoing|continued|regular|timely)|upgrade to|ktlo|"
     # Kept up to date: "Upgrade Kubernetes to the latest version", "All software is on
@@ -114,12 +115,20 @@ _DUTY_RE = re.compile(
     # A service level kept: "Ensure 99.9% uptime".
     r"^(?:ensure|guarantee|provide|deliver|maintain|keep)\w* (?:an? )?(?:\w+ )?[\d.]+ ?% "
     r"(?:\w+ )?(?:uptime|availability|on-time|sla|slas|slos?|service levels?)\b")
+# Carried over in so many words, wherever it is said (a theme included): "as last year",
+# "Same as Q1: ...", "as now", "stays in place", "(no change)", "(annual)".
+_CARRIED_OVER_RE = re.compile(
+    r"\b(?:(?:as|like) (?:last|previous) (?:year|quarter|season|period|cycle)s?|"
+    r"as in previous (?:years|quarters|seasons)|same (?:as|bar as|model as|format as) "
+    r"(?:last|previous|q[1-4]|h[12]|(?:19|20)\d\d)|as now|as they are|(?:stays?|remains?) in place|"
+    r"no changes?(?! to (?:how|the way|our approach))|"
+    r"\((?:annual|yearly|monthly|weekly|quarterly|as usual|bau|ongoing)\))")
 # A heading that names upkeep, with no verb: "Customer support", "Bug fixes", "General
 # maintenance", "Security updates", "Business partnering".
 _UPKEEP_HEADS = lx._words("""maintenance upkeep housekeeping support operations ops fixes
     bugfixes updates upgrades patching administration admin hygiene availability uptime
     triage on-call partnering ktlo bau payroll bookkeeping compliance reliability care
-    monitoring""")
+    monitoring year-end month-end""")
 # Routine duties written as goals: a verb of running or serving what already exists ("Run
 # the event", "Support the Pangeo project", "Effectively communicate our outlook to members",
 # "Core support for key OS tools") with no word of change. A change word ("new", "launch",
@@ -171,6 +180,13 @@ _STANDING_WORK_RE = re.compile(
     # Work that comes as it comes: "ship patch releases for security fixes as they come in".
     r"\bas (?:they|it) (?:come|comes|arise|arises)\b|\bas (?:needed|required)\b|"
     r"\b(?:ci|builds?|tests|pipelines?) (?:is |are |stays? |kept )?green\b|"
+    # A level held: "CSAT holds at or above 92%", "Chargeback rate stays below 0.6%".
+    r"\b(?:holds?|stays?|remains?|kept|keeps?) (?:at or )?(?:above|below|under|over|within)\b|"
+    r"\bat or (?:above|below)\b|\brenewals\b|"
+    # Service hours kept: "Reading rooms open 8am-midnight", "Helpline staffed 24/7".
+    r"\b(?:open|staffed|available|covered|manned)\b.*(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)\s*"
+    r"(?:-|–|to)\s*(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)|midnight)|24/7|24x7|7 days a week|"
+    r"\bmon(?:day)?\s*(?:-|–|to)\s*(?:fri|sat|sun))|"
     # Running well what runs ("The programme demonstrates operational excellence"), unless
     # a change word makes it an aim ("Optimize operational excellence").
     r"\boperational excellence\b")
@@ -184,7 +200,8 @@ _CADENCE_RE = re.compile(
     # "every two weeks", "once a month", "each quarter": work on a fixed cadence
     r"every (?:other|two|three|four|six|\d+) (?:days|weeks|months)|"
     r"(?:once|twice) (?:a|per|every) (?:day|week|month|quarter|year)|"
-    r"each (?:day|week|month|quarter|year)|nightly|every (?:night|sprint|release)|regularly|"
+    r"each (?:day|week|month|quarter|year)|nightly|"
+    r"every (?:night|sprint|release)(?=$|[,.;)]| and| or)|regularly|"
     r"every (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday|weekend)|"
     r"always)\b")
 _ROUTINE_MANNER_RE = re.compile(
@@ -193,7 +210,8 @@ _ROUTINE_MANNER_RE = re.compile(
     r"accurate(?:ly)?|correct(?:ly)?|within (?:a|an|one|two|three|\d+) (?:hours?|days?|"
     r"weeks?|working days?|business days?)|"
     r"(?:within|before|by) (?:the |each |every |all )?(?:[\w-]+ ){0,2}deadlines?|"
-    r"on (?:the |our )?(?:[\w-]+ ){0,2}schedule|to schedule)\b")
+    r"on (?:the |our )?(?:[\w-]+ ){0,2}schedule|to schedule|on or before|"
+    r"per (?:the )?(?:[\w-]+ ){0,2}(?:calendar|schedule))\b")
 _CHANGE_WORDS = lx._words("""new first initial launch launched grow growing growth increase
     reduce cut improve improving expand expanding scale accelerate transform double halve faster
     better more less fewer higher lower wider broader bigger stronger easier simpler
@@ -201,7 +219,7 @@ _CHANGE_WORDS = lx._words("""new first initial launch launched grow growing grow
     introduce become turn make change shift redesign rebuild overhaul pilot best
     world-class best-in-class first-class excellent exceptional outstanding leading
     market-leading dominate market optimise optimize streamline simplify automate
-    consolidate standardise standardize unify""")
+    consolidate standardise standardize unify migrate move switch replace adopt""")
 # Words of quality, not of change, when they describe people hired or kept ("Recruit and
 # retain exceptional staff" is still staffing).
 _QUALITY_WORDS = lx._words("""best world-class best-in-class first-class excellent exceptional
@@ -216,6 +234,9 @@ _AGAINST_OTHERS_RE = re.compile(
     r"city|state|area|category|field)|of any|anywhere)\b")
 _STAFFING_CHANGE_WORDS = _CHANGE_WORDS_BUT_NEW - _QUALITY_WORDS
 _EXISTING_WORDS = lx._words("existing current")
+_FIXED_CADENCE_RE = re.compile(
+    r"\b(?:every|each) (?:day|week|month|quarter|year|weekday|morning|evening|night)\b|"
+    r"\b(?:once|twice) (?:a|per) (?:day|week|month|quarter|year)\b")
 # A heading that starts with its cadence; "Daily active users" names a measure.
 _CADENCE_HEADING_RE = re.compile(
     r"(?:daily|weekly|bi-weekly|biweekly|fortnightly|monthly|quarterly|annual|yearly) "
@@ -233,16 +254,19 @@ _KEEP_BUT_CHANGE_RE = re.compile(
 _BUT_CHANGED_RE = re.compile(
     r"\b(?:but|while|whilst)\b(?: \S+){0,6}? (?:add|adding|switch|switching|move|moving|"
     r"open|opening|replace|replacing|personali[sz]e|stream|record|new|online|carve|"
-    r"programme|program|redesign|automate|digiti[sz]e)\b|"
-    r", (?:moving|switching|adding|replacing)\b")
+    r"programme|program|redesign|automate|digiti[sz]e|once|first|live)\b|"
+    r", (?:moving|switching|adding|replacing)\b|(?:\band|\bplus) add(?:ing)?\b|"
+    r"\bnow (?:in|with|also|for)\b[^.]*\btoo\b|"
+    r"\s[-–;:] (?:start|add|launch|introduce|begin|move|now)\b|"
+    r"[\[(](?:rewrite|redesign|new|add|move|migrate|rebuild)\b")
 # Routine reported as a state: "Hand hygiene audit completed monthly", "Rooms cleaned and
 # inspected by 3pm check-in", "Conflict checks completed on every new matter".
 _DONE_ROUTINELY_RE = re.compile(
     r"\b(?:completed|complete|done|cleaned|inspected|checked|logged|costed|approved|"
     r"reviewed|filed|patched|updated|submitted|renewed|processed|paid|signed off|sent|"
-    r"published|issued|out by)\b"
+    r"published|issued|out by|answered|moderated|staffed|logged|audited|recertified)\b"
     r"(?: \S+){0,6}? (?:daily|weekly|fortnightly|monthly|quarterly|annually|every|each|"
-    r"at the agm)\b")
+    r"at the agm|(?:for|across|in) all)\b")
 _METRIC_IN_TEXT_RE = re.compile(
     # A number is read once from its first digit: "1.1.1...." pasted in must not make the
     # pattern try every digit again (quadratic on the keystroke path).
@@ -331,7 +355,7 @@ _PASTED_END_RE = re.compile(r"[*_`\"'~]+$")
 # or a deliverable is read from what follows. A theme is at most three words, and what
 # follows has at least two. (The theme still counts as naming something.)
 _THEME_RE = re.compile(r"^[\w&/'-]+(?: [\w&/'-]+){0,2}: (?=\S+ \S)")
-_NOT_YET_RE = re.compile(r"\b(?:cannot|can't|can not|do not|don't|not yet)\b")
+_NOT_YET_RE = re.compile(r"\b(?:cannot|can't|can not|do not|don't|not yet|by (?:the )?end of)\b")
 # Verbs whose object is a document or a decision: always a deliverable as an objective.
 _DOCUMENT_VERBS = lx._words("""define formalize formalise research assess discover draft write
     plan document evaluate audit map study investigate read""")
@@ -350,7 +374,8 @@ def _verb_of(token: str) -> str:
 
 # A comparison with today ("faster than", "in 3 days instead of 8", "down from 12").
 _COMPARISON_RE = re.compile(r"\b(?:more|less|fewer|faster|better|wider)\b.*\bthan\b|"
-                            r"\b(?:instead of|rather than|down from|up from)\b")
+                            r"\b(?:instead of|rather than|down from|up from)\b|"
+                            r"\b(?:twice|three times|half) as\b|\bas (?:many|much) \w+.* as\b")
 
 
 def _names_someone(text: str) -> bool:
@@ -419,6 +444,8 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
     if lead in _DUTY_VERBS and token_set & _SERVICE_WORDS and changing <= _QUALITY_WORDS \
             and not _AGAINST_OTHERS_RE.search(norm):
         changing = set()  # a service given well is still the service
+    if "no change" in whole:
+        changing = changing - {"change"}  # "(no change)" says the opposite
     changes = bool(changing) or bool(_COMPARISON_RE.search(norm)) or bool(
         _NOT_YET_RE.search(norm)) or bool(_BUT_CHANGED_RE.search(norm))
     # A manner of working ("on time", "reliably"), unless it is the purpose's ("... so
@@ -445,7 +472,11 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
         # (not a state: "Have a clear view of how each week will look").
         or bool(cadence and leads_with_verb and tokens[at] not in ("have", "be"))
         # A heading on a cadence: "Weekly stock take", "Annual compliance training".
-        or bool(len(tokens) <= 7 and not has_digit and _CADENCE_HEADING_RE.match(opening))
+        or bool(len(tokens) <= 10 and _CADENCE_HEADING_RE.match(opening))
+        # A cadence in a statement of routine that opens with what is done, in the plural:
+        # "Valuations to QS by the 25th of every month".
+        or bool(not leads_with_verb and tokens[0].endswith("s")
+                and not tokens[0].endswith("ss") and _FIXED_CADENCE_RE.search(norm))
         or bool(not leads_with_verb and _DONE_ROUTINELY_RE.search(norm)))
     # "new" is no change for staffing: new people joining is what staffing always is. One
     # role filled ("Hire a VP of sales") is a deliverable, not staffing.
@@ -453,13 +484,14 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
         and not has_digit and not (
         token_set & _STAFFING_CHANGE_WORDS or token_set & lx.NUMBER_WORDS
         or _COMPARISON_RE.search(norm))
-    upkeep_heading = not changes and not has_digit and (
-        (len(tokens) <= 4 and tokens[-1] in _UPKEEP_HEADS
+    upkeep_heading = not changes and (
+        (len(tokens) <= 4 and tokens[-1] in _UPKEEP_HEADS and not has_digit
          and not any(lemma(t) for t in tokens[:-1]))
         # Upkeep named as the theme: "On-call: acknowledge every page within 15 minutes".
         or whole[:len(whole) - len(norm)].rstrip(": ").split(" ")[-1] in _UPKEEP_HEADS)
     routine_duty = routine_duty or staffing or upkeep_heading
-    if english and ((_BAU_RE.search(norm) and not _KEEP_BUT_CHANGE_RE.search(norm)
+    if english and (((_BAU_RE.search(norm) or (_CARRIED_OVER_RE.search(whole) and not changes))
+                     and not _KEEP_BUT_CHANGE_RE.search(norm)
                      and not _BUT_CHANGED_RE.search(norm))
                     or routine_duty):
         findings.append(Finding(
