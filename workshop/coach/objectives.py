@@ -65,7 +65,7 @@ _DUTY_RE = re.compile(
     r"\bbackups?\b|^follow up (?:with|on)\b|"
     # Work off a queue: "Fix production bugs", "Complete all assigned tickets" (not "Fix
     # foundational issues that hold back adoption", a project).
-    r"^(?:fix|complete|close) (?:all |the |our )?(?:\w+ )?(?:tickets|bugs|incidents)\b|"
+    r"^(?:fix|complete|close) (?:all |the |our |my )?(?:\w+ )?(?:tickets|bugs|incidents)\b|"
     r"^(?:handle|answer|process|resolve|respond to|reply to|triage|pay|file|deal with|review|"
     r"moderate) "
     r"(?:all |the |our |incoming |every )?(?:[\w-]+ ){0,3}(?:requests|tickets|invoices|"
@@ -115,13 +115,27 @@ _DUTY_RE = re.compile(
     # A service level kept: "Ensure 99.9% uptime".
     r"^(?:ensure|guarantee|provide|deliver|maintain|keep)\w* (?:an? )?(?:\w+ )?[\d.]+ ?% "
     r"(?:\w+ )?(?:uptime|availability|on-time|sla|slas|slos?|service levels?)\b")
+# Checks, returns and reports done on a cadence or a plan: "Annual gas safety checks",
+# "Decontamination audit every 6 months", "Tree safety surveys on the rolling programme".
+_ROUTINE_CHECKS_RE = re.compile(
+    r"\b(?:annual|monthly|weekly|quarterly|daily|termly|scheduled|planned|routine|statutory|"
+    r"regulatory)(?: \S+){0,3} (?:checks|inspections|audits?|assessments|surveys|sampling|"
+    r"samples|tests|"
+    r"testing|returns|reporting|reports?|servicing|maintenance|exercising)\b|"
+    r"\b(?:checks|inspections|audits?|assessments|surveys|sampling|tests|returns|reports?|"
+    r"servicing)"
+    r"(?: \S+){0,3} (?:(?:every|each) (?:day|week|month|quarter|year|term|\d+ (?:days|weeks|"
+    r"months))|weekly|monthly|quarterly|annually|termly)\b|"
+    r"\b(?:rolling|planned|scheduled) (?:programme|program|maintenance)\b|"
+    r"\bsurveillance audits?\b")
 # Carried over in so many words, wherever it is said (a theme included): "as last year",
 # "Same as Q1: ...", "as now", "stays in place", "(no change)", "(annual)".
 _CARRIED_OVER_RE = re.compile(
     r"\b(?:(?:as|like) (?:last|previous) (?:year|quarter|season|period|cycle)s?|"
     r"as in previous (?:years|quarters|seasons)|same (?:as|bar as|model as|format as) "
     r"(?:last|previous|q[1-4]|h[12]|(?:19|20)\d\d)|as now|as they are|(?:stays?|remains?) in place|"
-    r"no changes?(?! to (?:how|the way|our approach))|"
+    r"no changes?(?! to (?:how|the way|our approach))|(?:slipped|carried|rolled) (?:over|into|from)|"
+    r"carry-?over|left over from|"
     r"\((?:annual|yearly|monthly|weekly|quarterly|as usual|bau|ongoing)\))")
 # A heading that names upkeep, with no verb: "Customer support", "Bug fixes", "General
 # maintenance", "Security updates", "Business partnering".
@@ -181,8 +195,14 @@ _STANDING_WORK_RE = re.compile(
     r"\bas (?:they|it) (?:come|comes|arise|arises)\b|\bas (?:needed|required)\b|"
     r"\b(?:ci|builds?|tests|pipelines?) (?:is |are |stays? |kept )?green\b|"
     # A level held: "CSAT holds at or above 92%", "Chargeback rate stays below 0.6%".
-    r"\b(?:holds?|stays?|remains?|kept|keeps?) (?:at or )?(?:above|below|under|over|within)\b|"
-    r"\bat or (?:above|below)\b|\brenewals\b|"
+    r"\b(?:holds?|stays?|remains?|kept|keeps?) (?:at or )?(?:above|below|under|over|within|at)\b|"
+    r"\bat or (?:above|below)\b|\brenewals\b|\bupkeep\b|"
+    r"\b(?:agm|annual general meeting) (?:is |was )?held\b|"
+    r"\bannual report (?:is |was )?(?:published|filed|sent)\b|"
+    r"^hold (?:[\w-]+ ){1,3}(?:at|above|below) [\d.]|"
+    r"^(?:every|each|all) (?:\w+ ){0,2}(?:published|sent|reviewed|checked|approved|logged|"
+    r"filed|answered|seen|delivered)\b|"
+    r"\b(?:submitted|reported|returned|filed) to (?:the )?(?:regulator|hmrc|irs|board|funders?)\b|"
     # Service hours kept: "Reading rooms open 8am-midnight", "Helpline staffed 24/7".
     r"\b(?:open|staffed|available|covered|manned)\b.*(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)\s*"
     r"(?:-|–|to)\s*(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)|midnight)|24/7|24x7|7 days a week|"
@@ -200,7 +220,7 @@ _CADENCE_RE = re.compile(
     # "every two weeks", "once a month", "each quarter": work on a fixed cadence
     r"every (?:other|two|three|four|six|\d+) (?:days|weeks|months)|"
     r"(?:once|twice) (?:a|per|every) (?:day|week|month|quarter|year)|"
-    r"each (?:day|week|month|quarter|year)|nightly|"
+    r"each (?:day|week|month|quarter|year|term)|every term|termly|nightly|"
     r"every (?:night|sprint|release)(?=$|[,.;)]| and| or)|regularly|"
     r"every (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday|weekend)|"
     r"always)\b")
@@ -211,7 +231,8 @@ _ROUTINE_MANNER_RE = re.compile(
     r"weeks?|working days?|business days?)|"
     r"(?:within|before|by) (?:the |each |every |all )?(?:[\w-]+ ){0,2}deadlines?|"
     r"on (?:the |our )?(?:[\w-]+ ){0,2}schedule|to schedule|on or before|"
-    r"per (?:the )?(?:[\w-]+ ){0,2}(?:calendar|schedule))\b")
+    r"per (?:the )?(?:[\w-]+ ){0,2}(?:calendar|schedule|runbook|playbook|procedure|sop)|"
+    r"same[- ]day|within \d+ ?h)\b")
 _CHANGE_WORDS = lx._words("""new first initial launch launched grow growing growth increase
     reduce cut improve improving expand expanding scale accelerate transform double halve faster
     better more less fewer higher lower wider broader bigger stronger easier simpler
@@ -219,7 +240,8 @@ _CHANGE_WORDS = lx._words("""new first initial launch launched grow growing grow
     introduce become turn make change shift redesign rebuild overhaul pilot best
     world-class best-in-class first-class excellent exceptional outstanding leading
     market-leading dominate market optimise optimize streamline simplify automate
-    consolidate standardise standardize unify migrate move switch replace adopt""")
+    consolidate standardise standardize unify migrate move switch replace adopt digitise
+    digitize""")
 # Words of quality, not of change, when they describe people hired or kept ("Recruit and
 # retain exceptional staff" is still staffing).
 _QUALITY_WORDS = lx._words("""best world-class best-in-class first-class excellent exceptional
@@ -234,8 +256,17 @@ _AGAINST_OTHERS_RE = re.compile(
     r"city|state|area|category|field)|of any|anywhere)\b")
 _STAFFING_CHANGE_WORDS = _CHANGE_WORDS_BUT_NEW - _QUALITY_WORDS
 _EXISTING_WORDS = lx._words("existing current")
+_ONTO_RE = re.compile(r"\b(?:to|into|onto) (?:the|our|a|an)\b")
+# Common leading verbs of objectives that the key-result verb list does not hold, so that
+# "Give budget owners a clear view every week" is not read as a statement about owners.
+_MORE_LEADING_VERBS = lx._words("""give delight help let find lock be put show tell ask try
+    feel leave turn live believe pay continue change lead understand follow read allow walk
+    remember love consider serve expect pass require report pull empower inspire foster
+    nurture champion welcome thank engage connect celebrate equip enable unlock bring win
+    earn protect prepare secure strengthen deepen broaden embed embrace invest focus drive
+    own ship keep meditate drink eat sleep journal paint""")
 _FIXED_CADENCE_RE = re.compile(
-    r"\b(?:every|each) (?:day|week|month|quarter|year|weekday|morning|evening|night)\b|"
+    r"\b(?:every|each) (?:day|week|month|quarter|year|term|weekday|morning|evening|night)\b|"
     r"\b(?:once|twice) (?:a|per) (?:day|week|month|quarter|year)\b")
 # A heading that starts with its cadence; "Daily active users" names a measure.
 _CADENCE_HEADING_RE = re.compile(
@@ -255,7 +286,9 @@ _BUT_CHANGED_RE = re.compile(
     r"\b(?:but|while|whilst)\b(?: \S+){0,6}? (?:add|adding|switch|switching|move|moving|"
     r"open|opening|replace|replacing|personali[sz]e|stream|record|new|online|carve|"
     r"programme|program|redesign|automate|digiti[sz]e|once|first|live)\b|"
-    r", (?:moving|switching|adding|replacing)\b|(?:\band|\bplus) add(?:ing)?\b|"
+    r", (?:moving|switching|adding|replacing|extended|extending|expanded|automated)\b|"
+    r"\b(?:and|plus) (?:also )?(?:add|start|begin|launch|introduce|open|extend)\w*\b|"
+    r",(?: \S+){1,4} (?:the|a) new\b|\bonce (?:\w+ ){0,3}(?:is|are|has|have)\b|"
     r"\bnow (?:in|with|also|for)\b[^.]*\btoo\b|"
     r"\s[-–;:] (?:start|add|launch|introduce|begin|move|now)\b|"
     r"[\[(](?:rewrite|redesign|new|add|move|migrate|rebuild)\b")
@@ -266,7 +299,7 @@ _DONE_ROUTINELY_RE = re.compile(
     r"reviewed|filed|patched|updated|submitted|renewed|processed|paid|signed off|sent|"
     r"published|issued|out by|answered|moderated|staffed|logged|audited|recertified)\b"
     r"(?: \S+){0,6}? (?:daily|weekly|fortnightly|monthly|quarterly|annually|every|each|"
-    r"at the agm|(?:for|across|in) all)\b")
+    r"at the agm|(?:for|across|in) all|on or before|deadlines?)\b")
 _METRIC_IN_TEXT_RE = re.compile(
     # A number is read once from its first digit: "1.1.1...." pasted in must not make the
     # pattern try every digit again (quadratic on the keystroke path).
@@ -438,6 +471,10 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
     cadence = bool(_CADENCE_RE.search(norm)) or bool(_CADENCE_RE.match(opening))
     has_digit = any(c.isdigit() for c in norm)
     leads_with_verb = bool(lemma(tokens[at]) or tokens[at] in lx.ACTIVITY_VERBS)
+    # A statement about things done ("Valuations to QS by the 25th of every month"), not a
+    # goal that starts with a verb.
+    states_a_thing = not leads_with_verb and tokens[at] not in _MORE_LEADING_VERBS \
+        and tokens[at] not in _DUTY_VERBS and tokens[at] not in _DELIVERABLE_VERBS
     # On a cadence, "new" is part of the routine: "Release a new version every six weeks".
     change_words = _CHANGE_WORDS_BUT_NEW if cadence else _CHANGE_WORDS
     changing = token_set & change_words
@@ -475,23 +512,26 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
         or bool(len(tokens) <= 10 and _CADENCE_HEADING_RE.match(opening))
         # A cadence in a statement of routine that opens with what is done, in the plural:
         # "Valuations to QS by the 25th of every month".
-        or bool(not leads_with_verb and tokens[0].endswith("s")
-                and not tokens[0].endswith("ss") and _FIXED_CADENCE_RE.search(norm))
-        or bool(not leads_with_verb and _DONE_ROUTINELY_RE.search(norm)))
+        or bool(states_a_thing and _FIXED_CADENCE_RE.search(norm)
+                and any(t.endswith("s") and not t.endswith("ss") for t in tokens[:3]))
+        or bool(_ROUTINE_CHECKS_RE.search(norm))
+        or bool(states_a_thing and _DONE_ROUTINELY_RE.search(norm)))
     # "new" is no change for staffing: new people joining is what staffing always is. One
     # role filled ("Hire a VP of sales") is a deliverable, not staffing.
     staffing = lead in _STAFFING_VERBS and tokens[at + 1:at + 2] not in (["a"], ["an"]) \
         and not has_digit and not (
         token_set & _STAFFING_CHANGE_WORDS or token_set & lx.NUMBER_WORDS
-        or _COMPARISON_RE.search(norm))
+        or _COMPARISON_RE.search(norm)
+        # Onboarding onto a platform is adoption: "Onboard the analytics team to the platform".
+        or (lead == "onboard" and _ONTO_RE.search(norm)))
     upkeep_heading = not changes and (
         (len(tokens) <= 4 and tokens[-1] in _UPKEEP_HEADS and not has_digit
          and not any(lemma(t) for t in tokens[:-1]))
         # Upkeep named as the theme: "On-call: acknowledge every page within 15 minutes".
         or whole[:len(whole) - len(norm)].rstrip(": ").split(" ")[-1] in _UPKEEP_HEADS)
-    routine_duty = routine_duty or staffing or upkeep_heading
-    if english and (((_BAU_RE.search(norm) or (_CARRIED_OVER_RE.search(whole) and not changes))
-                     and not _KEEP_BUT_CHANGE_RE.search(norm)
+    carried_over = bool(_CARRIED_OVER_RE.search(whole)) and not changes
+    routine_duty = routine_duty or staffing or upkeep_heading or carried_over
+    if english and ((_BAU_RE.search(norm) and not _KEEP_BUT_CHANGE_RE.search(norm)
                      and not _BUT_CHANGED_RE.search(norm))
                     or routine_duty):
         findings.append(Finding(
