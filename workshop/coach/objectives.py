@@ -120,7 +120,7 @@ _DUTY_RE = re.compile(
 _ROUTINE_CHECKS_RE = re.compile(
     r"\b(?:annual|monthly|weekly|quarterly|daily|termly|scheduled|planned|routine|statutory|"
     r"regulatory)(?: \S+){0,3} (?:checks|inspections|audits?|assessments|surveys|sampling|"
-    r"samples|tests|"
+    r"samples|tests|reviews|visits|briefings|drills|"
     r"testing|returns|reporting|reports?|servicing|maintenance|exercising)\b|"
     r"\b(?:checks|inspections|audits?|assessments|surveys|sampling|tests|returns|reports?|"
     r"servicing)"
@@ -133,9 +133,9 @@ _ROUTINE_CHECKS_RE = re.compile(
 _CARRIED_OVER_RE = re.compile(
     r"\b(?:(?:as|like) (?:last|previous) (?:year|quarter|season|period|cycle)s?|"
     r"as in previous (?:years|quarters|seasons)|same (?:as|bar as|model as|format as) "
-    r"(?:last|previous|q[1-4]|h[12]|(?:19|20)\d\d)|as now|as they are|(?:stays?|remains?) in place|"
-    r"no changes?(?! to (?:how|the way|our approach))|(?:slipped|carried|rolled) (?:over|into|from)|"
-    r"carry-?over|left over from|"
+    r"(?:last|previous|q[1-4]|h[12]|(?:19|20)\d\d)|as now|as they are|"
+    r"(?:stays?|remains?) in place|no changes?(?! to (?:how|the way|our approach))|"
+    r"(?:slipped|carried|rolled) (?:over|into|from)|carry-?over|left over from|"
     r"\((?:annual|yearly|monthly|weekly|quarterly|as usual|bau|ongoing)\))")
 # A heading that names upkeep, with no verb: "Customer support", "Bug fixes", "General
 # maintenance", "Security updates", "Business partnering".
@@ -199,13 +199,19 @@ _STANDING_WORK_RE = re.compile(
     r"\bat or (?:above|below)\b|\brenewals\b|\bupkeep\b|"
     r"\b(?:agm|annual general meeting) (?:is |was )?held\b|"
     r"\bannual report (?:is |was )?(?:published|filed|sent)\b|"
-    r"^hold (?:[\w-]+ ){1,3}(?:at|above|below) [\d.]|"
+    r"\bhold (?:our |the |its )?(?:[\w-]+ ){1,3}(?:at|above|below|within) [+\-/\d.]|"
+    r"\b(?:hold|holding) steady\b|\bat all times\b|"
+    r"(?<!bring )(?<!brought )(?<!get )\bup[ -]to[ -]date\b|"
+    r"\bcontinues?\s*(?:$|\(|,|;)|\b(?:when asked|on request|as requested)\b|"
+    r"\bin line with (?:last|previous) (?:year|quarter|period)'s\b|"
+    r"\bqbrs?\b|\bquarterly business reviews?\b|"
     r"^(?:every|each|all) (?:\w+ ){0,2}(?:published|sent|reviewed|checked|approved|logged|"
     r"filed|answered|seen|delivered)\b|"
     r"\b(?:submitted|reported|returned|filed) to (?:the )?(?:regulator|hmrc|irs|board|funders?)\b|"
     # Service hours kept: "Reading rooms open 8am-midnight", "Helpline staffed 24/7".
-    r"\b(?:open|staffed|available|covered|manned)\b.*(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)\s*"
-    r"(?:-|–|to)\s*(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)|midnight)|24/7|24x7|7 days a week|"
+    r"\b(?:open|staffed|available|covered|manned|live|on air)\b.*(?:\d{1,2}(?::\d\d)?\s*"
+    r"(?:am|pm)?\s*(?:-|–|to)\s*(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)|midnight)|24/7|24x7|"
+    r"(?:7|seven) days a week|"
     r"\bmon(?:day)?\s*(?:-|–|to)\s*(?:fri|sat|sun))|"
     # Running well what runs ("The programme demonstrates operational excellence"), unless
     # a change word makes it an aim ("Optimize operational excellence").
@@ -228,7 +234,9 @@ _ROUTINE_MANNER_RE = re.compile(
     r"\b(?:reliably|smoothly|effectively|efficiently|quickly|promptly|on time|on-time|"
     r"on schedule|within (?:the )?slas?|without (?:fail|interruption)|as planned|timely|"
     r"accurate(?:ly)?|correct(?:ly)?|within (?:a|an|one|two|three|\d+) (?:hours?|days?|"
-    r"weeks?|working days?|business days?)|"
+    r"weeks?|working days?|business days?|working hours?|business hours?)|"
+    r"within (?:the )?(?:statutory|agreed|contractual|target) (?:timescales?|timeframes?|"
+    r"deadlines?|times)|"
     r"(?:within|before|by) (?:the |each |every |all )?(?:[\w-]+ ){0,2}deadlines?|"
     r"on (?:the |our )?(?:[\w-]+ ){0,2}schedule|to schedule|on or before|"
     r"per (?:the )?(?:[\w-]+ ){0,2}(?:calendar|schedule|runbook|playbook|procedure|sop)|"
@@ -278,6 +286,10 @@ _KEEP_BUT_CHANGE_RE = re.compile(
     r"^(?:keep|maintain)\w* \w+ (?:safe|safer|healthy|healthier)\b|"
     # Getting out of the routine is a change: "Work myself out of the day-to-day running".
     r"\bout of (?:the )?(?:day-to-day|day to day|routine|bau)\b|"
+    # Carrying on a change already begun is still the change: "Continue rollout of the new
+    # fraud model".
+    r"^continu\w* (?:the |to |with the )?(?:rollout|roll-out|roll out|migration|migrating|"
+    r"transition|transitioning)\b|"
     # Growth that is regular is still growth: "Regular growth in the number of domains".
     r"^(?:regular|routine|ongoing|steady) (?:growth|increase|improvement|decrease)s?\b")
 # Kept, but changed: "Keep the coffee morning but open it up to the whole village",
@@ -285,7 +297,7 @@ _KEEP_BUT_CHANGE_RE = re.compile(
 _BUT_CHANGED_RE = re.compile(
     r"\b(?:but|while|whilst)\b(?: \S+){0,6}? (?:add|adding|switch|switching|move|moving|"
     r"open|opening|replace|replacing|personali[sz]e|stream|record|new|online|carve|"
-    r"programme|program|redesign|automate|digiti[sz]e|once|first|live)\b|"
+    r"programme|program|redesign|automate|digiti[sz]e|once|first|live|with|also)\b|"
     r", (?:moving|switching|adding|replacing|extended|extending|expanded|automated)\b|"
     r"\b(?:and|plus) (?:also )?(?:add|start|begin|launch|introduce|open|extend)\w*\b|"
     r",(?: \S+){1,4} (?:the|a) new\b|\bonce (?:\w+ ){0,3}(?:is|are|has|have)\b|"
@@ -297,9 +309,11 @@ _BUT_CHANGED_RE = re.compile(
 _DONE_ROUTINELY_RE = re.compile(
     r"\b(?:completed|complete|done|cleaned|inspected|checked|logged|costed|approved|"
     r"reviewed|filed|patched|updated|submitted|renewed|processed|paid|signed off|sent|"
-    r"published|issued|out by|answered|moderated|staffed|logged|audited|recertified)\b"
+    r"published|issued|out by|answered|moderated|staffed|logged|audited|recertified|"
+    r"prepared|held)\b"
     r"(?: \S+){0,6}? (?:daily|weekly|fortnightly|monthly|quarterly|annually|every|each|"
-    r"at the agm|(?:for|across|in) all|on or before|deadlines?)\b")
+    r"at the agm|(?:for|across|in) (?:all|every)|on or before|deadlines?|"
+    r"before (?:any|each|every))\b")
 _METRIC_IN_TEXT_RE = re.compile(
     # A number is read once from its first digit: "1.1.1...." pasted in must not make the
     # pattern try every digit again (quadratic on the keystroke path).
@@ -471,10 +485,14 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
     cadence = bool(_CADENCE_RE.search(norm)) or bool(_CADENCE_RE.match(opening))
     has_digit = any(c.isdigit() for c in norm)
     leads_with_verb = bool(lemma(tokens[at]) or tokens[at] in lx.ACTIVITY_VERBS)
-    # A statement about things done ("Valuations to QS by the 25th of every month"), not a
+    # A statement about things done ("Valuations to QS by the 25th of every month", "Scores
+    # prepared for every concert": a plural that is also a verb, then a participle), not a
     # goal that starts with a verb.
-    states_a_thing = not leads_with_verb and tokens[at] not in _MORE_LEADING_VERBS \
-        and tokens[at] not in _DUTY_VERBS and tokens[at] not in _DELIVERABLE_VERBS
+    states_a_thing = (not leads_with_verb and tokens[at] not in _MORE_LEADING_VERBS
+                      and tokens[at] not in _DUTY_VERBS
+                      and tokens[at] not in _DELIVERABLE_VERBS) or (
+        tokens[at].endswith("s") and tokens[at + 1:at + 2] != []
+        and tokens[at + 1].endswith("ed"))
     # On a cadence, "new" is part of the routine: "Release a new version every six weeks".
     change_words = _CHANGE_WORDS_BUT_NEW if cadence else _CHANGE_WORDS
     changing = token_set & change_words
