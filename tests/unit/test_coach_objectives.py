@@ -212,6 +212,16 @@ def codes(text: str) -> set[str]:
     "Farm shop open seven days a week, May to September",
     "Drive-time show live 4-7pm on weekdays",
     "Scores prepared for every concert",
+    # First aid is training, all new cases are the flow of work; contracts, queues, CPD.
+    "First aid certificates kept in date for all coaches",
+    "Assess all new referrals within 48 hours",
+    "Readmission checks 95% (as per last year)",
+    "Post twice a week on LinkedIn as per the retainer agreement",
+    "Work the refunds queue to SLA",
+    "Every surveyor completes their annual CPD",
+    "Deliver the Stage 3 report on programme",
+    "Leaflets handed out at all open days",
+    "Chase invoices 30 days overdue",
 ])
 def test_a_routine_duty_written_as_a_goal_is_business_as_usual(text: str) -> None:
     found = codes(text)
@@ -306,6 +316,8 @@ def test_continue_and_maintain_wording_is_still_business_as_usual(text: str) -> 
     # Carrying on a change already begun; kept, but with something new.
     "Continue the rollout of the new claims system to the Leeds office",
     "Keep the monthly town hall, but with questions from the floor",
+    "Keep the buses running while a third are switched to electric",
+    "Keep the podcast going, but now on video too",
     "Growth and use: Regular growth in the number of domains registered",
 ])
 def test_the_same_verbs_with_a_change_are_aims(text: str) -> None:

@@ -131,7 +131,7 @@ _ROUTINE_CHECKS_RE = re.compile(
 # Carried over in so many words, wherever it is said (a theme included): "as last year",
 # "Same as Q1: ...", "as now", "stays in place", "(no change)", "(annual)".
 _CARRIED_OVER_RE = re.compile(
-    r"\b(?:(?:as|like) (?:last|previous) (?:year|quarter|season|period|cycle)s?|"
+    r"\b(?:(?:as|like|as per) (?:last|previous) (?:year|quarter|season|period|cycle)s?|"
     r"as in previous (?:years|quarters|seasons)|same (?:as|bar as|model as|format as) "
     r"(?:last|previous|q[1-4]|h[12]|(?:19|20)\d\d)|as now|as they are|"
     r"(?:stays?|remains?) in place|no changes?(?! to (?:how|the way|our approach))|"
@@ -204,7 +204,10 @@ _STANDING_WORK_RE = re.compile(
     r"(?<!bring )(?<!brought )(?<!get )\bup[ -]to[ -]date\b|"
     r"\bcontinues?\s*(?:$|\(|,|;)|\b(?:when asked|on request|as requested)\b|"
     r"\bin line with (?:last|previous) (?:year|quarter|period)'s\b|"
-    r"\bqbrs?\b|\bquarterly business reviews?\b|"
+    r"\bqbrs?\b|\bquarterly business reviews?\b|\bevery scheduled\b|\bcpd\b|"
+    r"\bas per (?:the |our )?(?:[\w-]+ ){0,2}(?:contract|agreement|sla|plan)\b|"
+    r"\b(?:completes?|completed) (?:their |the |all )?(?:annual|mandatory|statutory)\b|"
+    r"^(?:work|clear|manage) (?:the |our )?(?:[\w-]+ )?queues?\b|\bchase\b.*\boverdue\b|"
     r"^(?:every|each|all) (?:\w+ ){0,2}(?:published|sent|reviewed|checked|approved|logged|"
     r"filed|answered|seen|delivered)\b|"
     r"\b(?:submitted|reported|returned|filed) to (?:the )?(?:regulator|hmrc|irs|board|funders?)\b|"
@@ -229,10 +232,12 @@ _CADENCE_RE = re.compile(
     r"each (?:day|week|month|quarter|year|term)|every term|termly|nightly|"
     r"every (?:night|sprint|release)(?=$|[,.;)]| and| or)|regularly|"
     r"every (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday|weekend)|"
+    r"\d+ ?(?:x|times) (?:per|a|every) (?:day|week|month)|"
     r"always)\b")
 _ROUTINE_MANNER_RE = re.compile(
     r"\b(?:reliably|smoothly|effectively|efficiently|quickly|promptly|on time|on-time|"
-    r"on schedule|within (?:the )?slas?|without (?:fail|interruption)|as planned|timely|"
+    r"on schedule|within (?:the )?slas?|to slas?|on programme|without (?:fail|interruption)|"
+    r"as planned|timely|"
     r"accurate(?:ly)?|correct(?:ly)?|within (?:a|an|one|two|three|\d+) (?:hours?|days?|"
     r"weeks?|working days?|business days?|working hours?|business hours?)|"
     r"within (?:the )?(?:statutory|agreed|contractual|target) (?:timescales?|timeframes?|"
@@ -265,6 +270,7 @@ _AGAINST_OTHERS_RE = re.compile(
 _STAFFING_CHANGE_WORDS = _CHANGE_WORDS_BUT_NEW - _QUALITY_WORDS
 _EXISTING_WORDS = lx._words("existing current")
 _ONTO_RE = re.compile(r"\b(?:to|into|onto) (?:the|our|a|an)\b")
+_NOT_A_CHANGE_RE = re.compile(r"\bfirst[ -]aid\b|\b(?:all|every|each|any) new\b")
 # Common leading verbs of objectives that the key-result verb list does not hold, so that
 # "Give budget owners a clear view every week" is not read as a statement about owners.
 _MORE_LEADING_VERBS = lx._words("""give delight help let find lock be put show tell ask try
@@ -297,7 +303,8 @@ _KEEP_BUT_CHANGE_RE = re.compile(
 _BUT_CHANGED_RE = re.compile(
     r"\b(?:but|while|whilst)\b(?: \S+){0,6}? (?:add|adding|switch|switching|move|moving|"
     r"open|opening|replace|replacing|personali[sz]e|stream|record|new|online|carve|"
-    r"programme|program|redesign|automate|digiti[sz]e|once|first|live|with|also)\b|"
+    r"programme|program|redesign|automate|digiti[sz]e|once|first|live|with|also|now|"
+    r"swapped|switched|converted|replaced|moved)\b|"
     r", (?:moving|switching|adding|replacing|extended|extending|expanded|automated)\b|"
     r"\b(?:and|plus) (?:also )?(?:add|start|begin|launch|introduce|open|extend)\w*\b|"
     r",(?: \S+){1,4} (?:the|a) new\b|\bonce (?:\w+ ){0,3}(?:is|are|has|have)\b|"
@@ -310,9 +317,9 @@ _DONE_ROUTINELY_RE = re.compile(
     r"\b(?:completed|complete|done|cleaned|inspected|checked|logged|costed|approved|"
     r"reviewed|filed|patched|updated|submitted|renewed|processed|paid|signed off|sent|"
     r"published|issued|out by|answered|moderated|staffed|logged|audited|recertified|"
-    r"prepared|held)\b"
+    r"prepared|held|handed out|given out|distributed)\b"
     r"(?: \S+){0,6}? (?:daily|weekly|fortnightly|monthly|quarterly|annually|every|each|"
-    r"at the agm|(?:for|across|in) (?:all|every)|on or before|deadlines?|"
+    r"at the agm|(?:for|across|in|at) (?:all|every)|on or before|deadlines?|"
     r"before (?:any|each|every))\b")
 _METRIC_IN_TEXT_RE = re.compile(
     # A number is read once from its first digit: "1.1.1...." pasted in must not make the
@@ -501,6 +508,9 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
         changing = set()  # a service given well is still the service
     if "no change" in whole:
         changing = changing - {"change"}  # "(no change)" says the opposite
+    if _NOT_A_CHANGE_RE.search(whole):
+        # "first aid" names training, and "all new prescriptions" the flow of work.
+        changing = changing - {"first", "new"}
     changes = bool(changing) or bool(_COMPARISON_RE.search(norm)) or bool(
         _NOT_YET_RE.search(norm)) or bool(_BUT_CHANGED_RE.search(norm))
     # A manner of working ("on time", "reliably"), unless it is the purpose's ("... so
