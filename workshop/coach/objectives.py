@@ -29,8 +29,8 @@ _BAU_RE = re.compile(
     r"work)|unchanged|same as last (?:quarter|year)|continuous improvement|"
     r"(?:on[ -]time|as planned) (?:every|each) (?:day|week|month|quarter|year)|"
     r"continues to|(?:we|they|everyone|\w+s) continue to| and (?:maintain|sustain|keep up)\b|"
-
-    r"(?:keep|keeping) (?:it|them|this|these) (?:going|running|up|alive)|"
+    # Said outright: "(no change to the support matrix this cycle)", "- keep them going".
+    r"no changes? to|(?:keep|keeping) (?:it|them|this|these) (?:going|running|up|alive)|"
     r"(?:ensure|provide) (?:consistent|ongoing|continued|regular|timely)|upgrade to|ktlo|"
     # Kept up to date: "Upgrade Kubernetes to the latest version", "All software is on
     # current/supported versions".
@@ -79,8 +79,7 @@ _DUTY_RE = re.compile(
     # The service a team exists to give: "Provide payroll services", "Support customers via
     # chat and email".
     r"^(?:provide|deliver|offer) (?:[\w-]+ ){0,3}(?:services?|support|instruction|training|"
-    r"orientation|"
-    r"guidance|advice|care)\b|"
+    r"orientation|guidance|advice|care)\b|"
     r"^support (?:our |the )?(?:customers|users|members|clients|staff|employees) "
     r"(?:via|by|through|on|over|with)\b|"
     # Serving another team: "Support the sales team with market data".
@@ -120,12 +119,11 @@ _DUTY_RE = re.compile(
 _ROUTINE_CHECKS_RE = re.compile(
     r"\b(?:annual|monthly|weekly|quarterly|daily|termly|scheduled|planned|routine|statutory|"
     r"regulatory)(?: \S+){0,3} (?:checks|inspections|audits?|assessments|surveys|sampling|"
-    r"samples|tests|reviews|visits|briefings|drills|"
-    r"testing|returns|reporting|reports?|servicing|maintenance|exercising)\b|"
+    r"samples|tests|testing|reviews|visits|briefings|drills|returns|reporting|reports?|"
+    r"servicing|maintenance|exercising)\b|"
     r"\b(?:checks|inspections|audits?|assessments|surveys|sampling|tests|returns|reports?|"
-    r"servicing)"
-    r"(?: \S+){0,3} (?:(?:every|each) (?:day|week|month|quarter|year|term|\d+ (?:days|weeks|"
-    r"months))|weekly|monthly|quarterly|annually|termly)\b|"
+    r"servicing)(?: \S+){0,3} (?:(?:every|each) (?:day|week|month|quarter|year|term|"
+    r"\d+ (?:days|weeks|months))|weekly|monthly|quarterly|annually|termly)\b|"
     r"\b(?:rolling|planned|scheduled) (?:programme|program|maintenance)\b|"
     r"\bsurveillance audits?\b")
 # Carried over in so many words, wherever it is said (a theme included): "as last year",
@@ -187,8 +185,7 @@ _STANDING_WORK_RE = re.compile(
     r"\balready (?:in flight|in place|running|under ?way|planned|live|agreed|committed)\b|"
     r"^hold (?:on to |onto )?(?:our|the|its) (?:[\w-]+ )?(?:rankings?|positions?|share|"
     r"ground|lead)\b|\bholding (?:our|the) (?:current|existing)\b|"
-    # Said outright, or kept in date: "(no change to the support matrix this cycle)",
-    # "Mandatory training - everyone in date", "Pure kept current".
+    # Kept in date: "Mandatory training - everyone in date", "Pure kept current", rotas.
     r"\bin date\b|\bkept (?:current|up to date)\b|"
     r"\bmandatory training\b|\brotas?\b|"
     # Work that comes as it comes: "ship patch releases for security fixes as they come in".
@@ -196,21 +193,28 @@ _STANDING_WORK_RE = re.compile(
     r"\b(?:ci|builds?|tests|pipelines?) (?:is |are |stays? |kept )?green\b|"
     # A level held: "CSAT holds at or above 92%", "Chargeback rate stays below 0.6%".
     r"\b(?:holds?|stays?|remains?|kept|keeps?) (?:at or )?(?:above|below|under|over|within|at)\b|"
-    r"\bat or (?:above|below)\b|\brenewals\b|\bupkeep\b|"
-    r"\b(?:agm|annual general meeting) (?:is |was )?held\b|"
-    r"\bannual report (?:is |was )?(?:published|filed|sent)\b|"
+    r"\bat or (?:above|below)\b|"
     r"\bhold (?:our |the |its )?(?:[\w-]+ ){1,3}(?:at|above|below|within) [+\-/\d.]|"
     r"\b(?:hold|holding) steady\b|\bat all times\b|"
+    # The year's fixtures and upkeep: renewals, the AGM held, the annual report published.
+    r"\brenewals\b|\bupkeep\b|\b(?:agm|annual general meeting) (?:is |was )?held\b|"
+    r"\bannual report (?:is |was )?(?:published|filed|sent)\b|"
+    # Kept current, carrying on, on request, last year's plan: "Training records up to
+    # date", "Cohort sampling continues (visits 7-8)", "Support PMs when asked".
     r"(?<!bring )(?<!brought )(?<!get )\bup[ -]to[ -]date\b|"
     r"\bcontinues?\s*(?:$|\(|,|;)|\b(?:when asked|on request|as requested)\b|"
     r"\bin line with (?:last|previous) (?:year|quarter|period)'s\b|"
+    # A profession's and a client team's standing obligations: QBRs, CPD, the contract.
     r"\bqbrs?\b|\bquarterly business reviews?\b|\bevery scheduled\b|\bcpd\b|"
     r"\bas per (?:the |our )?(?:[\w-]+ ){0,2}(?:contract|agreement|sla|plan)\b|"
     r"\b(?:completes?|completed) (?:their |the |all )?(?:annual|mandatory|statutory)\b|"
+    # A queue worked, and every item of a flow handled: "Work the alert queue to SLA",
+    # "Every grant report sent to funders", "Quarterly returns submitted to the regulator".
     r"^(?:work|clear|manage) (?:the |our )?(?:[\w-]+ )?queues?\b|\bchase\b.*\boverdue\b|"
     r"^(?:every|each|all) (?:\w+ ){0,2}(?:published|sent|reviewed|checked|approved|logged|"
     r"filed|answered|seen|delivered)\b|"
-    r"\b(?:submitted|reported|returned|filed) to (?:the )?(?:regulator|hmrc|irs|board|funders?)\b|"
+    r"\b(?:submitted|reported|returned|filed) to (?:the )?(?:regulator|hmrc|irs|board|"
+    r"funders?)\b|"
     # Service hours kept: "Reading rooms open 8am-midnight", "Helpline staffed 24/7".
     r"\b(?:open|staffed|available|covered|manned|live|on air)\b.*(?:\d{1,2}(?::\d\d)?\s*"
     r"(?:am|pm)?\s*(?:-|–|to)\s*(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)|midnight)|24/7|24x7|"
