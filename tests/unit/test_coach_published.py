@@ -172,8 +172,7 @@ def test_business_as_usual_on_objectives_written_by_readers_who_never_saw_the_ru
     insurance claims team, a mining company's safety team, an orchestra, ...); set 6, 140
     across 14 (a veterinary clinic, a railway's timetable planners, a scout group, ...); set
     7, 140 across 14 (a hospice, a semiconductor fab, a youth football league, ...). Each
-    was scored once on arrival, by the coach of that moment; sets 1 to 6 then taught the
-    rules, and set 7 was kept as the last measure and taught nothing:
+    was scored once on arrival, by the coach of that moment, and then taught the rules:
 
         set   on arrival    the session start's coach (6dafe70)
         1     0.93 / 0.71   0.94 / 0.61
@@ -184,8 +183,8 @@ def test_business_as_usual_on_objectives_written_by_readers_who_never_saw_the_ru
         6     0.95 / 0.80   0.95 / 0.53
         7     0.91 / 0.76   0.80 / 0.61
 
-    Each set's lessons carried over to the next only in part. Sets 1 to 6 are in-sample
-    today; the floors hold them, and set 7 on its own a row under its scored figures."""
+    Each set's lessons carried over to the next only in part. All are in-sample today; the
+    floors hold them."""
     rows = _rows("coach_objectives_written_bau.csv")
     assert Counter((r["set"], r["bau"]) for r in rows) == {
         ("1", "yes"): 100, ("1", "no"): 100, ("2", "yes"): 79, ("2", "no"): 80,
@@ -196,7 +195,4 @@ def test_business_as_usual_on_objectives_written_by_readers_who_never_saw_the_ru
     tp = sum(f and y for f, y in flagged)
     precision = tp / sum(f for f, _ in flagged)
     recall = tp / sum(y for _, y in flagged)
-    assert precision >= 0.95 and recall >= 0.84, (precision, recall)
-    last = [(f, y) for (f, y), r in zip(flagged, rows, strict=True) if r["set"] == "7"]
-    tp = sum(f and y for f, y in last)
-    assert tp / sum(f for f, _ in last) >= 0.89 and tp / sum(y for _, y in last) >= 0.74
+    assert precision >= 0.95 and recall >= 0.85, (precision, recall)

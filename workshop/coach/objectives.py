@@ -31,6 +31,7 @@ _BAU_RE = re.compile(
     r"continues to|(?:we|they|everyone|\w+s) continue to| and (?:maintain|sustain|keep up)\b|"
     # Said outright: "(no change to the support matrix this cycle)", "- keep them going".
     r"no changes? to|(?:keep|keeping) (?:it|them|this|these) (?:going|running|up|alive)|"
+    r"\s[-–—] (?:maintain|keep|sustain)\b|"
     r"(?:ensure|provide) (?:consistent|ongoing|continued|regular|timely)|upgrade to|ktlo|"
     # Kept up to date: "Upgrade Kubernetes to the latest version", "All software is on
     # current/supported versions".
@@ -134,6 +135,7 @@ _CARRIED_OVER_RE = re.compile(
     r"(?:last|previous|q[1-4]|h[12]|(?:19|20)\d\d)|as now|as they are|"
     r"(?:stays?|remains?) in place|no changes?(?! to (?:how|the way|our approach))|"
     r"(?:slipped|carried|rolled) (?:over|into|from)|carry-?over|left over from|"
+    r"at (?:the )?(?:current|same|today's) (?:rate|pace|levels?)|"
     r"\((?:annual|yearly|monthly|weekly|quarterly|as usual|bau|ongoing)\))")
 # A heading that names upkeep, with no verb: "Customer support", "Bug fixes", "General
 # maintenance", "Security updates", "Business partnering".
@@ -195,6 +197,10 @@ _STANDING_WORK_RE = re.compile(
     r"\b(?:holds?|stays?|remains?|kept|keeps?) (?:at or )?(?:above|below|under|over|within|at)\b|"
     r"\bat or (?:above|below)\b|"
     r"\bhold (?:our |the |its )?(?:[\w-]+ ){1,3}(?:at|above|below|within) [+\-/\d.]|"
+    r"\bhold (?:our |the |its )?current\b|\bheld (?:at|above|below|within)\b|"
+    r"\bmaintained (?:within|at|to)\b|\bvalid (?:\w+ ){0,2}(?:checks?|certificates?|"
+    r"licen[cs]es?|registrations?|certifications?)\b|\b(?:coverage|cover) for (?:every|all|each)\b|"
+    r"\bad[ -]hoc\b|"
     r"\b(?:hold|holding) steady\b|\bat all times\b|"
     # The year's fixtures and upkeep: renewals, the AGM held, the annual report published.
     r"\brenewals\b|\bupkeep\b|\b(?:agm|annual general meeting) (?:is |was )?held\b|"
@@ -240,7 +246,8 @@ _CADENCE_RE = re.compile(
     r"always)\b")
 _ROUTINE_MANNER_RE = re.compile(
     r"\b(?:reliably|smoothly|effectively|efficiently|quickly|promptly|on time|on-time|"
-    r"on schedule|within (?:the )?slas?|to slas?|on programme|without (?:fail|interruption)|"
+    r"on schedule|within (?:the |our )?(?:[\w'-]+ )?(?:slas?|window)|to slas?|on programme|"
+    r"without (?:fail|interruption)|"
     r"as planned|timely|"
     r"accurate(?:ly)?|correct(?:ly)?|within (?:a|an|one|two|three|\d+) (?:hours?|days?|"
     r"weeks?|working days?|business days?|working hours?|business hours?)|"
@@ -274,7 +281,10 @@ _AGAINST_OTHERS_RE = re.compile(
 _STAFFING_CHANGE_WORDS = _CHANGE_WORDS_BUT_NEW - _QUALITY_WORDS
 _EXISTING_WORDS = lx._words("existing current")
 _ONTO_RE = re.compile(r"\b(?:to|into|onto) (?:the|our|a|an)\b")
-_NOT_A_CHANGE_RE = re.compile(r"\bfirst[ -]aid\b|\b(?:all|every|each|any) new\b")
+_NOT_A_CHANGE_RE = re.compile(
+    r"\bfirst[ -]aid\b|\b(?:all|every|each|any) new\b|\bmake sure\b|"
+    r"\bfirst (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|day|week|"
+    r"working day) of\b|\bor (?:more|less|better|fewer|higher|lower)\b")
 # Common leading verbs of objectives that the key-result verb list does not hold, so that
 # "Give budget owners a clear view every week" is not read as a statement about owners.
 _MORE_LEADING_VERBS = lx._words("""give delight help let find lock be put show tell ask try
@@ -309,7 +319,14 @@ _BUT_CHANGED_RE = re.compile(
     r"open|opening|replace|replacing|personali[sz]e|stream|record|new|online|carve|"
     r"programme|program|redesign|automate|digiti[sz]e|once|first|live|with|also|now|"
     r"swapped|switched|converted|replaced|moved)\b|"
-    r", (?:moving|switching|adding|replacing|extended|extending|expanded|automated)\b|"
+    r", (?:moving|switching|adding|replacing|extended|extending|expanded|automated) "
+    r"(?:it|them|this|the|to|from|into|onto)\b|, with (?:\S+ ){0,4}(?:added|new)\b|"
+    # Kept through a change: "Sustain response rates by switching wave 1 to online",
+    # "Maintain yield through the transfer to Fab 2", "Keep occupancy after raising prices".
+    r"\bby (?:switching|moving|replacing|adding|automating|introducing|launching|changing)\b|"
+    r"\b(?:after|despite|through|during) (?:the |a |our )?(?:\S+ )?(?:raising|moving|"
+    r"switching|cutting|adding|launching|migrating|transfer|move|switch|migration|"
+    r"transition|rollout|relaunch|merger|reorgani[sz]ation|restructure)\b|"
     r"\b(?:and|plus) (?:also )?(?:add|start|begin|launch|introduce|open|extend)\w*\b|"
     r",(?: \S+){1,4} (?:the|a) new\b|\bonce (?:\w+ ){0,3}(?:is|are|has|have)\b|"
     r"\bnow (?:in|with|also|for)\b[^.]*\btoo\b|"
@@ -413,6 +430,8 @@ _PASTED_END_RE = re.compile(r"[*_`\"'~]+$")
 # or a deliverable is read from what follows. A theme is at most three words, and what
 # follows has at least two. (The theme still counts as naming something.)
 _THEME_RE = re.compile(r"^[\w&/'-]+(?: [\w&/'-]+){0,2}: (?=\S+ \S)")
+# "Keep patching monthly, but on Bottlerocket instead of the custom AMI": kept, but changed.
+_INSTEAD_RE = re.compile(r"\b(?:instead of|rather than)\b")
 _NOT_YET_RE = re.compile(r"\b(?:cannot|can't|can not|do not|don't|not yet|by (?:the )?end of)\b")
 # Verbs whose object is a document or a decision: always a deliverable as an objective.
 _DOCUMENT_VERBS = lx._words("""define formalize formalise research assess discover draft write
@@ -513,8 +532,10 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
     if "no change" in whole:
         changing = changing - {"change"}  # "(no change)" says the opposite
     if _NOT_A_CHANGE_RE.search(whole):
-        # "first aid" names training, and "all new prescriptions" the flow of work.
-        changing = changing - {"first", "new"}
+        # "first aid" names training, "all new prescriptions" the flow of work, "make sure"
+        # is "ensure", "the first Wednesday of each month" a date, "90% or more" a floor.
+        changing = changing - {"first", "new", "make", "more", "less", "better", "fewer",
+                               "higher", "lower"}
     changes = bool(changing) or bool(_COMPARISON_RE.search(norm)) or bool(
         _NOT_YET_RE.search(norm)) or bool(_BUT_CHANGED_RE.search(norm))
     # A manner of working ("on time", "reliably"), unless it is the purpose's ("... so
@@ -564,7 +585,7 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
     carried_over = bool(_CARRIED_OVER_RE.search(whole)) and not changes
     routine_duty = routine_duty or staffing or upkeep_heading or carried_over
     if english and ((_BAU_RE.search(norm) and not _KEEP_BUT_CHANGE_RE.search(norm)
-                     and not _BUT_CHANGED_RE.search(norm))
+                     and not _BUT_CHANGED_RE.search(norm) and not _INSTEAD_RE.search(norm))
                     or routine_duty):
         findings.append(Finding(
             "objective.business_as_usual", WARN,
