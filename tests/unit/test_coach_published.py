@@ -171,8 +171,10 @@ def test_business_as_usual_on_objectives_written_by_readers_who_never_saw_the_ru
     (a water utility, a dental practice, a farm co-operative, ...); set 5, 140 across 14 (an
     insurance claims team, a mining company's safety team, an orchestra, ...); set 6, 140
     across 14 (a veterinary clinic, a railway's timetable planners, a scout group, ...); set
-    7, 140 across 14 (a hospice, a semiconductor fab, a youth football league, ...). Each
-    was scored once on arrival, by the coach of that moment, and then taught the rules:
+    7, 140 across 14 (a hospice, a semiconductor fab, a youth football league, ...); set 8,
+    140 across 14 (a zoo, a credit union, a theatre's box office, ...). Each was scored once
+    on arrival, by the coach of that moment; sets 1 to 7 then taught the rules, and set 8
+    was kept as the last measure and taught nothing:
 
         set   on arrival    the session start's coach (6dafe70)
         1     0.93 / 0.71   0.94 / 0.61
@@ -182,17 +184,22 @@ def test_business_as_usual_on_objectives_written_by_readers_who_never_saw_the_ru
         5     0.94 / 0.67   0.87 / 0.39
         6     0.95 / 0.80   0.95 / 0.53
         7     0.91 / 0.76   0.80 / 0.61
+        8     0.97 / 0.83   0.98 / 0.59
 
-    Each set's lessons carried over to the next only in part. All are in-sample today; the
-    floors hold them."""
+    Each set's lessons carried over to the next only in part. Sets 1 to 7 are in-sample
+    today; the floors hold them, and set 8 on its own a row under its scored figures."""
     rows = _rows("coach_objectives_written_bau.csv")
     assert Counter((r["set"], r["bau"]) for r in rows) == {
         ("1", "yes"): 100, ("1", "no"): 100, ("2", "yes"): 79, ("2", "no"): 80,
         ("3", "yes"): 70, ("3", "no"): 70, ("4", "yes"): 70, ("4", "no"): 70,
         ("5", "yes"): 70, ("5", "no"): 70, ("6", "yes"): 70, ("6", "no"): 70,
-        ("7", "yes"): 70, ("7", "no"): 70}
+        ("7", "yes"): 70, ("7", "no"): 70,
+        ("8", "yes"): 70, ("8", "no"): 70}
     flagged = [(_flags_bau(r["text"]), r["bau"] == "yes") for r in rows]
     tp = sum(f and y for f, y in flagged)
     precision = tp / sum(f for f, _ in flagged)
     recall = tp / sum(y for _, y in flagged)
     assert precision >= 0.95 and recall >= 0.85, (precision, recall)
+    last = [(f, y) for (f, y), r in zip(flagged, rows, strict=True) if r["set"] == "8"]
+    tp = sum(f and y for f, y in last)
+    assert tp / sum(f for f, _ in last) >= 0.95 and tp / sum(y for _, y in last) >= 0.81
