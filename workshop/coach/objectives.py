@@ -281,10 +281,16 @@ _AGAINST_OTHERS_RE = re.compile(
 _STAFFING_CHANGE_WORDS = _CHANGE_WORDS_BUT_NEW - _QUALITY_WORDS
 _EXISTING_WORDS = lx._words("existing current")
 _ONTO_RE = re.compile(r"\b(?:to|into|onto) (?:the|our|a|an)\b")
-_NOT_A_CHANGE_RE = re.compile(
-    r"\bfirst[ -]aid\b|\b(?:all|every|each|any) new\b|\bmake sure\b|"
-    r"\bfirst (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|day|week|"
-    r"working day) of\b|\bor (?:more|less|better|fewer|higher|lower)\b")
+# Phrases whose change words name no change, and the words they disarm: "(no change)" says
+# the opposite; "first aid" names training, "all new prescriptions" the flow of work, "make
+# sure" is "ensure", "the first Wednesday of each month" a date, "90% or more" a floor.
+_NOT_A_CHANGE = (
+    (re.compile(r"no change"), frozenset({"change"})),
+    (re.compile(r"\bfirst[ -]aid\b|\b(?:all|every|each|any) new\b|\bmake sure\b|"
+                r"\bfirst (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|day|"
+                r"week|working day) of\b|\bor (?:more|less|better|fewer|higher|lower)\b"),
+     frozenset({"first", "new", "make", "more", "less", "better", "fewer", "higher",
+                "lower"})))
 # Common leading verbs of objectives that the key-result verb list does not hold, so that
 # "Give budget owners a clear view every week" is not read as a statement about owners.
 _MORE_LEADING_VERBS = lx._words("""give delight help let find lock be put show tell ask try
@@ -429,7 +435,7 @@ _PASTED_END_RE = re.compile(r"[*_`\"'~]+$")
 # A theme before the objective ("Reliability: keep our services up"): whether it is routine
 # or a deliverable is read from what follows. A theme is at most three words, and what
 # follows has at least two. (The theme still counts as naming something.)
-_THEME_RE = re.compile(r"^[\w&/'-]+(?: [\w&/'-]+){0,2}: (?=\S+ \S)")
+_THEME_RE = re.compile(r"^(?:[\w&/'-]+ ){0,2}([\w&/'-]+): (?=\S+ \S)")
 # "Keep patching monthly, but on Bottlerocket instead of the custom AMI": kept, but changed.
 _INSTEAD_RE = re.compile(r"\b(?:instead of|rather than)\b")
 _NOT_YET_RE = re.compile(r"\b(?:cannot|can't|can not|do not|don't|not yet|by (?:the )?end of)\b")
@@ -494,7 +500,8 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
         text = objective.text
     subject = objective.id if objective is not None else ""
     whole = _PASTED_END_RE.sub("", _PASTED_LEAD_RE.sub("", normalise(text)))
-    norm = _THEME_RE.sub("", whole)
+    theme = _THEME_RE.match(whole)
+    norm = whole[theme.end():] if theme else whole
     words = norm.split()
     tokens = [w.strip(",;:()\"'") for w in words]
     findings: list[Finding] = []
@@ -529,20 +536,17 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
     if lead in _DUTY_VERBS and token_set & _SERVICE_WORDS and changing <= _QUALITY_WORDS \
             and not _AGAINST_OTHERS_RE.search(norm):
         changing = set()  # a service given well is still the service
-    if "no change" in whole:
-        changing = changing - {"change"}  # "(no change)" says the opposite
-    if _NOT_A_CHANGE_RE.search(whole):
-        # "first aid" names training, "all new prescriptions" the flow of work, "make sure"
-        # is "ensure", "the first Wednesday of each month" a date, "90% or more" a floor.
-        changing = changing - {"first", "new", "make", "more", "less", "better", "fewer",
-                               "higher", "lower"}
+    for phrase, disarmed in _NOT_A_CHANGE:
+        if phrase.search(whole):
+            changing = changing - disarmed
     changes = bool(changing) or bool(_COMPARISON_RE.search(norm)) or bool(
         _NOT_YET_RE.search(norm)) or bool(_BUT_CHANGED_RE.search(norm))
+    # One thing done once ("Run a half marathon", "Hire a VP of sales") is no duty, unless
+    # it recurs.
+    one_thing = tokens[at + 1:at + 2] in (["a"], ["an"])
     # A manner of working ("on time", "reliably"), unless it is the purpose's ("... so
     # that customers can quickly find ...").
     routine_manner = bool(_ROUTINE_MANNER_RE.search(norm)) and not _PURPOSE_RE.search(norm)
-    # One thing done once ("Run a half marathon") is no duty, unless it recurs.
-    one_thing = tokens[at + 1:at + 2] in (["a"], ["an"])
     routine_duty = not changes and (
         (lead in _DUTY_VERBS and ((len(tokens) <= 4 + at and not has_digit and not one_thing)
                                   or cadence or routine_manner
@@ -571,8 +575,7 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
         or bool(states_a_thing and _DONE_ROUTINELY_RE.search(norm)))
     # "new" is no change for staffing: new people joining is what staffing always is. One
     # role filled ("Hire a VP of sales") is a deliverable, not staffing.
-    staffing = lead in _STAFFING_VERBS and tokens[at + 1:at + 2] not in (["a"], ["an"]) \
-        and not has_digit and not (
+    staffing = lead in _STAFFING_VERBS and not one_thing and not has_digit and not (
         token_set & _STAFFING_CHANGE_WORDS or token_set & lx.NUMBER_WORDS
         or _COMPARISON_RE.search(norm)
         # Onboarding onto a platform is adoption: "Onboard the analytics team to the platform".
@@ -581,7 +584,7 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
         (len(tokens) <= 4 and tokens[-1] in _UPKEEP_HEADS and not has_digit
          and not any(lemma(t) for t in tokens[:-1]))
         # Upkeep named as the theme: "On-call: acknowledge every page within 15 minutes".
-        or whole[:len(whole) - len(norm)].rstrip(": ").split(" ")[-1] in _UPKEEP_HEADS)
+        or bool(theme and theme.group(1) in _UPKEEP_HEADS))
     carried_over = bool(_CARRIED_OVER_RE.search(whole)) and not changes
     routine_duty = routine_duty or staffing or upkeep_heading or carried_over
     if english and ((_BAU_RE.search(norm) and not _KEEP_BUT_CHANGE_RE.search(norm)
@@ -595,7 +598,7 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
             question="What would be different at the end of the period if we succeed?",
             subject_id=subject))
 
-    verb = _verb_of(tokens[at])
+    verb = lead
     first = at
     if verb in ("continue", "keep") and len(tokens) > 1:
         # "Continue building our strategy": the deliverable is in the second verb.
