@@ -193,24 +193,24 @@ def accuracy_report(before: str | None, published_parts: tuple[str, ...]) -> Non
     print_objective_table("objectives, published:",
                           {k: objective_scores(v, current_objective)
                            for k, v in objective_parts.items()}, sizes)
-    bau_written = load("coach_objectives.csv")
-    flagged = [("objective.business_as_usual" in current_objective(r["text"]),
-                r["label"] == "bau") for r in bau_written]
-    precision, recall = _precision_recall(flagged)
-    print(f"objectives, written: n={len(bau_written)} business as usual P "
-          f"{_cell(precision, 0, 2)} R {_cell(recall, 0, 2)}")
+    def business_as_usual_line(name: str, rows: list[dict[str, str]], column: str,
+                               yes: str) -> None:
+        precision, recall = _precision_recall([
+            ("objective.business_as_usual" in current_objective(r["text"]), r[column] == yes)
+            for r in rows])
+        print(f"objectives, {name}: n={len(rows)} business as usual P "
+              f"{_cell(precision, 0, 2)} R {_cell(recall, 0, 2)}")
+
+    business_as_usual_line("written", load("coach_objectives.csv"), "label", "bau")
     # Written for the check by writers who never saw the rules (scored once on arrival:
     # set 1 0.93 / 0.71, set 2 0.73 / 0.50, set 3 0.82 / 0.47, set 4 0.86 / 0.61, set 5
     # 0.94 / 0.67, set 6 0.95 / 0.80, set 7 0.91 / 0.76, set 8 0.97 / 0.83; sets 1-7 taught
     # the rules and are in-sample since, set 8 taught nothing).
     by_strangers = load("coach_objectives_written_bau.csv")
     for written_set in sorted({r["set"] for r in by_strangers}):
-        rows = [r for r in by_strangers if r["set"] == written_set]
-        precision, recall = _precision_recall([
-            ("objective.business_as_usual" in current_objective(r["text"]), r["bau"] == "yes")
-            for r in rows])
-        print(f"objectives, written by strangers to the rules, set {written_set}: n={len(rows)} "
-              f"business as usual P {_cell(precision, 0, 2)} R {_cell(recall, 0, 2)}")
+        business_as_usual_line(f"written by strangers to the rules, set {written_set}",
+                               [r for r in by_strangers if r["set"] == written_set],
+                               "bau", "yes")
     if before:
         kr_texts = sorted({r["text"] for _, rows in parts for r in rows})
         objective_texts = [r["text"] for r in objectives]
