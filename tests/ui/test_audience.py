@@ -275,6 +275,15 @@ def test_facilitator_only_text_never_reaches_the_projector(audience, controller)
     assert finding not in all_label_texts(audience)
 
 
+def test_a_projected_finding_about_one_objective_names_it_to_the_room(audience, controller):
+    # Three routine objectives get the same question: the room must see which one it is.
+    question = "What would be different at the end of the period if we did this well?"
+    controller.set_projected_finding(question, "Keep the website up to date",
+                                     "objective.business_as_usual", "o1")
+    shown = " ".join(t.replace("\u200b", "") for t in audience.visible_texts())
+    assert "Keep the website up to date" in shown and question in shown
+
+
 def test_black_screen_hides_everything(audience, controller):
     controller.toggle_black()
     assert audience.black_overlay.isVisible()

@@ -8,7 +8,14 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+)
 
 from workshop.demo import demo_workshop
 from workshop.flows.stages import stage_by_key
@@ -152,11 +159,12 @@ def test_a_projected_finding_names_its_item_and_the_same_button_takes_it_down(
     about_a_kr = next(f for f in c.stage_findings("key_results")
                       if f.subject_id and c.workshop.find_key_result(f.subject_id))
     kr_text = c.workshop.find_key_result(about_a_kr.subject_id)[1].text
-    button = dict(window.side._show_buttons)[about_a_kr.question or about_a_kr.message]
+    button = dict(window.side._show_buttons)[(about_a_kr.question or about_a_kr.message,
+                                              about_a_kr.subject_id)]
     button.click()
     assert c.room.finding is not None and c.room.finding.subject == kr_text
     assert "FINDING ON SCREEN" in window.monitor.badges_label.text()
-    assert button.text() == "Take off the projector"
+    assert button.text() == "Take it down"
     button.click()
     assert c.room.finding is None and button.text() == "Show on projector"
 
@@ -268,3 +276,56 @@ def test_pages_beyond_the_few_in_use_are_released_and_come_back_current(qtbot, w
     c.workshop.context.vision = "Every clinic books online by June"
     window.show_page("strategy")
     assert window.pages["strategy"].vision_edit.toPlainText() == c.workshop.context.vision
+
+
+def test_each_coach_card_names_its_objective_and_only_the_one_shown_offers_to_come_down(
+        qtbot, window):
+    c = window.controller
+    c.go_to_stage("objectives")
+    routine = ["Keep the website up to date", "Maintain our office network",
+               "Continue the weekly newsletter"]
+    for objective, text in zip(c.workshop.objectives, routine, strict=False):
+        c.set_field(("objective", objective.id), "text", text)
+    c.refresh_findings()
+    window._update_findings()
+    QApplication.processEvents()  # cards added to a shown panel show on the next turn
+    side = window.side
+    names = [label.text() for label in side.findChildren(QLabel, "findingSubject")
+             if label.isVisibleTo(side)]
+    for text in routine[:len(c.workshop.objectives)]:
+        assert any(text in name for name in names), (text, names)
+    buttons = [b for b in side.findChildren(QPushButton)
+               if b.isVisibleTo(side) and "projector" in b.text()]
+    routine_buttons = [b for b in buttons
+                       if any(text in b.accessibleName() for text in routine)]
+    assert len(routine_buttons) >= 2
+    assert len({b.accessibleName() for b in routine_buttons}) == len(routine_buttons)
+    routine_buttons[1].click()
+    assert c.room.finding is not None
+    assert c.room.finding.subject in routine
+    assert [b.text() for b in routine_buttons].count("Take it down") == 1
+    assert routine_buttons[1].text() == "Take it down"
+
+
+def test_the_side_panel_fits_its_cards_with_a_finding_on_screen_at_1024(
+        qtbot, make_controller, app_theme):
+    # The "take it down" button is wider than "Show on projector": at 1024x768 it pushed
+    # the panel's text past its right edge.
+    app_theme("light")  # the app's own font and padding, as in the room
+    c = make_controller(demo_workshop())
+    window = FacilitatorWindow(c, tick_timer=False)
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.side.width() < 250)
+    c.go_to_stage("objectives")
+    c.set_field(("objective", c.workshop.objectives[0].id), "text",
+                "Keep the website up to date")
+    c.refresh_findings()
+    window._update_findings()
+    QApplication.processEvents()
+    window.side._show_buttons[0][1].click()
+    QApplication.processEvents()
+    scroll = window.side.findChild(QScrollArea)
+    assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width()

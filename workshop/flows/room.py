@@ -34,6 +34,9 @@ class ProjectedFinding:
     message: str
     subject: str = ""  # the item's text as the room knows it ("Launch v3.0 ...")
     code: str = ""
+    # Which item, so the side panel marks the one card shown even when two objectives
+    # get the same advice, and even after the item's text is edited.
+    subject_id: str = ""
 
 
 @dataclass(frozen=True)

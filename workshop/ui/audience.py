@@ -62,6 +62,7 @@ from workshop.flows.slides import Row, clock_text, slide_reads
 from workshop.flows.stages import slide_rows, stage_by_key
 from workshop.flows.timer import PHASE_OVERTIME, PHASE_PAUSED, PHASE_WARNING
 from workshop.flows.title_slide import title_slide
+from workshop.ui.pages.common import elided
 from workshop.ui.projector_widgets import (
     MAX_ITEMS_PER_PAGE,
     BigClock,
@@ -639,8 +640,11 @@ class AudienceWindow(QWidget):
             self.black_overlay.setGeometry(self.rect())
             self.black_overlay.raise_()
         finding = room.finding.message.strip() if room.finding else ""
+        # The same advice can fit several objectives: the room is told which one.
+        about = (f", on \u201c{elided(room.finding.subject, 40)}\u201d"
+                 if finding and room.finding.subject else "")
         # One coach note on screen: a few lines at most, the slide stays the slide.
-        self.finding_label.setText(fit_lines(f"Coach: {finding}", self.body_font,
+        self.finding_label.setText(fit_lines(f"Coach{about}: {finding}", self.body_font,
                                              max(1, self.width() - round(60 * self.scale())),
                                              3) if finding else "")
         self.finding_label.setVisible(bool(finding))

@@ -44,6 +44,7 @@ from workshop.flows.timer import PHASE_OVERTIME, PHASE_WARNING, format_mmss
 from workshop.ui.input_router import InputRouter, is_text_input
 from workshop.ui.pages import PAGE_CLASSES
 from workshop.ui.pages.base import StagePage
+from workshop.ui.pages.common import elided
 from workshop.ui.session import SessionController
 from workshop.ui.theme import set_font_scale
 from workshop.ui.widgets.clock_label import ClockLabel
@@ -235,7 +236,6 @@ class FacilitatorWindow(QMainWindow):
         splitter.addWidget(self.stack)
 
         self.side = SidePanel()
-        self.side.setMinimumWidth(200)
         self.side.project_finding.connect(self._project_finding)
         splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 0)
@@ -614,16 +614,19 @@ class FacilitatorWindow(QMainWindow):
         if finding is None:
             self.controller.set_projected_finding("")
             return
-        subject = ""
-        if finding.subject_id:
+        self.controller.set_projected_finding(finding.question or finding.message,
+                                              self._subject_text(finding.subject_id),
+                                              finding.code, finding.subject_id)
+
+    def _subject_text(self, subject_id: str) -> str:
+        """The text of the item a finding is about ("" when it names none)."""
+        if subject_id:
             for kind in ("kr", "objective", "action", "strategy"):
                 try:
-                    subject = self.controller.get((kind, finding.subject_id)).text
-                    break
+                    return self.controller.get((kind, subject_id)).text.strip()
                 except KeyError:
                     continue
-        self.controller.set_projected_finding(finding.question or finding.message,
-                                              subject, finding.code)
+        return ""
 
     def message_to_room(self) -> None:
         """Ctrl+M: type a short message for the room; Ctrl+M again takes it down."""
@@ -669,7 +672,9 @@ class FacilitatorWindow(QMainWindow):
         room = self.controller.room
         self.monitor.show_room(stage_by_key(self.controller.live_stage_key).title,
                                room.badges, room.finding.subject if room.finding else "")
-        self.side.set_projected(room.finding.message if room.finding else "")
+        finding = room.finding
+        self.side.set_projected(finding.message if finding else "",
+                                finding.subject_id if finding else "")
         self._fill_nav_if_live_moved()
         self._update_preview()
         self._schedule_monitor_picture()
@@ -753,7 +758,8 @@ class FacilitatorWindow(QMainWindow):
 
     def _update_findings(self) -> None:
         page = self.stack.currentWidget()
-        self.side.set_findings(list(page.findings()) if isinstance(page, StagePage) else [])
+        self.side.set_findings(list(page.findings()) if isinstance(page, StagePage) else [],
+                               self._subject_text)
 
     def _schedule_tick(self) -> None:
         """The next wake-up: when the shown second changes, only while time runs."""
@@ -1026,9 +1032,8 @@ class RoomMonitor(QFrame):
         self.stage_label.setText(f"The room sees: {stage_title}")
         words = list(badges)
         if finding_subject and "FINDING ON SCREEN" in words:
-            short = finding_subject if len(finding_subject) <= 40 else \
-                finding_subject[:39] + "…"
-            words[words.index("FINDING ON SCREEN")] = f"FINDING ON SCREEN: {short}"
+            words[words.index("FINDING ON SCREEN")] = \
+                f"FINDING ON SCREEN: {elided(finding_subject, 40)}"
         self.badges_label.setText(" · ".join(words))
         self.badges_label.setVisible(bool(words))
         black = "BLACK" in badges

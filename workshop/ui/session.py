@@ -432,10 +432,10 @@ class SessionController(QObject):
         return self.room.finding.message if self.room.finding else ""
 
     def set_projected_finding(self, message: str, subject: str = "",
-                              code: str = "") -> None:
+                              code: str = "", subject_id: str = "") -> None:
         """Put one coach finding on the projector ("" takes it down)."""
         message = message.strip()
-        self._set_room(finding=ProjectedFinding(message, subject.strip(), code)
+        self._set_room(finding=ProjectedFinding(message, subject.strip(), code, subject_id)
                        if message else None)
 
     def set_focus_item(self, address: Address | None) -> None:

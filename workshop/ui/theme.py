@@ -254,6 +254,7 @@ QFrame#sidePanel QLabel, QFrame#navPanel QLabel {{ background: transparent; }}
 QLabel#pageHeading {{ font-weight: bold; letter-spacing: 1px; color: {t.muted}; }}
 QLabel#sessionTitle {{ font-weight: bold; }}
 QLabel#muted, QLabel[muted="true"] {{ color: {t.muted}; }}
+QLabel#findingSubject {{ color: {t.muted}; padding-top: 8px; }}
 QLabel#badgeOutput, QLabel[badge="output"] {{ background: {t.output_bg};
     color: {t.output_text}; border-radius: 3px; padding: 1px 6px; font-weight: bold; }}
 QLabel#badgeOutcome, QLabel[badge="outcome"] {{ background: {t.outcome_bg};

@@ -6,20 +6,36 @@ projector only when the facilitator presses "Show on projector" on one finding.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
+from workshop.ui.pages.common import elided
+
 MAX_SHOWN = 12  # more than a dozen findings is noise in a side panel; the rest are summed
+MIN_WIDTH = 200  # the panel's narrowest, unless its buttons need more
+SHOW = "Show on projector"
+TAKE_DOWN = "Take it down"  # short: the card is marked as on screen, and bold widens it
+SUBJECT_SHOWN = 48  # characters of the item a card is about: enough to tell items apart
+
+
+def _about(subject: str, message: str) -> str:
+    """The line naming the item a card is about, or "" when the message already quotes
+    it (three routine objectives otherwise give three cards no one can tell apart)."""
+    subject = " ".join(subject.split())
+    if not subject or subject[:30] in message:
+        return ""
+    return f"On \u201c{elided(subject, SUBJECT_SHOWN)}\u201d"
 
 
 def _label(text: str, object_name: str = "", *, bold: bool = False) -> QLabel:
@@ -74,8 +90,31 @@ class SidePanel(QFrame):
         self._layout.addLayout(self.tips_box)
         self._layout.addStretch(1)
         self._findings_key: tuple | None = None
-        self._projected = ""  # the message on the projector now, "" when none
-        self._show_buttons: list[tuple[str, QPushButton]] = []
+        # The finding on the projector now, as (message, item id); ("", "") when none.
+        # The item is part of it: the same advice about two objectives is two cards.
+        self._projected: tuple[str, str] = ("", "")
+        self._show_buttons: list[tuple[tuple[str, str], QPushButton]] = []
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """Wide enough for a card's button in either state, in the font and style of the
+        moment: wrapped labels give way, a button does not, and it pushed the panel's text
+        past its right edge at 1024x768 once a finding was on screen."""
+        widest = 0
+        for text, on_screen in ((SHOW, False), (TAKE_DOWN, True)):
+            probe = QPushButton(text)  # no parent: it must never show in the panel
+            probe.setProperty("onScreen", on_screen)  # bold when on screen
+            probe.ensurePolished()
+            widest = max(widest, probe.sizeHint().width())
+        margins = self._layout.contentsMargins()
+        scrollbar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.setMinimumWidth(max(MIN_WIDTH, widest + margins.left() + margins.right()
+                                 + scrollbar + 2 * self.frameWidth() + 4))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_width()
 
     @staticmethod
     def _clear(box: QVBoxLayout) -> None:
@@ -95,8 +134,14 @@ class SidePanel(QFrame):
             self.tips_box.addWidget(_label(tip, "muted"))
         self.goal.setText(f"Goal: {goal}" if goal else "")
 
-    def set_findings(self, findings: Sequence) -> None:
-        key = tuple((f.code, f.message, f.question) for f in findings)
+    def set_findings(self, findings: Sequence,
+                     subject_of: Callable[[str], str] | None = None) -> None:
+        """Show the coach's findings; `subject_of` gives the text of the item a finding's
+        subject_id names, so each card can say which objective or key result it is about."""
+        subjects = [subject_of(f.subject_id) if subject_of and f.subject_id else ""
+                    for f in findings]
+        key = tuple((f.code, f.message, f.question, subject)
+                    for f, subject in zip(findings, subjects, strict=True))
         if key == self._findings_key:
             return  # unchanged: do not rebuild under the facilitator's eyes
         self._findings_key = key
@@ -108,18 +153,22 @@ class SidePanel(QFrame):
         if not findings:
             self.findings_box.addWidget(_label("Nothing to flag here.", "muted"))
             return
-        ordered = sorted(findings, key=lambda f: f.severity != "warn")
-        for finding in ordered[:MAX_SHOWN]:
-            self.findings_box.addWidget(self._finding_widget(finding))
+        ordered = sorted(zip(findings, subjects, strict=True),
+                         key=lambda pair: pair[0].severity != "warn")
+        for finding, subject in ordered[:MAX_SHOWN]:
+            self.findings_box.addWidget(self._finding_widget(finding, subject))
         if len(ordered) > MAX_SHOWN:
             self.findings_box.addWidget(
                 _label(f"... and {len(ordered) - MAX_SHOWN} more", "muted"))
 
-    def _finding_widget(self, finding) -> QWidget:
+    def _finding_widget(self, finding, subject: str) -> QWidget:
         box = QFrame()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
+        about = _about(subject, finding.message)
+        if about:
+            layout.addWidget(_label(about, "findingSubject"))
         prefix = "Look at this: " if finding.severity == "warn" else "Note: "
         text = _label(prefix + finding.message,
                       "findingWarn" if finding.severity == "warn" else "findingInfo")
@@ -131,27 +180,32 @@ class SidePanel(QFrame):
         row.addStretch(1)
         show = QPushButton()
         show.setToolTip("Put this one finding on the audience screen, or take it down")
-        message = finding.question or finding.message
-        show.clicked.connect(lambda _=False, f=finding, m=message: self._toggle(f, m))
-        self._show_buttons.append((message, show))
-        self._label_button(message, show)
+        shown = (finding.question or finding.message, finding.subject_id)
+        show.clicked.connect(lambda _=False, f=finding, k=shown: self._toggle(f, k))
+        self._show_buttons.append((shown, show))
+        about = f" (on \u201c{subject}\u201d)" if subject else ""
+        show.setProperty("about", about)
+        self._label_button(shown, show)
         row.addWidget(show)
         layout.addLayout(row)
         return box
 
-    def _toggle(self, finding, message: str) -> None:
-        self.project_finding.emit(None if message == self._projected else finding)
+    def _toggle(self, finding, shown: tuple[str, str]) -> None:
+        self.project_finding.emit(None if shown == self._projected else finding)
 
-    def set_projected(self, message: str) -> None:
-        """Which finding the room sees now: its button offers to take it down."""
-        self._projected = message
-        for shown_message, button in self._show_buttons:
-            self._label_button(shown_message, button)
+    def set_projected(self, message: str, subject_id: str = "") -> None:
+        """Which finding the room sees now, and about which item: its button, and only
+        its, offers to take it down."""
+        self._projected = (message, subject_id)
+        for shown, button in self._show_buttons:
+            self._label_button(shown, button)
 
-    def _label_button(self, message: str, button: QPushButton) -> None:
-        on_screen = bool(message) and message == self._projected
-        button.setText("Take off the projector" if on_screen else "Show on projector")
-        button.setAccessibleName(f"{button.text()}: {message}")
+    def _label_button(self, shown: tuple[str, str], button: QPushButton) -> None:
+        message = shown[0]
+        on_screen = bool(message) and shown == self._projected
+        button.setText(TAKE_DOWN if on_screen else SHOW)
+        action = "Take off the projector" if on_screen else SHOW
+        button.setAccessibleName(f"{action}: {message}{button.property('about')}")
         button.setProperty("onScreen", on_screen)
         button.style().unpolish(button)
         button.style().polish(button)
