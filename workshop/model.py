@@ -236,15 +236,26 @@ class Workshop:
         return None
 
 
+# A theme before an objective ("Reliability: keep our services up"): at most three words,
+# then a colon and at least two words. The coach reads what follows; the one-sentence form
+# keeps the theme in front of "we will".
+THEME_RE = re.compile(r"^(?:[\w&/'-]+ ){0,2}([\w&/'-]+): (?=\S+ \S)")
+
+
 def objective_statement(objective: Objective) -> str:
     """The method's one-sentence form, as a list so that key results written as
     commands still read naturally: "We will <objective>, as measured by: <KR 1>;
     <KR 2>; and <KR 3>."
 
     The objective's text is used as written, with a leading "We will" not repeated and
-    its first letter lowered (not an acronym's) so the sentence reads naturally.
+    its first letter lowered (not an acronym's) so the sentence reads naturally; a theme
+    stays in front ("Reliability: we will keep our services up, ...").
     """
     text = objective.text.strip().rstrip(".")
+    theme = THEME_RE.match(text)
+    lead = text[:theme.end()] if theme else ""
+    text = text[len(lead):]
+    we_will = "we will" if lead else "We will"
     lowered = text.lower()
     if lowered.startswith("we will "):
         text = text[len("we will "):]
@@ -252,13 +263,13 @@ def objective_statement(objective: Objective) -> str:
         text = text[:1].lower() + text[1:]
     krs = [kr.text.strip().rstrip(".") for kr in objective.key_results if kr.text.strip()]
     if not krs:
-        return f"We will {text}."
+        return f"{lead}{we_will} {text}."
     krs = [k[:1].lower() + k[1:] if k[:1].isupper() and not k[1:2].isupper() else k for k in krs]
     if len(krs) == 1:
         measured = krs[0]
     else:
         measured = "; ".join(krs[:-1]) + "; and " + krs[-1]
-    return f"We will {text}, as measured by: {measured}."
+    return f"{lead}{we_will} {text}, as measured by: {measured}."
 
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

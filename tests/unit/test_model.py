@@ -7,7 +7,9 @@ import pytest
 
 from workshop.demo import demo_workshop, large_workshop
 from workshop.model import (
+    KeyResult,
     ModelError,
+    Objective,
     copy_for_next_period,
     kr_range,
     next_period_dates,
@@ -31,6 +33,25 @@ def test_statement_reads_as_one_sentence():
     assert statement.startswith("We will accelerate enterprise AI adoption, as measured by: ")
     assert "reduce churn in the enterprise segment to below 5%" in statement
     assert statement.endswith("through events.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A theme before the objective stays in front: "We will reliability: ..." is no sentence.
+    ("Reliability: keep our services up",
+     "Reliability: we will keep our services up, as measured by: cut outages to one a month."),
+    ("Customer support: Answer every ticket within a day",
+     "Customer support: we will answer every ticket within a day, as measured by: cut "
+     "outages to one a month."),
+    ("Keep our services up",
+     "We will keep our services up, as measured by: cut outages to one a month."),
+    # A colon later in the text is no theme.
+    ("Grow revenue in three markets: Norway, Sweden and Denmark",
+     "We will grow revenue in three markets: Norway, Sweden and Denmark, as measured by: cut "
+     "outages to one a month."),
+])
+def test_statement_keeps_a_theme_in_front(text, expected):
+    objective = Objective(text, key_results=[KeyResult("Cut outages to one a month")])
+    assert objective_statement(objective) == expected
 
 
 def test_kr_range_shows_baseline_and_target_with_unit():

@@ -10,6 +10,7 @@ from workshop.coach import lexicon as lx
 from workshop.coach.findings import INFO, WARN, Finding
 from workshop.coach.key_results import BE_PAST, is_task_participle, lemma, normalise
 from workshop.coach.model import model as shipped_model
+from workshop.model import THEME_RE
 
 if TYPE_CHECKING:
     from workshop.model import Objective
@@ -432,10 +433,8 @@ _PASTED_LEAD_RE = re.compile(
     r"^(?:(?:(?:objective|obj|goal|o)\s*[0-9]+(?:\.[0-9]+)*\s*[:.)-]|\[[^\]]{1,12}\]|"
     r"[#*_`\"'>~]+(?!\d)|[\u2190-\u2bff\U0001f000-\U0001faff]\ufe0f?)\s*)+")
 _PASTED_END_RE = re.compile(r"[*_`\"'~]+$")
-# A theme before the objective ("Reliability: keep our services up"): whether it is routine
-# or a deliverable is read from what follows. A theme is at most three words, and what
-# follows has at least two. (The theme still counts as naming something.)
-_THEME_RE = re.compile(r"^(?:[\w&/'-]+ ){0,2}([\w&/'-]+): (?=\S+ \S)")
+# A theme before the objective (THEME_RE): whether it is routine or a deliverable is read
+# from what follows. (The theme still counts as naming something.)
 # "Keep patching monthly, but on Bottlerocket instead of the custom AMI": kept, but changed.
 _INSTEAD_RE = re.compile(r"\b(?:instead of|rather than)\b")
 _NOT_YET_RE = re.compile(r"\b(?:cannot|can't|can not|do not|don't|not yet|by (?:the )?end of)\b")
@@ -500,7 +499,7 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
         text = objective.text
     subject = objective.id if objective is not None else ""
     whole = _PASTED_END_RE.sub("", _PASTED_LEAD_RE.sub("", normalise(text)))
-    theme = _THEME_RE.match(whole)
+    theme = THEME_RE.match(whole)
     norm = whole[theme.end():] if theme else whole
     words = norm.split()
     tokens = [w.strip(",;:()\"'") for w in words]
