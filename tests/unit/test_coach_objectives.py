@@ -235,6 +235,17 @@ def codes(text: str) -> set[str]:
     "Answer ad hoc questions from the board",
     "Keep digitising the photo archive at the current rate",
     "Annual mandatory training for all ward staff (manual handling, moving patients, safeguarding)",
+    # Done well on a cadence is still done on the cadence; a safe workplace kept; standards
+    # followed; the communication and workflows a team keeps up.
+    "Run an excellent meetup, once a month.",
+    "Publish a high-quality newsletter every week",
+    "Host a world-class open day every year",
+    "Provide a safe and healthy workplace for all staff",
+    "Ensuring a safe environment for visitors and volunteers",
+    "Follow our coding standards in every pull request",
+    "Enforce the house style and accessibility standards",
+    "Ensure regular communication with parents about homework",
+    "Ensure smooth workflows between the front desk and the lab",
 ])
 def test_a_routine_duty_written_as_a_goal_is_business_as_usual(text: str) -> None:
     found = codes(text)
@@ -338,6 +349,12 @@ def test_continue_and_maintain_wording_is_still_business_as_usual(text: str) -> 
     "Keep patching monthly, but on the vendor's images instead of our own",
     "Keep the nightly jobs green, with quality checks added to every model",
     "Growth and use: Regular growth in the number of domains registered",
+    # A change beside the same words stays an aim.
+    "Publish a better newsletter every week than our competitors do",
+    "Make the warehouse a safe workplace: zero lost-time injuries",
+    "Define coding standards for the new mobile team",
+    "Adopt the accessibility standards across every product",
+    "Ensure communication with parents moves from paper to the app",
 ])
 def test_the_same_verbs_with_a_change_are_aims(text: str) -> None:
     assert "objective.business_as_usual" not in codes(text)
