@@ -266,6 +266,10 @@ def codes(text: str) -> set[str]:
     "Server patching will be performed on scheduled maintenance nights",
     "Assist staff in using the finance system",
     "Ensure GDPR compliance across every team",
+    "Rescue a minimum of 40 tonnes of surplus food",
+    "Firewall maintenance will be carried out on published dates",
+    "Callers will receive a prompt, courteous service from the front desk",
+    "Estates: to provide cleaning and portering services across the hospital",
 ])
 def test_a_routine_duty_written_as_a_goal_is_business_as_usual(text: str) -> None:
     found = codes(text)

@@ -88,17 +88,13 @@ _DUTY_RE = re.compile(
     r"^(?:provide|deliver|offer) (?:[\w-]+,? ){0,3}(?:services?|support|instruction|training|"
     r"orientation|guidance|advice|care|programs|programmes|classes|collections|resources|"
     r"maintenance|repairs|funding|information|facilities|activities)\b|"
-    # The whole of the work, statutory requirements, all the deadlines, a floor of service:
-    # "Provide all maintenance and repair to ...", "Perform all Truth-in-Taxation
-    # requirements", "Meet all budget calendar deadlines", "Provide a minimum of 3,000 ...".
+    # The whole of the work, statutory requirements, all the deadlines: "Provide all
+    # maintenance and repair to ...", "Perform all Truth-in-Taxation requirements", "Meet
+    # all budget calendar deadlines".
     r"^(?:provide|deliver|perform) all (?:[\w-]+ ){0,3}(?:maintenance|repairs?|cleaning|"
     r"services?|requirements|obligations|duties)\b|"
     r"^(?:perform|meet|fulfil|fulfill|satisfy|complete|comply with) (?:all|every) "
     r"(?:[\w-]+ ){0,3}(?:requirements|obligations|duties|deadlines)\b|"
-    r"^(?:provide|deliver|serve|distribute|supply|offer|rescue|collect) a minimum of\b|"
-    # Upkeep done on its schedule: "Network maintenance will be performed on scheduled ...".
-    r"\b(?:maintenance|patching|backups?|servicing|inspections?) (?:will be|is|are|shall be) "
-    r"(?:performed|carried out|done|completed|applied|run)\b|"
     # Helping colleagues with the tools they have: "Assist employees in utilising ...".
     r"^(?:assist|help) (?:our |the |all )?(?:employees|staff|colleagues|departments|users|"
     r"teachers)\b|"
@@ -214,6 +210,14 @@ _STANDING_WORK_RE = re.compile(
     # Upkeep in brackets ("Infinite game engine (maintain P&L)"), and work seen being
     # kept running ("Technology and services are managed in a world class manner").
     r"\((?:maintain|sustain|keep)\b|"
+    # A floor of service, whatever the verb ("Rescue a minimum of 75,000 pounds of food"),
+    # upkeep done on its schedule ("Network maintenance will be performed on scheduled
+    # dates"), and the service people will receive ("Staff will receive prompt, courteous
+    # service").
+    r"^[\w-]+ a minimum of\b|"
+    r"\b(?:maintenance|patching|backups?|servicing|inspections?) (?:will be|is|are|shall be) "
+    r"(?:performed|carried out|done|completed|applied|run)\b|"
+    r"\bwill (?:receive|get) (?:[\w-]+,? ){0,4}(?:service|support|care|responses?|replies)\b|"
     r"\b(?:is|are) (?:well |properly |being )?(?:managed|maintained|supported|operated|"
     r"administered|serviced|kept up|patched|monitored|backed up)\b"
     r"(?! (?:as|by|through|from|centrally|in one)\b)|"
@@ -551,6 +555,8 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
     whole = _PASTED_END_RE.sub("", _PASTED_LEAD_RE.sub("", normalise(text)))
     theme = THEME_RE.match(whole)
     norm = whole[theme.end():] if theme else whole
+    if theme and norm.startswith("to "):
+        norm = norm[3:]  # "Staff: to provide ...", as the text without a theme is read
     words = norm.split()
     tokens = [w.strip(",;:()\"'") for w in words]
     findings: list[Finding] = []
