@@ -215,6 +215,11 @@ _STANDING_WORK_RE = re.compile(
     # dates"), and the service people will receive ("Staff will receive prompt, courteous
     # service").
     r"^[\w-]+ a minimum of\b|"
+    # Workforce and stewardship idioms of public plans: "Attract and retain ... staff", "the
+    # right people, with the right skills, in the right place", "Use resources wisely".
+    r"^attract and retain\b|\bthe right people\b.{0,40}\bthe right (?:skills|place|time)\b|"
+    r"^(?:use|spend|manage) (?:our |public |the |its |all )?(?:resources|funds|money|budgets?) "
+    r"(?:wisely|responsibly|prudently|carefully)\b|"
     r"\b(?:maintenance|patching|backups?|servicing|inspections?) (?:will be|is|are|shall be) "
     r"(?:performed|carried out|done|completed|applied|run)\b|"
     r"\bwill (?:receive|get) (?:[\w-]+,? ){0,4}(?:service|support|care|responses?|replies)\b|"
