@@ -7,11 +7,11 @@ before any rule was changed: column `part` is `dev` (rules and model were develo
 it) or `blind` (organisations held out, scored once at the end). The floors sit a little
 under the figures measured when the work was done; `benchmarks/coach.py` prints them.
 
-The corpus grew in twenty rounds. Each round's blind part, once scored, became
-development data; round 20 (152 key results and 239 objectives, 116 of them business as
-usual, from 34 public bodies', schools', hospitals', universities' and charities' own
-published plans: every objective of a list, in order) is today's blind part (see the
-README).
+The corpus grew in twenty-one rounds. Each round's blind part, once scored, became
+development data; round 21 (162 key results and 474 objectives, 209 of them business as
+usual, from 71 North American, British, Irish and European public bodies', schools',
+hospitals', universities' and charities' own published plans: every objective of a list,
+in order) is today's blind part (see the README).
 """
 
 from __future__ import annotations
@@ -57,14 +57,15 @@ def test_the_corpus_is_sourced_split_and_capped_per_organisation() -> None:
 def test_a_second_reader_agrees_with_the_labels() -> None:
     """200 rows of rounds 5 to 8, the 239 of rounds 9 and 10, the 344 of round 12, the 87
     of round 13, the 197 of round 14, the 532 of round 15, the 117 of round 16, the 44 of
-    round 17, the 49 of round 18, the 71 of round 19 and the 152 of round 20, labelled again by the same rules by readers who did
+    round 17, the 49 of round 18, the 71 of round 19, the 152 of round 20 and the 162 of
+    round 21, labelled again by the same rules by readers who did
     not see the corpus's labels: the labels are the rules', not one reader's habits."""
     second = _rows("coach_published_second_reader.csv")
     corpus = {r["text"]: r for r in KRS}
-    assert len(second) == 2032 and all(r["text"] in corpus for r in second)
+    assert len(second) == 2194 and all(r["text"] in corpus for r in second)
     assert {r["label"] for r in second} == {"output", "outcome"}
     agree = sum(corpus[r["text"]]["label"] == r["label"] for r in second) / len(second)
-    # 0.985, 0.975, 0.962, 0.989, 0.985, 0.961, 0.983, 1.000, 1.000, 1.000 and 0.993
+    # 0.985, 0.975, 0.962, 0.989, 0.985, 0.961, 0.983, 1.000, 1.000, 1.000, 0.993 and 0.963
     assert agree >= 0.96
 
 
@@ -79,13 +80,13 @@ def test_business_as_usual_read_twice() -> None:
     labels, the second reader's own precision and recall are only 0.83 / 0.75, the ceiling
     of any reading of the words. Where both agree and the second reader calls it clear-cut,
     the coach finds business as usual at 0.93 / 0.97. Round 18's 39 objectives (now
-    development data, agreement 38 of 39), round 19's 46 (43 of 46) and round 20's 239
-    (214 of 239, kappa 0.79) were read again too."""
+    development data, agreement 38 of 39), round 19's 46 (43 of 46), round 20's 239 (214 of
+    239, kappa 0.79) and round 21's 474 (439 of 474, kappa 0.85) were read again too."""
     rows = _rows("coach_published_objectives_second_reader.csv")
     corpus = {r["text"]: r for r in OBJECTIVES}
     assert all(r["text"] in corpus for r in rows)
     parts = Counter(corpus[r["text"]]["part"] for r in rows)
-    assert parts == {"dev": 502, "blind": 239}
+    assert parts == {"dev": 741, "blind": 474}
     second = [r for r in rows if corpus[r["text"]]["part"] == "dev"]
     agree = sum(corpus[r["text"]]["bau"] == r["bau"] for r in second) / len(second)
     assert agree >= 0.85
@@ -115,17 +116,18 @@ def _kr_figures(part: str) -> dict[str, float]:
 @pytest.mark.parametrize(("part", "floors"), [
     ("dev", {"accuracy": 0.91, "clear": 0.95, "stated": 0.95, "output recall": 0.91,
              "outcome recall": 0.88}),
-    # The blind part (round 20, 152 key results of public bodies' and charities' plans),
-    # scored once, with the rules of ba262dc and the model retrained on rounds 1-19:
-    # accuracy 0.875 (133 of 152), clear-cut 0.900 (117 of 130), stated verdicts 0.934 (114
-    # of the 122 stated), output recall 0.938 (90 of 96), outcome recall 0.768 (43 of 56).
+    # The blind part (round 21, 162 key results of public bodies' and charities' plans),
+    # scored once, with the rules of 1a7e534 and the model retrained on rounds 1-20:
+    # accuracy 0.821 (133 of 162), clear-cut 0.861 (93 of 108), stated verdicts 0.865 (109
+    # of the 126 stated), output recall 0.953 (101 of 106), outcome recall 0.571 (32 of 56).
     # The floors sit a row under the scored figures.
-    # Earlier rounds, each scored once before it joined the development part: round 19's 71
+    # Earlier rounds, each scored once before it joined the development part: round 20's
+    # 152 0.875, 0.900, 0.934, 0.938, 0.768; round 19's 71
     # 0.930, 0.982, 0.969, 0.938, 0.913; round 18's 49 0.918, 0.978, 0.955, 0.913, 0.923; round 17's 44 0.955, 0.971, 1.000, 0.941, 1.000;
     # round 16's 117 0.855, 0.917, 0.892, 0.981, 0.750; round 15's 532 0.838, 0.903, 0.878,
     # 0.868, 0.801; round 14's 197 0.792, 0.868, 0.873, 0.811, 0.760.
-    ("blind", {"accuracy": 0.86, "clear": 0.89, "stated": 0.92, "output recall": 0.92,
-               "outcome recall": 0.75}),
+    ("blind", {"accuracy": 0.81, "clear": 0.85, "stated": 0.85, "output recall": 0.94,
+               "outcome recall": 0.55}),
 ])
 def test_key_result_floors(part: str, floors: dict[str, float]) -> None:
     figures = _kr_figures(part)
@@ -145,19 +147,21 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
     ("dev", "objective.business_as_usual", "bau", 0.8, 0.56),
     ("dev", "objective.deliverable", "deliverable", 0.8, 0.52),
     ("dev", "objective.vague", "vague", 0.55, 0.25),
-    # Round 20's 239, scored once with the rules of ba262dc: business as usual 0.78 / 0.40
-    # (46 of the 116 the labels call so, 13 others wrongly; a second reader agreed on 214
-    # of the 239), deliverable 0.63 / 0.53 (26 of 49, 15 wrongly), vague 0.67 / 0.10 (2 of
-    # 20, 1 wrongly). The floors sit a row under.
+    # Round 21's 474, scored once with the rules of 1a7e534 (round 20's lessons taught):
+    # business as usual 0.86 / 0.35 (74 of the 209 the labels call so, 12 others wrongly;
+    # a second reader agreed on 439 of the 474), deliverable 0.48 / 0.53 (42 of 79, 45
+    # wrongly), vague 0.67 / 0.29 (6 of 21, 3 wrongly). The floors sit a row under.
+    # Round 20's 239, with the rules of ba262dc: business as usual 0.78 / 0.40 (46 of 116),
+    # deliverable 0.63 / 0.53, vague 0.67 / 0.10.
     # Round 19's 46: deliverable 0.83 / 0.62, vague 0.67 / 1.00, business as usual 1.00 /
     # 0.50 on two labels. Round 18's 39: deliverable 0.88 / 0.78, vague
     # 0.50 / 0.50, business as usual 0.00 / 0.00 on two labels.
     # Round 17's 14: deliverable 1.00 / 0.67; round 16's 46: business as usual 1.00 /
     # 0.50, deliverable 0.54 / 0.58, vague 0.00 / 0.00; round 15's 283: 0.55 / 0.19, 0.76 /
     # 0.36, 0.25 / 0.16; round 14's 100: 1.00 / 0.42, 0.71 / 0.61, 0.75 / 0.32.
-    ("blind", "objective.business_as_usual", "bau", 0.75, 0.38),
-    ("blind", "objective.deliverable", "deliverable", 0.6, 0.51),
-    ("blind", "objective.vague", "vague", 0.3, 0.05),
+    ("blind", "objective.business_as_usual", "bau", 0.84, 0.34),
+    ("blind", "objective.deliverable", "deliverable", 0.47, 0.51),
+    ("blind", "objective.vague", "vague", 0.55, 0.23),
 ])
 def test_objective_floors(part: str, code: str, column: str, precision: float,
                           recall: float) -> None:
