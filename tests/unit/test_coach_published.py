@@ -79,9 +79,11 @@ def test_business_as_usual_read_twice() -> None:
     who did not see the labels. The two agree on 0.863 (kappa 0.69): against the corpus's
     labels, the second reader's own precision and recall are only 0.83 / 0.75, the ceiling
     of any reading of the words. Where both agree and the second reader calls it clear-cut,
-    the coach finds business as usual at 0.93 / 0.97. Round 18's 39 objectives (now
+    the coach found business as usual at 0.93 / 0.97. Round 18's 39 objectives (now
     development data, agreement 38 of 39), round 19's 46 (43 of 46), round 20's 239 (214 of
-    239, kappa 0.79) and round 21's 474 (439 of 474, kappa 0.85) were read again too."""
+    239, kappa 0.79) and round 21's 474 (439 of 474, kappa 0.85) were read again too. With
+    round 20 in the development part (741 read twice, agreement 0.884), the coach finds
+    0.95 / 0.93 on the 427 both agree on and the second reader calls clear-cut."""
     rows = _rows("coach_published_objectives_second_reader.csv")
     corpus = {r["text"]: r for r in OBJECTIVES}
     assert all(r["text"] in corpus for r in rows)
@@ -95,7 +97,7 @@ def test_business_as_usual_read_twice() -> None:
     tp = sum(f and y for f, y in settled)
     precision = tp / sum(f for f, _ in settled)
     recall = tp / sum(y for _, y in settled)
-    assert precision >= 0.9 and recall >= 0.95, (precision, recall)
+    assert precision >= 0.93 and recall >= 0.92, (precision, recall)
 
 
 def _kr_figures(part: str) -> dict[str, float]:
