@@ -515,3 +515,22 @@ def test_what_an_objective_was_pasted_in_does_not_hide_it(text: str) -> None:
 def test_a_rank_is_not_taken_for_markdown() -> None:
     assert "objective.vague" not in codes("#1 onboarding experience in our category")
     assert codes("✅") == set() and codes("**") == set()
+
+
+@pytest.mark.parametrize("text", [
+    # Routine no pattern of the rules names: the word model trained on published
+    # objectives reads it, and the finding quotes the words that weighed most.
+    "Provide reference help to library users",
+])
+def test_the_word_model_reads_routine_the_rules_have_no_pattern_for(text: str) -> None:
+    routine = [f for f in check_objective(text) if f.code == "objective.business_as_usual"]
+    assert routine and "words such as \u201cprovide\u201d" in routine[0].message
+    assert routine[0].question
+
+
+def test_the_word_model_ships_in_the_package_and_quotes_no_filler() -> None:
+    from workshop.coach.objective_model import MODEL_FILE, objective_model
+
+    assert MODEL_FILE.parent.name == "coach" and MODEL_FILE.is_file()
+    _, words = objective_model().probability("provide the weekly help desk to all 40 staff")
+    assert words and not {"the", "to", "all", "40"} & set(words)

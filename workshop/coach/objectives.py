@@ -10,6 +10,7 @@ from workshop.coach import lexicon as lx
 from workshop.coach.findings import INFO, WARN, Finding
 from workshop.coach.key_results import BE_PAST, is_task_participle, lemma, normalise
 from workshop.coach.model import model as shipped_model
+from workshop.coach.objective_model import objective_model
 from workshop.model import THEME_RE
 
 if TYPE_CHECKING:
@@ -483,6 +484,9 @@ _PASTED_LEAD_RE = re.compile(
 _PASTED_END_RE = re.compile(r"[*_`\"'~]+$")
 # A theme before the objective (THEME_RE): whether it is routine or a deliverable is read
 # from what follows. (The theme still counts as naming something.)
+# A move from one state to another: "Ensure communication with parents moves from paper to
+# the app".
+_TRANSITION_RE = re.compile(r"\bfrom (?:[\w'-]+ ){1,4}(?:to|into|onto)\b")
 # "Keep patching monthly, but on Bottlerocket instead of the custom AMI": kept, but changed.
 _INSTEAD_RE = re.compile(r"\b(?:instead of|rather than)\b")
 _NOT_YET_RE = re.compile(r"\b(?:cannot|can't|can not|do not|don't|not yet|by (?:the )?end of)\b")
@@ -550,6 +554,16 @@ def _reported_done(tokens: list[str]) -> bool:
 
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _routine_finding(why: str, subject: str) -> Finding:
+    return Finding(
+        "objective.business_as_usual", WARN,
+        f"This reads as business as usual: {why}. An objective names a change the team "
+        "wants to make this period and why it matters; keep routine work and health "
+        "metrics outside the OKRs.",
+        question="What would be different at the end of the period if we succeed?",
+        subject_id=subject)
 
 
 def check_objective(text: str, objective: Objective | None = None) -> list[Finding]:
@@ -650,16 +664,12 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
         or bool(theme and theme.group(1) in _UPKEEP_HEADS))
     carried_over = bool(_CARRIED_OVER_RE.search(whole)) and not changes
     routine_duty = routine_duty or staffing or upkeep_heading or carried_over
-    if english and ((_BAU_RE.search(norm) and not _KEEP_BUT_CHANGE_RE.search(norm)
-                     and not _BUT_CHANGED_RE.search(norm) and not _INSTEAD_RE.search(norm))
-                    or routine_duty):
-        findings.append(Finding(
-            "objective.business_as_usual", WARN,
-            "This reads as business as usual: it carries on what already happens. An "
-            "objective names a change the team wants to make this period and why it "
-            "matters; keep routine work and health metrics outside the OKRs.",
-            question="What would be different at the end of the period if we succeed?",
-            subject_id=subject))
+    kept_but_changed = bool(_KEEP_BUT_CHANGE_RE.search(norm) or _BUT_CHANGED_RE.search(norm)
+                            or _INSTEAD_RE.search(norm))
+    rules_routine = english and (bool(_BAU_RE.search(norm)) and not kept_but_changed
+                                 or routine_duty)
+    if rules_routine:
+        findings.append(_routine_finding("it carries on what already happens", subject))
 
     verb = lead
     first = at
@@ -724,6 +734,27 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
             "nothing that changes. Say for whom, and what will be different.",
             question="Who will notice the difference, and what will they notice?",
             subject_id=subject))
+
+    # The word model reads routine the rules have no pattern for (each round's authors
+    # write it in words of their own), in an objective that opens with what the team
+    # does. What the rules can see keeps it an aim: a change (a change word in any form,
+    # "from paper to the app"), a deliverable, a slogan, a number to reach ("Add 4 extra
+    # evening services", "Speak at one external conference"; the rules read the routine
+    # ones, service levels and floors) or one thing done once.
+    if english and not rules_routine and not changes and not kept_but_changed \
+            and not has_digit and not token_set & lx.NUMBER_WORDS and not one_thing and (
+            leads_with_verb or tokens[at] in _MORE_LEADING_VERBS
+            or tokens[at] in _DUTY_VERBS) and not any(
+                f.code in ("objective.deliverable", "objective.vague") for f in findings) \
+            and not any(_verb_of(t) in _CHANGE_WORDS for t in tokens) \
+            and not _TRANSITION_RE.search(norm):
+        routine, routine_words = objective_model().routine(norm)
+        if routine:
+            quoted = ", ".join(f"\u201c{w}\u201d" for w in routine_words)
+            findings.insert(0, _routine_finding(
+                f"words such as {quoted} usually describe work a team does anyway"
+                if quoted else "its wording usually describes work a team does anyway",
+                subject))
 
     if not english:
         findings.append(Finding(

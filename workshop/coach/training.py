@@ -201,21 +201,24 @@ def rule_features(text: str) -> tuple[list[str], float]:
 
 
 def fit(samples: list[tuple[list[str], int, float]], penalty: float = L2_PENALTY,
-        iterations: int = ITERATIONS) -> tuple[float, dict[str, float]]:
+        iterations: int = ITERATIONS,
+        sample_weights: list[float] | None = None) -> tuple[float, dict[str, float]]:
     """L2-regularised logistic regression by Adagrad over the whole batch (deterministic).
-    Each sample is (its features, its label, its words' average similarity score)."""
+    Each sample is (its features, its label, its words' average similarity score); a
+    sample's weight (1 unless given) scales its share of the loss."""
     weights: dict[str, float] = defaultdict(float)
     squares: dict[str, float] = defaultdict(lambda: 1e-8)
     bias = 0.0
     bias_square = 1e-8
+    scale = sample_weights or [1.0] * len(samples)
     for _ in range(iterations):
         grad: dict[str, float] = defaultdict(float)
         grad_bias = 0.0
         similar_weight = weights[SIMILAR]
-        for feats, y, similar in samples:
+        for (feats, y, similar), weight in zip(samples, scale, strict=True):
             z = bias + sum(weights[f] for f in feats) + similar_weight * similar
             p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            err = p - y
+            err = (p - y) * weight
             grad_bias += err
             grad[SIMILAR] += err * similar
             for f in feats:
