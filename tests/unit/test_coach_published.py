@@ -152,7 +152,10 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
     # Round 21's 474, scored once with the rules of 1a7e534 (round 20's lessons taught):
     # business as usual 0.86 / 0.35 (74 of the 209 the labels call so, 12 others wrongly;
     # a second reader agreed on 439 of the 474), deliverable 0.48 / 0.53 (42 of 79, 45
-    # wrongly), vague 0.67 / 0.29 (6 of 21, 3 wrongly). The floors sit a row under.
+    # wrongly), vague 0.67 / 0.29 (6 of 21, 3 wrongly). Then, once, with the word model
+    # beside the rules (c46db6f, designed on round 20 before round 21 was read): business
+    # as usual 0.80 / 0.54 (113 of 209, 28 wrongly; the model's own 55 flags 39 right).
+    # The floors sit a row under.
     # Round 20's 239, with the rules of ba262dc: business as usual 0.78 / 0.40 (46 of 116),
     # deliverable 0.63 / 0.53, vague 0.67 / 0.10.
     # Round 19's 46: deliverable 0.83 / 0.62, vague 0.67 / 1.00, business as usual 1.00 /
@@ -161,7 +164,7 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
     # Round 17's 14: deliverable 1.00 / 0.67; round 16's 46: business as usual 1.00 /
     # 0.50, deliverable 0.54 / 0.58, vague 0.00 / 0.00; round 15's 283: 0.55 / 0.19, 0.76 /
     # 0.36, 0.25 / 0.16; round 14's 100: 1.00 / 0.42, 0.71 / 0.61, 0.75 / 0.32.
-    ("blind", "objective.business_as_usual", "bau", 0.84, 0.34),
+    ("blind", "objective.business_as_usual", "bau", 0.79, 0.53),
     ("blind", "objective.deliverable", "deliverable", 0.47, 0.51),
     ("blind", "objective.vague", "vague", 0.55, 0.23),
 ])
