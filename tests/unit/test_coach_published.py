@@ -7,11 +7,12 @@ before any rule was changed: column `part` is `dev` (rules and model were develo
 it) or `blind` (organisations held out, scored once at the end). The floors sit a little
 under the figures measured when the work was done; `benchmarks/coach.py` prints them.
 
-The corpus grew in twenty-one rounds. Each round's blind part, once scored, became
-development data; round 21 (162 key results and 474 objectives, 209 of them business as
-usual, from 71 North American, British, Irish and European public bodies', schools',
-hospitals', universities' and charities' own published plans: every objective of a list,
-in order) is today's blind part (see the README).
+The corpus grew in twenty-two rounds. Each round's blind part, once scored, became
+development data; round 22 (547 key results and 792 objectives, 355 of them business as
+usual, from 138 public bodies', schools', colleges', hospitals', police and fire services',
+clubs' and charities' own published plans across the Americas, Australia, New Zealand,
+Europe, Africa and Asia: every objective of a list, in order) is today's blind part (see
+the README).
 """
 
 from __future__ import annotations
@@ -57,15 +58,15 @@ def test_the_corpus_is_sourced_split_and_capped_per_organisation() -> None:
 def test_a_second_reader_agrees_with_the_labels() -> None:
     """200 rows of rounds 5 to 8, the 239 of rounds 9 and 10, the 344 of round 12, the 87
     of round 13, the 197 of round 14, the 532 of round 15, the 117 of round 16, the 44 of
-    round 17, the 49 of round 18, the 71 of round 19, the 152 of round 20 and the 162 of
-    round 21, labelled again by the same rules by readers who did
+    round 17, the 49 of round 18, the 71 of round 19, the 152 of round 20, the 162 of
+    round 21 and the 547 of round 22, labelled again by the same rules by readers who did
     not see the corpus's labels: the labels are the rules', not one reader's habits."""
     second = _rows("coach_published_second_reader.csv")
     corpus = {r["text"]: r for r in KRS}
-    assert len(second) == 2194 and all(r["text"] in corpus for r in second)
+    assert len(second) == 2741 and all(r["text"] in corpus for r in second)
     assert {r["label"] for r in second} == {"output", "outcome"}
     agree = sum(corpus[r["text"]]["label"] == r["label"] for r in second) / len(second)
-    # 0.985, 0.975, 0.962, 0.989, 0.985, 0.961, 0.983, 1.000, 1.000, 1.000, 0.993 and 0.963
+    # 0.985, 0.975, 0.962, 0.989, 0.985, 0.961, 0.983, 1.000, 1.000, 1.000, 0.993, 0.963 and 0.971
     assert agree >= 0.96
 
 
@@ -81,14 +82,15 @@ def test_business_as_usual_read_twice() -> None:
     of any reading of the words. Where both agree and the second reader calls it clear-cut,
     the coach found business as usual at 0.93 / 0.97. Round 18's 39 objectives (now
     development data, agreement 38 of 39), round 19's 46 (43 of 46), round 20's 239 (214 of
-    239, kappa 0.79) and round 21's 474 (439 of 474, kappa 0.85) were read again too. With
-    round 20 in the development part (741 read twice, agreement 0.884), the coach finds
-    0.95 / 0.93 on the 427 both agree on and the second reader calls clear-cut."""
+    239, kappa 0.79), round 21's 474 (439 of 474, kappa 0.85) and round 22's 792 (716 of
+    792, kappa 0.80) were read again too. With rounds 20 and 21 in the development part
+    (1,215 read twice, agreement 0.900), the coach finds 0.96 / 0.82 on the 710 both agree
+    on and the second reader calls clear-cut."""
     rows = _rows("coach_published_objectives_second_reader.csv")
     corpus = {r["text"]: r for r in OBJECTIVES}
     assert all(r["text"] in corpus for r in rows)
     parts = Counter(corpus[r["text"]]["part"] for r in rows)
-    assert parts == {"dev": 741, "blind": 474}
+    assert parts == {"dev": 1215, "blind": 792}
     second = [r for r in rows if corpus[r["text"]]["part"] == "dev"]
     agree = sum(corpus[r["text"]]["bau"] == r["bau"] for r in second) / len(second)
     assert agree >= 0.85
@@ -97,7 +99,7 @@ def test_business_as_usual_read_twice() -> None:
     tp = sum(f and y for f, y in settled)
     precision = tp / sum(f for f, _ in settled)
     recall = tp / sum(y for _, y in settled)
-    assert precision >= 0.93 and recall >= 0.92, (precision, recall)
+    assert precision >= 0.94 and recall >= 0.8, (precision, recall)
 
 
 def _kr_figures(part: str) -> dict[str, float]:
@@ -118,18 +120,19 @@ def _kr_figures(part: str) -> dict[str, float]:
 @pytest.mark.parametrize(("part", "floors"), [
     ("dev", {"accuracy": 0.91, "clear": 0.95, "stated": 0.95, "output recall": 0.91,
              "outcome recall": 0.88}),
-    # The blind part (round 21, 162 key results of public bodies' and charities' plans),
-    # scored once, with the rules of 1a7e534 and the model retrained on rounds 1-20:
-    # accuracy 0.821 (133 of 162), clear-cut 0.861 (93 of 108), stated verdicts 0.865 (109
-    # of the 126 stated), output recall 0.953 (101 of 106), outcome recall 0.571 (32 of 56).
-    # The floors sit a row under the scored figures.
-    # Earlier rounds, each scored once before it joined the development part: round 20's
+    # The blind part (round 22, 547 key results of public bodies', colleges', clubs' and
+    # charities' plans), scored once, with the rules of c46db6f and the model retrained on
+    # rounds 1-21: accuracy 0.845 (462 of 547), clear-cut 0.912 (352 of 386), stated
+    # verdicts 0.904 (404 of the 447 stated), output recall 0.898 (325 of 362), outcome
+    # recall 0.741 (137 of 185). The floors sit a row under the scored figures.
+    # Earlier rounds, each scored once before it joined the development part: round 21's
+    # 162 0.821, 0.861, 0.865, 0.953, 0.571; round 20's
     # 152 0.875, 0.900, 0.934, 0.938, 0.768; round 19's 71
     # 0.930, 0.982, 0.969, 0.938, 0.913; round 18's 49 0.918, 0.978, 0.955, 0.913, 0.923; round 17's 44 0.955, 0.971, 1.000, 0.941, 1.000;
     # round 16's 117 0.855, 0.917, 0.892, 0.981, 0.750; round 15's 532 0.838, 0.903, 0.878,
     # 0.868, 0.801; round 14's 197 0.792, 0.868, 0.873, 0.811, 0.760.
-    ("blind", {"accuracy": 0.81, "clear": 0.85, "stated": 0.85, "output recall": 0.94,
-               "outcome recall": 0.55}),
+    ("blind", {"accuracy": 0.84, "clear": 0.9, "stated": 0.9, "output recall": 0.89,
+               "outcome recall": 0.73}),
 ])
 def test_key_result_floors(part: str, floors: dict[str, float]) -> None:
     figures = _kr_figures(part)
@@ -146,16 +149,22 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
 
 
 @pytest.mark.parametrize(("part", "code", "column", "precision", "recall"), [
-    ("dev", "objective.business_as_usual", "bau", 0.8, 0.56),
-    ("dev", "objective.deliverable", "deliverable", 0.8, 0.52),
+    ("dev", "objective.business_as_usual", "bau", 0.85, 0.66),
+    # Public bodies' plans (rounds 20 and 21) call fewer of their projects deliverables
+    # than the coach does: 0.73 / 0.55 with them in the development part, 0.80 before.
+    ("dev", "objective.deliverable", "deliverable", 0.7, 0.52),
     ("dev", "objective.vague", "vague", 0.55, 0.25),
+    # Round 22's 792, scored once with the rules and the word model of c46db6f (the model
+    # retrained on rounds 1-21): business as usual 0.74 / 0.43 (154 of the 355 the labels
+    # call so, 54 others wrongly; the model's own 70 flags 47 right; the session start's
+    # coach 0.78 / 0.28), deliverable 0.36 / 0.38 (42 of 111), vague 0.64 / 0.26 (16 of
+    # 62). A second reader agreed on 716 of the 792. The floors sit a row under.
     # Round 21's 474, scored once with the rules of 1a7e534 (round 20's lessons taught):
     # business as usual 0.86 / 0.35 (74 of the 209 the labels call so, 12 others wrongly;
     # a second reader agreed on 439 of the 474), deliverable 0.48 / 0.53 (42 of 79, 45
     # wrongly), vague 0.67 / 0.29 (6 of 21, 3 wrongly). Then, once, with the word model
     # beside the rules (c46db6f, designed on round 20 before round 21 was read): business
     # as usual 0.80 / 0.54 (113 of 209, 28 wrongly; the model's own 55 flags 39 right).
-    # The floors sit a row under.
     # Round 20's 239, with the rules of ba262dc: business as usual 0.78 / 0.40 (46 of 116),
     # deliverable 0.63 / 0.53, vague 0.67 / 0.10.
     # Round 19's 46: deliverable 0.83 / 0.62, vague 0.67 / 1.00, business as usual 1.00 /
@@ -164,9 +173,9 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
     # Round 17's 14: deliverable 1.00 / 0.67; round 16's 46: business as usual 1.00 /
     # 0.50, deliverable 0.54 / 0.58, vague 0.00 / 0.00; round 15's 283: 0.55 / 0.19, 0.76 /
     # 0.36, 0.25 / 0.16; round 14's 100: 1.00 / 0.42, 0.71 / 0.61, 0.75 / 0.32.
-    ("blind", "objective.business_as_usual", "bau", 0.79, 0.53),
-    ("blind", "objective.deliverable", "deliverable", 0.47, 0.51),
-    ("blind", "objective.vague", "vague", 0.55, 0.23),
+    ("blind", "objective.business_as_usual", "bau", 0.73, 0.43),
+    ("blind", "objective.deliverable", "deliverable", 0.35, 0.36),
+    ("blind", "objective.vague", "vague", 0.6, 0.24),
 ])
 def test_objective_floors(part: str, code: str, column: str, precision: float,
                           recall: float) -> None:

@@ -1004,7 +1004,9 @@ _R_SHARE = "share"
 # week"): an activity whose completion is the measure, as the labelling rules define it.
 _R_HABIT = "habit"
 # Verdicts the labelling rules fix by definition: the words may add doubt, not overturn.
-_DEFINITIONAL = frozenset((_R_PROXY, _R_RESULT, _R_GATHERED))
+# A count of the team's own work is one ("Number of blog posts is above 20"): with the
+# model retrained on rounds 1-21 the words "number" and "above" outvoted it.
+_DEFINITIONAL = frozenset((_R_PROXY, _R_RESULT, _R_GATHERED, _R_OWN_COUNT))
 # Verdicts that restate the labelling rules' own definitions (a count of the team's own
 # work, people hired, a capability, a measure at a level, people gained, usage per user,
 # work measured by the result it reaches): their vote weighs more next to the words than
