@@ -3,11 +3,11 @@
 Each round of published objectives writes routine in words of its own, and the rules,
 written while reading the rounds before, caught under half of it on the next round. This
 logistic model over an objective's words (single words, pairs, its first two words) was
-trained on the development part of the published objectives and on the objectives
-written for the check by strangers to the rules (objective_training.py); it ships as
-plain JSON next to this file. An objective reads as business as usual when the rules say
-so, or when the model does and the rules see no change in it; the finding then quotes the
-words that weighed most.
+trained on the development part of the published objectives (objective_training.py); it
+ships as plain JSON next to this file. An objective reads as business as usual when the
+rules say so, or when the model does and the rules see no change, deliverable, slogan,
+number to reach or one-off in it (objectives.check_objective); the finding then quotes
+the words that weighed most.
 """
 
 from __future__ import annotations

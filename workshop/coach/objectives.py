@@ -605,7 +605,7 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
         tokens[at].endswith("s") and tokens[at + 1:at + 2] != []
         and tokens[at + 1].endswith("ed"))
     # On a cadence, "new" is part of the routine ("Release a new version every six weeks"),
-    # and so is doing it well ("Give excellent talks at the meetup, once a month").
+    # and so is doing it well ("Run an excellent meetup, once a month").
     change_words = _ON_A_CADENCE_NO_CHANGE if cadence else _CHANGE_WORDS
     changing = token_set & change_words
     if lead in _DUTY_VERBS and token_set & _SERVICE_WORDS and changing <= _QUALITY_WORDS \
