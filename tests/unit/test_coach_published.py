@@ -158,7 +158,9 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
     # retrained on rounds 1-21): business as usual 0.74 / 0.43 (154 of the 355 the labels
     # call so, 54 others wrongly; the model's own 70 flags 47 right; the session start's
     # coach 0.78 / 0.28), deliverable 0.36 / 0.38 (42 of 111), vague 0.64 / 0.26 (16 of
-    # 62). A second reader agreed on 716 of the 792. The floors sit a row under.
+    # 62). A second reader agreed on 716 of the 792. The floors sit a row under, but for
+    # vague: after the scoring, three headings labelled both vague and routine ("BUDGET
+    # DISCIPLINE", "ADVOCACY") are called routine, and the coach names one of the two.
     # Round 21's 474, scored once with the rules of 1a7e534 (round 20's lessons taught):
     # business as usual 0.86 / 0.35 (74 of the 209 the labels call so, 12 others wrongly;
     # a second reader agreed on 439 of the 474), deliverable 0.48 / 0.53 (42 of 79, 45
@@ -175,7 +177,7 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
     # 0.36, 0.25 / 0.16; round 14's 100: 1.00 / 0.42, 0.71 / 0.61, 0.75 / 0.32.
     ("blind", "objective.business_as_usual", "bau", 0.73, 0.43),
     ("blind", "objective.deliverable", "deliverable", 0.35, 0.36),
-    ("blind", "objective.vague", "vague", 0.6, 0.24),
+    ("blind", "objective.vague", "vague", 0.55, 0.2),
 ])
 def test_objective_floors(part: str, code: str, column: str, precision: float,
                           recall: float) -> None:

@@ -133,8 +133,14 @@ _DUTY_RE = re.compile(
     # A safe place kept ("Provide a safe and healthy workplace"), standards followed
     # ("Follow our coding standards"), and the communication and workflows a team keeps up
     # ("Ensure regular communication with parents", "Ensure smooth workflows between ...").
-    r"^(?:\w+ )?(?:a |an |our |the )?safe(?: and [\w-]+)? (?:workplace|work environment|"
+    r"^(?:\w+ )?(?:a |an |our |the )?safe(?:,? (?:and )?[\w-]+)? (?:workplace|work environment|"
     r"environment|workspace|place to (?:work|learn|visit))\b|"
+    # A setting provided ("Provide a welcoming and inclusive place for all members"), and
+    # contributions recognised ("Recognise employee contributions and celebrate success").
+    r"^provide (?:a|an) (?:[\w-]+,? (?:and )?){1,3}(?:environment|place|space|setting|"
+    r"atmosphere)\b|"
+    r"^recogni[sz]e (?:[\w-]+ )?(?:employee|staff|volunteer|member|team)s?'? "
+    r"(?:contributions|achievements|service|success)\b|"
     r"^(?:follow|enforce|apply|uphold|practi[cs]e|observe|adhere to)\b[^.;]{0,60}"
     r"\bstandards?\b|"
     r"^(?:ensur|maintain|provid)\w* (?:[\w-]+ )?(?:regular|clear|two-way|smooth|effective|"
@@ -170,7 +176,8 @@ _CARRIED_OVER_RE = re.compile(
 _UPKEEP_HEADS = lx._words("""maintenance upkeep housekeeping support operations ops fixes
     bugfixes updates upgrades patching administration admin hygiene availability uptime
     triage on-call partnering ktlo bau payroll bookkeeping compliance reliability care
-    monitoring year-end month-end""")
+    monitoring year-end month-end governance management stability responsibility
+    discipline advocacy relief prevention enforcement relations safety""")
 # Routine duties written as goals: a verb of running or serving what already exists ("Run
 # the event", "Support the Pangeo project", "Effectively communicate our outlook to members",
 # "Core support for key OS tools") with no word of change. A change word ("new", "launch",
@@ -187,7 +194,8 @@ _FUNCTION_VERBS = _DUTY_VERBS | lx._words("""prepare review assess bill collect 
     monitor maintain procure coordinate administer record audit inspect track approve file""")
 # Leads that are verbs only in a duty's own words ("Pass the annual audit", "Back up the
 # databases every night"); alone they are no duty ("Pass the bar exam").
-_DUTY_ONLY_LEADS = lx._words("pass back follow enforce uphold observe adhere practise practice")
+_DUTY_ONLY_LEADS = lx._words("""pass back follow enforce uphold observe adhere practise practice
+    recognise recognize""")
 # Verbs that end like an adverb.
 _LY_VERBS = lx._words("apply reply supply comply rely fly rally tally multiply imply ally")
 _DUTY_LEAD_RE = re.compile(
@@ -484,6 +492,16 @@ _PASTED_LEAD_RE = re.compile(
 _PASTED_END_RE = re.compile(r"[*_`\"'~]+$")
 # A theme before the objective (THEME_RE): whether it is routine or a deliverable is read
 # from what follows. (The theme still counts as naming something.)
+# A body's own name before "will" or "shall", as public plans write an objective ("The
+# College will maintain ...", "The Parks Division shall provide ..."): what follows is read
+# as the objective, as "we will" is.
+_BODY_WILL_RE = re.compile(
+    r"^(?!(?:this|it|that|which|what|there) )(?:the |our |each |every |all )?"
+    r"(?:[\w&'-]+ ){0,4}[\w&'-]+ (?:will|shall) (?=\w+ \w)")
+# A charter's number in words and figures: "within five (5) minutes", "once (1) a year".
+_NUMBER_IN_FIGURES_RE = re.compile(
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|"
+    r"twenty|thirty|sixty|ninety|once|twice) \(\d+\)")
 # A move from one state to another: "Ensure communication with parents moves from paper to
 # the app".
 _TRANSITION_RE = re.compile(r"\bfrom (?:[\w'-]+ ){1,4}(?:to|into|onto)\b")
@@ -571,11 +589,15 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
     if not text.strip() and objective is not None:
         text = objective.text
     subject = objective.id if objective is not None else ""
-    whole = _PASTED_END_RE.sub("", _PASTED_LEAD_RE.sub("", normalise(text)))
+    whole = _NUMBER_IN_FIGURES_RE.sub(
+        r"\1", _PASTED_END_RE.sub("", _PASTED_LEAD_RE.sub("", normalise(text))))
     theme = THEME_RE.match(whole)
     norm = whole[theme.end():] if theme else whole
     if theme and norm.startswith("to "):
         norm = norm[3:]  # "Staff: to provide ...", as the text without a theme is read
+    body_will = _BODY_WILL_RE.match(norm)
+    if body_will:
+        norm = norm[body_will.end():]
     words = norm.split()
     tokens = [w.strip(",;:()\"'") for w in words]
     findings: list[Finding] = []
