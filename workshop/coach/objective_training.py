@@ -25,7 +25,12 @@ from workshop.coach.training import DATA, fit
 
 PUBLISHED = DATA / "coach_published_objectives.csv"
 PENALTY = 1 / 0.3
-THRESHOLD = 0.4
+# 0.4 was chosen on round 20 with the model trained on the rounds before it. Retrained on
+# rounds 1-22, where a quarter of the objectives are routine, its scores sit higher: at
+# 0.4 three good objectives of our own corpus read as routine (0.43-0.45, "Help every pupil
+# leave primary school reading with confidence"); at 0.5 none, for a point of development
+# recall.
+THRESHOLD = 0.5
 ITERATIONS = 400
 # Lighter weights are left out: on the 3,349 training and written texts they change no
 # verdict, and the file is a third smaller.
