@@ -56,7 +56,6 @@ def train(rows: list[tuple[str, int, float]]) -> tuple[float, dict[str, float]]:
 def train_and_save(path: Path = MODEL_FILE) -> None:
     rows = training_rows()
     bias, weights = train(rows)
-    weights.pop("similar_words", None)
     data = {"bias": round(bias, 4), "threshold": THRESHOLD,
             "weights": {f: round(w, 4) for f, w in sorted(weights.items())
                         if abs(w) >= MIN_WEIGHT}}

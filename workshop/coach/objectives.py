@@ -4,6 +4,8 @@ vague evergreen wording, too long to remember."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from workshop.coach import lexicon as lx
@@ -574,21 +576,29 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _routine_finding(why: str, subject: str) -> Finding:
+def _routine_finding(why: str) -> Finding:
     return Finding(
         "objective.business_as_usual", WARN,
         f"This reads as business as usual: {why}. An objective names a change the team "
         "wants to make this period and why it matters; keep routine work and health "
         "metrics outside the OKRs.",
-        question="What would be different at the end of the period if we succeed?",
-        subject_id=subject)
+        question="What would be different at the end of the period if we succeed?")
 
 
 def check_objective(text: str, objective: Objective | None = None) -> list[Finding]:
     """Findings about one objective's wording (advice only, never a block)."""
     if not text.strip() and objective is not None:
         text = objective.text
-    subject = objective.id if objective is not None else ""
+    found = _read_objective(text)
+    if objective is None:
+        return list(found)
+    return [replace(f, subject_id=objective.id) for f in found]
+
+
+# After each pause in typing the session's check, the page, its rows and the side panel
+# all ask about every objective: the same words are read once.
+@lru_cache(maxsize=4096)
+def _read_objective(text: str) -> tuple[Finding, ...]:
     whole = _NUMBER_IN_FIGURES_RE.sub(
         r"\1", _PASTED_END_RE.sub("", _PASTED_LEAD_RE.sub("", normalise(text))))
     theme = THEME_RE.match(whole)
@@ -602,7 +612,7 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
     tokens = [w.strip(",;:()\"'") for w in words]
     findings: list[Finding] = []
     if not tokens:
-        return findings
+        return ()
 
     token_set = set(tokens)
     # The wording checks read English; in another language only the number and the length
@@ -691,7 +701,7 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
     rules_routine = english and (bool(_BAU_RE.search(norm)) and not kept_but_changed
                                  or routine_duty)
     if rules_routine:
-        findings.append(_routine_finding("it carries on what already happens", subject))
+        findings.append(_routine_finding("it carries on what already happens"))
 
     verb = lead
     first = at
@@ -717,8 +727,7 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
             "objective.deliverable", WARN,
             f'"{_short(shown)}" is a deliverable, not an aim: once it is done, nothing says '
             "who is better off. Put the deliverable under a key result as an action.",
-            question=f"Why do we want to {verb} {' '.join(words[1:])}?".replace(" ?", "?"),
-            subject_id=subject))
+            question=f"Why do we want to {verb} {' '.join(words[1:])}?".replace(" ?", "?")))
 
     # The number, vagueness and length are read from the whole, theme included.
     whole_tokens = [w.strip(",;:()\"'") for w in whole.split()]
@@ -728,8 +737,7 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
         findings.append(Finding(
             "objective.has_metric", INFO,
             "The objective holds a number. Objectives are qualitative and inspiring; move "
-            "the number into a key result that measures the objective.",
-            subject_id=subject))
+            "the number into a key result that measures the objective."))
 
     has_beneficiary = bool(whole_set & _BENEFICIARIES) or _names_someone(text)
     evergreen = bool(whole_set & _EVERGREEN) or bool(_EVERGREEN_PHRASES_RE.search(whole))
@@ -754,8 +762,7 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
             "objective.vague", INFO,
             "The wording could fit any team in any year: it names nobody who benefits and "
             "nothing that changes. Say for whom, and what will be different.",
-            question="Who will notice the difference, and what will they notice?",
-            subject_id=subject))
+            question="Who will notice the difference, and what will they notice?"))
 
     # The word model reads routine the rules have no pattern for (each round's authors
     # write it in words of their own), in an objective that opens with what the team
@@ -775,22 +782,19 @@ def check_objective(text: str, objective: Objective | None = None) -> list[Findi
             quoted = ", ".join(f"\u201c{w}\u201d" for w in routine_words)
             findings.insert(0, _routine_finding(
                 f"words such as {quoted} usually describe work a team does anyway"
-                if quoted else "its wording usually describes work a team does anyway",
-                subject))
+                if quoted else "its wording usually describes work a team does anyway"))
 
     if not english:
         findings.append(Finding(
             "objective.other_language", INFO,
             "The coach reads English only, so it checked only the number and the length. "
             "Ask the room whether it names a change, and for whom.",
-            question="What would be different at the end of the period if we succeed?",
-            subject_id=subject))
+            question="What would be different at the end of the period if we succeed?"))
 
     if len(whole_tokens) > MAX_OBJECTIVE_WORDS:
         findings.append(Finding(
             "objective.too_long", INFO,
             f"{len(whole_tokens)} words is hard to remember. A good objective fits on one line "
             f"(about {MAX_OBJECTIVE_WORDS} words or fewer); move detail into the key "
-            "results or the why.",
-            subject_id=subject))
-    return findings
+            "results or the why."))
+    return tuple(findings)
