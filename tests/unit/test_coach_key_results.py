@@ -633,3 +633,32 @@ def test_a_key_result_in_another_language_is_asked_about(text: str, measurable: 
 def test_english_with_names_and_jargon_is_still_judged(text: str) -> None:
     assert assess_kr(text).finding("kr.unsure") is None or \
         "English only" not in assess_kr(text).finding("kr.unsure").message
+
+
+@pytest.mark.parametrize("text", [
+    "Staff feel valued",
+    "Volunteers feel supported by their coordinators",
+    "Members may find what they need without asking",
+    "Visitors may better navigate the gallery",
+    "Children will discover the joy of music",
+    "Older residents learn more about their pension rights",
+    "Feels listened to",
+    "Likely to recommend - outpatient clinics",
+    "Intends to stay with the club next season",
+])
+def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
+    # People's experience (or a survey item naming it, its subject left out) is a change
+    # for people, whatever the words around it, and the coach says whose.
+    assessed = assess_kr(text)
+    assert assessed.kind == OUTCOME
+    assert any(cue.split()[-1] in text.lower() for cue in assessed.cues)
+
+
+@pytest.mark.parametrize("text", [
+    "Users can find the export button",
+    "Publish a guide so that users learn the API",
+    "Run 4 workshops where teachers learn the new syllabus",
+])
+def test_what_people_can_do_or_our_work_for_them_stays_an_output(text: str) -> None:
+    # A capability ("can") and our work done so that people learn are outputs.
+    assert assess_kr(text).kind == OUTPUT

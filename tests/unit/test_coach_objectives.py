@@ -278,6 +278,10 @@ def codes(text: str) -> set[str]:
     # function named as a heading, an environment provided, contributions recognised.
     "The Library will maintain its opening hours",
     "The Parks Division shall provide safe play areas",
+    # Round 23's lessons: a pledge before the duty ("We pledge to ...", "aiming to ...").
+    "We pledge to answer all letters from the public",
+    "We aim to process the claims on time",
+    "aiming to handle every complaint courteously",
     "Answer the counter within five (5) minutes",
     "Hold Quality Review Meetings at least once (1) a year",
     "Fiscal Responsibility",
@@ -408,6 +412,10 @@ def test_continue_and_maintain_wording_is_still_business_as_usual(text: str) -> 
     "Spend our budget wisely on a new youth centre",
     "The Library will open a second branch in Eastfield",
     "The Parks Division shall reduce grass cutting by a third",
+    "We pledge to double the number of young volunteers",
+    "aiming to open the pool on Sundays for the first time",
+    # An effect on people is the aim, however routine the words after it.
+    "Delight families who visit the library every week",
     "Answer the counter within five (5) minutes instead of ten (10)",
     "Financial Growth",
     "Provide a new learning environment for adult learners",
@@ -535,14 +543,19 @@ def test_a_rank_is_not_taken_for_markdown() -> None:
     assert codes("✅") == set() and codes("**") == set()
 
 
-@pytest.mark.parametrize("text", [
+@pytest.mark.parametrize(("text", "word"), [
     # Routine no pattern of the rules names: the word model trained on published
     # objectives reads it, and the finding quotes the words that weighed most.
-    "Provide reference help to library users",
+    ("Provide reference help to library users", "provide"),
+    # A charter's duties, in the -ing form or with a duty verb's standing "a".
+    ("Treating every caller fairly and courteously", "treating"),
+    ("Provide a helpful, efficient and effective service", "provide"),
 ])
-def test_the_word_model_reads_routine_the_rules_have_no_pattern_for(text: str) -> None:
+def test_the_word_model_reads_routine_the_rules_have_no_pattern_for(text: str,
+                                                                    word: str) -> None:
     routine = [f for f in check_objective(text) if f.code == "objective.business_as_usual"]
-    assert routine and "words such as \u201cprovide\u201d" in routine[0].message
+    assert routine and "words such as" in routine[0].message
+    assert f"\u201c{word}\u201d" in routine[0].message
     assert routine[0].question
 
 

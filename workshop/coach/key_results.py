@@ -653,6 +653,45 @@ _BODY_WEIGHT_RE = re.compile(r"^[\d.,]+ ?(?:lbs?|kgs?|kilos?|pounds)\b")
 _PER_USER_RE = re.compile(
     r"\bper (?:active |monthly |daily |weekly )?(?:user|visitor|subscriber|member|player|"
     r"reader|learner|student)\b")
+# People's own experience, stated as what they feel, find or learn ("Staff feel valued",
+# "Patrons may better navigate the library", "Seniors may learn more about ..."), or a
+# survey item that names it with its subject left out ("Feels informed", "Likely to
+# recommend - inpatient"): a change for people, as the labelling rules define an outcome.
+# "Users can find ..." is a capability instead, so "can" is not among the words between.
+_EXPERIENCE_VERBS = lx._words("""feel feels find finds learn learns discover discovers
+    enjoy enjoys explore explores navigate navigates understand understands know knows
+    trust trusts recommend recommends""")
+_EXPERIENCE_PEOPLE = lx.OTHERS_NOUNS | lx.OWN_PEOPLE_NOUNS | lx._words("""patrons
+    seniors teens children kids adults youth young public community communities
+    colleagues everyone everybody unemployed underemployed""")
+_BEFORE_EXPERIENCE = lx._words("""may will would should now also better more easily
+    continue continues to and all""")
+_SURVEY_ITEM_RE = re.compile(r"^(?:feels?|intends? to|(?:likely|would|will) to recommend|"
+                             r"likely to recommend)\b")
+
+
+def _experience(tokens: list[str], norm: str, led_by_a_verb: bool) -> str:
+    """The words that state people's experience ("staff feel", "feels"), else ""."""
+    m = _SURVEY_ITEM_RE.match(norm)
+    if m:
+        return m.group(0)
+    if _EXPERIENCE_VERBS.isdisjoint(tokens[:8]) or (
+            led_by_a_verb and tokens[0] not in _EXPERIENCE_PEOPLE):
+        return ""  # "Help customers find answers": our work, leading with its verb
+    who = -1
+    for j, tok in enumerate(tokens[:8]):
+        if tok in _EXPERIENCE_VERBS and who >= 0:
+            return " ".join(tokens[who:j + 1])
+        if tok in _EXPERIENCE_PEOPLE:
+            if who < 0:
+                who = j
+        elif who >= 0 and tok not in _BEFORE_EXPERIENCE:
+            return ""  # "Customers who find ...", "Users can find ...": not their experience
+        elif who < 0 and (j > 3 or lemma(tok)):
+            return ""
+    return ""
+
+
 # Words after a number that say it counts nothing: "$50k in funding", "8.0 for new releases".
 _AMOUNT_ENDS = lx._words("in for on from per to into toward towards")
 # (Plural or short: "a 2 week release cycle" counts releases.)
@@ -718,7 +757,8 @@ class _Evidence:
                  "coverage", "others_share", "metric", "others", "target", "done",
                  "cert", "service", "clause", "artefact", "capability", "proxy", "level",
                  "passive_change", "hiring", "artefact_lead", "count_noun", "object_class",
-                 "universal", "own_cadence", "gained", "per_user", "by_means", "feat")
+                 "universal", "own_cadence", "gained", "per_user", "by_means", "feat",
+                 "experience")
 
     def __init__(self, norm: str) -> None:
         tokens = _TOKEN_RE.findall(norm)
@@ -949,6 +989,7 @@ class _Evidence:
             bool(token_set & _CHANGE_NOUNS) and _sized_change_in_a_measure(tokens))
         self.hiring = bool(token_set & _HIRING_WORDS) and bool(_HIRING_RE.search(norm))
         self.per_user = "per" in token_set and bool(_PER_USER_RE.search(norm))
+        self.experience = _experience(tokens, norm, role != _ROLE_NONE)
         # "Deadlift 5 plates", "Hold a back lever for 5 seconds": a level of fitness
         # reached, unless it is a habit ("30 push-ups each day").
         self.feat = self.target and not token_set.isdisjoint(_FEAT_WORDS) and bool(
@@ -995,6 +1036,9 @@ _R_GAINED = "gained"
 # A rate of use per user ("4 sessions per user per week"): usage, as the labelling rules
 # name it.
 _R_USAGE = "usage"
+# What people feel, find or learn ("Staff feel valued", "Patrons may better navigate the
+# library"): a change for people, as the labelling rules name an outcome.
+_R_EXPERIENCE = "experience"
 # Answers we gather ("Collect 200 survey responses"): the labelling rules count them as our
 # own activity.
 _R_GATHERED = "gathered"
@@ -1013,7 +1057,7 @@ _DEFINITIONAL = frozenset((_R_PROXY, _R_RESULT, _R_GATHERED, _R_OWN_COUNT))
 # the rules' other verdicts do (see training.py).
 DEFINED_BY_THE_LABELLING_RULES = frozenset((_R_OWN_COUNT, _R_HIRING, _R_CAPABILITY, _R_LEVEL,
                                             _R_RESULT, _R_GAINED, _R_USAGE, _R_GATHERED,
-                                            _R_SHARE, _R_HABIT))
+                                            _R_SHARE, _R_HABIT, _R_EXPERIENCE))
 # Work named by its verb ("Launch ...") or reported done ("12 schools visited"): the
 # labelling rules' "activity ... whose completion is the measure", found by its form, so
 # its vote sits between the others and the defined ones.
@@ -1056,6 +1100,8 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         return OUTPUT, _R_PROXY
     if ev.gained:
         return OUTCOME, _R_GAINED
+    if ev.experience:
+        return OUTCOME, _R_EXPERIENCE
     if ev.by_means:
         # "Improved remote working capabilities by starting work at 10": the means is
         # the key result.
@@ -1327,6 +1373,8 @@ def _rule_cues(reason: str, ev: _Evidence, norm: str) -> tuple[str, ...]:
         return (ev.tokens[ev.lead],)
     if reason == _R_GAINED and ev.count_phrase:
         return (ev.count_phrase,)
+    if reason == _R_EXPERIENCE:
+        return (ev.experience,)
     if reason == _R_USAGE:
         m = _PER_USER_RE.search(norm)
         return (m.group(0),) if m else ()

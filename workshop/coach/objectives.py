@@ -358,7 +358,10 @@ _MORE_LEADING_VERBS = lx._words("""give delight help let find lock be put show t
     remember love consider serve expect pass require report pull empower inspire foster
     nurture champion welcome thank engage connect celebrate equip enable unlock bring win
     earn protect prepare secure strengthen deepen broaden embed embrace invest focus drive
-    own ship keep meditate drink eat sleep journal paint""")
+    own ship keep meditate drink eat sleep journal paint treat respect interact exchange
+    undertake search model satisfy know listen assure emphasise emphasize accept wear
+    explain act furnish guide cultivate uphold steward care liaise advocate partner
+    collaborate participate distribute encourage educate inform advise assist""")
 _FIXED_CADENCE_RE = re.compile(
     r"\b(?:every|each) (?:day|week|month|quarter|year|term|weekday|morning|evening|night)\b|"
     r"\b(?:once|twice) (?:a|per) (?:day|week|month|quarter|year)\b")
@@ -495,11 +498,14 @@ _PASTED_END_RE = re.compile(r"[*_`\"'~]+$")
 # A theme before the objective (THEME_RE): whether it is routine or a deliverable is read
 # from what follows. (The theme still counts as naming something.)
 # A body's own name before "will" or "shall", as public plans write an objective ("The
-# College will maintain ...", "The Parks Division shall provide ..."): what follows is read
-# as the objective, as "we will" is.
+# College will maintain ...", "The Parks Division shall provide ..."), or a pledge ("We
+# pledge to provide ...", "aiming to meet ..."): what follows is read as the objective, as
+# "we will" is.
 _BODY_WILL_RE = re.compile(
-    r"^(?!(?:this|it|that|which|what|there) )(?:the |our |each |every |all )?"
-    r"(?:[\w&'-]+ ){0,4}[\w&'-]+ (?:will|shall) (?=\w+ \w)")
+    r"^(?!(?:this|it|that|which|what|there) )(?:(?:the |our |each |every |all )?"
+    r"(?:[\w&'-]+ ){0,4}[\w&'-]+ (?:will|shall)|(?:(?:the |our )?(?:[\w&'-]+ ){0,4}?)?"
+    r"(?:(?:pledges?|aims?|strives?|seeks?|commits?|endeavou?rs?)|(?:is|are) committed) to|"
+    r"(?:aiming|striving|seeking|endeavou?ring|pledging) to) (?=\w+ \w)")
 # A charter's number in words and figures: "within five (5) minutes", "once (1) a year".
 _NUMBER_IN_FIGURES_RE = re.compile(
     r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|"
@@ -507,6 +513,10 @@ _NUMBER_IN_FIGURES_RE = re.compile(
 # A move from one state to another: "Ensure communication with parents moves from paper to
 # the app".
 _TRANSITION_RE = re.compile(r"\bfrom (?:[\w'-]+ ){1,4}(?:to|into|onto)\b")
+# Verbs of an effect on people ("Delight teams who ...", "Transform how residents ..."): the
+# aim is what they will feel or do, a change, however routine its other words sound.
+_EFFECT_LEADS = lx._words("""delight wow amaze inspire transform excite energise energize
+    revolutionise revolutionize reinvent""")
 # "Keep patching monthly, but on Bottlerocket instead of the custom AMI": kept, but changed.
 _INSTEAD_RE = re.compile(r"\b(?:instead of|rather than)\b")
 _NOT_YET_RE = re.compile(r"\b(?:cannot|can't|can not|do not|don't|not yet|by (?:the )?end of)\b")
@@ -524,6 +534,17 @@ def _verb_of(token: str) -> str:
     if verb and len(verb) == len(token) and verb != token:
         return token
     return verb or token
+
+
+def _is_leading_gerund(token: str) -> bool:
+    """ "Treating everyone fairly", "Managing information and delivering services": the
+    -ing form of a verb an objective opens with, as charters and plans list duties."""
+    if not token.endswith("ing") or len(token) < 6:
+        return False
+    stem = token[:-3]
+    leading = _MORE_LEADING_VERBS | _DUTY_VERBS | _DUTY_ONLY_LEADS
+    return bool(lemma(token)) or any(
+        s in leading for s in (stem, stem + "e", stem[:-1] if stem[-1] == stem[-2] else stem))
 
 
 # A comparison with today ("faster than", "in 3 days instead of 8", "down from 12").
@@ -769,14 +790,16 @@ def _read_objective(text: str) -> tuple[Finding, ...]:
     # does. What the rules can see keeps it an aim: a change (a change word in any form,
     # "from paper to the app"), a deliverable, a slogan, a number to reach ("Add 4 extra
     # evening services", "Speak at one external conference"; the rules read the routine
-    # ones, service levels and floors) or one thing done once.
+    # ones, service levels and floors) or one thing done once (a duty verb's "a" is the
+    # standing kind: "Provide a helpful and efficient service").
     if english and not rules_routine and not changes and not kept_but_changed \
-            and not has_digit and not token_set & lx.NUMBER_WORDS and not one_thing and (
+            and not has_digit and not token_set & lx.NUMBER_WORDS \
+            and (not one_thing or lead in _DUTY_VERBS) and (
             leads_with_verb or tokens[at] in _MORE_LEADING_VERBS
-            or tokens[at] in _DUTY_VERBS) and not any(
+            or tokens[at] in _DUTY_VERBS or _is_leading_gerund(tokens[at])) and not any(
                 f.code in ("objective.deliverable", "objective.vague") for f in findings) \
             and not any(_verb_of(t) in _CHANGE_WORDS for t in tokens) \
-            and not _TRANSITION_RE.search(norm):
+            and not _TRANSITION_RE.search(norm) and tokens[at] not in _EFFECT_LEADS:
         routine, routine_words = objective_model().routine(norm)
         if routine:
             quoted = ", ".join(f"\u201c{w}\u201d" for w in routine_words)
