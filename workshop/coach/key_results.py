@@ -1053,8 +1053,8 @@ _R_HABIT = "habit"
 _DEFINITIONAL = frozenset((_R_PROXY, _R_RESULT, _R_GATHERED, _R_OWN_COUNT))
 # Verdicts that restate the labelling rules' own definitions (a count of the team's own
 # work, people hired, a capability, a measure at a level, people gained, usage per user,
-# work measured by the result it reaches): their vote weighs more next to the words than
-# the rules' other verdicts do (see training.py).
+# work measured by the result it reaches, what people feel, find or learn): their vote
+# weighs more next to the words than the rules' other verdicts do (see training.py).
 DEFINED_BY_THE_LABELLING_RULES = frozenset((_R_OWN_COUNT, _R_HIRING, _R_CAPABILITY, _R_LEVEL,
                                             _R_RESULT, _R_GAINED, _R_USAGE, _R_GATHERED,
                                             _R_SHARE, _R_HABIT, _R_EXPERIENCE))
