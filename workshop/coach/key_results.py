@@ -666,8 +666,7 @@ _EXPERIENCE_PEOPLE = lx.OTHERS_NOUNS | lx.OWN_PEOPLE_NOUNS | lx._words("""patron
     colleagues everyone everybody unemployed underemployed""")
 _BEFORE_EXPERIENCE = lx._words("""may will would should now also better more easily
     continue continues to and all""")
-_SURVEY_ITEM_RE = re.compile(r"^(?:feels?|intends? to|(?:likely|would|will) to recommend|"
-                             r"likely to recommend)\b")
+_SURVEY_ITEM_RE = re.compile(r"^(?:feels?|intends? to|likely to recommend|would recommend)\b")
 
 
 def _experience(tokens: list[str], norm: str, led_by_a_verb: bool) -> str:

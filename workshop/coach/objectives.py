@@ -536,15 +536,18 @@ def _verb_of(token: str) -> str:
     return verb or token
 
 
+_LEADING_VERBS = _MORE_LEADING_VERBS | _DUTY_VERBS | _DUTY_ONLY_LEADS
+
+
 def _is_leading_gerund(token: str) -> bool:
     """ "Treating everyone fairly", "Managing information and delivering services": the
     -ing form of a verb an objective opens with, as charters and plans list duties."""
     if not token.endswith("ing") or len(token) < 6:
         return False
     stem = token[:-3]
-    leading = _MORE_LEADING_VERBS | _DUTY_VERBS | _DUTY_ONLY_LEADS
     return bool(lemma(token)) or any(
-        s in leading for s in (stem, stem + "e", stem[:-1] if stem[-1] == stem[-2] else stem))
+        s in _LEADING_VERBS
+        for s in (stem, stem + "e", stem[:-1] if stem[-1] == stem[-2] else stem))
 
 
 # A comparison with today ("faster than", "in 3 days instead of 8", "down from 12").
