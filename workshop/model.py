@@ -229,6 +229,18 @@ class Workshop:
                     return o, kr
         return None
 
+    def texts_by_id(self) -> dict[str, str]:
+        """Each strategy's, objective's, key result's and action's text by its id, read in
+        one pass (the side panel names the item of every finding after each pause in
+        typing)."""
+        texts = {s.id: s.text.strip() for s in self.context.strategies}
+        for o in self.objectives:
+            texts[o.id] = o.text.strip()
+            for kr in o.key_results:
+                texts[kr.id] = kr.text.strip()
+                texts.update((a.id, a.text.strip()) for a in kr.actions)
+        return texts
+
     def stage(self, key: str) -> StageRecord | None:
         for s in self.stages:
             if s.key == key:

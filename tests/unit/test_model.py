@@ -109,3 +109,16 @@ def test_validate_catches_dangling_owner():
     ws.objectives[0].key_results[0].actions[0].owner_id = "nobody"
     with pytest.raises(ModelError, match="unknown owner"):
         validate(ws)
+
+
+def test_every_item_text_is_found_by_its_id():
+    ws = demo_workshop()
+    texts = ws.texts_by_id()
+    objective = ws.objectives[0]
+    kr = objective.key_results[0]
+    assert texts[objective.id] == objective.text.strip()
+    assert texts[kr.id] == kr.text.strip()
+    for _, _, action in ws.all_actions():
+        assert texts[action.id] == action.text.strip()
+    for strategy in ws.context.strategies:
+        assert texts[strategy.id] == strategy.text.strip()

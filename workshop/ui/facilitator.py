@@ -614,19 +614,9 @@ class FacilitatorWindow(QMainWindow):
         if finding is None:
             self.controller.set_projected_finding("")
             return
+        subject = self.controller.workshop.texts_by_id().get(finding.subject_id, "")
         self.controller.set_projected_finding(finding.question or finding.message,
-                                              self._subject_text(finding.subject_id),
-                                              finding.code, finding.subject_id)
-
-    def _subject_text(self, subject_id: str) -> str:
-        """The text of the item a finding is about ("" when it names none)."""
-        if subject_id:
-            for kind in ("kr", "objective", "action", "strategy"):
-                try:
-                    return self.controller.get((kind, subject_id)).text.strip()
-                except KeyError:
-                    continue
-        return ""
+                                              subject, finding.code, finding.subject_id)
 
     def message_to_room(self) -> None:
         """Ctrl+M: type a short message for the room; Ctrl+M again takes it down."""
@@ -758,8 +748,11 @@ class FacilitatorWindow(QMainWindow):
 
     def _update_findings(self) -> None:
         page = self.stack.currentWidget()
-        self.side.set_findings(list(page.findings()) if isinstance(page, StagePage) else [],
-                               self._subject_text)
+        findings = list(page.findings()) if isinstance(page, StagePage) else []
+        # One pass over the session names every finding's item.
+        texts = self.controller.workshop.texts_by_id() if any(
+            f.subject_id for f in findings) else {}
+        self.side.set_findings(findings, lambda subject_id: texts.get(subject_id, ""))
 
     def _schedule_tick(self) -> None:
         """The next wake-up: when the shown second changes, only while time runs."""
