@@ -655,6 +655,33 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    # Round 24's lessons: people's satisfaction named as the measure, whatever it is with;
+    # a change named after how it comes; targets of a measure reached.
+    "Key stakeholder satisfaction with advice on economic policy",
+    "Satisfaction with delivery of state events",
+    "Staff satisfaction score of 80%",
+    "Year-on-year increase in numbers of qualifiers and finalists",
+    "Steady growth in members",
+    "Meet our revenue targets",
+    "Achieve the annual fundraising target",
+    "Achieve sales quota",
+])
+def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: str) -> None:
+    assert assess_kr(text).kind == OUTCOME
+
+
+@pytest.mark.parametrize("text", [
+    "Run a satisfaction survey",
+    "Satisfaction survey sent to all members",
+    "Meet with partners to set targets",
+    "Meet the deadline for the grant",
+    "Achieve all project milestones",
+])
+def test_the_survey_or_a_meeting_about_targets_stays_an_output(text: str) -> None:
+    assert assess_kr(text).kind == OUTPUT
+
+
+@pytest.mark.parametrize("text", [
     "Users can find the export button",
     "Publish a guide so that users learn the API",
     "Run 4 workshops where teachers learn the new syllabus",

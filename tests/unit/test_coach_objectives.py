@@ -290,6 +290,14 @@ def codes(text: str) -> set[str]:
     "Provide a safe, accessible environment for visitors and staff",
     "Provide a welcoming and inclusive place for every reader",
     "Recognise volunteer contributions and celebrate success",
+    # Round 24's lessons: a standing value and a standing manner of working.
+    "Place our customers at the heart of everything we do",
+    "Always Safe: the service will put safety first in everything it does",
+    "Practice continual business improvement",
+    "Consolidate and improve our core business as a social landlord",
+    "Be affordable and fair",
+    "Be easy to deal with",
+    "Be financially responsible and transparent",
 ])
 def test_a_routine_duty_written_as_a_goal_is_business_as_usual(text: str) -> None:
     found = codes(text)
@@ -312,6 +320,9 @@ def test_continue_and_maintain_wording_is_still_business_as_usual(text: str) -> 
 
 @pytest.mark.parametrize("text", [
     "Grow the monthly meetup into a regional conference",
+    "Be more transparent with our customers",
+    "Be the fairest lender in Kenya",
+    "Consolidate and improve our market share in Asia",
     "Run our first customer conference",
     "Support new customers to adopt the API faster",
     "Make onboarding effortless for new customers",

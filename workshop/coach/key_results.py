@@ -538,6 +538,12 @@ _CHANGE_SIZE_RE = re.compile(
 _CHANGE_SIZE_UNITS = lx._words("% percent x points pts pp times fold")
 
 
+# "Year-on-year increase in numbers of qualifiers", "Steady growth in members": the change
+# is named after how it comes, and reads as "Increase ..." does.
+_CHANGE_QUALIFIERS = lx._words("""year-on-year year-over-year annual yearly steady sustained
+    continued continuous consistent significant measurable marked overall further""")
+
+
 def _sized_change_in_a_measure(tokens: list[str]) -> bool:
     for j in range(1, len(tokens) - 2):
         if tokens[j] not in _CHANGE_NOUNS or tokens[j + 1] not in ("in", "of"):
@@ -667,6 +673,12 @@ _EXPERIENCE_PEOPLE = lx.OTHERS_NOUNS | lx.OWN_PEOPLE_NOUNS | lx._words("""patron
 _BEFORE_EXPERIENCE = lx._words("""may will would should now also better more easily
     continue continues to and all""")
 _SURVEY_ITEM_RE = re.compile(r"^(?:feels?|intends? to|likely to recommend|would recommend)\b")
+# A measure named by people's satisfaction ("Key stakeholder satisfaction with advice",
+# "Satisfaction with delivery of state events"): what they feel about the work, whatever
+# the work is; not the survey that asks it ("Satisfaction survey sent to members").
+_SATISFACTION_HEAD_RE = re.compile(
+    r"^(?:[\w'-]+ ){0,3}?(?:satisfaction|dissatisfaction)\b(?! (?:surveys?|questionnaires?|"
+    r"forms?)\b)")
 
 
 def _experience(tokens: list[str], norm: str, led_by_a_verb: bool) -> str:
@@ -674,6 +686,12 @@ def _experience(tokens: list[str], norm: str, led_by_a_verb: bool) -> str:
     m = _SURVEY_ITEM_RE.match(norm)
     if m:
         return m.group(0)
+    if "satisfaction" in norm:
+        # "Staff satisfaction ...": a people noun that is also a verb is no verb here.
+        m = _SATISFACTION_HEAD_RE.match(norm)
+        if m and not any(lemma(t) and t not in _EXPERIENCE_PEOPLE
+                         for t in m.group(0).split()[:-1]):
+            return m.group(0)
     if _EXPERIENCE_VERBS.isdisjoint(tokens[:8]) or (
             led_by_a_verb and tokens[0] not in _EXPERIENCE_PEOPLE):
         return ""  # "Help customers find answers": our work, leading with its verb
@@ -729,6 +747,22 @@ def _measured_by_its_means(norm: str) -> bool:
     return _MEASURE_OR_OTHERS.isdisjoint(_TOKEN_RE.findall(head))
 
 
+_TARGET_MEETING_VERBS = lx._words("meet achieve hit reach exceed attain beat")
+_TARGET_NOUNS = lx._words("target targets quota quotas kpi kpis")
+# Words between the verb and "targets" that keep the targets its object ("Meet [the
+# Board's annual] targets"); "Meet with partners to set targets" has other words.
+_NOT_BEFORE_TARGETS = lx._words("with to and for on about at")
+
+
+def _names_its_targets(after: list[str]) -> bool:
+    for tok in after[:5]:
+        if tok in _TARGET_NOUNS:
+            return True
+        if tok in _NOT_BEFORE_TARGETS or (lemma(tok) and not tok.endswith(("al", "ly"))):
+            return False
+    return False
+
+
 def _verb_of_a_measure(verb: str, after: list[str], role: str) -> str:
     """The role of a verb of work whose object shows it names a change or an attainment."""
     if verb == "make" and after and not after[0][0].isdigit() \
@@ -740,6 +774,10 @@ def _verb_of_a_measure(verb: str, after: list[str], role: str) -> str:
         return _ROLE_ATTAIN
     if verb == "meet" and not _SERVICE_LEVELS.isdisjoint(after[:5]):
         # "Meet 100% of SLO targets", "Meet our SLAs": a service level reached.
+        return _ROLE_ATTAIN
+    if verb in _TARGET_MEETING_VERBS and _names_its_targets(after):
+        # "Meet our revenue targets", "Achieve the annual fundraising target": a level
+        # set for a measure, reached.
         return _ROLE_ATTAIN
     if verb in lx.SOFT_TASK_VERBS and not _EARNINGS.isdisjoint(after[:3]):
         # "Deliver bundle revenue", "Deliver $3M in new revenue": money earned.
@@ -763,7 +801,9 @@ class _Evidence:
         tokens = _TOKEN_RE.findall(norm)
         self.tokens = tokens
         i = 0
-        while i < len(tokens) - 1 and tokens[i] in lx.LEADING_FILLERS:
+        while i < len(tokens) - 1 and (tokens[i] in lx.LEADING_FILLERS or (
+                tokens[i] in _CHANGE_QUALIFIERS and tokens[i + 1] in _CHANGE_NOUNS
+                and tokens[i + 2:i + 3] in (["in"], ["of"]))):
             i += 1
         if tokens[i:i + 1] == ["i"] and len(tokens) > i + 1 and tokens[i + 1].isalpha() \
                 and not tokens[i + 1].endswith("ed"):
@@ -1142,7 +1182,8 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         if own_count:
             return OUTPUT, _R_OWN_COUNT
         if not (ev.target or ev.others or ev.count_class or ev.level) \
-                and _EARNINGS.isdisjoint(ev.tokens):
+                and _EARNINGS.isdisjoint(ev.tokens) \
+                and not _names_its_targets(ev.tokens[ev.lead + 1:]):
             # "Secure budget", "Get buy-in from the board": nothing to count or reach.
             return OUTPUT, _R_NO_MEASURE
         return OUTCOME, _R_OUTCOME

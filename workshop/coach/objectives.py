@@ -284,7 +284,17 @@ _STANDING_WORK_RE = re.compile(
     r"\bmon(?:day)?\s*(?:-|–|to)\s*(?:fri|sat|sun))|"
     # Running well what runs ("The programme demonstrates operational excellence"), unless
     # a change word makes it an aim ("Optimize operational excellence").
-    r"\boperational excellence\b")
+    r"\boperational excellence\b|"
+    # A standing value and a standing manner of working: "Place our customers at the heart
+    # of everything we do", "Practice continual business improvement", "Consolidate and
+    # improve our core business", "Be affordable and fair", "Be easy to deal with".
+    r"\b(?:at the heart of|first in|central to) everything (?:we|it|they) do(?:es)?\b|"
+    r"\bcontinual (?:[\w-]+ )?improvement\b|^perpetually\b|"
+    r"^consolidat\w* (?:and [\w-]+ )?(?:our|the|its) core\b|"
+    r"^be (?:(?:financially|fiscally|environmentally|socially|ethically|always|fully) )?"
+    r"(?:affordable|fair|accountable|responsible|transparent|professional|courteous|polite|"
+    r"honest|ethical|respectful|approachable|responsive|trustworthy|prudent|compliant|"
+    r"easy to (?:deal|work) with|involved in)\b")
 # Keeping a team staffed ("Hire the right people", "Recruit, develop, & retain exceptional
 # staff", "Onboard all new team members"): a duty that never ends, unless a number or a
 # change makes it this period's aim ("Onboard two new committers", "Hire our first PM").
@@ -350,7 +360,12 @@ _NOT_A_CHANGE = (
                 r"\bfirst (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|day|"
                 r"week|working day) of\b|\bor (?:more|less|better|fewer|higher|lower)\b"),
      frozenset({"first", "new", "make", "more", "less", "better", "fewer", "higher",
-                "lower"})))
+                "lower"})),
+    # A standing value ("put safety first in everything it does") and the core business
+    # kept and bettered as it always is ("Consolidate and improve our core business").
+    (re.compile(r"\bfirst in everything\b"), frozenset({"first"})),
+    (re.compile(r"^(?:consolidat\w*|perpetually renew) and improv\w* (?:(?:our|the|its) core\b)?"),
+     frozenset({"improve", "improving", "consolidate", "consolidating"})))
 # Common leading verbs of objectives that the key-result verb list does not hold, so that
 # "Give budget owners a clear view every week" is not read as a statement about owners.
 _MORE_LEADING_VERBS = lx._words("""give delight help let find lock be put show tell ask try
