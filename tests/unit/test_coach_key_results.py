@@ -673,6 +673,8 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
 @pytest.mark.parametrize("text", [
     "Run a satisfaction survey",
     "Satisfaction survey sent to all members",
+    "Baseline member satisfaction score is established",
+    "Customer satisfaction is surveyed through the annual survey",
     "Meet with partners to set targets",
     "Meet the deadline for the grant",
     "Achieve all project milestones",

@@ -688,9 +688,13 @@ def _experience(tokens: list[str], norm: str, led_by_a_verb: bool) -> str:
         return m.group(0)
     if "satisfaction" in norm:
         # "Staff satisfaction ...": a people noun that is also a verb is no verb here.
+        # "Baseline satisfaction score is established", "Customer satisfaction is
+        # surveyed": the measuring is the work reported done.
         m = _SATISFACTION_HEAD_RE.match(norm)
         if m and not any(lemma(t) and t not in _EXPERIENCE_PEOPLE
-                         for t in m.group(0).split()[:-1]):
+                         for t in m.group(0).split()[:-1]) and not any(
+                tokens[j] in BE_PAST and is_task_participle(tokens[j + 1])
+                for j in range(len(tokens) - 1)) and "baseline" not in tokens:
             return m.group(0)
     if _EXPERIENCE_VERBS.isdisjoint(tokens[:8]) or (
             led_by_a_verb and tokens[0] not in _EXPERIENCE_PEOPLE):
