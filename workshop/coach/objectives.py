@@ -528,10 +528,11 @@ _NUMBER_IN_FIGURES_RE = re.compile(
 # A move from one state to another: "Ensure communication with parents moves from paper to
 # the app".
 _TRANSITION_RE = re.compile(r"\bfrom (?:[\w'-]+ ){1,4}(?:to|into|onto)\b")
-# Verbs of an effect on people ("Delight teams who ...", "Transform how residents ..."): the
-# aim is what they will feel or do, a change, however routine its other words sound.
+# Verbs of an effect on people ("Delight teams who ...", "Transform how residents ...",
+# "Generate public interest in ..."): the aim is what they will feel or do, a change,
+# however routine its other words sound.
 _EFFECT_LEADS = lx._words("""delight wow amaze inspire transform excite energise energize
-    revolutionise revolutionize reinvent""")
+    revolutionise revolutionize reinvent generate spark stimulate ignite""")
 # "Keep patching monthly, but on Bottlerocket instead of the custom AMI": kept, but changed.
 _INSTEAD_RE = re.compile(r"\b(?:instead of|rather than)\b")
 _NOT_YET_RE = re.compile(r"\b(?:cannot|can't|can not|do not|don't|not yet|by (?:the )?end of)\b")
