@@ -665,6 +665,13 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     "Meet our revenue targets",
     "Achieve the annual fundraising target",
     "Achieve sales quota",
+    # Round 25's lessons: a measure's name counting what people do of their own accord or
+    # send us; a change that goes on.
+    "# of new freshmen enrolled",
+    "Number of artists participating in Open Studios",
+    "# of applications received",
+    "No. of members who renewed",
+    "Continue to increase the use of the children's area",
 ])
 def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME
@@ -678,6 +685,10 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
     "Meet with partners to set targets",
     "Meet the deadline for the grant",
     "Achieve all project milestones",
+    "Number of artists who have received a grant",
+    "# of benefits information sessions held",
+    "Number of workshops held for enrolled students",
+    "Continue to provide publicity and feedback",
 ])
 def test_the_survey_or_a_meeting_about_targets_stays_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT

@@ -298,6 +298,13 @@ def codes(text: str) -> set[str]:
     "Be affordable and fair",
     "Be easy to deal with",
     "Be financially responsible and transparent",
+    # Round 25's lessons: the duty said in the present, a body that works to do it, and
+    # work done every year.
+    "We provide well-maintained team kit, grounds and player resources",
+    "We deliver resources, technology, events and services to support student success",
+    "The Library works to provide a positive experience in every interaction",
+    "Ensure all council policies are reviewed annually and updated as necessary",
+    "Review the fee schedule annually",
 ])
 def test_a_routine_duty_written_as_a_goal_is_business_as_usual(text: str) -> None:
     found = codes(text)
@@ -321,6 +328,9 @@ def test_continue_and_maintain_wording_is_still_business_as_usual(text: str) -> 
 @pytest.mark.parametrize("text", [
     "Grow the monthly meetup into a regional conference",
     "Be more transparent with our customers",
+    "We provide new services to rural patients",
+    "We reinforce our business lead sourcing",
+    "Grow membership annually by 10%",
     "Be the fairest lender in Kenya",
     "Consolidate and improve our market share in Asia",
     "Run our first customer conference",

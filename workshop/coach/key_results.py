@@ -767,6 +767,38 @@ def _names_its_targets(after: list[str]) -> bool:
     return False
 
 
+# A measure's name that counts what people do of their own accord ("# of new freshmen
+# enrolled", "Number of artists participating in Open Studios") or what they send us ("#
+# of applications received"): people gained or drawn in, as the labelling rules count
+# users and contributors gained; "Number of artists who have received a grant" counts what
+# we gave.
+_COUNT_HEADS = lx._words("# number no count total")
+_ACTING_OF_THEIR_OWN = lx._words("""applied applying enrolled enrolling participating
+    participated attending attended registered registering joined joining renewed renewing
+    donated donating volunteering volunteered voted voting subscribed subscribing responding
+    responded visiting visited borrowing borrowed graduating graduated""")
+_SENT_TO_US = lx._words("""applications enquiries inquiries donations referrals nominations
+    submissions proposals bids entries requests""")
+_BETWEEN_COUNTED_AND_ACT = lx._words("who that have has had been are were is was")
+
+
+def _counted_act_for_themselves(tokens: list[str]) -> str:
+    """The words that name who is counted and what they do ("freshmen enrolled"), else ""."""
+    at = 1
+    while at < len(tokens) and tokens[at] in ("of", "number", "#"):
+        at += 1
+    for k in range(at, min(len(tokens), at + 7)):
+        tok = tokens[k]
+        if (tok in _ACTING_OF_THEIR_OWN and k > at) or (
+                tok in ("received", "submitted") and tokens[k - 1] in _SENT_TO_US):
+            return " ".join(tokens[at:k + 1])
+        if tok in _BETWEEN_COUNTED_AND_ACT:
+            continue
+        if tok in _ACTING_OF_THEIR_OWN or is_task_participle(tok) or tok in lx.DONE_STATES:
+            return ""  # "# of sessions held": our work, done
+    return ""
+
+
 def _verb_of_a_measure(verb: str, after: list[str], role: str) -> str:
     """The role of a verb of work whose object shows it names a change or an attainment."""
     if verb == "make" and after and not after[0][0].isdigit() \
@@ -812,6 +844,9 @@ class _Evidence:
         if tokens[i:i + 1] == ["i"] and len(tokens) > i + 1 and tokens[i + 1].isalpha() \
                 and not tokens[i + 1].endswith("ed"):
             i += 1  # "I tell the world ...": a personal key result, the verb after "I"
+        if tokens[i:i + 2] in (["continue", "to"], ["continues", "to"]) \
+                and len(tokens) > i + 2 and lemma(tokens[i + 2]) in lx.CHANGE_VERBS:
+            i += 2  # "Continue to increase the use of ...": the change goes on
         self.lead = i
         first = tokens[i] if tokens else ""
         if "/" in first and (lemma(first.split("/", 1)[0])
@@ -953,6 +988,11 @@ class _Evidence:
         self.metric = bool(body_set & lx.METRIC_NOUNS) or (
             role == _ROLE_NONE and bool(tokens) and _names_a_measure(tokens[i]))
         self.others = bool(body_set & lx.OTHERS_NOUNS)
+        if role == _ROLE_NONE and tokens[:1] and tokens[0] in _COUNT_HEADS:
+            acting = _counted_act_for_themselves(tokens)
+            if acting:
+                self.gained = True
+                self.count_phrase = self.count_phrase or acting
         self.done = [t for t in body if t in lx.DONE_STATES]
         # "A budget ... is developed", "Guides are written": any piece of work reported
         # as done, not only the participles listed.

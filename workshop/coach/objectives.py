@@ -300,7 +300,8 @@ _STANDING_WORK_RE = re.compile(
 # change makes it this period's aim ("Onboard two new committers", "Hire our first PM").
 _STAFFING_VERBS = lx._words("hire recruit retain onboard staff")
 _CADENCE_RE = re.compile(
-    r"\b(?:daily|weekly|monthly|quarterly|yearly|annual|every (?:day|week|month|quarter|"
+    r"\b(?:daily|weekly|monthly|quarterly|yearly|annual|annually|(?:bi|semi)-?annually|"
+    r"fortnightly|biennially|every (?:day|week|month|quarter|"
     r"year)|recurring|regular|routine|ongoing|as usual|"
     # "every two weeks", "once a month", "each quarter": work on a fixed cadence
     r"every (?:other|two|three|four|six|\d+) (?:days|weeks|months)|"
@@ -519,7 +520,7 @@ _PASTED_END_RE = re.compile(r"[*_`\"'~]+$")
 _BODY_WILL_RE = re.compile(
     r"^(?!(?:this|it|that|which|what|there) )(?:(?:the |our |each |every |all )?"
     r"(?:[\w&'-]+ ){0,4}[\w&'-]+ (?:will|shall)|(?:(?:the |our )?(?:[\w&'-]+ ){0,4}?)?"
-    r"(?:(?:pledges?|aims?|strives?|seeks?|commits?|endeavou?rs?)|(?:is|are) committed) to|"
+    r"(?:(?:pledges?|aims?|strives?|seeks?|works?|commits?|endeavou?rs?)|(?:is|are) committed) to|"
     r"(?:aiming|striving|seeking|endeavou?ring|pledging) to) (?=\w+ \w)")
 # A charter's number in words and figures: "within five (5) minutes", "once (1) a year".
 _NUMBER_IN_FIGURES_RE = re.compile(
@@ -648,6 +649,11 @@ def _read_objective(text: str) -> tuple[Finding, ...]:
     body_will = _BODY_WILL_RE.match(norm)
     if body_will:
         norm = norm[body_will.end():]
+    elif norm.startswith("we ") and _verb_of(norm.split(" ", 2)[1].removesuffix("s")) \
+            in _FUNCTION_VERBS:
+        # "We provide well-maintained kit", "We deliver resources ...": what the team
+        # does now, said in the present, read as the duty it names.
+        norm = norm[3:]
     words = norm.split()
     tokens = [w.strip(",;:()\"'") for w in words]
     findings: list[Finding] = []
