@@ -672,6 +672,17 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     "# of applications received",
     "No. of members who renewed",
     "Continue to increase the use of the children's area",
+    # Round 26's lessons: a change named as a noun in the plural or in a quality; a
+    # quality of the work named as the measure; a reach widened; a rank among peers; a
+    # response time counted from each request; a level held, "always".
+    "Annual increases in donations from local businesses",
+    "Year-on-year improvement in the overall quality of the reading rooms",
+    "Effectiveness of our outreach campaigns",
+    "Expand the reach of our newsletter",
+    "Expand impact of our youth programmes",
+    "Be placed in the upper quartile of comparable councils for resident satisfaction",
+    "Call the resident back within one working day of receiving a complaint",
+    "Always maintain >90% fleet availability",
 ])
 def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME
@@ -689,6 +700,11 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
     "# of benefits information sessions held",
     "Number of workshops held for enrolled students",
     "Continue to provide publicity and feedback",
+    "Collect and test 400 water samples each quarter",
+    "Delivery of the phase 2 work plan",
+    "Improvement of the onboarding documents",
+    "Expand the programme to 3 new towns",
+    "Call every new member within their first week",
 ])
 def test_the_survey_or_a_meeting_about_targets_stays_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT

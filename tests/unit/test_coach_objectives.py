@@ -305,6 +305,15 @@ def codes(text: str) -> set[str]:
     "The Library works to provide a positive experience in every interaction",
     "Ensure all council policies are reviewed annually and updated as necessary",
     "Review the fee schedule annually",
+    # Round 26's lessons: a service given to the people it is for, or help given; a list
+    # of a unit's functions among other verbs; round-the-clock service; a standing role.
+    "To provide every pupil the chance to take part in after-school clubs",
+    "Offering members a range of social events",
+    "Providing practical advice to small businesses on export rules",
+    "Schedule, staff, operate and maintain the county's community centres",
+    "Provide 24 hour cover with an on-call duty officer",
+    "To serve as a trusted source of local history for the town",
+    "Provide reference help to library users",
 ])
 def test_a_routine_duty_written_as_a_goal_is_business_as_usual(text: str) -> None:
     found = codes(text)
@@ -327,6 +336,9 @@ def test_continue_and_maintain_wording_is_still_business_as_usual(text: str) -> 
 
 @pytest.mark.parametrize("text", [
     "Grow the monthly meetup into a regional conference",
+    "Offer customers a loyalty scheme",
+    "Provide students with new laptops",
+    "Maintain the branch network and open a new branch in Leeds",
     "Be more transparent with our customers",
     "We provide new services to rural patients",
     "We reinforce our business lead sourcing",
@@ -567,7 +579,6 @@ def test_a_rank_is_not_taken_for_markdown() -> None:
 @pytest.mark.parametrize(("text", "word"), [
     # Routine no pattern of the rules names: the word model trained on published
     # objectives reads it, and the finding quotes the words that weighed most.
-    ("Provide reference help to library users", "provide"),
     # A charter's duties, in the -ing form or with a duty verb's standing "a".
     ("Treating every caller fairly and courteously", "treating"),
     ("Provide a helpful, efficient and effective service", "provide"),

@@ -259,12 +259,15 @@ _LEVEL = _Pieces(
      r"at least|at most|within)\s*(?:[$€£]|chf |usd |eur |gbp )?\d"),
     (("in-positive-direction", "breakeven", "default alive", "weigh"),
      r"\btrends? in-positive-direction\b|\bbreakeven\b|\bdefault alive\b|\bweigh\b"),
-    (("elite", "leader", "top", "first", "number one", "#1", "no.", "rank", "rated", "place"),
+    (("elite", "leader", "top", "first", "number one", "#1", "no.", "rank", "rated", "place",
+      "quartile", "decile", "quintile"),
      r"\b(?:elite|leaders?|top|first|number one)\b[^;]{0,30}\b(?:level|category|quadrant|"
      r"rank|ranking|place|position|tier|rated|ranked|quartile|decile)\b|"
      r"\b(?:number one|no\. ?1|#1) (?:rated|ranked)\b|"
      r"\b(?:rank|ranked|rated|place|placed)(?: \w+){0,2} (?:top|first|#1|no\. ?1|number one)\b|"
      r"\b(?:best|highest|top)-rated\b|"
+     # "To be placed in the upper quartile of benchmark institutions": a rank among others.
+     r"\b(?:in|into|within) the (?:top|upper|highest|first) (?:quartile|decile|quintile)\b|"
      # "In the top 10 apps of the store", "#1 in customer satisfaction": a rank to reach.
      r"\btop[- ]?\d+ (?:\w+ ){0,3}(?:in|on|of|among|across)\b|"
      r"(?:#|no\. ?)\d+ (?:\w+ ){0,3}(?:in|on|among|across)\b"),
@@ -362,10 +365,17 @@ _WITH_RESULT_RE = re.compile(
     r"\bwith (?:at least |over |more than )?\d[\d.,]*\s?% of (?:\w+ ){1,3}(?:attending|"
     r"participating|taking part|using|joining|responding|returning)\b")
 _UNIVERSAL_WORDS = lx._words("all every each any")
-_GATHERED_NOUNS = lx._words("responses answers feedback submissions questionnaires")
+# A time counted from when someone asks ("Contact the constituent within two business hours
+# of receiving a request"): a response time, over every request, as "all" would say.
+_FROM_EACH_REQUEST_RE = re.compile(
+    r"\bwithin\b[^.;]{0,40}\b(?:of|after|from) (?:the |a |an |their |its |our |each |every )?"
+    r"(?:receiv\w*|receipt|requests?|referrals?|notifications?|complaints?|applications?|"
+    r"submissions?|enquir\w+|inquir\w+|calls?|first contact)\b")
+_GATHERED_NOUNS = lx._words("""responses answers feedback submissions questionnaires samples
+    specimens readings""")
 # A piece of work named as a noun: "Migration of membership to the new CRM by June".
 _WORK_NOUNS = lx._words("""migration implementation creation deployment publication
-    installation rollout roll-out redesign rebuild completion""")
+    installation rollout roll-out redesign rebuild completion delivery""")
 _GAIN_VERBS = lx._words("add")
 _GATHERED_STATES = lx._words("collected gathered")
 
@@ -532,7 +542,16 @@ _TEAM_WORK_VERBS = lx.TASK_VERBS - lx._words("""join adopt buy purchase choose a
 # "Deliver a 10% increase in demo requests", "2x growth in ARR": the change itself named,
 # with its size, in something that is not our own output.
 _CHANGE_NOUNS = lx._words("""increase growth reduction decrease uplift improvement rise
-    drop lift decline gain jump""")
+    drop lift decline gain jump increases reductions decreases improvements rises gains""")
+# "Improvement in the suitability of ...", "Annual increases in income": a change named as
+# a noun leads, and reads as its verb does ("Improve the suitability of ...").
+_VERB_OF_CHANGE_NOUN = {
+    "increase": "increase", "increases": "increase", "growth": "grow",
+    "reduction": "reduce", "reductions": "reduce", "decrease": "decrease",
+    "decreases": "decrease", "uplift": "uplift", "improvement": "improve",
+    "improvements": "improve", "rise": "increase", "rises": "increase", "gain": "increase",
+    "gains": "increase", "decline": "reduce", "drop": "reduce", "lift": "lift",
+    "jump": "increase"}
 _CHANGE_SIZE_RE = re.compile(
     r"^(?:[$€£]?\d[\d.,]*(?:%|x|k|m)?|[xn]{1,2}%|double-digit|\w+-fold)$")
 _CHANGE_SIZE_UNITS = lx._words("% percent x points pts pp times fold")
@@ -799,8 +818,35 @@ def _counted_act_for_themselves(tokens: list[str]) -> str:
     return ""
 
 
+# A quality of what is done, named as the measure: "Effectiveness of campaigns",
+# "Improve the functional suitability of the teaching space", "Expand impact of key
+# programs".
+_QUALITY_MEASURES = lx._words("""effectiveness efficiency quality suitability usefulness
+    impact reach value accessibility""")
+# What a wider reach is measured in: "Expand the use of the app", "Extend our audience".
+_SPREAD_MEASURES = _QUALITY_MEASURES | lx._words("""use usage adoption uptake take-up audience
+    audiences readership participation membership""")
+_WIDENING_VERBS = lx._words("expand extend")
+
+
+def _names_a_quality(tokens: list[str], at: int) -> bool:
+    """ "[in] [the] [functional] effectiveness of ...": a quality measure named at `at`,
+    after the preposition of a change noun, a determiner and one adjective."""
+    if tokens[at:at + 1] in (["in"], ["of"]):
+        at += 1
+    if tokens[at:at + 1] and tokens[at] in ("the", "our", "its", "their"):
+        at += 1
+    return any(tokens[k:k + 1] != [] and tokens[k] in _QUALITY_MEASURES
+               and tokens[k + 1:k + 2] == ["of"] for k in (at, at + 1))
+
+
 def _verb_of_a_measure(verb: str, after: list[str], role: str) -> str:
     """The role of a verb of work whose object shows it names a change or an attainment."""
+    if verb in _WIDENING_VERBS and after:
+        measure = after[1] if after[0] in ("the", "our", "its", "their") and after[1:] \
+            else after[0]
+        if measure in _SPREAD_MEASURES:
+            return _ROLE_CHANGE
     if verb == "make" and after and not after[0][0].isdigit() \
             and after[0] not in _QUANTITY_WORDS and (
             not _MADE_BETTER.isdisjoint(after) or _AS_FAST_RE.search(" ".join(after))):
@@ -826,7 +872,7 @@ def _verb_of_a_measure(verb: str, after: list[str], role: str) -> str:
 class _Evidence:
     """What the text says, gathered in one pass."""
 
-    __slots__ = ("tokens", "lead", "verb", "role", "count_class", "count_phrase",
+    __slots__ = ("tokens", "norm", "lead", "verb", "role", "count_class", "count_phrase",
                  "coverage", "others_share", "metric", "others", "target", "done",
                  "cert", "service", "clause", "artefact", "capability", "proxy", "level",
                  "passive_change", "hiring", "artefact_lead", "count_noun", "object_class",
@@ -836,6 +882,7 @@ class _Evidence:
     def __init__(self, norm: str) -> None:
         tokens = _TOKEN_RE.findall(norm)
         self.tokens = tokens
+        self.norm = norm
         i = 0
         while i < len(tokens) - 1 and (tokens[i] in lx.LEADING_FILLERS or (
                 tokens[i] in _CHANGE_QUALIFIERS and tokens[i + 1] in _CHANGE_NOUNS
@@ -853,8 +900,10 @@ class _Evidence:
                              or first.split("/", 1)[0] in lx.ACTIVITY_VERBS):
             first = first.split("/", 1)[0]  # "launch/test 3 tools": the first verb leads
         verb = lemma(first) if first else ""
-        role = _role(verb) if verb else _ROLE_NONE
         nxt = tokens[i + 1] if len(tokens) > i + 1 else ""
+        if nxt in ("in", "of") and first in _VERB_OF_CHANGE_NOUN:
+            verb = _VERB_OF_CHANGE_NOUN[first]
+        role = _role(verb) if verb else _ROLE_NONE
         describing = ""
         if role == _ROLE_NONE and nxt and norm.startswith(first + " - "):
             pass  # "Etiwanda - 120": a name, then its target, not an imperative
@@ -986,7 +1035,9 @@ class _Evidence:
         body = tokens[i + 1:] if role != _ROLE_NONE else tokens
         body_set = set(body)
         self.metric = bool(body_set & lx.METRIC_NOUNS) or (
-            role == _ROLE_NONE and bool(tokens) and _names_a_measure(tokens[i]))
+            role == _ROLE_NONE and bool(tokens) and _names_a_measure(tokens[i])) or (
+            role in (_ROLE_NONE, _ROLE_CHANGE) and bool(tokens)
+            and _names_a_quality(tokens, i + (role != _ROLE_NONE)))
         self.others = bool(body_set & lx.OTHERS_NOUNS)
         if role == _ROLE_NONE and tokens[:1] and tokens[0] in _COUNT_HEADS:
             acting = _counted_act_for_themselves(tokens)
@@ -1218,10 +1269,13 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
             # "Close 50% of the audit's issues": a share of our own work done.
             return OUTPUT, _R_COVERAGE
         first_object = ev.tokens[ev.lead + 1] if len(ev.tokens) > ev.lead + 1 else ""
-        if (ev.verb in _GATHER_VERBS and ev.count_noun in _GATHERED_NOUNS) \
+        if (ev.verb in _GATHER_VERBS and (ev.count_noun in _GATHERED_NOUNS or not
+                                          _GATHERED_NOUNS.isdisjoint(
+                                              ev.tokens[ev.lead + 1:ev.lead + 8]))) \
                 or first_object in _GATHERED_NOUNS:
-            # "Collect 200 survey responses", "Get feedback from 15 customers a month":
-            # answers we gather are our own activity (the labelling rules say so).
+            # "Collect 200 survey responses", "Get feedback from 15 customers a month",
+            # "Collect and identify 2,200 mosquito samples": answers and samples we gather
+            # are our own activity (the labelling rules say so).
             return OUTPUT, _R_GATHERED
         if own_count:
             return OUTPUT, _R_OWN_COUNT
@@ -1252,7 +1306,7 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
     if role == _ROLE_TASK:
         if ev.clause:
             return OUTCOME, _R_RESULT
-        if ev.service and ev.universal:
+        if ev.service and (ev.universal or _FROM_EACH_REQUEST_RE.search(ev.norm)):
             # "Fix all P1 bugs within 48 hours": a service level over all of them.
             return OUTCOME, _R_OUTCOME
         if ev.level and (ev.metric or ev.others):

@@ -233,7 +233,7 @@ LEADING_FILLERS = _words("""
     successfully fully officially publicly formally quickly finally also further
     significantly substantially continuously consistently measurably dramatically
     materially meaningfully sustainably jointly collectively actively proactively
-    reliably safely please""")
+    reliably safely always please""")
 
 NUMBER_WORDS = _words("""
     zero one two three four five six seven eight nine ten eleven twelve fifteen twenty

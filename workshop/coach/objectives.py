@@ -194,6 +194,9 @@ _DUTY_VERBS = lx._words("""run sustain support operate manage administer adminis
 # collection" (not "Build and maintain ...": building is a change).
 _FUNCTION_VERBS = _DUTY_VERBS | lx._words("""prepare review assess bill collect update curate
     monitor maintain procure coordinate administer record audit inspect track approve file""")
+# Verbs of giving a service, and the help a unit gives as its service.
+_SERVING_VERBS = lx._words("provide offer serve supply deliver give")
+_HELP_NOUNS = lx._words("assistance advice guidance support information help referrals")
 # Leads that are verbs only in a duty's own words ("Pass the annual audit", "Back up the
 # databases every night"); alone they are no duty ("Pass the bar exam").
 _DUTY_ONLY_LEADS = lx._words("""pass back follow enforce uphold observe adhere practise practice
@@ -285,6 +288,12 @@ _STANDING_WORK_RE = re.compile(
     # Running well what runs ("The programme demonstrates operational excellence"), unless
     # a change word makes it an aim ("Optimize operational excellence").
     r"\boperational excellence\b|"
+    # Round-the-clock service, and a standing role in a larger whole: "Provide 24 hour
+    # response with staffed apparatus", "To function as an integral part of the district".
+    r"\b24[- ]hours? (?:a day|response|service|cover(?:age)?|emergency|access)\b|"
+    r"\b(?:a)?round[- ]the[- ]clock\b|"
+    r"^(?:function|serve|act|operate) as (?:an? |the )?(?:integral|essential|key|vital|"
+    r"central|trusted|reliable|primary|principal)\b|"
     # A standing value and a standing manner of working: "Place our customers at the heart
     # of everything we do", "Practice continual business improvement", "Consolidate and
     # improve our core business", "Be affordable and fair", "Be easy to deal with".
@@ -412,7 +421,10 @@ _BUT_CHANGED_RE = re.compile(
     r"\b(?:after|despite|through|during) (?:the |a |our )?(?:\S+ )?(?:raising|moving|"
     r"switching|cutting|adding|launching|migrating|transfer|move|switch|migration|"
     r"transition|rollout|relaunch|merger|reorgani[sz]ation|restructure)\b|"
-    r"\b(?:and|plus) (?:also )?(?:add|start|begin|launch|introduce|open|extend)\w*\b|"
+    r"\b(?:and|plus) (?:also )?(?:add|start|begin|launch|introduce|extend)\w*\b|"
+    # "... and open a branch", not the noun: "parks, trails, and open spaces".
+    r"\b(?:and|plus) (?:also )?open(?:s|ed|ing)?\b(?! (?:spaces?|areas?|land|water|air|"
+    r"source|data|access|hours|days)\b)|"
     r",(?: \S+){1,4} (?:the|a) new\b|\bonce (?:\w+ ){0,3}(?:is|are|has|have)\b|"
     r"\bnow (?:in|with|also|for)\b[^.]*\btoo\b|"
     r"\s[-–;:] (?:start|add|launch|introduce|begin|move|now)\b|"
@@ -587,14 +599,32 @@ def _names_someone(text: str) -> bool:
 
 
 def _lists_functions(tokens: list[str], at: int) -> bool:
-    """Whether the objective opens with two or more of a unit's standing functions."""
-    verbs = 0
+    """Whether the objective opens with a list of verbs two or more of which are a unit's
+    standing functions ("Develop, protect, promote and maintain the parks")."""
+    functions = 0
     for token in tokens[at:]:
         if token in _FUNCTION_VERBS:
-            verbs += 1
-        elif token != "and":
+            functions += 1
+        elif token != "and" and not lemma(token):
             break
-    return verbs >= 2
+    return functions >= 2
+
+
+def _serves_people(tokens: list[str], at: int) -> bool:
+    """ "Provide each child the opportunity to ...", "Offering students a variety of
+    foods", "Provide technical assistance to businesses": a service given to the people it
+    is for, or help given, as a unit gives it every year."""
+    if _verb_of(tokens[at]) not in _SERVING_VERBS:
+        return False
+    k = at + 1
+    if tokens[k:k + 1] and tokens[k] in ("each", "every", "all", "our"):
+        k += 1
+    if tokens[k:k + 1] and tokens[k].removesuffix("'s").removesuffix("'") in _BENEFICIARIES:
+        # Something given once ("Offer customers a loyalty scheme") is a deliverable; a
+        # standing choice ("a variety of ...") is the service.
+        return tokens[k + 1:k + 2] not in (["a"], ["an"]) or \
+            tokens[k + 2:k + 3] in (["variety"], ["range"], ["choice"], ["selection"])
+    return not _HELP_NOUNS.isdisjoint(tokens[at + 1:at + 3])
 
 
 def _reported_done(tokens: list[str]) -> bool:
@@ -704,7 +734,8 @@ def _read_objective(text: str) -> tuple[Finding, ...]:
         (lead in _DUTY_VERBS and ((len(tokens) <= 4 + at and not has_digit and not one_thing)
                                   or cadence or routine_manner
                                   # "Inspect all food premises": the whole workload
-                                  or tokens[at + 1:at + 2] in (["the"], ["our"], ["all"])
+                                  or tokens[at + 1:at + 2] in (["the"], ["our"], ["all"],
+                                                               ["each"], ["every"])
                                   # "Manage existing accounts and renewals"
                                   or bool(token_set & _EXISTING_WORDS)))
         or bool(_DUTY_LEAD_RE.search(norm))
@@ -727,6 +758,7 @@ def _read_objective(text: str) -> tuple[Finding, ...]:
                 and any(t.endswith("s") and not t.endswith("ss") for t in tokens[:3]))
         or bool(_ROUTINE_CHECKS_RE.search(norm))
         or _lists_functions(tokens, at)
+        or _serves_people(tokens, at)
         or bool(states_a_thing and _DONE_ROUTINELY_RE.search(norm)))
     # "new" is no change for staffing: new people joining is what staffing always is. One
     # role filled ("Hire a VP of sales") is a deliverable, not staffing.
