@@ -314,6 +314,11 @@ def codes(text: str) -> set[str]:
     "Provide 24 hour cover with an on-call duty officer",
     "To serve as a trusted source of local history for the town",
     "Provide reference help to library users",
+    # Round 27's lessons: a standing duty reported as kept; dealing fairly with what comes.
+    "Road safety ensured",
+    "Water supply to the islands sustained",
+    "Judicial independence upheld and protected",
+    "We will deal courteously with all enquiries",
 ])
 def test_a_routine_duty_written_as_a_goal_is_business_as_usual(text: str) -> None:
     found = codes(text)
@@ -339,6 +344,8 @@ def test_continue_and_maintain_wording_is_still_business_as_usual(text: str) -> 
     "Offer customers a loyalty scheme",
     "Provide students with new laptops",
     "Maintain the branch network and open a new branch in Leeds",
+    "Clean water for all households ensured",
+    "Access to broadband in rural areas ensured",
     "Be more transparent with our customers",
     "We provide new services to rural patients",
     "We reinforce our business lead sourcing",

@@ -194,8 +194,9 @@ class _Pieces:
 
 # Service levels: "within their agreed timeframes", "99.9%", "within 2 days", "in under 5 min".
 _SERVICE_LEVEL = _Pieces(
-    (("within",), r"\bwithin (?:their|its|the|our) (?:established|agreed|target|reported|"
-     r"promised|statutory|required) (?:timeframes?|times?|deadlines?|windows?)\b|"
+    (("within",), r"\bwithin (?:(?:their|its|the|our) )?(?:established|agreed|target|reported|"
+     r"promised|statutory|required|published) (?:timeframes?|timescales?|times?|deadlines?|"
+     r"windows?)\b|"
      r"\bwithin (?:\d|one|two|three|four|five|six|seven|ten|24)|"
      # "within a week", not "within a reference architecture".
      r"\bwithin an? (?:\w+ )?(?:minute|hour|day|week|month|quarter|year|sprint|release|"
@@ -203,6 +204,11 @@ _SERVICE_LEVEL = _Pieces(
     (("by ",), r"\bby (?:their|its|the) (?:reported|agreed|target|promised) (?:\w+ )?"
      r"(?:time|date)\b"),
     (("%",), r"\b9\d\.\d+\s*%"),
+    # "Calls answered by the 3rd ring", "Complete repairs right first time", "Answer your
+    # query at the first point of contact": how quickly and how well each request is met.
+    (("ring",), r"\bby the (?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth) ring\b"),
+    (("first",), r"\bright first time\b|\bat the first point of contact\b|"
+     r"\bfirst[- ]contact resolution\b"),
     (("in ", "under "), r"\b(?:in|under) (?:less than )?\d+ ?(?:ms|s|sec|seconds|min|mins|"
      r"minutes|h|hrs|hours|days?|weeks?)\b"),
 )
@@ -250,7 +256,8 @@ _PROXY_RE = re.compile(
 _LEVEL_SIGNS = ("under", "below", "above", "over", "at least", "at most", "less than",
                 "more than", "fewer than", "within", "<", ">", "≤", "≥")
 _LEVEL = _Pieces(
-    (("zero", "no"), r"^(?:zero|no)\b"),
+    # "No sev-1 incidents"; "No. of agro-dealers trained" is a count.
+    (("zero", "no"), r"^(?:zero|no)\b(?!\.? of\b)"),
     (_LEVEL_SIGNS, r"\b(?:is|are|stays?|remains?|be|was|were)(?: \w+)? (?:under|below|above|"
      r"over|at least|at most|less than|more than|fewer than|within|<|>|<=|>=|≤|≥)\s*[$€£]?\d"),
     # "Enable the foundation to keep its reserves above $100k": a level held.
@@ -334,7 +341,7 @@ _BE_WORDS = lx._words("is are be been become becomes")
 # What our own things can do that is a result, not coverage ("95% of builds pass").
 _OUTCOME_AFTER_OWN = lx._words("""pass passes succeed succeeds fail fails green break breaks
     load loads respond responds meet meets resolved answered closed""")
-_SHARE_WORDS = lx._words("all every each percent")
+_SHARE_WORDS = lx._words("all every each percent percentage proportion")
 _SCOPE_WORDS = lx._words("across throughout for to with")
 _CAPABILITY_STATE_WORDS = lx._words("""available in-place live enabled supported scalable
     horizontally integrated automated documented operational established defined ready
@@ -368,14 +375,26 @@ _UNIVERSAL_WORDS = lx._words("all every each any")
 # A time counted from when someone asks ("Contact the constituent within two business hours
 # of receiving a request"): a response time, over every request, as "all" would say.
 _FROM_EACH_REQUEST_RE = re.compile(
-    r"\bwithin\b[^.;]{0,40}\b(?:of|after|from) (?:the |a |an |their |its |our |each |every )?"
+    r"\bwithin\b[^.;]{0,40}\b(?:of|after|from|following) (?:the |a |an |their |its |our |"
+    r"your |each |every )?(?:\w+ )?"
     r"(?:receiv\w*|receipt|requests?|referrals?|notifications?|complaints?|applications?|"
     r"submissions?|enquir\w+|inquir\w+|calls?|first contact)\b")
+# What people ask of a service, each met in a time or a share ("Attend to an emergency
+# repair within 24hrs", "Answer 94% of all calls received"): a response or resolution
+# time, or an answer rate, as the labelling rules name it.
+_REQUEST_NOUNS = lx._words("""requests request complaints complaint queries query enquiries
+    enquiry inquiries inquiry calls claims claim applications application repairs repair
+    emergencies emergency faults fault reported""")
+# Verbs of meeting a request.
+_HANDLING_VERBS = lx._words("""answer respond reply resolve complete handle attend deal fix
+    process acknowledge return""")
 _GATHERED_NOUNS = lx._words("""responses answers feedback submissions questionnaires samples
     specimens readings""")
 # A piece of work named as a noun: "Migration of membership to the new CRM by June".
 _WORK_NOUNS = lx._words("""migration implementation creation deployment publication
-    installation rollout roll-out redesign rebuild completion delivery""")
+    installation rollout roll-out redesign rebuild completion delivery construction extension
+    provision provisions rehabilitation establishment renovation refurbishment procurement
+    promotion""")
 _GAIN_VERBS = lx._words("add")
 _GATHERED_STATES = lx._words("collected gathered")
 
@@ -771,7 +790,7 @@ def _measured_by_its_means(norm: str) -> bool:
 
 
 _TARGET_MEETING_VERBS = lx._words("meet achieve hit reach exceed attain beat")
-_TARGET_NOUNS = lx._words("target targets quota quotas kpi kpis")
+_TARGET_NOUNS = lx._words("target targets quota quotas kpi kpis benchmark benchmarks")
 # Words between the verb and "targets" that keep the targets its object ("Meet [the
 # Board's annual] targets"); "Meet with partners to set targets" has other words.
 _NOT_BEFORE_TARGETS = lx._words("with to and for on about at")
@@ -795,10 +814,43 @@ _COUNT_HEADS = lx._words("# number no count total")
 _ACTING_OF_THEIR_OWN = lx._words("""applied applying enrolled enrolling participating
     participated attending attended registered registering joined joining renewed renewing
     donated donating volunteering volunteered voted voting subscribed subscribing responding
-    responded visiting visited borrowing borrowed graduating graduated""")
+    responded visiting visited borrowing borrowed graduating graduated adopting adopted using
+    accessing engaged engaging empowered""")
 _SENT_TO_US = lx._words("""applications enquiries inquiries donations referrals nominations
     submissions proposals bids entries requests""")
 _BETWEEN_COUNTED_AND_ACT = lx._words("who that have has had been are were is was")
+# What a programme gives or does to the people it counts ("No. of farmers issued with input
+# packages", "Percentage of children screened"): our work, done to each of them.
+_GIVEN_STATES = lx._words("""trained issued supported provided sensitized sensitised screened
+    assisted equipped registered operationalized operationalised rehabilitated constructed
+    vaccinated immunized immunised counselled counseled mentored""")
+
+
+def _share_done(phrase: list[str]) -> bool:
+    """ "[percentage of] works for the feeder road rehabilitated": a piece of our work
+    reported done in the phrase a share counts."""
+    # Not "recommendations followed by the division": what others did.
+    return any((t in _GIVEN_STATES or t in lx.DONE_STATES or is_task_participle(t))
+               and phrase[k + 1:k + 2] != ["by"] for k, t in enumerate(phrase))
+
+
+def _counted_done_to_them(tokens: list[str]) -> str:
+    """ "Number of families received cows", "No. of agro-dealers trained": the counted are
+    given something or have something done to them; the word that says so, else ""."""
+    at = 1
+    while at < len(tokens) and tokens[at] in ("of", "number", "#"):
+        at += 1
+    for k in range(at + 1, min(len(tokens), at + 8)):
+        tok = tokens[k]
+        if tok in _ACTING_OF_THEIR_OWN:
+            return ""
+        # "received" names something given when a thing follows ("received cows"), and
+        # something sent to us when nothing does ("# of applications received").
+        if tok in _GIVEN_STATES or (tok == "received" and k + 1 < len(tokens)
+                                    and tokens[k + 1] not in _AMOUNT_ENDS
+                                    and tokens[k + 1] not in ("by", "from", "within")):
+            return tok
+    return ""
 
 
 def _counted_act_for_themselves(tokens: list[str]) -> str:
@@ -877,7 +929,7 @@ class _Evidence:
                  "cert", "service", "clause", "artefact", "capability", "proxy", "level",
                  "passive_change", "hiring", "artefact_lead", "count_noun", "object_class",
                  "universal", "own_cadence", "gained", "per_user", "by_means", "feat",
-                 "experience")
+                 "experience", "work_lead")
 
     def __init__(self, norm: str) -> None:
         tokens = _TOKEN_RE.findall(norm)
@@ -957,6 +1009,7 @@ class _Evidence:
         self.gained = False
         self.coverage = False
         self.others_share = False
+        answer_rate = False
         rest = range(i + 1, len(tokens)) if role != _ROLE_NONE else range(len(tokens))
         amount_alone = False
         for j in rest:
@@ -969,6 +1022,11 @@ class _Evidence:
                 if k < len(tokens) and tokens[k] == "of":
                     k += 1
                 cls, noun, at = _head(tokens, k, 4)
+                if not cls and tok in ("percentage", "proportion") \
+                        and _share_done(tokens[k:k + 12]):
+                    # "Percentage of works of the hospital bloc constructed": a share of
+                    # our own work done.
+                    self.coverage = True
                 if cls and at >= 0:
                     after = tokens[at + 1:at + 4]
                     if after[:1] in (["have"], ["has"]) and after[1:2] in (["a"], ["an"]):
@@ -977,9 +1035,13 @@ class _Evidence:
                     elif _QUALITY_RE.search(" ".join(after)):
                         # "99% of pipelines finish without a failure": a quality rate.
                         self.others_share = True
-                    elif any(a in _PASSIVE_COVERAGE for a in after[:2]):
-                        # "100% of customers migrated": our work done to them.
+                    elif any(a in _PASSIVE_COVERAGE or a in _GIVEN_STATES for a in after[:2]):
+                        # "100% of customers migrated", "Percentage of children screened":
+                        # our work done to them.
                         self.coverage = True
+                    elif noun in _REQUEST_NOUNS and verb in _HANDLING_VERBS:
+                        # "Answer 94% of all calls received": an answer rate.
+                        answer_rate = True
                     elif cls == "own" and after and noun not in _NEUTRAL_AFTER_CHANGE \
                             and not any(a in _OUTCOME_AFTER_OWN for a in after):
                         # "95% of services emit structured logs": our own work, everywhere.
@@ -1039,11 +1101,14 @@ class _Evidence:
             role in (_ROLE_NONE, _ROLE_CHANGE) and bool(tokens)
             and _names_a_quality(tokens, i + (role != _ROLE_NONE)))
         self.others = bool(body_set & lx.OTHERS_NOUNS)
+        done_to_counted = ""
         if role == _ROLE_NONE and tokens[:1] and tokens[0] in _COUNT_HEADS:
             acting = _counted_act_for_themselves(tokens)
             if acting:
                 self.gained = True
                 self.count_phrase = self.count_phrase or acting
+            else:
+                done_to_counted = _counted_done_to_them(tokens)
         self.done = [t for t in body if t in lx.DONE_STATES]
         # "A budget ... is developed", "Guides are written": any piece of work reported
         # as done, not only the participles listed.
@@ -1062,6 +1127,8 @@ class _Evidence:
                          if is_task_participle(t) and tokens[k + 1:k + 2] in _AFTER_DONE]
         if describing:
             self.done = [t for t in self.done if t != describing]
+        if done_to_counted and done_to_counted not in self.done:
+            self.done.append(done_to_counted)
         self.cert = bool(body_set & lx.CERTIFICATION_WORDS)
         self.artefact = bool(body_set & lx.ARTEFACT_NOUNS)
         # Cheapest evidence first: a percent or currency sign, then a counted number, and
@@ -1070,8 +1137,8 @@ class _Evidence:
             _is_number(tokens, j) for j, t in enumerate(tokens)
             if t[0] in _NUMBER_START or t in lx.NUMBER_WORDS) or (
             _may_name_a_target(norm, tokens) and bool(_TARGET_RE.search(norm)))
-        self.service = (self.target or "within" in norm or " by " in norm) and \
-            _SERVICE_LEVEL.found_in(norm)
+        self.service = answer_rate or (self.target or "within" in norm or " by " in norm
+                                       or "first" in norm) and _SERVICE_LEVEL.found_in(norm)
         self.clause = False
         token_set = set(tokens)
         if (role in (_ROLE_TASK, _ROLE_SOFT) or (role == _ROLE_NONE and self.done)) and (
@@ -1107,7 +1174,8 @@ class _Evidence:
                                               & _CAPABILITY_STATE_WORDS)) and bool(
             _CAPABILITY_RE.search(norm))
         self.proxy = bool(token_set & _PROXY_WORDS) and bool(_PROXY_RE.search(norm))
-        self.level = bool(token_set & _LEVEL_WORDS or (tokens and tokens[0] in ("zero", "no"))
+        self.level = bool(token_set & _LEVEL_WORDS or (tokens and tokens[0] in ("zero", "no")
+                                                       and tokens[1:2] != ["of"])
                           ) and (_LEVEL.found_in(norm) or _measure_at_level(tokens)
                                  or bool(token_set & lx.COMPARATIVES
                                          and _COMPARED_RE.search(norm)))
@@ -1132,9 +1200,14 @@ class _Evidence:
             and _measured_by_its_means(norm)
         # "Documentation for ...", "Data and narrative of ...": a deliverable named as a noun
         lead_words = tokens[i:i + 2]
+        # A piece of work named as a noun, an adjective allowed before it ("Full
+        # implementation of the plan", "Construction of 4 mega dams").
+        self.work_lead = role == _ROLE_NONE and any(
+            tokens[k:k + 1] != [] and tokens[k] in _WORK_NOUNS and tokens[k + 1:k + 2] == ["of"]
+            for k in (i, i + 1))
         self.artefact_lead = role == _ROLE_NONE and (any(
-            t in lx.ARTEFACT_NOUNS or t in lx.DELIVERABLE_NOUNS for t in lead_words) or (
-            tokens[i:i + 1] and tokens[i] in _WORK_NOUNS and tokens[i + 1:i + 2] == ["of"]))
+            t in lx.ARTEFACT_NOUNS or t in lx.DELIVERABLE_NOUNS for t in lead_words)
+            or self.work_lead)
 
     def number_of_own(self) -> bool:
         """ "the number of blog posts": a verb of change applied to a count of our work."""
@@ -1289,6 +1362,9 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         if ev.clause:
             # "Run 2 events with 90% attendee satisfaction": measured by what it achieves.
             return OUTCOME, _R_RESULT
+        if ev.service and not own_count:
+            # "Deliver services within published timescales": a service level.
+            return OUTCOME, _R_OUTCOME
         if own_count or ev.object_class == "own" or ev.own_cadence:
             # "Run a pilot with 3 hospitals": what is run or held is our own work, whoever
             # takes part in it.
@@ -1306,7 +1382,8 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
     if role == _ROLE_TASK:
         if ev.clause:
             return OUTCOME, _R_RESULT
-        if ev.service and (ev.universal or _FROM_EACH_REQUEST_RE.search(ev.norm)):
+        if ev.service and (ev.universal or _FROM_EACH_REQUEST_RE.search(ev.norm)
+                           or not _REQUEST_NOUNS.isdisjoint(ev.tokens)):
             # "Fix all P1 bugs within 48 hours": a service level over all of them.
             return OUTCOME, _R_OUTCOME
         if ev.level and (ev.metric or ev.others):
@@ -1355,11 +1432,15 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         return OUTPUT, _R_DONE
     if own_count and not ev.service:
         return OUTPUT, _R_OWN_COUNT
-    if ev.artefact_lead and not ev.target:
+    if ev.artefact_lead and (not ev.target or (
+            # The things a piece of work makes, counted ("Construction of 4 mega dams"),
+            # not a share or money it reaches.
+            ev.work_lead and "%" not in ev.norm and _CURRENCY.isdisjoint(ev.norm))):
         return OUTPUT, _R_ARTEFACT
     if ev.own_cadence:
         return OUTPUT, _R_HABIT
-    if ev.metric or ev.target or ev.others or ev.others_share:
+    if ev.metric or ev.target or ev.others or ev.others_share or ev.service:
+        # "Telephone calls will be answered by the 3rd ring": a service level.
         return OUTCOME, _R_OUTCOME
     return OUTPUT, _R_NO_MEASURE
 

@@ -90,7 +90,7 @@ CHANGE_VERBS = _words("""
 ATTAIN_VERBS = _words("""
     achieve reach hit attain get gain acquire win sign generate close secure attract
     earn retain land book exceed surpass have see enrol enroll capture recover
-    sell save obtain collect bring keep-up score receive""")
+    sell save obtain collect bring keep-up score receive outperform""")
 
 # Verbs that hold a level rather than change it.
 HOLD_VERBS = _words("maintain keep sustain stay remain preserve protect")

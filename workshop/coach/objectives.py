@@ -188,7 +188,8 @@ _DUTY_VERBS = lx._words("""run sustain support operate manage administer adminis
     service handle process promote communicate report own staff host produce offer
     deliver provide engage meet comply monitor operate oversee fulfil fulfill answer
     respond reply resolve pay file reconcile invoice patch clean renew moderate supply
-    teach grade collect mentor coordinate represent issue inspect thank gather""")
+    teach grade collect mentor coordinate represent issue inspect thank gather deal
+    safeguard""")
 # A unit's standing functions name several of these verbs at once, as public bodies' plans
 # write them: "To prepare, administer and monitor the budgets", "Curate and manage the
 # collection" (not "Build and maintain ...": building is a change).
@@ -288,6 +289,12 @@ _STANDING_WORK_RE = re.compile(
     # Running well what runs ("The programme demonstrates operational excellence"), unless
     # a change word makes it an aim ("Optimize operational excellence").
     r"\boperational excellence\b|"
+    # A standing duty reported as kept: "Public safety ensured", "Health financing
+    # sustained", "Territorial integrity upheld and protected"; not access or a service
+    # for all, which is coverage still to reach ("Lifelong learning for all ensured").
+    r"^(?!access\b)(?!.*\ball\b).*\b(?:ensured|sustained|maintained|upheld|safeguarded|"
+    r"preserved|guaranteed)"
+    r"(?: and (?:protected|upheld|maintained|ensured|sustained|safeguarded))?[.;\s]*$|"
     # Round-the-clock service, and a standing role in a larger whole: "Provide 24 hour
     # response with staffed apparatus", "To function as an integral part of the district".
     r"\b24[- ]hours? (?:a day|response|service|cover(?:age)?|emergency|access)\b|"
