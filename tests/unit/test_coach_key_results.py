@@ -723,7 +723,7 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
     "No. of extension officers trained",
     "Number of farmers issued with seed packs",
     "Number of families received goats through the livestock scheme",
-    "Percentage of children under five screened for malnutrition",
+    "Percentage of teachers trained in the new curriculum",
     "Percentage of works on the district hospital wing completed",
     "Construction of 12 classrooms",
     "Full implementation of the road safety plan",
