@@ -7,13 +7,13 @@ before any rule was changed: column `part` is `dev` (rules and model were develo
 it) or `blind` (organisations held out, scored once at the end). The floors sit a little
 under the figures measured when the work was done; `benchmarks/coach.py` prints them.
 
-The corpus grew in twenty-seven rounds. Each round's blind part, once scored, became
-development data; round 27 (593 key results and 137 objectives, 42 of them business as
-usual, from 73 organisations' published targets and measures: companies' sustainability
-targets, customer-service charters, housing associations, utilities and universities, and
-Rwandan, Kenyan, Philippine, Tanzanian, Pacific and Caribbean public bodies' and police
-services' performance indicators: every item of a list, in order) is today's blind part
-(see the README).
+The corpus grew in twenty-eight rounds. Each round's blind part, once scored, became
+development data; round 28 (284 key results and 211 objectives, 37 of them business as
+usual, from 55 organisations' published targets and measures: charities', United Ways',
+arts councils' and sports bodies' goals, English, New Zealand, Irish and Canadian health
+bodies' quality priorities, companies' integrated reports in South Africa, Japan, Sweden
+and Germany, and the Rust project's goals: every item of a list, in order) is today's
+blind part (see the README).
 """
 
 from __future__ import annotations
@@ -61,17 +61,17 @@ def test_a_second_reader_agrees_with_the_labels() -> None:
     of round 13, the 197 of round 14, the 532 of round 15, the 117 of round 16, the 44 of
     round 17, the 49 of round 18, the 71 of round 19, the 152 of round 20, the 162 of
     round 21, the 547 of round 22, the 279 of round 23, the 281 of round 24, the 439 of
-    round 25, the 190 of round 26 and the 593 of round 27, labelled
+    round 25, the 190 of round 26, the 593 of round 27 and the 284 of round 28, labelled
     again by the same rules by readers who did not see the corpus's labels: the labels are
     the rules', not one reader's habits."""
     second = _rows("coach_published_second_reader.csv")
     corpus = {r["text"]: r for r in KRS}
-    assert len(second) == 4523 and all(r["text"] in corpus for r in second)
+    assert len(second) == 4807 and all(r["text"] in corpus for r in second)
     assert {r["label"] for r in second} == {"output", "outcome"}
     agree = sum(corpus[r["text"]]["label"] == r["label"] for r in second) / len(second)
     # 0.985, 0.975, 0.962, 0.989, 0.985, 0.961, 0.983, 1.000, 1.000, 1.000, 0.993, 0.963,
     # 0.971, 0.961, 0.925 (round 24: plans' measure names and money raised), 0.968, 0.953
-    # and 0.951 (round 27: service charters and development indicators)
+    # 0.951 (round 27: service charters and development indicators) and 0.961
     assert agree >= 0.96
 
 
@@ -90,18 +90,20 @@ def test_business_as_usual_read_twice() -> None:
     239, kappa 0.79), round 21's 474 (439 of 474, kappa 0.85), round 22's 792 (716 of 792,
     kappa 0.80), round 23's 779 (693 of 779, kappa 0.78) and round 24's 439 (375 of 439,
     kappa 0.71), round 25's 377 (320 of 377, kappa 0.69), round 26's 182 (157 of 182,
-    kappa 0.73) and round 27's 137 (120 of 137, kappa 0.71) were read again too. With rounds 20 and 21 in the development part (1,215
+    kappa 0.73), round 27's 137 (120 of 137, kappa 0.71) and round 28's 211 (190 of 211,
+    kappa 0.67) were read again too. With rounds 20 and 21 in the development part (1,215
     read twice, agreement 0.900), the coach found 0.96 / 0.82 on the 710 both agree on and
     the second reader calls clear-cut; with round 22 too (2,007, agreement 0.902), 0.94 /
     0.81 on 1,121; with round 23 too (2,786, agreement 0.898), 0.95 / 0.81 on 1,578; with
     round 24 too (3,225, agreement 0.892), 0.95 / 0.82 on 1,815; with round 25 too (3,602,
     agreement 0.888), 0.95 / 0.82 on 2,000; with round 26 too (3,784, agreement 0.887),
-    0.96 / 0.82 on 2,093."""
+    0.96 / 0.82 on 2,093; with round 27 too (3,921, agreement 0.886), 0.95 / 0.82 on
+    2,169."""
     rows = _rows("coach_published_objectives_second_reader.csv")
     corpus = {r["text"]: r for r in OBJECTIVES}
     assert all(r["text"] in corpus for r in rows)
     parts = Counter(corpus[r["text"]]["part"] for r in rows)
-    assert parts == {"dev": 3784, "blind": 137}
+    assert parts == {"dev": 3921, "blind": 211}
     second = [r for r in rows if corpus[r["text"]]["part"] == "dev"]
     agree = sum(corpus[r["text"]]["bau"] == r["bau"] for r in second) / len(second)
     assert agree >= 0.85
@@ -131,14 +133,14 @@ def _kr_figures(part: str) -> dict[str, float]:
 @pytest.mark.parametrize(("part", "floors"), [
     ("dev", {"accuracy": 0.91, "clear": 0.95, "stated": 0.95, "output recall": 0.91,
              "outcome recall": 0.87}),
-    # The blind part (round 27, 593 key results of companies' sustainability targets,
-    # customer-service charters, utilities, housing associations and public bodies'
-    # performance indicators), scored once, with round 26's lessons taught and the model
-    # retrained on rounds 1-26: accuracy 0.799 (474 of 593), clear-cut 0.863 (327 of 379),
-    # stated verdicts 0.856 (379 of the 443 stated), output recall 0.817 (255 of 312),
-    # outcome recall 0.779 (219 of 281); the coach of 677d1bf 0.786. The floors sit a row
-    # under. Earlier rounds, each scored once before it joined the development part: round
-    # 26's 190 0.868, 0.932, 0.927, 0.945, 0.714; round 25's
+    # The blind part (round 28, 284 key results of charities', United Ways' and arts
+    # bodies' goals, health bodies' quality priorities and companies' integrated reports),
+    # scored once, with round 27's lessons taught and the model retrained on rounds 1-27:
+    # accuracy 0.739 (210 of 284), clear-cut 0.816 (169 of 207), stated verdicts 0.820 (173
+    # of the 211 stated), output recall 0.769 (60 of 78), outcome recall 0.728 (150 of
+    # 206); the coach of 677d1bf 0.725. The floors sit a row under. Earlier rounds, each
+    # scored once before it joined the development part: round 27's 593 0.799, 0.863,
+    # 0.856, 0.817, 0.779; round 26's 190 0.868, 0.932, 0.927, 0.945, 0.714; round 25's
     # 439 0.859, 0.923, 0.912, 0.927, 0.690; round 24's
     # 281 0.811, 0.908, 0.862, 0.894, 0.614; round 23's
     # 279 0.781, 0.839, 0.834, 0.916, 0.580; round 22's
@@ -148,8 +150,8 @@ def _kr_figures(part: str) -> dict[str, float]:
     # 0.930, 0.982, 0.969, 0.938, 0.913; round 18's 49 0.918, 0.978, 0.955, 0.913, 0.923; round 17's 44 0.955, 0.971, 1.000, 0.941, 1.000;
     # round 16's 117 0.855, 0.917, 0.892, 0.981, 0.750; round 15's 532 0.838, 0.903, 0.878,
     # 0.868, 0.801; round 14's 197 0.792, 0.868, 0.873, 0.811, 0.760.
-    ("blind", {"accuracy": 0.79, "clear": 0.86, "stated": 0.85, "output recall": 0.81,
-               "outcome recall": 0.77}),
+    ("blind", {"accuracy": 0.73, "clear": 0.81, "stated": 0.81, "output recall": 0.76,
+               "outcome recall": 0.72}),
 ])
 def test_key_result_floors(part: str, floors: dict[str, float]) -> None:
     figures = _kr_figures(part)
@@ -172,8 +174,14 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
     # 0.50 with round 24 (0.33 / 0.40 on its own), 0.59 / 0.50 with round 26, 0.80 before.
     ("dev", "objective.deliverable", "deliverable", 0.58, 0.49),
     # With round 26 in the development part (55 vague, 5 found): 0.60 / 0.23.
-    ("dev", "objective.vague", "vague", 0.55, 0.22),
-    # Round 27's 137, scored once with round 26's lessons taught (a service given to the
+    ("dev", "objective.vague", "vague", 0.55, 0.21),
+    # Round 28's 211, scored once with round 27's lessons taught (a standing duty reported
+    # as kept, dealing fairly with what comes) and the word model retrained on rounds 1-27:
+    # business as usual 0.60 / 0.70 (26 of the 37 the labels call so, 17 others wrongly;
+    # the coach of 677d1bf 0.62 / 0.65), deliverable 0.41 / 0.23 (7 of 31), vague 0.08 /
+    # 0.08 (1 of 12). A second reader agreed on 190 of the 211 (kappa 0.67) and found 0.69
+    # / 0.78 against the labels. The floors sit a row under.
+    # Round 27's 137 (now development data), scored once with round 26's lessons taught (a service given to the
     # people it is for, a list of a unit's functions, round-the-clock service, a standing
     # role) and the word model retrained on rounds 1-26: business as usual 0.79 / 0.45 (19
     # of the 42 the labels call so, 5 others wrongly; the coach of 677d1bf 0.65 / 0.36),
@@ -222,9 +230,9 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
     # Round 17's 14: deliverable 1.00 / 0.67; round 16's 46: business as usual 1.00 /
     # 0.50, deliverable 0.54 / 0.58, vague 0.00 / 0.00; round 15's 283: 0.55 / 0.19, 0.76 /
     # 0.36, 0.25 / 0.16; round 14's 100: 1.00 / 0.42, 0.71 / 0.61, 0.75 / 0.32.
-    ("blind", "objective.business_as_usual", "bau", 0.78, 0.44),
-    ("blind", "objective.deliverable", "deliverable", 0.32, 0.49),
-    ("blind", "objective.vague", "vague", 0.49, 0.13),
+    ("blind", "objective.business_as_usual", "bau", 0.59, 0.69),
+    ("blind", "objective.deliverable", "deliverable", 0.40, 0.22),
+    ("blind", "objective.vague", "vague", 0.07, 0.07),
 ])
 def test_objective_floors(part: str, code: str, column: str, precision: float,
                           recall: float) -> None:
