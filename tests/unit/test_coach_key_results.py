@@ -726,6 +726,7 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
     "Percentage of teachers trained in the new curriculum",
     "Percentage of works on the district hospital wing completed",
     "Construction of 12 classrooms",
+    "Submit 5 grant applications within 2 months",
     "Full implementation of the road safety plan",
 ])
 def test_the_survey_or_a_meeting_about_targets_stays_an_output(text: str) -> None:

@@ -385,6 +385,15 @@ _FROM_EACH_REQUEST_RE = re.compile(
 _REQUEST_NOUNS = lx._words("""requests request complaints complaint queries query enquiries
     enquiry inquiries inquiry calls claims claim applications application repairs repair
     emergencies emergency faults fault reported""")
+
+
+def _each_request_met(tokens: list[str]) -> bool:
+    """ "Attend to an emergency repair within 24hrs": requests named, each met in a time;
+    not a count of them done in a period ("Submit 5 grant applications within 2 months")."""
+    return any(t in _REQUEST_NOUNS and not any(
+        _is_number(tokens, j) for j in range(max(0, k - 3), k)) for k, t in enumerate(tokens))
+
+
 # Verbs of meeting a request.
 _HANDLING_VERBS = lx._words("""answer respond reply resolve complete handle attend deal fix
     process acknowledge return""")
@@ -1383,7 +1392,7 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         if ev.clause:
             return OUTCOME, _R_RESULT
         if ev.service and (ev.universal or _FROM_EACH_REQUEST_RE.search(ev.norm)
-                           or not _REQUEST_NOUNS.isdisjoint(ev.tokens)):
+                           or _each_request_met(ev.tokens)):
             # "Fix all P1 bugs within 48 hours": a service level over all of them.
             return OUTCOME, _R_OUTCOME
         if ev.level and (ev.metric or ev.others):
