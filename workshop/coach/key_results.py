@@ -843,12 +843,18 @@ def _share_done(phrase: list[str]) -> bool:
                and phrase[k + 1:k + 2] != ["by"] for k, t in enumerate(phrase))
 
 
-def _counted_done_to_them(tokens: list[str]) -> str:
-    """ "Number of families received cows", "No. of agro-dealers trained": the counted are
-    given something or have something done to them; the word that says so, else ""."""
+def _after_count_head(tokens: list[str]) -> int:
+    """Where the counted begin after a leading count ("No. of", "# number of")."""
     at = 1
     while at < len(tokens) and tokens[at] in ("of", "number", "#"):
         at += 1
+    return at
+
+
+def _counted_done_to_them(tokens: list[str]) -> str:
+    """ "Number of families received cows", "No. of agro-dealers trained": the counted are
+    given something or have something done to them; the word that says so, else ""."""
+    at = _after_count_head(tokens)
     for k in range(at + 1, min(len(tokens), at + 8)):
         tok = tokens[k]
         if tok in _ACTING_OF_THEIR_OWN:
@@ -864,9 +870,7 @@ def _counted_done_to_them(tokens: list[str]) -> str:
 
 def _counted_act_for_themselves(tokens: list[str]) -> str:
     """The words that name who is counted and what they do ("freshmen enrolled"), else ""."""
-    at = 1
-    while at < len(tokens) and tokens[at] in ("of", "number", "#"):
-        at += 1
+    at = _after_count_head(tokens)
     for k in range(at, min(len(tokens), at + 7)):
         tok = tokens[k]
         if (tok in _ACTING_OF_THEIR_OWN and k > at) or (
@@ -888,6 +892,8 @@ _QUALITY_MEASURES = lx._words("""effectiveness efficiency quality suitability us
 _SPREAD_MEASURES = _QUALITY_MEASURES | lx._words("""use usage adoption uptake take-up audience
     audiences readership participation membership""")
 _WIDENING_VERBS = lx._words("expand extend")
+# The words before a measure that say whose it is: "the reach of", "our impact".
+_POSSESSIVES = lx._words("the our its their")
 
 
 def _names_a_quality(tokens: list[str], at: int) -> bool:
@@ -895,7 +901,7 @@ def _names_a_quality(tokens: list[str], at: int) -> bool:
     after the preposition of a change noun, a determiner and one adjective."""
     if tokens[at:at + 1] in (["in"], ["of"]):
         at += 1
-    if tokens[at:at + 1] and tokens[at] in ("the", "our", "its", "their"):
+    if tokens[at:at + 1] and tokens[at] in _POSSESSIVES:
         at += 1
     return any(tokens[k:k + 1] != [] and tokens[k] in _QUALITY_MEASURES
                and tokens[k + 1:k + 2] == ["of"] for k in (at, at + 1))
@@ -904,7 +910,7 @@ def _names_a_quality(tokens: list[str], at: int) -> bool:
 def _verb_of_a_measure(verb: str, after: list[str], role: str) -> str:
     """The role of a verb of work whose object shows it names a change or an attainment."""
     if verb in _WIDENING_VERBS and after:
-        measure = after[1] if after[0] in ("the", "our", "its", "their") and after[1:] \
+        measure = after[1] if after[0] in _POSSESSIVES and after[1:] \
             else after[0]
         if measure in _SPREAD_MEASURES:
             return _ROLE_CHANGE
