@@ -266,6 +266,11 @@ _LEVEL = _Pieces(
      r"at least|at most|within)\s*(?:[$€£]|chf |usd |eur |gbp )?\d"),
     (("in-positive-direction", "breakeven", "default alive", "weigh"),
      r"\btrends? in-positive-direction\b|\bbreakeven\b|\bdefault alive\b|\bweigh\b"),
+    # "ROIC 10% or higher", "Staff turnover 12% or lower": a threshold the measure holds.
+    (("or higher", "or more", "or above", "or better", "or greater", "or lower", "or less",
+      "or fewer", "or below"),
+     r"\d ?(?:%|percent|points?|pts)? or (?:higher|more|above|better|greater|lower|less|"
+     r"fewer|below)\b"),
     (("elite", "leader", "top", "first", "number one", "#1", "no.", "rank", "rated", "place",
       "quartile", "decile", "quintile"),
      r"\b(?:elite|leaders?|top|first|number one)\b[^;]{0,30}\b(?:level|category|quadrant|"
@@ -294,10 +299,19 @@ _PASSIVE_CHANGE_RE = re.compile(
     r"lowered|raised)\b(?: \w+){0,4} by\b")
 # "Raw count of registered domains increases", "Time to first reply falls month over
 # month": the measure, then the direction it should move, and nothing after but when.
+# Also in the progressive or the perfect, and set against the way it must not go:
+# "Levels of inactivity are going down, not up", "Inequalities are narrowing, not
+# widening", "Avoidable deaths will have reduced".
 _CHANGE_AT_END_RE = re.compile(
     r"\b(?:increases?|decreases?|grows?|rises?|falls?|drops?|declines?|improves?|shrinks?|"
-    r"goes (?:up|down))(?: (?:steadily|consistently|each (?:week|month|quarter|year)|"
-    r"over time|(?:week|month|quarter|year)[- ]over[- ](?:week|month|quarter|year)))?$")
+    r"narrows?|widens?|goes (?:up|down)|"
+    r"(?:is|are) (?:going (?:up|down)|increasing|decreasing|growing|rising|falling|dropping|"
+    r"declining|improving|shrinking|narrowing|widening|reducing)|"
+    r"(?:will )?(?:have|has) (?:reduced|fallen|risen|increased|decreased|improved|narrowed|"
+    r"grown|declined|dropped|gone (?:up|down)))"
+    r"(?: (?:steadily|consistently|each (?:week|month|quarter|year)|over time|"
+    r"(?:week|month|quarter|year)[- ]over[- ](?:week|month|quarter|year)))?"
+    r"(?:,? not (?:up|down|\w+ing))?$")
 # How often we do something ourselves: "Walk 2 miles a day", "Swim 3 times a week" (every
 # branch needs a number, in digits or in words: it runs only when one is there).
 _OWN_CADENCE = _Pieces(
@@ -760,6 +774,88 @@ def _experience(tokens: list[str], norm: str, led_by_a_verb: bool) -> str:
     return ""
 
 
+# The people a programme is for, named as the subject of what they then do in their own
+# lives ("Girls graduate from high school", "Young women hold positions in national
+# leadership", "5 million people will get better jobs", "People with long-term conditions
+# living longer"): a change for people, as the labelling rules define an outcome. Our own
+# people doing their part ("12 managers write their team's OKRs") are not among them.
+# ("Public launch of ...", "Community support ...": adjectives there, so not among them.)
+_BENEFICIARIES = (_EXPERIENCE_PEOPLE - (lx.OWN_PEOPLE_NOUNS - {"people"})
+                  - {"public", "community", "young"}) | lx._words("""
+    girls boys women men babies infants mothers fathers parents carers caregivers farmers
+    learners graduates survivors victims tenants smokers""")
+# What may come before them: a count or a share, and the words that say which of them.
+_WHICH_PEOPLE = lx._words("""% percent of the all more most every each our local young
+    older eligible target new existing at least over fewer vulnerable disadvantaged""")
+_LIFE_VERBS = lx._words("""graduate live survive thrive return access spend earn gain acquire
+    develop hold take establish start stay move pass achieve reach complete attend
+    participate engage use adopt choose learn read vote own save find become grow lead
+    progress enter secure""")
+# What the system lets them do, or what they see, is not their own act: "Users can create
+# branches", "Members see the new dashboard".
+_NOT_THEIR_ACT = lx._words("get gets see sees view views have has")
+# What they are given is our work, done to each of them: "New tenants receive a welcome
+# pack" (a time makes it a service level: "... receive a reply within 5 days").
+_GIVEN_TO_THEM = lx._words("receive receives")
+# Between the subject and its verb: "[5 million people] will [get]", "... now [use]".
+_BEFORE_THEIR_ACT = lx._words("will would now also more all then increasingly")
+# A phrase that narrows who they are: "people [with long-term conditions] living longer".
+_NARROWING_WORDS = lx._words("with in from across aged under over of living leaving born")
+
+
+def _verb_forms(word: str) -> tuple[str, ...]:
+    """The plain forms a word may be of ("graduates", "living", "getting")."""
+    if word.endswith("ing") and len(word) > 5:
+        stem = word[:-3]
+        return (stem, stem + "e", stem[:-1])
+    if word.endswith("ies"):
+        return (word[:-3] + "y",)
+    if word.endswith("es"):
+        return (word[:-2], word[:-1])
+    if word.endswith("s"):
+        return (word[:-1],)
+    return (word,)
+
+
+def _what_people_do(tokens: list[str], lead: int) -> tuple[str, str]:
+    """(what they do, what they are given): ("girls graduate", "") for "Girls graduate from
+    high school", ("", "receive") for "New tenants receive a welcome pack", else ("", "").
+    The people a programme is for lead; a count, a share or words saying which of them may
+    come first ("5 million", "young")."""
+    k = lead
+    while k < len(tokens) and k - lead < 4 and tokens[k] not in _BENEFICIARIES:
+        tok = tokens[k]
+        if not (tok[0] in _NUMBER_START or tok in lx.NUMBER_WORDS or tok in _WHICH_PEOPLE):
+            return "", ""  # "Help girls ...": a verb of ours, then the people
+        k += 1
+    if k >= len(tokens) or tokens[k] not in _BENEFICIARIES:
+        return "", ""
+    while k + 1 < len(tokens) and tokens[k + 1] in _BENEFICIARIES:
+        k += 1  # "young women", "older people"
+    who = k
+    k += 1
+    if k < len(tokens) and tokens[k] in _NARROWING_WORDS:
+        # Skip the narrowing phrase up to the first word that can be their verb.
+        end = min(len(tokens), k + 6)
+        k += 1
+        while k < end and not any(f in _LIFE_VERBS for f in _verb_forms(tokens[k])):
+            k += 1
+    while k < len(tokens) and tokens[k] in _BEFORE_THEIR_ACT:
+        k += 1
+    if k >= len(tokens):
+        return "", ""
+    verb = tokens[k]
+    if verb in _GIVEN_TO_THEM:
+        return "", verb
+    if verb in _NOT_THEIR_ACT and not (
+            verb in ("get", "gets") and tokens[k + 1:k + 2] in (["better"], ["into"])):
+        return "", ""
+    if verb in ("get", "gets") or any(
+            f in _LIFE_VERBS or f in _WHAT_PEOPLE_DO for f in _verb_forms(verb)):
+        return (" ".join(tokens[who:k + 1]) if k - who <= 2 else f"{tokens[who]} {verb}"), ""
+    return "", ""
+
+
 # Words after a number that say it counts nothing: "$50k in funding", "8.0 for new releases".
 _AMOUNT_ENDS = lx._words("in for on from per to into toward towards")
 # (Plural or short: "a 2 week release cycle" counts releases.)
@@ -1117,6 +1213,8 @@ class _Evidence:
             and _names_a_quality(tokens, i + (role != _ROLE_NONE)))
         self.others = bool(body_set & lx.OTHERS_NOUNS)
         done_to_counted = ""
+        people_act, given_to_them = _what_people_do(tokens, i) if role == _ROLE_NONE \
+            else ("", "")
         if role == _ROLE_NONE and tokens[:1] and tokens[0] in _COUNT_HEADS:
             acting = _counted_act_for_themselves(tokens)
             if acting:
@@ -1142,8 +1240,9 @@ class _Evidence:
                          if is_task_participle(t) and tokens[k + 1:k + 2] in _AFTER_DONE]
         if describing:
             self.done = [t for t in self.done if t != describing]
-        if done_to_counted and done_to_counted not in self.done:
-            self.done.append(done_to_counted)
+        for given in (done_to_counted, given_to_them):
+            if given and given not in self.done:
+                self.done.append(given)
         self.cert = bool(body_set & lx.CERTIFICATION_WORDS)
         self.artefact = bool(body_set & lx.ARTEFACT_NOUNS)
         # Cheapest evidence first: a percent or currency sign, then a counted number, and
@@ -1207,6 +1306,8 @@ class _Evidence:
         self.hiring = bool(token_set & _HIRING_WORDS) and bool(_HIRING_RE.search(norm))
         self.per_user = "per" in token_set and bool(_PER_USER_RE.search(norm))
         self.experience = _experience(tokens, norm, role != _ROLE_NONE)
+        if not self.experience and role == _ROLE_NONE:
+            self.experience = people_act
         # "Deadlift 5 plates", "Hold a back lever for 5 seconds": a level of fitness
         # reached, unless it is a habit ("30 push-ups each day").
         self.feat = self.target and not token_set.isdisjoint(_FEAT_WORDS) and bool(
@@ -1259,7 +1360,8 @@ _R_GAINED = "gained"
 # name it.
 _R_USAGE = "usage"
 # What people feel, find or learn ("Staff feel valued", "Patrons may better navigate the
-# library"): a change for people, as the labelling rules name an outcome.
+# library"), or what the people a programme is for do in their own lives ("Girls graduate
+# from high school"): a change for people, as the labelling rules name an outcome.
 _R_EXPERIENCE = "experience"
 # Answers we gather ("Collect 200 survey responses"): the labelling rules count them as our
 # own activity.
@@ -1287,6 +1389,9 @@ WORK_NAMED = frozenset((_R_TASK, _R_DONE))
 
 
 _WON_STATES = lx._words("signed won awarded contracted")
+# A measure's measuring reported done: our work, whatever the measure ("Customer
+# satisfaction is surveyed through the annual survey").
+_MEASURING_DONE = lx._words("surveyed measured assessed benchmarked baselined")
 
 
 def _won(ev: _Evidence) -> bool:
@@ -1674,10 +1779,12 @@ def _assess(text: str, target_field: bool) -> KRAssessment:
     if not words_model.reads_english(norm, ev.tokens):
         return _other_language(text, kind, ev.target or target_field)
     unsure = confidence < words_model.unsure_below
-    if reason in _DEFINITIONAL and kind != rule_kind:
+    if kind != rule_kind and (reason in _DEFINITIONAL or (
+            reason == _R_DONE and not _MEASURING_DONE.isdisjoint(ev.done))):
         # An internal proxy ("Reduce tech debt by 30%") is an output by definition, and work
         # measured by the result it reaches ("a post that gets 100+ reads") an outcome,
-        # whatever the verb says; the words' doubt only makes the coach ask, not state.
+        # whatever the verb says; so is a measure's survey reported done ("Satisfaction is
+        # surveyed"). The words' doubt only makes the coach ask, not state.
         kind, confidence, unsure = rule_kind, 0.5, True
         says_output = kind == OUTPUT
     if kind == rule_kind:

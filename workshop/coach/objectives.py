@@ -617,21 +617,33 @@ def _lists_functions(tokens: list[str], at: int) -> bool:
     return functions >= 2
 
 
-def _serves_people(tokens: list[str], at: int) -> bool:
-    """ "Provide each child the opportunity to ...", "Offering students a variety of
-    foods", "Provide technical assistance to businesses": a service given to the people it
-    is for, or help given, as a unit gives it every year."""
+def _given_to_people(tokens: list[str], at: int) -> str:
+    """ "Provide each child the opportunity to ...", "Offer customers a loyalty scheme":
+    "service" when a serving verb gives the people it is for what it always gives, "once"
+    when it gives them one new thing, else ""."""
     if _verb_of(tokens[at]) not in _SERVING_VERBS:
-        return False
+        return ""
     k = at + 1
     if tokens[k:k + 1] and tokens[k] in ("each", "every", "all", "our"):
         k += 1
     if tokens[k:k + 1] and tokens[k].removesuffix("'s").removesuffix("'") in _BENEFICIARIES:
         # Something given once ("Offer customers a loyalty scheme") is a deliverable; a
         # standing choice ("a variety of ...") is the service.
-        return tokens[k + 1:k + 2] not in (["a"], ["an"]) or \
-            tokens[k + 2:k + 3] in (["variety"], ["range"], ["choice"], ["selection"])
-    return not _HELP_NOUNS.isdisjoint(tokens[at + 1:at + 3])
+        once = tokens[k + 1:k + 2] in (["a"], ["an"]) and tokens[k + 2:k + 3] not in (
+            ["variety"], ["range"], ["choice"], ["selection"])
+        return "once" if once else "service"
+    return ""
+
+
+def _serves_people(tokens: list[str], at: int) -> bool:
+    """ "Provide each child the opportunity to ...", "Offering students a variety of
+    foods", "Provide technical assistance to businesses": a service given to the people it
+    is for, or help given, as a unit gives it every year."""
+    given = _given_to_people(tokens, at)
+    if given:
+        return given == "service"
+    return _verb_of(tokens[at]) in _SERVING_VERBS and \
+        not _HELP_NOUNS.isdisjoint(tokens[at + 1:at + 3])
 
 
 def _reported_done(tokens: list[str]) -> bool:
@@ -855,7 +867,8 @@ def _read_objective(text: str) -> tuple[Finding, ...]:
     # "from paper to the app"), a deliverable, a slogan, a number to reach ("Add 4 extra
     # evening services", "Speak at one external conference"; the rules read the routine
     # ones, service levels and floors) or one thing done once (a duty verb's "a" is the
-    # standing kind: "Provide a helpful and efficient service").
+    # standing kind: "Provide a helpful and efficient service"; given to the people it is
+    # for, it is one new thing: "Offer customers a loyalty scheme").
     if english and not rules_routine and not changes and not kept_but_changed \
             and not has_digit and not token_set & lx.NUMBER_WORDS \
             and (not one_thing or lead in _DUTY_VERBS) and (
@@ -863,7 +876,8 @@ def _read_objective(text: str) -> tuple[Finding, ...]:
             or tokens[at] in _DUTY_VERBS or _is_leading_gerund(tokens[at])) and not any(
                 f.code in ("objective.deliverable", "objective.vague") for f in findings) \
             and not any(_verb_of(t) in _CHANGE_WORDS for t in tokens) \
-            and not _TRANSITION_RE.search(norm) and tokens[at] not in _EFFECT_LEADS:
+            and not _TRANSITION_RE.search(norm) and tokens[at] not in _EFFECT_LEADS \
+            and _given_to_people(tokens, at) != "once":
         routine, routine_words = objective_model().routine(norm)
         if routine:
             quoted = ", ".join(f"\u201c{w}\u201d" for w in routine_words)
