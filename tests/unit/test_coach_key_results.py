@@ -718,6 +718,16 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     "Net debt to EBITDA 2.5x or lower",
     "ROCE above 15%",
     "Carbon intensity per tonne of output",
+    # Round 29's lessons: when, written before what is measured; a rate over the people
+    # it is counted among; a service level within a target time with a word before it;
+    # the share of people satisfied with the work.
+    "Starting in the year 2024-2025 and on a year-to-year basis, the percentage of students "
+    "passing algebra will increase at least 2%",
+    "Beginning in 2025 and on an annual basis, the attendance rate will increase by 1%",
+    "The number of thefts detected per 100 officers",
+    "Hospital admissions for falls per 100,000 population",
+    "The percentage of 111 calls answered within the national target time",
+    "Proportion of partner agencies satisfied with our advice",
 ])
 def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME
@@ -748,12 +758,15 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
     "Percentage of works on the district hospital wing completed",
     "Construction of 12 classrooms",
     "Submit 5 grant applications within 2 months",
+    "Send 20 proposals to funders",
     "Full implementation of the road safety plan",
     # Our work for the people a programme is for, and a launch named as a noun.
     "Help girls graduate from high school",
     "Public launch of the tenants' portal",
     "Seek community support for the new library",
     "Publish 10 case studies or more",
+    "Starting a podcast, publish 12 episodes",
+    "Hold 4 coaching sessions per 10 staff",
 ])
 def test_the_survey_or_a_meeting_about_targets_stays_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT

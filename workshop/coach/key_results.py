@@ -127,7 +127,11 @@ _LEADING_CADENCE_RE = re.compile(
     r"^(?:(?:each|every|once|twice|three times)(?: a| per)? (?:day|week|month|quarter|"
     r"sprint|year|release)|(?:weekly|monthly|quarterly|annually|yearly)),?\s+|"
     # "By December 2020, create ...", "By the end of Q2, ...": a deadline before the verb.
-    r"^(?:by|before|until|in|during) [^,]{1,30},\s+")
+    r"^(?:by|before|until|in|during) [^,]{1,30},\s+|"
+    # "Starting in the year 2023-2024 and on a year-to-year basis, the graduation rate
+    # will ...", "Over the next three years, ...": when, before what is measured.
+    r"^(?:(?:starting|beginning|commencing) (?:in|from|with|on|at)|from|over the|"
+    r"throughout|on an? (?:annual|yearly|year-to-year|monthly|ongoing) basis)[^,]{0,60},\s+")
 # "... (%)", "... (#)": the unit a tracker shows the key result in, not a target.
 _UNIT_MARKER_RE = re.compile(r"\s*\((?:%|#|\$|€|£)\)[\s.]*$")
 _TOKEN_RE = re.compile(r"[a-z0-9$€£¥#%][a-z0-9$€£¥%+]*(?:['./,&-][a-z0-9%+]+)*")
@@ -194,7 +198,7 @@ class _Pieces:
 
 # Service levels: "within their agreed timeframes", "99.9%", "within 2 days", "in under 5 min".
 _SERVICE_LEVEL = _Pieces(
-    (("within",), r"\bwithin (?:(?:their|its|the|our) )?(?:established|agreed|target|reported|"
+    (("within",), r"\bwithin (?:(?:their|its|the|our) )?(?:\w+ )?(?:established|agreed|target|reported|"
      r"promised|statutory|required|published) (?:timeframes?|timescales?|times?|deadlines?|"
      r"windows?)\b|"
      r"\bwithin (?:\d|one|two|three|four|five|six|seven|ten|24)|"
@@ -266,6 +270,13 @@ _LEVEL = _Pieces(
      r"at least|at most|within)\s*(?:[$€£]|chf |usd |eur |gbp )?\d"),
     (("in-positive-direction", "breakeven", "default alive", "weigh"),
      r"\btrends? in-positive-direction\b|\bbreakeven\b|\bdefault alive\b|\bweigh\b"),
+    # "Violent crimes detected per 100 officers", "Admissions per 1,000 population": a
+    # rate over the people or things it is counted among is a measure, whatever is done.
+    (("per ",),
+     r"\bper (?:[\d,.]+ ?(?:k|thousand|million)?|one|ten|a hundred|a thousand|hundred|"
+     r"thousand) (?:\w+ )?(?:officers|residents|population|people|inhabitants|pupils|students|"
+     r"patients|employees|staff|members|households|beds|admissions|births|vehicles|"
+     r"customers|users|km|miles)\b|\bper (?:capita|head of population)\b"),
     # "ROIC 10% or higher", "Staff turnover 12% or lower": a threshold the measure holds.
     (("or higher", "or more", "or above", "or better", "or greater", "or lower", "or less",
       "or fewer", "or below"),
@@ -364,7 +375,7 @@ _CAPABILITY_STATE_WORDS = lx._words("""available in-place live enabled supported
 _PROXY_WORDS = lx._words("""tech-debt coverage lint linting linter eslint story-points
     seo-score lighthouse css velocity lines-of-code mr say/do warnings smells cyclomatic
     typed""")
-_LEVEL_WORDS = lx._words("""under below above over least most less more fewer within < >
+_LEVEL_WORDS = lx._words("""under below above over least most less more fewer within < > per
     <= >= ≤ ≥ than trend trends in-positive-direction breakeven alive weigh level category
     quadrant rank ranking place position tier rated ranked quartile decile best-rated top
     highest-rated top-rated placed""") | lx.COMPARATIVES
@@ -425,6 +436,7 @@ _OPINION_VERBS = lx._words("""rate rates rated say says said report reports feel
     recommend recommends score scores agree agrees would find finds describe describes
     prefer prefers return returns renew renews use uses used choose chooses are is""")
 _STRONG_OPINION_VERBS = _OPINION_VERBS - lx._words("are is use uses used return returns")
+_SATISFIED = lx._words("satisfied dissatisfied")
 _COVERAGE_VERBS = lx._words("""complete completes completed attend attends attended
     finish finishes finished take takes took pass passes passed trained certified
     migrated onboarded documented covered have has moved upgraded""") | lx.DONE_STATES
@@ -924,6 +936,7 @@ _ACTING_OF_THEIR_OWN = lx._words("""applied applying enrolled enrolling particip
 _SENT_TO_US = lx._words("""applications enquiries inquiries donations referrals nominations
     submissions proposals bids entries requests""")
 _BETWEEN_COUNTED_AND_ACT = lx._words("who that have has had been are were is was")
+_SENDING_VERBS = lx._words("submit send file write prepare lodge")
 # What a programme gives or does to the people it counts ("No. of farmers issued with input
 # packages", "Percentage of children screened"): our work, done to each of them.
 _GIVEN_STATES = lx._words("""trained issued supported provided sensitized sensitised screened
@@ -1133,6 +1146,11 @@ class _Evidence:
                 if k < len(tokens) and tokens[k] == "of":
                     k += 1
                 cls, noun, at = _head(tokens, k, 4)
+                if not _SATISFIED.isdisjoint(tokens[k:k + 6]):
+                    # "Percentage of key stakeholders satisfied with the support": what
+                    # people think of the work, whoever they are.
+                    self.others_share = True
+                    continue
                 if not cls and tok in ("percentage", "proportion") \
                         and _share_done(tokens[k:k + 12]):
                     # "Percentage of works of the hospital bloc constructed": a share of
@@ -1200,6 +1218,13 @@ class _Evidence:
                 elif cls == "others" and verb in _GAIN_VERBS:
                     # "Add 1,000 new customers": people gained, whatever the verb.
                     self.gained = True
+                elif verb in _SENDING_VERBS and not cls:
+                    # "Submit 5 grant applications": what others send us, when we send
+                    # it, is our own work counted.
+                    for k in range(j + 1, min(len(tokens), j + 4)):
+                        if tokens[k] in _SENT_TO_US:
+                            cls, noun, at = "own", tokens[k], k
+                            break
                 if cls:
                     self.count_class = cls
                     self.count_noun = noun
