@@ -804,8 +804,9 @@ _LIFE_VERBS = lx._words("""graduate live survive thrive return access spend earn
     participate engage use adopt choose learn read vote own save find become grow lead
     progress enter secure""")
 # What the system lets them do, or what they see, is not their own act: "Users can create
-# branches", "Members see the new dashboard".
-_NOT_THEIR_ACT = lx._words("get gets see sees view views have has")
+# branches", "Members see the new dashboard". "Get" is theirs only when they get on: "5
+# million people will get better jobs", "Young women get into public service".
+_NOT_THEIR_ACT = lx._words("see sees view views have has")
 # What they are given is our work, done to each of them: "New tenants receive a welcome
 # pack" (a time makes it a service level: "... receive a reply within 5 days").
 _GIVEN_TO_THEM = lx._words("receive receives")
@@ -859,8 +860,8 @@ def _what_people_do(tokens: list[str], lead: int) -> tuple[str, str]:
     verb = tokens[k]
     if verb in _GIVEN_TO_THEM:
         return "", verb
-    if verb in _NOT_THEIR_ACT and not (
-            verb in ("get", "gets") and tokens[k + 1:k + 2] in (["better"], ["into"])):
+    if verb in _NOT_THEIR_ACT or verb in ("get", "gets") and tokens[k + 1:k + 2] not in (
+            ["better"], ["into"]):
         return "", ""
     if verb in ("get", "gets") or any(
             f in _LIFE_VERBS or f in _WHAT_PEOPLE_DO for f in _verb_forms(verb)):
@@ -888,10 +889,7 @@ _WORK_VERBS = lx.TASK_VERBS | lx.SOFT_TASK_VERBS | lx.ACTIVITY_VERBS
 
 def _is_work_gerund(word: str) -> bool:
     """ "creating", "using", "running": a verb of our own work, as a gerund."""
-    if not word.endswith("ing") or len(word) < 6:
-        return False
-    stem = word[:-3]
-    return any(c in _WORK_VERBS for c in (stem, stem + "e", stem[:-1]))
+    return word.endswith("ing") and any(f in _WORK_VERBS for f in _verb_forms(word))
 
 
 def _measured_by_its_means(norm: str) -> bool:

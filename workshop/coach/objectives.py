@@ -635,11 +635,10 @@ def _given_to_people(tokens: list[str], at: int) -> str:
     return ""
 
 
-def _serves_people(tokens: list[str], at: int) -> bool:
+def _serves_people(tokens: list[str], at: int, given: str) -> bool:
     """ "Provide each child the opportunity to ...", "Offering students a variety of
     foods", "Provide technical assistance to businesses": a service given to the people it
-    is for, or help given, as a unit gives it every year."""
-    given = _given_to_people(tokens, at)
+    is for, or help given, as a unit gives it every year (`given`: `_given_to_people`)."""
     if given:
         return given == "service"
     return _verb_of(tokens[at]) in _SERVING_VERBS and \
@@ -746,6 +745,7 @@ def _read_objective(text: str) -> tuple[Finding, ...]:
     # One thing done once ("Run a half marathon", "Hire a VP of sales") is no duty, unless
     # it recurs.
     one_thing = tokens[at + 1:at + 2] in (["a"], ["an"])
+    given_to_people = _given_to_people(tokens, at)
     # A manner of working ("on time", "reliably"), unless it is the purpose's ("... so
     # that customers can quickly find ...").
     routine_manner = bool(_ROUTINE_MANNER_RE.search(norm)) and not _PURPOSE_RE.search(norm)
@@ -777,7 +777,7 @@ def _read_objective(text: str) -> tuple[Finding, ...]:
                 and any(t.endswith("s") and not t.endswith("ss") for t in tokens[:3]))
         or bool(_ROUTINE_CHECKS_RE.search(norm))
         or _lists_functions(tokens, at)
-        or _serves_people(tokens, at)
+        or _serves_people(tokens, at, given_to_people)
         or bool(states_a_thing and _DONE_ROUTINELY_RE.search(norm)))
     # "new" is no change for staffing: new people joining is what staffing always is. One
     # role filled ("Hire a VP of sales") is a deliverable, not staffing.
@@ -877,7 +877,7 @@ def _read_objective(text: str) -> tuple[Finding, ...]:
                 f.code in ("objective.deliverable", "objective.vague") for f in findings) \
             and not any(_verb_of(t) in _CHANGE_WORDS for t in tokens) \
             and not _TRANSITION_RE.search(norm) and tokens[at] not in _EFFECT_LEADS \
-            and _given_to_people(tokens, at) != "once":
+            and given_to_people != "once":
         routine, routine_words = objective_model().routine(norm)
         if routine:
             quoted = ", ".join(f"\u201c{w}\u201d" for w in routine_words)
