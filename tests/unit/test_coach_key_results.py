@@ -728,6 +728,20 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     "Hospital admissions for falls per 100,000 population",
     "The percentage of 111 calls answered within the national target time",
     "Proportion of partner agencies satisfied with our advice",
+    # Round 30's lessons: a measure's short name before a comparison sign; a ceiling the
+    # measure holds; a state that is a measure at its level, after a time and "we will";
+    # a gap closed; uptime named as the measure; people counted by what they do.
+    "AIFR < 0.8 by 2027",
+    "Fault reports not to exceed 2% of tests carried out",
+    "Water use capped at 40,000 m3 for 6 sites",
+    "By 2028, we will be a net-zero business",
+    "Every branch to be financially self-sufficient",
+    "We have set ourselves a target to become carbon neutral by 2035",
+    "Close the gender pay gap",
+    "Website availability - uptime (the proportion of time the site is available)",
+    "Number of people shopping with us online",
+    "Number of food poisoning outbreaks",
+    "Public confidence in the service",
 ])
 def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME
@@ -767,6 +781,11 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
     "Publish 10 case studies or more",
     "Starting a podcast, publish 12 episodes",
     "Hold 4 coaching sessions per 10 staff",
+    # Round 30's: things handled, counted, and one new thing made, named as a noun.
+    "Number of small business grants processed",
+    "Number of hardship grants paid out",
+    "Development of a new climate plan by 2026",
+    "Close 50 tickets",
 ])
 def test_the_survey_or_a_meeting_about_targets_stays_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT

@@ -113,6 +113,10 @@ _LEADING_LABEL_RE = re.compile(
     r"key result\s*[0-9]*(?:\.[0-9]+)*\s*[:.)-]|o[0-9]+[\s.]*kr[0-9]+(?:\.[0-9]+)*\s*[:.)-]?|"
     r"(?:stretch|bonus)(?: goal| target)?\s*[:-]))+\s*")
 _LEADING_SUBJECT_RE = re.compile(
+    # "We have set ambitious targets to become carbon neutral", "Our target is to ...": the
+    # key result is what follows, not the setting of a target.
+    r"^(?:we(?:'ve| have)? set (?:ourselves )?(?:an? )?(?:\w+ )?(?:targets?|goals?) to|"
+    r"our (?:target|aim|ambition) is to)\s+|"
     # "We have discussed ...", "We've learned ...": work reported as done. Not "We have
     # 500 customers" or "We have at least 50% ...", where "have" is what is reached.
     r"^(?:we(?:'ve| have)|the team has) (?=\w+ed\b|(?:learnt|built|written|made|done|held|"
@@ -282,6 +286,10 @@ _LEVEL = _Pieces(
       "or fewer", "or below"),
      r"\d ?(?:%|percent|points?|pts)? or (?:higher|more|above|better|greater|lower|less|"
      r"fewer|below)\b"),
+    # "Unit costs not to exceed £690", "Water use capped at 233,000m3 a year": a ceiling
+    # the measure holds.
+    (("exceed", "capped"),
+     r"\bnot? (?:to )?exceed(?:ing)?\s*(?:[$€£]|\w+ )?\d|\bcapped at\s*[$€£]?\d"),
     (("elite", "leader", "top", "first", "number one", "#1", "no.", "rank", "rated", "place",
       "quartile", "decile", "quintile"),
      r"\b(?:elite|leaders?|top|first|number one)\b[^;]{0,30}\b(?:level|category|quadrant|"
@@ -363,6 +371,7 @@ _HIRING_RE = re.compile(r"\b(?:offers? accepted|hired)\b|^\d+ (?:new )?hires\b")
 _CAPABILITY_WORDS = lx._words("can could able generally on-by-default") | {
     w + s for w in ("enable", "allow") for s in ("", "s", "d")}
 _BE_WORDS = lx._words("is are be been become becomes")
+_UPTIME_MEASURES = lx._words("uptime availability downtime")
 # What our own things can do that is a result, not coverage ("95% of builds pass").
 _OUTCOME_AFTER_OWN = lx._words("""pass passes succeed succeeds fail fails green break breaks
     load loads respond responds meet meets resolved answered closed""")
@@ -378,7 +387,7 @@ _PROXY_WORDS = lx._words("""tech-debt coverage lint linting linter eslint story-
 _LEVEL_WORDS = lx._words("""under below above over least most less more fewer within < > per
     <= >= ≤ ≥ than trend trends in-positive-direction breakeven alive weigh level category
     quadrant rank ranking place position tier rated ranked quartile decile best-rated top
-    highest-rated top-rated placed""") | lx.COMPARATIVES
+    highest-rated top-rated placed exceed exceeding capped""") | lx.COMPARATIVES
 _HIRING_WORDS = lx._words("accepted hired hires")
 _GATHER_VERBS = lx._words("collect gather")
 _MEASURE_OR_OTHERS = lx.METRIC_NOUNS | lx.OTHERS_NOUNS
@@ -429,6 +438,9 @@ _WORK_NOUNS = lx._words("""migration implementation creation deployment publicat
     installation rollout roll-out redesign rebuild completion delivery construction extension
     provision provisions rehabilitation establishment renovation refurbishment procurement
     promotion""")
+# Making named as a noun, said of one thing: "Development of a new climate target" (not
+# "Development of young people's skills").
+_MAKING_NOUNS = lx._words("development introduction preparation production drafting design")
 _GAIN_VERBS = lx._words("add")
 _GATHERED_STATES = lx._words("collected gathered")
 
@@ -545,7 +557,10 @@ def normalise(text: str) -> str:
     t = text.strip()[:READ_AT_MOST].lower().replace("’", "'").replace("–", "-").replace("—", "-")
     t = _LEADING_LABEL_RE.sub("", t)
     t = _LEADING_SUBJECT_RE.sub("", t)
-    t = _LEADING_CADENCE_RE.sub("", t)
+    without_when = _LEADING_CADENCE_RE.sub("", t)
+    if without_when != t:
+        # "By 2030, we will be a zero-waste business": who, after when.
+        t = _LEADING_SUBJECT_RE.sub("", without_when)
     if ")" in t:
         t = _UNIT_MARKER_RE.sub("", t)
     t = t.rstrip(" .;:!?")
@@ -627,6 +642,21 @@ def _sized_change_in_a_measure(tokens: list[str]) -> bool:
         if _CHANGE_SIZE_RE.match(size) and _head(tokens, j + 2, 4)[0] != "own":
             return True
     return False
+
+
+_COMPARISON_SIGNS = "<>≤≥="
+# States an organisation reaches that are a measure at a level ("financially
+# self-supporting", "debt-free").
+_MEASURED_STATES = lx._words("""self-supporting self-sufficient self-sustaining self-financing
+    profitable solvent debt-free zero-waste net-zero carbon-neutral climate-neutral
+    plastic-free fossil-free""")
+
+
+def _compared_after(norm: str, word: str) -> bool:
+    """ "ltifr < 1.0": a comparison sign straight after the word (tokens drop the signs)."""
+    at = norm.find(word)
+    sign = norm[at + len(word):].lstrip()[:1] if at >= 0 else ""
+    return sign != "" and sign in _COMPARISON_SIGNS
 
 
 def _names_a_measure(word: str) -> bool:
@@ -720,6 +750,8 @@ _QUANTITY_WORDS = lx._words("more less fewer")
 _AS_FAST_RE = re.compile(r"\bas \w+ as\b|\b(?:twice|half|\d+ ?(?:x|times)) as \w+")
 # "Find $50k in sponsorship", "Make $1 from a stranger": money found is money attained.
 _MONEY_FINDING_VERBS = lx._words("find make pull source")
+_NARROWING_VERBS = lx._words("close narrow bridge")
+_GAPS = lx._words("gap gaps")
 _SERVICE_LEVELS = lx._words("sla slas slo slos service-level service-levels")
 # What a business earns or keeps: reached, it is a result ("Achieve budgeted net income").
 _EARNINGS = lx._words("""revenue revenues income profit profits margin margins sales
@@ -930,7 +962,8 @@ _ACTING_OF_THEIR_OWN = lx._words("""applied applying enrolled enrolling particip
     participated attending attended registered registering joined joining renewed renewing
     donated donating volunteering volunteered voted voting subscribed subscribing responding
     responded visiting visited borrowing borrowed graduating graduated adopting adopted using
-    accessing engaged engaging empowered""")
+    accessing engaged engaging empowered transacting transacted purchasing purchased buying
+    shopping""")
 _SENT_TO_US = lx._words("""applications enquiries inquiries donations referrals nominations
     submissions proposals bids entries requests""")
 _BETWEEN_COUNTED_AND_ACT = lx._words("who that have has had been are were is was")
@@ -940,6 +973,9 @@ _SENDING_VERBS = lx._words("submit send file write prepare lodge")
 _GIVEN_STATES = lx._words("""trained issued supported provided sensitized sensitised screened
     assisted equipped registered operationalized operationalised rehabilitated constructed
     vaccinated immunized immunised counselled counseled mentored""")
+# Work done to each of the counted, said of things handled as well as people: "Number of
+# business grants processed", "Number of municipalities guided to comply".
+_HANDLED_STATES = _GIVEN_STATES | lx._words("processed guided paid")
 
 
 def _share_done(phrase: list[str]) -> bool:
@@ -968,7 +1004,7 @@ def _counted_done_to_them(tokens: list[str]) -> str:
             return ""
         # "received" names something given when a thing follows ("received cows"), and
         # something sent to us when nothing does ("# of applications received").
-        if tok in _GIVEN_STATES or (tok == "received" and k + 1 < len(tokens)
+        if tok in _HANDLED_STATES or (tok == "received" and k + 1 < len(tokens)
                                     and tokens[k + 1] not in _AMOUNT_ENDS
                                     and tokens[k + 1] not in ("by", "from", "within")):
             return tok
@@ -1028,6 +1064,9 @@ def _verb_of_a_measure(verb: str, after: list[str], role: str) -> str:
     amount = [a for a in after if a not in _AMOUNT_LEAD_INS]
     if verb in _MONEY_FINDING_VERBS and amount and amount[0][0] in _CURRENCY:
         return _ROLE_ATTAIN
+    if verb in _NARROWING_VERBS and not _GAPS.isdisjoint(after[:5]):
+        # "Close the gender pay gap": a gap between groups, narrowed, is a change.
+        return _ROLE_CHANGE
     if verb == "meet" and not _SERVICE_LEVELS.isdisjoint(after[:5]):
         # "Meet 100% of SLO targets", "Meet our SLAs": a service level reached.
         return _ROLE_ATTAIN
@@ -1081,6 +1120,8 @@ class _Evidence:
         describing = ""
         if role == _ROLE_NONE and nxt and norm.startswith(first + " - "):
             pass  # "Etiwanda - 120": a name, then its target, not an imperative
+        elif role == _ROLE_NONE and nxt and _compared_after(norm, first):
+            pass  # "LTIFR < 1.0 by 2022": a measure's name, then the level it should hold
         elif role == _ROLE_NONE and nxt and first[0].isalpha() \
                 and (nxt in _DETERMINERS or (_is_number(tokens, i + 1)
                                              and len(tokens) > i + 2) or (
@@ -1119,7 +1160,7 @@ class _Evidence:
         elif first == "open" and nxt in _OPEN_THINGS:
             # "Open issues below 500", "Open roles filled": an adjective, not the verb.
             role, verb = _ROLE_NONE, ""
-        if role in (_ROLE_TASK, _ROLE_SOFT):
+        if role in (_ROLE_TASK, _ROLE_SOFT) or verb in _NARROWING_VERBS:
             role = _verb_of_a_measure(verb, tokens[i + 1:i + 8], role)
         self.verb = verb
         self.role = role
@@ -1143,6 +1184,8 @@ class _Evidence:
                 k = j + 1
                 if k < len(tokens) and tokens[k] == "of":
                     k += 1
+                if tokens[k:k + 1] == ["time"]:
+                    continue  # "the proportion of time services are available": uptime
                 cls, noun, at = _head(tokens, k, 4)
                 if not _SATISFIED.isdisjoint(tokens[k:k + 6]):
                     # "Percentage of key stakeholders satisfied with the support": what
@@ -1232,6 +1275,9 @@ class _Evidence:
         body_set = set(body)
         self.metric = bool(body_set & lx.METRIC_NOUNS) or (
             role == _ROLE_NONE and bool(tokens) and _names_a_measure(tokens[i])) or (
+            # "Be a zero-waste business", "Every parish to be financially self-supporting":
+            # a state that is a measure at its level.
+            role == _ROLE_NONE and not body_set.isdisjoint(_MEASURED_STATES)) or (
             role in (_ROLE_NONE, _ROLE_CHANGE) and bool(tokens)
             and _names_a_quality(tokens, i + (role != _ROLE_NONE)))
         self.others = bool(body_set & lx.OTHERS_NOUNS)
@@ -1263,6 +1309,9 @@ class _Evidence:
                          if is_task_participle(t) and tokens[k + 1:k + 2] in _AFTER_DONE]
         if describing:
             self.done = [t for t in self.done if t != describing]
+        if "available" in self.done and not body_set.isdisjoint(_UPTIME_MEASURES):
+            # "uptime (the proportion of time the site is available)": the measure defined.
+            self.done.remove("available")
         for given in (done_to_counted, given_to_them):
             if given and given not in self.done:
                 self.done.append(given)
@@ -1306,7 +1355,9 @@ class _Evidence:
                     continue
                 self.object_class = _noun_class(tok)
                 break
-        self.capability = not self.service and bool(
+        # "IT service availability - service uptime": the time a service is up, named as
+        # the measure, is reliability, not a capability delivered.
+        self.capability = not self.service and token_set.isdisjoint(_UPTIME_MEASURES) and bool(
             token_set & _CAPABILITY_WORDS or (token_set & _BE_WORDS and token_set
                                               & _CAPABILITY_STATE_WORDS)) and bool(
             _CAPABILITY_RE.search(norm))
@@ -1341,12 +1392,18 @@ class _Evidence:
         lead_words = tokens[i:i + 2]
         # A piece of work named as a noun, an adjective allowed before it ("Full
         # implementation of the plan", "Construction of 4 mega dams").
-        self.work_lead = role == _ROLE_NONE and any(
+        self.work_lead = role == _ROLE_NONE and (any(
             tokens[k:k + 1] != [] and tokens[k] in _WORK_NOUNS and tokens[k + 1:k + 2] == ["of"]
-            for k in (i, i + 1))
+            for k in (i, i + 1)) or (
+            # "Development of a new climate target": one new thing made.
+            tokens[i:i + 1] != [] and tokens[i] in _MAKING_NOUNS
+            and tokens[i + 1:i + 3] in (["of", "a"], ["of", "an"])))
+        # Not when a measure of the thing follows it ("Website uptime", "App downloads").
         self.artefact_lead = role == _ROLE_NONE and (any(
             t in lx.ARTEFACT_NOUNS or t in lx.DELIVERABLE_NOUNS for t in lead_words)
-            or self.work_lead)
+            or self.work_lead) and not (
+            len(tokens) > i + 1 and tokens[i] in lx.ARTEFACT_NOUNS
+            and tokens[i + 1] in lx.METRIC_NOUNS)
 
     def number_of_own(self) -> bool:
         """ "the number of blog posts": a verb of change applied to a count of our work."""

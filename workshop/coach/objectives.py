@@ -238,6 +238,18 @@ _STANDING_WORK_RE = re.compile(
     r"\b(?:maintenance|patching|backups?|servicing|inspections?) (?:will be|is|are|shall be) "
     r"(?:performed|carried out|done|completed|applied|run)\b|"
     r"\bwill (?:receive|get) (?:[\w-]+,? ){0,4}(?:service|support|care|responses?|replies)\b|"
+    # A service said to be given, in the passive: "Customers are provided with water
+    # services", "Water services are provided in a cost effective manner".
+    r"\b(?:is|are) provided with\b|\bservices? (?:is|are) (?:\w+ )?provided\b(?! from)|"
+    # Duties the law sets: "Regulate all applicable facilities according to law".
+    r"\b(?:according to|in accordance with|as required by) (?:the )?(?:law|legislation|"
+    r"statute)\b|"
+    # Stewardship of money and means: "Deliver against agreed budget, with sound financial
+    # management", "Making best use of our resources".
+    r"\bdeliver (?:against|within|to) (?:the |our )?(?:agreed |approved )?budgets?\b|"
+    r"\bsound financial management\b|"
+    r"\b(?:make|making) (?:the )?best use of (?:our |its |the |public |all )?(?:\w+ )?"
+    r"(?:resources|funds|assets|money)\b|"
     r"\b(?:is|are) (?:well |properly |being )?(?:managed|maintained|supported|operated|"
     r"administered|serviced|kept up|patched|monitored|backed up)\b"
     r"(?! (?:as|by|through|from|centrally|in one)\b)|"
@@ -381,6 +393,8 @@ _NOT_A_CHANGE = (
     # A standing value ("put safety first in everything it does") and the core business
     # kept and bettered as it always is ("Consolidate and improve our core business").
     (re.compile(r"\bfirst in everything\b"), frozenset({"first"})),
+    # Stewardship, not a change: "Making best use of our resources".
+    (re.compile(r"\bbest use of\b"), frozenset({"best", "make", "making"})),
     (re.compile(r"^(?:consolidat\w*|perpetually renew) and improv\w* (?:(?:our|the|its) core\b)?"),
      frozenset({"improve", "improving", "consolidate", "consolidating"})))
 # Common leading verbs of objectives that the key-result verb list does not hold, so that
