@@ -742,6 +742,15 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     "Number of people shopping with us online",
     "Number of food poisoning outbreaks",
     "Public confidence in the service",
+    # Round 31's: pilots converted to paying; the people a programme reaches, counted
+    # first; a financial ratio and uptake named as measures; a harm ended.
+    "Convert 5 pilots to annual contracts",
+    "2 million more people with clean drinking water",
+    "3,000 more people with access to legal advice",
+    "gearing 25% to 35%",
+    "Uptake of the new bus routes",
+    "Eradicate child poverty in the borough",
+    "End all forms of violence against women",
 ])
 def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME
@@ -786,6 +795,11 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
     "Number of hardship grants paid out",
     "Development of a new climate plan by 2026",
     "Close 50 tickets",
+    # Round 31's: the unit or the organisation named before "will" and a verb of work.
+    "By June 2026, our chapter will hold a fundraising gala to increase member donations",
+    "The Museum Service will develop guidelines for loans to community groups",
+    "Convert 50 pages to Markdown",
+    "End support for Python 3.8",
 ])
 def test_the_survey_or_a_meeting_about_targets_stays_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT

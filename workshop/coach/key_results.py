@@ -116,7 +116,12 @@ _LEADING_SUBJECT_RE = re.compile(
     # "We have set ambitious targets to become carbon neutral", "Our target is to ...": the
     # key result is what follows, not the setting of a target.
     r"^(?:we(?:'ve| have)? set (?:ourselves )?(?:an? )?(?:\w+ )?(?:targets?|goals?) to|"
-    r"our (?:target|aim|ambition) is to)\s+|"
+    r"our (?:targets?|aims?|ambitions?|goals?)(?: for [\w-]+(?: [\w-]+)?)? (?:is|are) to)\s+|"
+    # "By August 2023, our branch will call members ...": the unit that does the work.
+    r"^(?:our|the|this|each|every) (?:[\w-]+ ){0,2}?(?:branch|team|library|department|"
+    r"council|organi[sz]ation|company|office|unit|division|group|board|club|chapter|society|"
+    r"school|college|university|agency|trust|foundation|charity|guild|committee|firm) "
+    r"will\s+|"
     # "We have discussed ...", "We've learned ...": work reported as done. Not "We have
     # 500 customers" or "We have at least 50% ...", where "have" is what is reached.
     r"^(?:we(?:'ve| have)|the team has) (?=\w+ed\b|(?:learnt|built|written|made|done|held|"
@@ -552,6 +557,23 @@ def _one_slip(word: str, verb: str) -> bool:
 READ_AT_MOST = 1_000
 
 
+_NAMED_DOER_RE = re.compile(r"^((?:[\w'&.-]+ ){1,3})will (\w+) ")
+_NOT_A_DOER = lx._words("we i you they it this that there")
+
+
+def _without_named_doer(t: str) -> str:
+    """ "Parks Canada will develop standards ...": the organisation named, then a verb of
+    work, reads as that verb ("Customers will create accounts" keeps who acts)."""
+    m = _NAMED_DOER_RE.match(t)
+    if not m or lemma(m.group(2)) not in lx.TASK_VERBS:
+        return t
+    doer = m.group(1).split()
+    if doer[0] in _NOT_A_DOER or any(w in lx.OTHERS_NOUNS or w in lx.OWN_PEOPLE_NOUNS
+                                     or w in _BENEFICIARIES for w in doer):
+        return t
+    return t[m.start(2):]
+
+
 def normalise(text: str) -> str:
     """Lower-cased text without list labels, "we will" and trailing punctuation."""
     t = text.strip()[:READ_AT_MOST].lower().replace("’", "'").replace("–", "-").replace("—", "-")
@@ -561,6 +583,8 @@ def normalise(text: str) -> str:
     if without_when != t:
         # "By 2030, we will be a zero-waste business": who, after when.
         t = _LEADING_SUBJECT_RE.sub("", without_when)
+    if " will " in t:
+        t = _without_named_doer(t)
     if ")" in t:
         t = _UNIT_MARKER_RE.sub("", t)
     t = t.rstrip(" .;:!?")
@@ -598,6 +622,12 @@ def _role(verb: str) -> str:
 _CAUSATIVE_VERBS = lx._words("have let make see watch")
 _DRAWING_VERBS = lx._words("attract influence persuade inspire win")
 _CONVERTING_VERBS = lx._words("convert")
+_ENDED_HARMS = lx._words("""poverty hunger violence abuse homelessness malnutrition
+    discrimination exploitation trafficking poaching overfishing deforestation loneliness
+    isolation stigma harassment""")
+# What the converted become when they pay: "Convert 8 paid pilots to annual subscriptions".
+_PAYING_STATES = lx._words("""paid paying subscriptions subscription subscribers customers
+    clients contracts""")
 _WHAT_PEOPLE_DO = _ALL_VERBS | lx.ACTIVITY_VERBS | lx._words("""sign-up register renew
     donate vote try buy purchase subscribe upgrade join rate recommend return use choose
     engaged involved enrolled registered subscribed participating serving volunteering
@@ -1117,6 +1147,11 @@ class _Evidence:
         if nxt in ("in", "of") and first in _VERB_OF_CHANGE_NOUN:
             verb = _VERB_OF_CHANGE_NOUN[first]
         role = _role(verb) if verb else _ROLE_NONE
+        if role == _ROLE_NONE and first == "end" and not _ENDED_HARMS.isdisjoint(
+                tokens[i + 1:i + 6]):
+            # "End hunger", "End all forms of violence against children": a harm brought
+            # to nothing is a change ("End support for IE11" is our work).
+            role, verb = _ROLE_CHANGE, "end"
         describing = ""
         if role == _ROLE_NONE and nxt and norm.startswith(first + " - "):
             pass  # "Etiwanda - 120": a name, then its target, not an imperative
@@ -1252,10 +1287,18 @@ class _Evidence:
                     # managers write their team's OKRs" is our own work).
                     cls, self.gained = "others", True
                 elif cls and verb in _DRAWING_VERBS or (
-                        cls in ("people", "others") and verb in _CONVERTING_VERBS):
-                    # "Attract 12 new projects", "Convert 20 developers": they come to us,
-                    # or change, by their own choice ("Convert 50 pages" is our work).
+                        cls in ("people", "others") and verb in _CONVERTING_VERBS) or (
+                        verb in _CONVERTING_VERBS and at >= 0
+                        and not _PAYING_STATES.isdisjoint(tokens[at + 1:at + 5])):
+                    # "Attract 12 new projects", "Convert 20 developers", "Convert 4 pilots
+                    # to paid subscriptions": they come to us, or change, by their own
+                    # choice ("Convert 50 pages" is our work).
                     cls, self.gained = "others", True
+                elif cls == "people" and role == _ROLE_NONE and j <= 2 and (
+                        tokens[at + 1:at + 2] == ["with"] or "access" in tokens[at + 1:at + 5]):
+                    # "400 million more people with safe water", "25 million people will
+                    # have access to ...": the people a programme reaches, not our staff.
+                    cls = "others"
                 elif cls == "others" and verb in _GAIN_VERBS:
                     # "Add 1,000 new customers": people gained, whatever the verb.
                     self.gained = True

@@ -212,7 +212,10 @@ _DUTY_LEAD_RE = re.compile(
     # Working well as such: "Execute with high output and quality".
     r"^(?:execute|deliver|perform|operate) with\b|"
     r"^(?:core |ongoing |day-to-day |regular |continued |on-call |on call |[\w-]+ )?"
-    r"(?:support|operations?|maintenance|administration|upkeep|servicing|care) (?:for|of)\b")
+    r"(?:support|operations?|maintenance|administration|upkeep|servicing|care) (?:for|of)\b|"
+    # A function named as its noun: "Co-ordination of Whole of Government Settlement
+    # Accords", "Processing of grants within the prescribed timeframe".
+    r"^(?:co-?ordination|processing|administration|management|stewardship) of\b")
 # Work that stands and is kept up: taking part in work that already runs ("Contribute to
 # the CDMS project", "Steadily contribute to MDN"; not to something yet to be done,
 # "Contribute to enabling unit tests"), a steady flow of the same work ("Steady stream of
@@ -347,8 +350,11 @@ _ROUTINE_MANNER_RE = re.compile(
     r"accurate(?:ly)?|correct(?:ly)?|within (?:a|an|one|two|three|four|five|six|seven|eight|"
     r"nine|ten|twelve|fifteen|twenty|thirty|\d+) (?:minutes?|hours?|days?|"
     r"weeks?|working days?|business days?|working hours?|business hours?)|"
-    r"within (?:the )?(?:statutory|agreed|contractual|target) (?:timescales?|timeframes?|"
-    r"deadlines?|times)|"
+    r"within (?:the )?(?:statutory|agreed|contractual|target|prescribed|required|set) "
+    r"(?:timescales?|timeframes?|deadlines?|times)|"
+    # Doing it at its cost: "Deliver quality audits at a reasonable cost".
+    r"at (?:a )?(?:reasonable|affordable|acceptable) cost|"
+    r"cost[- ]effectively|in a cost[- ]effective (?:manner|way)|"
     r"(?:within|before|by) (?:the |each |every |all )?(?:[\w-]+ ){0,2}deadlines?|"
     r"on (?:the |our )?(?:[\w-]+ ){0,2}schedule|to schedule|on or before|"
     r"per (?:the )?(?:[\w-]+ ){0,2}(?:calendar|schedule|runbook|playbook|procedure|sop)|"
