@@ -751,6 +751,15 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     "Uptake of the new bus routes",
     "Eradicate child poverty in the borough",
     "End all forms of violence against women",
+    # Round 32's: whom it is for, before a comma; a heading before the key result; what
+    # the people counted did themselves; the young people a programme reaches, counted;
+    # targets reached; an index as the measure.
+    "For all pupils, our reading scores will go from 61% to 75%",
+    "Attendance: 96% of pupils will attend school every day",
+    "% of adults who have completed a health check",
+    "120,000 young people aged 11-16",
+    "Quarterly sales targets achieved in every region",
+    "Corporate reputation index",
 ])
 def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME
@@ -800,6 +809,10 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
     "The Museum Service will develop guidelines for loans to community groups",
     "Convert 50 pages to Markdown",
     "End support for Python 3.8",
+    # Round 32's: things inspected, doses administered and people placed, counted.
+    "% of licensed premises inspected within the year",
+    "Number of flu vaccinations administered to care home staff",
+    "Number of apprentices placed with local employers",
 ])
 def test_the_survey_or_a_meeting_about_targets_stays_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT

@@ -39,6 +39,7 @@ from workshop.coach.findings import (
 )
 from workshop.coach.model import model as shipped_model
 from workshop.flows.ask_why import first_why_question
+from workshop.model import THEME_RE
 
 if TYPE_CHECKING:
     from workshop.model import KeyResult
@@ -137,6 +138,8 @@ _LEADING_CADENCE_RE = re.compile(
     r"sprint|year|release)|(?:weekly|monthly|quarterly|annually|yearly)),?\s+|"
     # "By December 2020, create ...", "By the end of Q2, ...": a deadline before the verb.
     r"^(?:by|before|until|in|during) [^,]{1,30},\s+|"
+    # "For all scholars, our proficiency levels will go from 56% to 80%": for whom.
+    r"^for (?:all|every|each) [^,]{1,30},\s+|"
     # "Starting in the year 2023-2024 and on a year-to-year basis, the graduation rate
     # will ...", "Over the next three years, ...": when, before what is measured.
     r"^(?:(?:starting|beginning|commencing) (?:in|from|with|on|at)|from|over the|"
@@ -291,6 +294,9 @@ _LEVEL = _Pieces(
       "or fewer", "or below"),
      r"\d ?(?:%|percent|points?|pts)? or (?:higher|more|above|better|greater|lower|less|"
      r"fewer|below)\b"),
+    # "December targets achieved for all year groups": targets reached are a level.
+    (("target",), r"\btargets? (?:(?:were|are|is|was|have been|has been) )?(?:achieved|met|"
+     r"reached|exceeded|hit)\b"),
     # "Unit costs not to exceed £690", "Water use capped at 233,000m3 a year": a ceiling
     # the measure holds.
     (("exceed", "capped"),
@@ -392,7 +398,7 @@ _PROXY_WORDS = lx._words("""tech-debt coverage lint linting linter eslint story-
 _LEVEL_WORDS = lx._words("""under below above over least most less more fewer within < > per
     <= >= ≤ ≥ than trend trends in-positive-direction breakeven alive weigh level category
     quadrant rank ranking place position tier rated ranked quartile decile best-rated top
-    highest-rated top-rated placed exceed exceeding capped""") | lx.COMPARATIVES
+    highest-rated top-rated placed exceed exceeding capped target targets""") | lx.COMPARATIVES
 _HIRING_WORDS = lx._words("accepted hired hires")
 _GATHER_VERBS = lx._words("collect gather")
 _MEASURE_OR_OTHERS = lx.METRIC_NOUNS | lx.OTHERS_NOUNS
@@ -687,6 +693,14 @@ def _compared_after(norm: str, word: str) -> bool:
     at = norm.find(word)
     sign = norm[at + len(word):].lstrip()[:1] if at >= 0 else ""
     return sign != "" and sign in _COMPARISON_SIGNS
+
+
+def _done_by_who(words: list[str], done: str) -> bool:
+    """ "children who have completed ...": the people named did it."""
+    at = words.index(done)
+    before = words[max(0, at - 3):at]
+    return "who" in before and all(w in ("who", "have", "has", "had") for w in
+                                   before[before.index("who"):])
 
 
 def _names_a_measure(word: str) -> bool:
@@ -1005,15 +1019,18 @@ _GIVEN_STATES = lx._words("""trained issued supported provided sensitized sensit
     vaccinated immunized immunised counselled counseled mentored""")
 # Work done to each of the counted, said of things handled as well as people: "Number of
 # business grants processed", "Number of municipalities guided to comply".
-_HANDLED_STATES = _GIVEN_STATES | lx._words("processed guided paid")
+_HANDLED_STATES = _GIVEN_STATES | lx._words("""processed guided paid administered placed
+    inspected""")
 
 
 def _share_done(phrase: list[str]) -> bool:
     """ "[percentage of] works for the feeder road rehabilitated": a piece of our work
     reported done in the phrase a share counts."""
     # Not "recommendations followed by the division": what others did.
+    # Nor "adults who have completed a health check": what they did themselves.
     return any((t in _GIVEN_STATES or t in lx.DONE_STATES or is_task_participle(t))
-               and phrase[k + 1:k + 2] != ["by"] for k, t in enumerate(phrase))
+               and phrase[k + 1:k + 2] != ["by"] and not _done_by_who(phrase, t)
+               for k, t in enumerate(phrase))
 
 
 def _after_count_head(tokens: list[str]) -> int:
@@ -1126,7 +1143,15 @@ class _Evidence:
         tokens = _TOKEN_RE.findall(norm)
         self.tokens = tokens
         self.norm = norm
-        i = 0
+        i = heading = 0
+        if ":" in norm:
+            theme = THEME_RE.match(norm)
+            if theme:
+                named = _TOKEN_RE.findall(theme.group(0))
+                if not any(map(lemma, named)):
+                    # "Attainment: 75% of children will be at ...": a heading, then the
+                    # key result; its words are no verb, but may name the measure.
+                    i = heading = len(named)
         while i < len(tokens) - 1 and (tokens[i] in lx.LEADING_FILLERS or (
                 tokens[i] in _CHANGE_QUALIFIERS and tokens[i + 1] in _CHANGE_NOUNS
                 and tokens[i + 2:i + 3] in (["in"], ["of"]))):
@@ -1227,7 +1252,7 @@ class _Evidence:
                     # people think of the work, whoever they are.
                     self.others_share = True
                     continue
-                if not cls and tok in ("percentage", "proportion") \
+                if not cls and tok in ("percentage", "proportion", "%") \
                         and _share_done(tokens[k:k + 12]):
                     # "Percentage of works of the hospital bloc constructed": a share of
                     # our own work done.
@@ -1295,9 +1320,12 @@ class _Evidence:
                     # choice ("Convert 50 pages" is our work).
                     cls, self.gained = "others", True
                 elif cls == "people" and role == _ROLE_NONE and j <= 2 and (
-                        tokens[at + 1:at + 2] == ["with"] or "access" in tokens[at + 1:at + 5]):
+                        tokens[at + 1:at + 2] in (["with"], ["aged"])
+                        or "access" in tokens[at + 1:at + 5]
+                        or tokens[at - 1:at] == ["young"]):
                     # "400 million more people with safe water", "25 million people will
-                    # have access to ...": the people a programme reaches, not our staff.
+                    # have access to ...", "547,000 young people aged 4-18": the people a
+                    # programme reaches, not our staff.
                     cls = "others"
                 elif cls == "others" and verb in _GAIN_VERBS:
                     # "Add 1,000 new customers": people gained, whatever the verb.
@@ -1317,6 +1345,7 @@ class _Evidence:
         body = tokens[i + 1:] if role != _ROLE_NONE else tokens
         body_set = set(body)
         self.metric = bool(body_set & lx.METRIC_NOUNS) or (
+            heading > 0 and not lx.METRIC_NOUNS.isdisjoint(tokens[:heading])) or (
             role == _ROLE_NONE and bool(tokens) and _names_a_measure(tokens[i])) or (
             # "Be a zero-waste business", "Every parish to be financially self-supporting":
             # a state that is a measure at its level.
@@ -1352,6 +1381,9 @@ class _Evidence:
                          if is_task_participle(t) and tokens[k + 1:k + 2] in _AFTER_DONE]
         if describing:
             self.done = [t for t in self.done if t != describing]
+        if "who" in body_set and self.done:
+            # "% of children who have completed immunizations": what they did themselves.
+            self.done = [t for t in self.done if not _done_by_who(body, t)]
         if "available" in self.done and not body_set.isdisjoint(_UPTIME_MEASURES):
             # "uptime (the proportion of time the site is available)": the measure defined.
             self.done.remove("available")

@@ -177,7 +177,7 @@ METRIC_NOUNS = _words("""
     diversity representation inclusion headcount capacity load compliance carbon
     footprint miles crashes crash-free bounces unsubscribes opens clicks nrr grr
     forecast variance overdue arrears debt shrinkage repeat absence sickness muscle bmi
-    roic roe roa roce cagr eps tsr intensity confidence outbreaks gap gaps uptake take-up gearing
+    roic roe roa roce cagr eps tsr intensity confidence outbreaks gap gaps uptake take-up gearing index
     liquidity""")
 
 # Measures that rise without anyone getting more value (vanity or activity coverage).

@@ -38,7 +38,7 @@ _BAU_RE = re.compile(
     r"continues to|(?:we|they|everyone|\w+s) continue to| and (?:maintain|sustain|keep up)\b|"
     # Said outright: "(no change to the support matrix this cycle)", "- keep them going".
     r"no changes? to|(?:keep|keeping) (?:it|them|this|these) (?:going|running|up|alive)|"
-    r"\s[-–—] (?:maintain|keep|sustain)\b|"
+    r"\s[-–—] (?:maintain|keep|sustain|continue to)\b|"
     r"(?:ensure|provide) (?:consistent|ongoing|continued|regular|timely)|upgrade to|ktlo|"
     # Kept up to date: "Upgrade Kubernetes to the latest version", "All software is on
     # current/supported versions".
@@ -211,6 +211,8 @@ _DUTY_LEAD_RE = re.compile(
     r"^(?:\w+ly )?(?:participate in|take part in) (?!\w+ing\b)|^care for\b|"
     # Working well as such: "Execute with high output and quality".
     r"^(?:execute|deliver|perform|operate) with\b|"
+    # A standing promise of the service: "Always deliver compassionate care ...".
+    r"^always (?:deliver|provide|offer|give|treat|serve|respond|act)\b|"
     r"^(?:core |ongoing |day-to-day |regular |continued |on-call |on call |[\w-]+ )?"
     r"(?:support|operations?|maintenance|administration|upkeep|servicing|care) (?:for|of)\b|"
     # A function named as its noun: "Co-ordination of Whole of Government Settlement
