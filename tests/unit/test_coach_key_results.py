@@ -760,6 +760,12 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     "120,000 young people aged 11-16",
     "Quarterly sales targets achieved in every region",
     "Corporate reputation index",
+    # Round 33's: a share written out ("per cent.") within a time counted in words; people
+    # who registered, counted; the people a service is for, or those harmed, counted.
+    "To send 70 per cent. of draft permits to applicants within eight weeks of receipt",
+    "3,000 registered coaches",
+    "Halve the number of young people who leave school without qualifications",
+    "Reduce the number of people killed on the county's roads",
 ])
 def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME
@@ -813,6 +819,9 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
     "% of licensed premises inspected within the year",
     "Number of flu vaccinations administered to care home staff",
     "Number of apprentices placed with local employers",
+    # Round 33's: "our vision is to" leads in to the work.
+    "Our vision is to plant 20 new congregations by 2030",
+    "Increase the number of people trained in first aid",
 ])
 def test_the_survey_or_a_meeting_about_targets_stays_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT

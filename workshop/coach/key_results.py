@@ -117,7 +117,8 @@ _LEADING_SUBJECT_RE = re.compile(
     # "We have set ambitious targets to become carbon neutral", "Our target is to ...": the
     # key result is what follows, not the setting of a target.
     r"^(?:we(?:'ve| have)? set (?:ourselves )?(?:an? )?(?:\w+ )?(?:targets?|goals?) to|"
-    r"our (?:targets?|aims?|ambitions?|goals?)(?: for [\w-]+(?: [\w-]+)?)? (?:is|are) to)\s+|"
+    r"our (?:targets?|aims?|ambitions?|goals?)(?: for [\w-]+(?: [\w-]+)?)? (?:is|are) to|"
+    r"our (?:vision|mission|plan|intention|commitment) (?:is )?to)\s+|"
     # "By August 2023, our branch will call members ...": the unit that does the work.
     r"^(?:our|the|this|each|every) (?:[\w-]+ ){0,2}?(?:branch|team|library|department|"
     r"council|organi[sz]ation|company|office|unit|division|group|board|club|chapter|society|"
@@ -213,12 +214,18 @@ _SERVICE_LEVEL = _Pieces(
     (("within",), r"\bwithin (?:(?:their|its|the|our) )?(?:\w+ )?(?:established|agreed|target|reported|"
      r"promised|statutory|required|published) (?:timeframes?|timescales?|times?|deadlines?|"
      r"windows?)\b|"
-     r"\bwithin (?:\d|one|two|three|four|five|six|seven|ten|24)|"
+     r"\bwithin (?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+     r"fifteen|twenty|thirty|forty|sixty|ninety)|"
      # "within a week", not "within a reference architecture".
      r"\bwithin an? (?:\w+ )?(?:minute|hour|day|week|month|quarter|year|sprint|release|"
      r"cycle)s?\b"),
     (("by ",), r"\bby (?:their|its|the) (?:reported|agreed|target|promised) (?:\w+ )?"
      r"(?:time|date)\b"),
+    # "To deliver 90% of export tests to published turnaround times", "according to
+    # timescales agreed under service agreements": a time each piece of work is met in.
+    (("turnaround", "timescale", "timeframe"),
+     r"\b(?:to|against|according to|in line with) (?:the |their |its |our )?(?:\w+ )?"
+     r"(?:turnaround times?|timescales?|timeframes?)\b"),
     (("%",), r"\b9\d\.\d+\s*%"),
     # "Calls answered by the 3rd ring", "Complete repairs right first time", "Answer your
     # query at the first point of contact": how quickly and how well each request is met.
@@ -580,10 +587,16 @@ def _without_named_doer(t: str) -> str:
     return t[m.start(2):]
 
 
+# "95 per cent.", "60 percent": a share written out reads as "95%" does.
+_PER_CENT_RE = re.compile(r"(\d)\s*(?:per ?cent|percent)\b\.?")
+
+
 def normalise(text: str) -> str:
     """Lower-cased text without list labels, "we will" and trailing punctuation."""
     t = text.strip()[:READ_AT_MOST].lower().replace("’", "'").replace("–", "-").replace("—", "-")
     t = _LEADING_LABEL_RE.sub("", t)
+    if "cent" in t:
+        t = _PER_CENT_RE.sub(r"\1%", t)
     t = _LEADING_SUBJECT_RE.sub("", t)
     without_when = _LEADING_CADENCE_RE.sub("", t)
     if without_when != t:
@@ -830,6 +843,10 @@ _SATISFACTION_HEAD_RE = re.compile(
     r"forms?)\b)")
 
 
+_SATISFIED_WITH_RE = re.compile(
+    r"\b(?:be|are|is|feel|feels|remain|remains)(?: \w+){0,4} satisfied with\b")
+
+
 def _experience(tokens: list[str], norm: str, led_by_a_verb: bool) -> str:
     """The words that state people's experience ("staff feel", "feels"), else ""."""
     m = _SURVEY_ITEM_RE.match(norm)
@@ -844,6 +861,11 @@ def _experience(tokens: list[str], norm: str, led_by_a_verb: bool) -> str:
                          for t in m.group(0).split()[:-1]) and not any(
                 tokens[j] in BE_PAST and is_task_participle(tokens[j + 1])
                 for j in range(len(tokens) - 1)) and "baseline" not in tokens:
+            return m.group(0)
+    if "satisfied" in tokens:
+        m = _SATISFIED_WITH_RE.search(norm)
+        if m and not led_by_a_verb and " not " not in m.group(0):
+            # "Members will at a minimum be satisfied with our service": what they feel.
             return m.group(0)
     if _EXPERIENCE_VERBS.isdisjoint(tokens[:8]) or (
             led_by_a_verb and tokens[0] not in _EXPERIENCE_PEOPLE):
@@ -873,6 +895,11 @@ _BENEFICIARIES = (_EXPERIENCE_PEOPLE - (lx.OWN_PEOPLE_NOUNS - {"people"})
     girls boys women men babies infants mothers fathers parents carers caregivers farmers
     learners graduates survivors victims tenants smokers""")
 # What may come before them: a count or a share, and the words that say which of them.
+# Words before "people" that say they are the people a service is for ("young people").
+_SERVED_PEOPLE = lx._words("""young older elderly local eligible vulnerable disadvantaged
+    homeless disabled""")
+_HARMED = lx._words("""killed killed/seriously injured harmed hurt affected dying died
+    hospitalised hospitalized""")
 _WHICH_PEOPLE = lx._words("""% percent of the all more most every each our local young
     older eligible target new existing at least over fewer vulnerable disadvantaged""")
 _LIFE_VERBS = lx._words("""graduate live survive thrive return access spend earn gain acquire
@@ -1319,6 +1346,11 @@ class _Evidence:
                     # to paid subscriptions": they come to us, or change, by their own
                     # choice ("Convert 50 pages" is our work).
                     cls, self.gained = "others", True
+                elif cls in ("people", "own") and role == _ROLE_NONE and j <= 2 \
+                        and "registered" in tokens[j + 1:at]:
+                    # "5,000 registered coaches", "950 registered match officials": people
+                    # who joined, counted.
+                    cls, self.gained = "others", True
                 elif cls == "people" and role == _ROLE_NONE and j <= 2 and (
                         tokens[at + 1:at + 2] in (["with"], ["aged"])
                         or "access" in tokens[at + 1:at + 5]
@@ -1473,10 +1505,15 @@ class _Evidence:
             # "Development of a new climate target": one new thing made.
             tokens[i:i + 1] != [] and tokens[i] in _MAKING_NOUNS
             and tokens[i + 1:i + 3] in (["of", "a"], ["of", "an"])))
+        # "New mini soccer centres on 3G pitches": new things, named, are things made
+        # (not "New customers", "New signups up 20%").
+        new_things = role == _ROLE_NONE and tokens[i:i + 1] == ["new"] and not any(
+            t in lx.METRIC_NOUNS or t in lx.OTHERS_NOUNS or t in lx.OWN_PEOPLE_NOUNS
+            or t in _BENEFICIARIES for t in tokens[i + 1:i + 5]) and not self.done
         # Not when a measure of the thing follows it ("Website uptime", "App downloads").
         self.artefact_lead = role == _ROLE_NONE and (any(
             t in lx.ARTEFACT_NOUNS or t in lx.DELIVERABLE_NOUNS for t in lead_words)
-            or self.work_lead) and not (
+            or self.work_lead or new_things) and not (
             len(tokens) > i + 1 and tokens[i] in lx.ARTEFACT_NOUNS
             and tokens[i + 1] in lx.METRIC_NOUNS)
 
@@ -1485,7 +1522,12 @@ class _Evidence:
         toks = self.tokens
         for j in range(len(toks) - 1):
             if toks[j] in ("number", "count", "amount") and toks[j + 1] == "of":
-                cls, noun, _ = _head(toks, j + 2, 4)
+                cls, noun, at = _head(toks, j + 2, 4)
+                if noun == "people" and (toks[at - 1] in _SERVED_PEOPLE
+                                         or toks[at + 1:at + 2] and toks[at + 1] in _HARMED):
+                    # "the number of young people served", "the number of people killed
+                    # or seriously injured": the people a service is for, not our staff.
+                    return False
                 return cls in ("own", "people") and noun not in _NEUTRAL_AFTER_CHANGE
         return False
 

@@ -252,7 +252,17 @@ _STANDING_WORK_RE = re.compile(
     # Stewardship of money and means: "Deliver against agreed budget, with sound financial
     # management", "Making best use of our resources".
     r"\bdeliver (?:against|within|to) (?:the |our )?(?:agreed |approved )?budgets?\b|"
-    r"\bsound financial management\b|"
+    r"\bsound financial management\b|\b(?:strong|sound|good|robust) governance\b|"
+    # Duties held by office: "discharge the Secretary of State's responsibility for
+    # maritime search and rescue".
+    r"^discharge (?:the |our |its |their )?(?:[\w'-]+ ){0,4}(?:responsibilit(?:y|ies)|"
+    r"duties|duty|obligations?|functions?)\b|"
+    # Kept as it is: "highways are preserved in their current condition".
+    r"\bin (?:their|its|our) current (?:condition|state|form)\b|"
+    r"\bnot allowed to deteriorate\b|"
+    # What an organisation keeps up, said in the present: "Fedora maintains a strong
+    # network of local communities".
+    r"^[\w'&.-]+(?: [\w'&.-]+){0,2} maintains\b|"
     r"\b(?:make|making) (?:the )?best use of (?:our |its |the |public |all )?(?:\w+ )?"
     r"(?:resources|funds|assets|money)\b|"
     r"\b(?:is|are) (?:well |properly |being )?(?:managed|maintained|supported|operated|"
