@@ -766,6 +766,13 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     "3,000 registered coaches",
     "Halve the number of young people who leave school without qualifications",
     "Reduce the number of people killed on the county's roads",
+    # Round 34's: jobs created in an economy; a time set for each piece of work, or a
+    # standard set from outside, met; the people it is for, with access to what they need.
+    "Create 2,000 new jobs in the region",
+    "Meet statutory timeframes for processing licence applications",
+    "Meet or exceed regulatory requirements for river water quality",
+    "Ensure that all children have access to a school place",
+    "Children have access to a school place",
 ])
 def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME
@@ -822,6 +829,9 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
     # Round 33's: "our vision is to" leads in to the work.
     "Our vision is to plant 20 new congregations by 2030",
     "Increase the number of people trained in first aid",
+    # Round 34's guards: a job description is our work, and a deadline is no target.
+    "Create job descriptions for 5 roles",
+    "Promulgate new rules on bathing water quality",
 ])
 def test_the_survey_or_a_meeting_about_targets_stays_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT

@@ -698,7 +698,7 @@ _COMPARISON_SIGNS = "<>≤≥="
 # self-supporting", "debt-free").
 _MEASURED_STATES = lx._words("""self-supporting self-sufficient self-sustaining self-financing
     profitable solvent debt-free zero-waste net-zero carbon-neutral climate-neutral
-    plastic-free fossil-free""")
+    plastic-free fossil-free self-sufficiency""")
 
 
 def _compared_after(norm: str, word: str) -> bool:
@@ -808,6 +808,7 @@ _AS_FAST_RE = re.compile(r"\bas \w+ as\b|\b(?:twice|half|\d+ ?(?:x|times)) as \w
 # "Find $50k in sponsorship", "Make $1 from a stranger": money found is money attained.
 _MONEY_FINDING_VERBS = lx._words("find make pull source")
 _NARROWING_VERBS = lx._words("close narrow bridge")
+_JOB_MAKING_VERBS = lx._words("create generate")
 _GAPS = lx._words("gap gaps")
 _SERVICE_LEVELS = lx._words("sla slas slo slos service-level service-levels")
 # What a business earns or keeps: reached, it is a result ("Achieve budgeted net income").
@@ -963,6 +964,9 @@ def _what_people_do(tokens: list[str], lead: int) -> tuple[str, str]:
     verb = tokens[k]
     if verb in _GIVEN_TO_THEM:
         return "", verb
+    if verb in ("have", "has") and tokens[k + 1:k + 2] == ["access"]:
+        # "All children have access to a school place": what they then have.
+        return f"{tokens[who]} {verb} access", ""
     if verb in _NOT_THEIR_ACT or verb in ("get", "gets") and tokens[k + 1:k + 2] not in (
             ["better"], ["into"]):
         return "", ""
@@ -1008,13 +1012,19 @@ def _measured_by_its_means(norm: str) -> bool:
 
 
 _TARGET_MEETING_VERBS = lx._words("meet achieve hit reach exceed attain beat")
-_TARGET_NOUNS = lx._words("target targets quota quotas kpi kpis benchmark benchmarks")
+# A time set for each piece of work and a standard set from outside are targets too: "Meet
+# statutory time frames for processing applications", "Meet or exceed agency requirements
+# for stormwater".
+_TARGET_NOUNS = lx._words("""target targets quota quotas kpi kpis benchmark benchmarks
+    timelines timeframes frames timescales requirements""")
 # Words between the verb and "targets" that keep the targets its object ("Meet [the
 # Board's annual] targets"); "Meet with partners to set targets" has other words.
 _NOT_BEFORE_TARGETS = lx._words("with to and for on about at")
 
 
 def _names_its_targets(after: list[str]) -> bool:
+    if after[:2] == ["or", "exceed"]:
+        after = after[2:]  # "Meet or exceed agency requirements"
     for tok in after[:5]:
         if tok in _TARGET_NOUNS:
             return True
@@ -1138,6 +1148,10 @@ def _verb_of_a_measure(verb: str, after: list[str], role: str) -> str:
     amount = [a for a in after if a not in _AMOUNT_LEAD_INS]
     if verb in _MONEY_FINDING_VERBS and amount and amount[0][0] in _CURRENCY:
         return _ROLE_ATTAIN
+    if verb in _JOB_MAKING_VERBS and "jobs" in after and "descriptions" not in after:
+        # "Create 1,500,000 decent and productive jobs", "Create more jobs": jobs in an
+        # economy are its measure, whoever makes them.
+        return _ROLE_CHANGE
     if verb in _NARROWING_VERBS and not _GAPS.isdisjoint(after[:5]):
         # "Close the gender pay gap": a gap between groups, narrowed, is a change.
         return _ROLE_CHANGE
@@ -1248,7 +1262,7 @@ class _Evidence:
             # "Open issues below 500", "Open roles filled": an adjective, not the verb.
             role, verb = _ROLE_NONE, ""
         if role in (_ROLE_TASK, _ROLE_SOFT) or verb in _NARROWING_VERBS:
-            role = _verb_of_a_measure(verb, tokens[i + 1:i + 8], role)
+            role = _verb_of_a_measure(verb, tokens[i + 1:i + 10], role)
         self.verb = verb
         self.role = role
 
@@ -1489,6 +1503,11 @@ class _Evidence:
         self.experience = _experience(tokens, norm, role != _ROLE_NONE)
         if not self.experience and role == _ROLE_NONE:
             self.experience = people_act
+        elif not self.experience and verb == "ensure":
+            # "Ensure that all South Africans have access to clean running water": what
+            # the people it is for then have or do.
+            self.experience = _what_people_do(
+                tokens, i + 1 + (tokens[i + 1:i + 2] == ["that"]))[0]
         # "Deadlift 5 plates", "Hold a back lever for 5 seconds": a level of fitness
         # reached, unless it is a habit ("30 push-ups each day").
         self.feat = self.target and not token_set.isdisjoint(_FEAT_WORDS) and bool(

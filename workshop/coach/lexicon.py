@@ -15,7 +15,7 @@ def _words(text: str) -> frozenset[str]:
 
 # Verbs whose object is a piece of work: done or not done when the period ends.
 TASK_VERBS = _words("""
-    launch ship release publish host hire migrate implement build write complete create
+    launch ship release publish host hire promulgate migrate implement build write complete create
     develop design redesign deploy introduce document define organise organize conduct
     finish finalise finalize draft produce prepare add integrate refactor rewrite upgrade
     automate translate replace remove deprecate sunset decommission install open kick
@@ -90,7 +90,7 @@ CHANGE_VERBS = _words("""
 ATTAIN_VERBS = _words("""
     achieve reach hit attain get gain acquire win sign generate close secure attract
     earn retain land book exceed surpass have see enrol enroll capture recover
-    sell save obtain collect bring keep-up score receive outperform""")
+    sell save obtain collect bring keep-up score receive outperform realise realize""")
 
 # Verbs that hold a level rather than change it.
 HOLD_VERBS = _words("maintain keep sustain stay remain preserve protect")

@@ -217,7 +217,8 @@ _DUTY_LEAD_RE = re.compile(
     r"(?:support|operations?|maintenance|administration|upkeep|servicing|care) (?:for|of)\b|"
     # A function named as its noun: "Co-ordination of Whole of Government Settlement
     # Accords", "Processing of grants within the prescribed timeframe".
-    r"^(?:co-?ordination|processing|administration|management|stewardship) of\b")
+    r"^(?:the )?(?:(?:collection|compilation|processing) and )?(?:co-?ordination|processing|"
+    r"administration|management|stewardship|collection|compilation|provision) of\b")
 # Work that stands and is kept up: taking part in work that already runs ("Contribute to
 # the CDMS project", "Steadily contribute to MDN"; not to something yet to be done,
 # "Contribute to enabling unit tests"), a steady flow of the same work ("Steady stream of
