@@ -63,18 +63,18 @@ def test_a_second_reader_agrees_with_the_labels() -> None:
     round 21, the 547 of round 22, the 279 of round 23, the 281 of round 24, the 439 of
     round 25, the 190 of round 26, the 593 of round 27, the 284 of round 28, the 289 of
     round 29, the 419 of round 30, the 264 of round 31, the 371 of round 32, the 431 of
-    round 33 and the 322 of round 34, labelled
+    round 33, the 322 of round 34 and the 573 of round 35, labelled
     again by the same rules by readers who did not see the corpus's labels: the labels are
     the rules', not one reader's habits."""
     second = _rows("coach_published_second_reader.csv")
     corpus = {r["text"]: r for r in KRS}
-    assert len(second) == 6903 and all(r["text"] in corpus for r in second)
+    assert len(second) == 7476 and all(r["text"] in corpus for r in second)
     assert {r["label"] for r in second} == {"output", "outcome"}
     agree = sum(corpus[r["text"]]["label"] == r["label"] for r in second) / len(second)
     # 0.985, 0.975, 0.962, 0.989, 0.985, 0.961, 0.983, 1.000, 1.000, 1.000, 0.993, 0.963,
     # 0.971, 0.961, 0.925 (round 24: plans' measure names and money raised), 0.968, 0.953
     # 0.951 (round 27: service charters and development indicators), 0.961, 0.965, 0.959,
-    # 0.947, 0.935, 0.986 and 0.969
+    # 0.947, 0.935, 0.986, 0.969 and 0.958
     assert agree >= 0.96
 
 
@@ -96,8 +96,8 @@ def test_business_as_usual_read_twice() -> None:
     kappa 0.73), round 27's 137 (120 of 137, kappa 0.71), round 28's 211 (190 of 211,
     kappa 0.67), round 29's 163 (148 of 163, kappa 0.78), round 30's 196 (177 of
     196, kappa 0.78), round 31's 163 (138 of 163, kappa 0.63), round 32's 185 (167 of
-    185, kappa 0.73), round 33's 252 (221 of 252, kappa 0.71) and round 34's 202 (188 of
-    202, kappa 0.77) were read again too. With rounds 20 and 21 in the development part (1,215
+    185, kappa 0.73), round 33's 252 (221 of 252, kappa 0.71), round 34's 202 (188 of
+    202, kappa 0.77) and round 35's 275 (247 of 275, kappa 0.79) were read again too. With rounds 20 and 21 in the development part (1,215
     read twice, agreement 0.900), the coach found 0.96 / 0.82 on the 710 both agree on and
     the second reader calls clear-cut; with round 22 too (2,007, agreement 0.902), 0.94 /
     0.81 on 1,121; with round 23 too (2,786, agreement 0.898), 0.95 / 0.81 on 1,578; with
@@ -108,12 +108,13 @@ def test_business_as_usual_read_twice() -> None:
     29 too (4,295, agreement 0.888), 0.95 / 0.82 on 2,370; with round 30 too (4,491,
     agreement 0.888), 0.95 / 0.82 on 2,475; with round 31 too (4,654, agreement 0.887),
     0.95 / 0.82 on 2,549; with round 32 too (4,839, agreement 0.888), 0.95 / 0.82 on
-    2,644; with round 33 too (5,091, agreement 0.887), 0.94 / 0.82 on 2,796."""
+    2,644; with round 33 too (5,091, agreement 0.887), 0.94 / 0.82 on 2,796; with round
+    34 too (5,293, agreement 0.889), 0.94 / 0.82 on 2,949."""
     rows = _rows("coach_published_objectives_second_reader.csv")
     corpus = {r["text"]: r for r in OBJECTIVES}
     assert all(r["text"] in corpus for r in rows)
     parts = Counter(corpus[r["text"]]["part"] for r in rows)
-    assert parts == {"dev": 5091, "blind": 202}
+    assert parts == {"dev": 5293, "blind": 275}
     second = [r for r in rows if corpus[r["text"]]["part"] == "dev"]
     agree = sum(corpus[r["text"]]["bau"] == r["bau"] for r in second) / len(second)
     assert agree >= 0.85
@@ -143,16 +144,17 @@ def _kr_figures(part: str) -> dict[str, float]:
 @pytest.mark.parametrize(("part", "floors"), [
     ("dev", {"accuracy": 0.91, "clear": 0.95, "stated": 0.95, "output recall": 0.91,
              "outcome recall": 0.87}),
-    # The blind part (round 34, 322 key results of US federal agencies' priority goals,
-    # US states', a city's, a county's and a port's measures, South African national and
-    # provincial plans, Singapore, Hong Kong, Jamaica, Barbados, Fiji, Rwanda, Pakistan,
-    # Bangladesh and Indian bodies' targets, African and Asian charities' and companies'
-    # targets, startups' and people's own OKRs and OKR guides' examples), scored once, with
-    # round 33's lessons taught and the model retrained on rounds 1-33: accuracy 0.842
-    # (271 of 322), clear-cut 0.928 (219 of 236), stated verdicts 0.888 (246 of the 277
-    # stated), output recall 0.802 (77 of 96), outcome recall 0.858 (194 of 226); the
-    # coach of 677d1bf 0.820. The floors sit a row under. Earlier rounds, each scored once
-    # before it joined the development part: round 33's 431 0.845, 0.902, 0.924, 0.885,
+    # The blind part (round 35, 573 key results of universities' and their IT, HR, finance,
+    # estates and student-services units' plans and service standards, English and
+    # Australian councils' service standards, water utilities', water management
+    # districts', environmental regulators', transit agencies' and land trusts' plans,
+    # Nordic, Baltic, Irish and Dutch cities', universities' and companies' targets),
+    # scored once, with round 34's lessons taught and the model retrained on rounds 1-34:
+    # accuracy 0.852 (488 of 573), clear-cut 0.938 (410 of 437), stated verdicts 0.897
+    # (420 of the 468 stated), output recall 0.823 (191 of 232), outcome recall 0.871 (297
+    # of 341); the coach of 677d1bf 0.832. The floors sit a row under. Earlier rounds, each
+    # scored once before it joined the development part: round 34's 322 0.842, 0.928,
+    # 0.888, 0.802, 0.858; round 33's 431 0.845, 0.902, 0.924, 0.885,
     # 0.782; round 32's 371 0.819, 0.908,
     # 0.869, 0.765, 0.866; round
     # 31's 264 0.795, 0.898, 0.833, 0.887, 0.755; round 30's 419 0.821, 0.876, 0.890, 0.766,
@@ -169,8 +171,8 @@ def _kr_figures(part: str) -> dict[str, float]:
     # 0.930, 0.982, 0.969, 0.938, 0.913; round 18's 49 0.918, 0.978, 0.955, 0.913, 0.923; round 17's 44 0.955, 0.971, 1.000, 0.941, 1.000;
     # round 16's 117 0.855, 0.917, 0.892, 0.981, 0.750; round 15's 532 0.838, 0.903, 0.878,
     # 0.868, 0.801; round 14's 197 0.792, 0.868, 0.873, 0.811, 0.760.
-    ("blind", {"accuracy": 0.83, "clear": 0.92, "stated": 0.88, "output recall": 0.79,
-               "outcome recall": 0.85}),
+    ("blind", {"accuracy": 0.84, "clear": 0.93, "stated": 0.89, "output recall": 0.81,
+               "outcome recall": 0.86}),
 ])
 def test_key_result_floors(part: str, floors: dict[str, float]) -> None:
     figures = _kr_figures(part)
@@ -197,7 +199,14 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
     # With round 26 in the development part (55 vague, 5 found): 0.60 / 0.23; with round
     # 30's 47 (5 found): 0.57 / 0.20; with round 33's 42 (none found): 0.58 / 0.19.
     ("dev", "objective.vague", "vague", 0.55, 0.18),
-    # Round 34's 202, scored once with round 33's lessons taught (for objectives: duties
+    # Round 35's 275, scored once with round 34's lessons taught (for objectives: a
+    # function named as its noun includes collection, compilation and provision) and the
+    # word model retrained on rounds 1-34: business as usual 0.77 / 0.68 (70 of the 103
+    # the labels call so, 21 others wrongly; the coach of 677d1bf 0.75 / 0.62), the best
+    # of any round, deliverable 0.23 / 0.55 (6 of 11), vague 0.67 / 0.08 (4 of 48). A
+    # second reader agreed on 247 of the 275 (kappa 0.79) and found 0.84 / 0.90 against
+    # the labels. The floors sit a row under.
+    # Round 34's 202 (now development data), scored once with round 33's lessons taught (for objectives: duties
     # held by office, governance as such, things kept in their current condition, what an
     # organisation maintains) and the word model retrained on rounds 1-33: business as
     # usual 0.56 / 0.46 (19 of the 41 the labels call so, 15 others wrongly; the coach of
@@ -297,8 +306,9 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
     # Round 17's 14: deliverable 1.00 / 0.67; round 16's 46: business as usual 1.00 /
     # 0.50, deliverable 0.54 / 0.58, vague 0.00 / 0.00; round 15's 283: 0.55 / 0.19, 0.76 /
     # 0.36, 0.25 / 0.16; round 14's 100: 1.00 / 0.42, 0.71 / 0.61, 0.75 / 0.32.
-    ("blind", "objective.business_as_usual", "bau", 0.52, 0.43),
-    ("blind", "objective.deliverable", "deliverable", 0.35, 0.33),
+    ("blind", "objective.business_as_usual", "bau", 0.75, 0.66),
+    ("blind", "objective.deliverable", "deliverable", 0.19, 0.45),
+    ("blind", "objective.vague", "vague", 0.49, 0.06),
 ])
 def test_objective_floors(part: str, code: str, column: str, precision: float,
                           recall: float) -> None:
