@@ -773,6 +773,14 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     "Meet or exceed regulatory requirements for river water quality",
     "Ensure that all children have access to a school place",
     "Children have access to a school place",
+    # Round 35's: more of someone, there; a maximum wait; a measure trebled; an interval,
+    # bursts and non-compliances as measures.
+    "There are more girls in science classes",
+    "Treble the area of wildflower meadow",
+    "Boiler service interval",
+    "Number of water main bursts",
+    "Number of planning non-compliances",
+    "A maximum wait of 4 weeks for a repair",
 ])
 def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME
@@ -832,6 +840,10 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
     # Round 34's guards: a job description is our work, and a deadline is no target.
     "Create job descriptions for 5 roles",
     "Promulgate new rules on bathing water quality",
+    # Round 35's: a service introduced, named as a noun; work reported under way.
+    "Introduction of kerbside food waste collections for households",
+    "A new volunteering strategy is under development",
+    "Travel policies are being drafted",
 ])
 def test_the_survey_or_a_meeting_about_targets_stays_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT

@@ -223,6 +223,8 @@ _SERVICE_LEVEL = _Pieces(
      r"(?:time|date)\b"),
     # "To deliver 90% of export tests to published turnaround times", "according to
     # timescales agreed under service agreements": a time each piece of work is met in.
+    # "We will provide those entitled to laptop loans a maximum wait of 6 weeks".
+    (("wait",), r"\b(?:maximum|average|median) wait(?:ing)?(?: time)? of\b"),
     (("turnaround", "timescale", "timeframe"),
      r"\b(?:to|against|according to|in line with) (?:the |their |its |our )?(?:\w+ )?"
      r"(?:turnaround times?|timescales?|timeframes?)\b"),
@@ -301,6 +303,8 @@ _LEVEL = _Pieces(
       "or fewer", "or below"),
      r"\d ?(?:%|percent|points?|pts)? or (?:higher|more|above|better|greater|lower|less|"
      r"fewer|below)\b"),
+    # "There are more women in management positions": a level compared.
+    (("there ",), r"^there (?:are|is|will be) (?:more|fewer|less)\b"),
     # "December targets achieved for all year groups": targets reached are a level.
     (("target",), r"\btargets? (?:(?:were|are|is|was|have been|has been) )?(?:achieved|met|"
      r"reached|exceeded|hit)\b"),
@@ -405,7 +409,7 @@ _PROXY_WORDS = lx._words("""tech-debt coverage lint linting linter eslint story-
 _LEVEL_WORDS = lx._words("""under below above over least most less more fewer within < > per
     <= >= ≤ ≥ than trend trends in-positive-direction breakeven alive weigh level category
     quadrant rank ranking place position tier rated ranked quartile decile best-rated top
-    highest-rated top-rated placed exceed exceeding capped target targets""") | lx.COMPARATIVES
+    highest-rated top-rated placed exceed exceeding capped target targets there""") | lx.COMPARATIVES
 _HIRING_WORDS = lx._words("accepted hired hires")
 _GATHER_VERBS = lx._words("collect gather")
 _MEASURE_OR_OTHERS = lx.METRIC_NOUNS | lx.OTHERS_NOUNS
@@ -455,7 +459,7 @@ _GATHERED_NOUNS = lx._words("""responses answers feedback submissions questionna
 _WORK_NOUNS = lx._words("""migration implementation creation deployment publication
     installation rollout roll-out redesign rebuild completion delivery construction extension
     provision provisions rehabilitation establishment renovation refurbishment procurement
-    promotion""")
+    promotion introduction""")
 # Making named as a noun, said of one thing: "Development of a new climate target" (not
 # "Development of young people's skills").
 _MAKING_NOUNS = lx._words("development introduction preparation production drafting design")
@@ -706,6 +710,11 @@ def _compared_after(norm: str, word: str) -> bool:
     at = norm.find(word)
     sign = norm[at + len(word):].lstrip()[:1] if at >= 0 else ""
     return sign != "" and sign in _COMPARISON_SIGNS
+
+
+_IN_THE_MAKING_RE = re.compile(
+    r"\b(?:is|are) (?:currently |now )?(under development|being (?:developed|drafted|"
+    r"prepared|written|built))\b")
 
 
 def _done_by_who(words: list[str], done: str) -> bool:
@@ -1427,6 +1436,12 @@ class _Evidence:
                          if is_task_participle(t) and tokens[k + 1:k + 2] in _AFTER_DONE]
         if describing:
             self.done = [t for t in self.done if t != describing]
+        if "development" in body_set or "being" in body_set:
+            m = _IN_THE_MAKING_RE.search(norm)
+            if m:
+                # "A carbon reduction strategy is currently under development": the work,
+                # reported under way.
+                self.done.append(m.group(1))
         if "who" in body_set and self.done:
             # "% of children who have completed immunizations": what they did themselves.
             self.done = [t for t in self.done if not _done_by_who(body, t)]

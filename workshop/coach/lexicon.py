@@ -84,7 +84,7 @@ CHANGE_VERBS = _words("""
     halve lift drive accelerate shorten minimise minimize maximise maximize eliminate
     speed decline drop shrink trim bring optimise optimize enhance strengthen deepen
     widen broaden scale limit curb slash stabilise stabilize uplift elevate decrease
-    diminish lessen tighten prevent avoid lose eradicate""")
+    diminish lessen tighten prevent avoid lose eradicate treble""")
 
 # Verbs whose object is something others give us: customers, leads, revenue, a score.
 ATTAIN_VERBS = _words("""
@@ -177,7 +177,7 @@ METRIC_NOUNS = _words("""
     diversity representation inclusion headcount capacity load compliance carbon
     footprint miles crashes crash-free bounces unsubscribes opens clicks nrr grr
     forecast variance overdue arrears debt shrinkage repeat absence sickness muscle bmi
-    roic roe roa roce cagr eps tsr intensity confidence outbreaks gap gaps uptake take-up gearing index
+    roic roe roa roce cagr eps tsr intensity confidence outbreaks gap gaps uptake take-up gearing index interval intervals collapses bursts non-compliances
     liquidity""")
 
 # Measures that rise without anyone getting more value (vanity or activity coverage).

@@ -51,8 +51,8 @@ _BAU_RE = re.compile(
 # on a fixed cadence ("Publish the weekly newsletter", "Close the books every month"), and
 # the queues a team answers ("Handle IT requests from staff").
 _DUTY_RE = re.compile(
-    r"\b(?:(?:ensure|maintain|achieve|stay in|remain in) (?:full |continued |ongoing )?"
-    r"(?:[\w-]+ )?compliance|(?:stay|remain|be) compliant|comply with)\b|"
+    r"\b(?:(?:ensure|ensuring|maintain|achieve|stay in|remain in) (?:full |continued |ongoing )?"
+    r"(?:[\w-]+ )?(?:and )?compliance|(?:stay|remain|be) compliant|comply with)\b|"
     r", maintain\b|"
     # The organisation's health kept: "Ensure long-term financial health".
     r"^(?:ensure|maintain|protect|safeguard|secure) (?:the |our )?(?:\w+'s )?(?:long-term |"
@@ -254,6 +254,17 @@ _STANDING_WORK_RE = re.compile(
     # management", "Making best use of our resources".
     r"\bdeliver (?:against|within|to) (?:the |our )?(?:agreed |approved )?budgets?\b|"
     r"\bsound financial management\b|\b(?:strong|sound|good|robust) governance\b|"
+    # A unit's standing duty, said of it: "Estates Services is responsible for keeping all
+    # buildings wind and watertight", "Central Stores will provide adequate services".
+    r"\b(?:is|are) responsible for (?:keeping|maintaining|providing|managing|ensuring|"
+    r"running|delivering)\b|\bwill provide (?:an? )?(?:[\w-]+ ){0,3}services?\b|"
+    # A service named by how it is given: "Reliable water and wastewater services",
+    # "Effective management of environmental incidents", "Sound strategic and planning
+    # advice".
+    r"^(?:reliable|affordable|responsive|efficient|effective|timely|accessible)(?:,? (?:and )?"
+    r"[\w-]+)? (?:[\w-]+ ){0,3}services?$|"
+    r"^(?:sound|effective|efficient) (?:[\w-]+ ){0,3}(?:advice|management|communication|"
+    r"administration)\b|"
     # Duties held by office: "discharge the Secretary of State's responsibility for
     # maritime search and rescue".
     r"^discharge (?:the |our |its |their )?(?:[\w'-]+ ){0,4}(?:responsibilit(?:y|ies)|"
