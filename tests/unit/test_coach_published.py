@@ -214,8 +214,8 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
     # Round 35's 275 (now development data), scored once with round 34's lessons taught (for objectives: a
     # function named as its noun includes collection, compilation and provision) and the
     # word model retrained on rounds 1-34: business as usual 0.77 / 0.68 (70 of the 103
-    # the labels call so, 21 others wrongly; the coach of 677d1bf 0.75 / 0.62), the best
-    # of any round, deliverable 0.23 / 0.55 (6 of 11), vague 0.67 / 0.08 (4 of 48). A
+    # the labels call so, 21 others wrongly; the coach of 677d1bf 0.75 / 0.62),
+    # deliverable 0.23 / 0.55 (6 of 11), vague 0.67 / 0.08 (4 of 48). A
     # second reader agreed on 247 of the 275 (kappa 0.79) and found 0.84 / 0.90 against
     # the labels. The floors sit a row under.
     # Round 34's 202 (now development data), scored once with round 33's lessons taught (for objectives: duties
