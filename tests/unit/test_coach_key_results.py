@@ -781,6 +781,7 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     "Number of water main bursts",
     "Number of planning non-compliances",
     "A maximum wait of 4 weeks for a repair",
+    "The number of people killed on the county's roads",
 ])
 def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME
@@ -844,6 +845,7 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
     "Introduction of kerbside food waste collections for households",
     "A new volunteering strategy is under development",
     "Travel policies are being drafted",
+    "A plan for young people who have left care is under development",
 ])
 def test_the_survey_or_a_meeting_about_targets_stays_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT

@@ -221,10 +221,10 @@ _SERVICE_LEVEL = _Pieces(
      r"cycle)s?\b"),
     (("by ",), r"\bby (?:their|its|the) (?:reported|agreed|target|promised) (?:\w+ )?"
      r"(?:time|date)\b"),
-    # "To deliver 90% of export tests to published turnaround times", "according to
-    # timescales agreed under service agreements": a time each piece of work is met in.
     # "We will provide those entitled to laptop loans a maximum wait of 6 weeks".
     (("wait",), r"\b(?:maximum|average|median) wait(?:ing)?(?: time)? of\b"),
+    # "To deliver 90% of export tests to published turnaround times", "according to
+    # timescales agreed under service agreements": a time each piece of work is met in.
     (("turnaround", "timescale", "timeframe"),
      r"\b(?:to|against|according to|in line with) (?:the |their |its |our )?(?:\w+ )?"
      r"(?:turnaround times?|timescales?|timeframes?)\b"),
@@ -719,6 +719,8 @@ _IN_THE_MAKING_RE = re.compile(
 
 def _done_by_who(words: list[str], done: str) -> bool:
     """ "children who have completed ...": the people named did it."""
+    if done not in words:
+        return False  # "under development": the phrase, not one of the words
     at = words.index(done)
     before = words[max(0, at - 3):at]
     return "who" in before and all(w in ("who", "have", "has", "had") for w in
@@ -904,12 +906,20 @@ _BENEFICIARIES = (_EXPERIENCE_PEOPLE - (lx.OWN_PEOPLE_NOUNS - {"people"})
                   - {"public", "community", "young"}) | lx._words("""
     girls boys women men babies infants mothers fathers parents carers caregivers farmers
     learners graduates survivors victims tenants smokers""")
-# What may come before them: a count or a share, and the words that say which of them.
-# Words before "people" that say they are the people a service is for ("young people").
+# Words before "people" that say they are the people a service is for ("young people"),
+# and what happened to the people counted when they were harmed.
 _SERVED_PEOPLE = lx._words("""young older elderly local eligible vulnerable disadvantaged
     homeless disabled""")
-_HARMED = lx._words("""killed killed/seriously injured harmed hurt affected dying died
-    hospitalised hospitalized""")
+_HARMED = lx._words("""killed injured harmed hurt affected dying died hospitalised
+    hospitalized""")
+
+
+def _harmed(word: str) -> bool:
+    """ "killed", "killed/seriously": what happened to people harmed."""
+    return word.split("/", 1)[0] in _HARMED
+
+
+# What may come before them: a count or a share, and the words that say which of them.
 _WHICH_PEOPLE = lx._words("""% percent of the all more most every each our local young
     older eligible target new existing at least over fewer vulnerable disadvantaged""")
 _LIFE_VERBS = lx._words("""graduate live survive thrive return access spend earn gain acquire
@@ -1405,6 +1415,9 @@ class _Evidence:
             # "Be a zero-waste business", "Every parish to be financially self-supporting":
             # a state that is a measure at its level.
             role == _ROLE_NONE and not body_set.isdisjoint(_MEASURED_STATES)) or (
+            # "Number of people killed on the roads": the harm counted is the measure.
+            role == _ROLE_NONE and not _COUNT_HEADS.isdisjoint(tokens[:2])
+            and any(map(_harmed, tokens[1:8]))) or (
             role in (_ROLE_NONE, _ROLE_CHANGE) and bool(tokens)
             and _names_a_quality(tokens, i + (role != _ROLE_NONE)))
         self.others = bool(body_set & lx.OTHERS_NOUNS)
@@ -1558,7 +1571,8 @@ class _Evidence:
             if toks[j] in ("number", "count", "amount") and toks[j + 1] == "of":
                 cls, noun, at = _head(toks, j + 2, 4)
                 if noun == "people" and (toks[at - 1] in _SERVED_PEOPLE
-                                         or toks[at + 1:at + 2] and toks[at + 1] in _HARMED):
+                                         or toks[at + 1:at + 2] != []
+                                         and _harmed(toks[at + 1])):
                     # "the number of young people served", "the number of people killed
                     # or seriously injured": the people a service is for, not our staff.
                     return False
