@@ -15,8 +15,8 @@ def _words(text: str) -> frozenset[str]:
 
 # Verbs whose object is a piece of work: done or not done when the period ends.
 TASK_VERBS = _words("""
-    launch ship release publish host hire promulgate migrate implement build write complete create
-    develop design redesign deploy introduce document define organise organize conduct
+    launch ship release publish host hire promulgate migrate implement build write complete
+    create develop design redesign deploy introduce document define organise organize conduct
     finish finalise finalize draft produce prepare add integrate refactor rewrite upgrade
     automate translate replace remove deprecate sunset decommission install open kick
     pilot test evaluate assess audit research investigate explore identify map select
@@ -177,7 +177,8 @@ METRIC_NOUNS = _words("""
     diversity representation inclusion headcount capacity load compliance carbon
     footprint miles crashes crash-free bounces unsubscribes opens clicks nrr grr
     forecast variance overdue arrears debt shrinkage repeat absence sickness muscle bmi
-    roic roe roa roce cagr eps tsr intensity confidence outbreaks gap gaps uptake take-up gearing index interval intervals collapses bursts non-compliances
+    roic roe roa roce cagr eps tsr intensity confidence outbreaks gap gaps uptake take-up
+    gearing index interval intervals collapses bursts non-compliances
     liquidity""")
 
 # Measures that rise without anyone getting more value (vanity or activity coverage).

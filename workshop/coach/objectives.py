@@ -254,6 +254,8 @@ _STANDING_WORK_RE = re.compile(
     # management", "Making best use of our resources".
     r"\bdeliver (?:against|within|to) (?:the |our )?(?:agreed |approved )?budgets?\b|"
     r"\bsound financial management\b|\b(?:strong|sound|good|robust) governance\b|"
+    r"\b(?:make|making) (?:the )?best use of (?:our |its |the |public |all )?(?:\w+ )?"
+    r"(?:resources|funds|assets|money)\b|"
     # A unit's standing duty, said of it: "Estates Services is responsible for keeping all
     # buildings wind and watertight", "Central Stores will provide adequate services".
     r"\b(?:is|are) responsible for (?:keeping|maintaining|providing|managing|ensuring|"
@@ -275,8 +277,6 @@ _STANDING_WORK_RE = re.compile(
     # What an organisation keeps up, said in the present: "Fedora maintains a strong
     # network of local communities".
     r"^[\w'&.-]+(?: [\w'&.-]+){0,2} maintains\b|"
-    r"\b(?:make|making) (?:the )?best use of (?:our |its |the |public |all )?(?:\w+ )?"
-    r"(?:resources|funds|assets|money)\b|"
     r"\b(?:is|are) (?:well |properly |being )?(?:managed|maintained|supported|operated|"
     r"administered|serviced|kept up|patched|monitored|backed up)\b"
     r"(?! (?:as|by|through|from|centrally|in one)\b)|"
