@@ -214,8 +214,7 @@ _SERVICE_LEVEL = _Pieces(
     (("within",), r"\bwithin (?:(?:their|its|the|our) )?(?:\w+ )?(?:established|agreed|target|reported|"
      r"promised|statutory|required|published) (?:timeframes?|timescales?|times?|deadlines?|"
      r"windows?)\b|"
-     r"\bwithin (?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-     r"fifteen|twenty|thirty|forty|sixty|ninety)|"
+     rf"\bwithin (?:\d|{lx.CARDINALS_RE})|"
      # "within a week", not "within a reference architecture".
      r"\bwithin an? (?:\w+ )?(?:minute|hour|day|week|month|quarter|year|sprint|release|"
      r"cycle)s?\b"),
@@ -919,6 +918,16 @@ def _harmed(word: str) -> bool:
     return word.split("/", 1)[0] in _HARMED
 
 
+def _people_served(tokens: list[str], at: int) -> bool:
+    """ "people" at `at` are those a programme reaches or the harm it counts, not our staff:
+    "young people", "people with safe water", "people aged 4-18", "people will have access
+    to ...", "people killed"."""
+    after = tokens[at + 1:at + 2]
+    return (at > 0 and tokens[at - 1] in _SERVED_PEOPLE) \
+        or after in (["with"], ["aged"]) or "access" in tokens[at + 1:at + 5] \
+        or (after != [] and _harmed(after[0]))
+
+
 # What may come before them: a count or a share, and the words that say which of them.
 _WHICH_PEOPLE = lx._words("""% percent of the all more most every each our local young
     older eligible target new existing at least over fewer vulnerable disadvantaged""")
@@ -1384,13 +1393,10 @@ class _Evidence:
                     # "5,000 registered coaches", "950 registered match officials": people
                     # who joined, counted.
                     cls, self.gained = "others", True
-                elif cls == "people" and role == _ROLE_NONE and j <= 2 and (
-                        tokens[at + 1:at + 2] in (["with"], ["aged"])
-                        or "access" in tokens[at + 1:at + 5]
-                        or tokens[at - 1:at] == ["young"]):
-                    # "400 million more people with safe water", "25 million people will
-                    # have access to ...", "547,000 young people aged 4-18": the people a
-                    # programme reaches, not our staff.
+                elif cls == "people" and role == _ROLE_NONE and j <= 2 \
+                        and _people_served(tokens, at):
+                    # "400 million more people with safe water", "547,000 young people
+                    # aged 4-18", counted first.
                     cls = "others"
                 elif cls == "others" and verb in _GAIN_VERBS:
                     # "Add 1,000 new customers": people gained, whatever the verb.
@@ -1570,11 +1576,9 @@ class _Evidence:
         for j in range(len(toks) - 1):
             if toks[j] in ("number", "count", "amount") and toks[j + 1] == "of":
                 cls, noun, at = _head(toks, j + 2, 4)
-                if noun == "people" and (toks[at - 1] in _SERVED_PEOPLE
-                                         or toks[at + 1:at + 2] != []
-                                         and _harmed(toks[at + 1])):
+                if noun == "people" and _people_served(toks, at):
                     # "the number of young people served", "the number of people killed
-                    # or seriously injured": the people a service is for, not our staff.
+                    # or seriously injured".
                     return False
                 return cls in ("own", "people") and noun not in _NEUTRAL_AFTER_CHANGE
         return False

@@ -237,10 +237,15 @@ LEADING_FILLERS = _words("""
     materially meaningfully sustainably jointly collectively actively proactively
     reliably safely always please""")
 
-NUMBER_WORDS = _words("""
+# Numbers written as words that count ("within eight weeks"), and with them the words of
+# a multiple or a fraction.
+CARDINALS = _words("""
     zero one two three four five six seven eight nine ten eleven twelve fifteen twenty
-    thirty forty fifty sixty seventy eighty ninety hundred thousand million billion dozen
+    thirty forty fifty sixty seventy eighty ninety hundred thousand million billion dozen""")
+NUMBER_WORDS = CARDINALS | _words("""
     half double twice triple halve halved doubled tripled once thrice""")
+# The same, as a regular-expression alternative (longest first).
+CARDINALS_RE = "|".join(sorted(CARDINALS, key=len, reverse=True))
 
 # Words that are a task verb or a noun ("Test coverage at 80%", "Review time under 4h").
 # Currency codes written before an amount ("ETB 60M in new projects", "USD 2M from
