@@ -782,6 +782,20 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     "Number of planning non-compliances",
     "A maximum wait of 4 weeks for a repair",
     "The number of people killed on the county's roads",
+    # Round 36's: a rate or a time named, then defined in brackets; counted sessions that
+    # convert; a noun before a number, not a verb; a level of zero kept, or a harm held at
+    # nothing; people enabled to achieve something; staff assaulted, counted; a target
+    # shared as an ambition.
+    "Repeat purchase rate (customers buying twice within 90 days)",
+    "Time to first reply (ticket opened to first answer)",
+    "2,000 demo sessions convert to a sales call",
+    "Emergency calls will be answered within ten seconds",
+    "Ensure no patient waits more than 4 hours in A&E",
+    "Ensure that no complaint goes unanswered for more than a week",
+    "Create safe workplaces with zero lost-time injuries",
+    "Enable 5,000 employees to complete a professional qualification",
+    "The number of officers assaulted on duty is below 2 per 100 officers",
+    "Setting our target to deliver a 6% operating margin by 2028",
 ])
 def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME
@@ -846,6 +860,15 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
     "A new volunteering strategy is under development",
     "Travel policies are being drafted",
     "A plan for young people who have left care is under development",
+    # Round 36's: work named as a noun; data points gathered; our own staff trained or
+    # given training; investments reported under way.
+    "Optimisation of the warehouse picking routes",
+    "Modernisation and replacement of the ticket machines",
+    "Examination of options for a district heating network",
+    "Collect 50 data points from field sensors",
+    "Have 2,000 colleagues trained in customer vulnerability",
+    "Every member of staff should receive two days of training a year",
+    "New investments are being planned for the depot",
 ])
 def test_the_survey_or_a_meeting_about_targets_stays_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT

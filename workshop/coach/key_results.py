@@ -74,8 +74,10 @@ _COMPOUNDS = {
     "organic sessions": "organic-sessions", "website sessions": "website-sessions",
     "web sessions": "web-sessions", "site sessions": "site-sessions",
     "member of the team": "team-member", "members of the team": "team-members",
+    "member of staff": "staff-member", "members of staff": "staff-members",
     "member of our team": "team-member", "members of our team": "team-members",
     "incident reviews": "incident-reviews", "incident review": "incident-review",
+    "data points": "data-points",
     # Talks we give, not leads we win: "Secure 10 speaking opportunities at conferences".
     "speaking opportunities": "speaking-slots", "speaking engagements": "speaking-slots",
     "speaking slots": "speaking-slots", "speaking spots": "speaking-slots",
@@ -118,7 +120,10 @@ _LEADING_SUBJECT_RE = re.compile(
     # key result is what follows, not the setting of a target.
     r"^(?:we(?:'ve| have)? set (?:ourselves )?(?:an? )?(?:\w+ )?(?:targets?|goals?) to|"
     r"our (?:targets?|aims?|ambitions?|goals?)(?: for [\w-]+(?: [\w-]+)?)? (?:is|are) to|"
-    r"our (?:vision|mission|plan|intention|commitment) (?:is )?to)\s+|"
+    r"our (?:vision|mission|plan|intention|commitment) (?:is )?to|"
+    # "Sharing our ambition to deliver 3.5-4.0% Group operating margin", "The aim is to".
+    r"(?:\w+ing )?our (?:ambitions?|aims?|goals?|targets?) to|"
+    r"the (?:ambition|aim|goal|target|intention) is to)\s+|"
     # "By August 2023, our branch will call members ...": the unit that does the work.
     r"^(?:our|the|this|each|every) (?:[\w-]+ ){0,2}?(?:branch|team|library|department|"
     r"council|organi[sz]ation|company|office|unit|division|group|board|club|chapter|society|"
@@ -418,7 +423,10 @@ _DRAWING_WORDS = lx._words("""influence influences influencing inspire inspires 
     attracts attracting convert converts converting""")
 # "Run 2 events with 90% attendee satisfaction": a share or a rating after "with" (not who
 # took part, "with 10 customers", nor a condition, "with zero downtime").
+_NONE_OF_THEM = lx._words("no zero")
 _WITH_RESULT_RE = re.compile(
+    # "Create healthy workplaces with zero injuries": the harm held at nothing.
+    r"\bwith (?:zero|no) (?:[\w-]+ )?(?:injuries|accidents|fatalities|deaths|harm)\b|"
     r"\bwith (?:an? |at least |over |more than |>|≥)?(?:\d[\d.,]*\s?%|\d(?:\.\d)?(?:/\d+)? ?"
     r"(?:stars?|star rating|rating|nps|csat))(?: \w+){0,2} (?:satisfaction|nps|csat|rating|"
     r"ratings|adoption|retention|attendance|participation|conversion|completion|engagement|"
@@ -453,12 +461,14 @@ def _each_request_met(tokens: list[str]) -> bool:
 _HANDLING_VERBS = lx._words("""answer respond reply resolve complete handle attend deal fix
     process acknowledge return""")
 _GATHERED_NOUNS = lx._words("""responses answers feedback submissions questionnaires samples
-    specimens readings""")
+    specimens readings datapoints data-points""")
 # A piece of work named as a noun: "Migration of membership to the new CRM by June".
 _WORK_NOUNS = lx._words("""migration implementation creation deployment publication
     installation rollout roll-out redesign rebuild completion delivery construction extension
     provision provisions rehabilitation establishment renovation refurbishment procurement
-    promotion introduction""")
+    promotion introduction optimisation optimization examination modernisation modernization
+    digitalisation digitalization automation replacement investigation exploration
+    commissioning upgrade launch opening""")
 # Making named as a noun, said of one thing: "Development of a new climate target" (not
 # "Development of young people's skills").
 _MAKING_NOUNS = lx._words("development introduction preparation production drafting design")
@@ -502,6 +512,9 @@ def is_task_participle(word: str) -> bool:
 _IRREGULAR_PARTICIPLES = lx._words("written built made done held run begun sent set drawn")
 _AFTER_DONE = [[w] for w in ("by", "for", "to", "with", "across", "in", "on")] + [[]]
 # Words before a number that are never an imperative ("Over $250k raised", "About 40 ...").
+# Endings no verb has: "Emergency 999 calls will be answered within ten seconds" is led by
+# a noun, not by an unknown verb.
+_NOUN_ENDINGS = ("ency", "ancy", "ity", "ness")
 _NOT_VERBS = lx._words("""no zero over under above below at up more less nearly almost
     about around approximately roughly only just exactly from between within per least
     be become is are eoy eoq eom ytd top""")
@@ -644,6 +657,8 @@ def _role(verb: str) -> str:
 _CAUSATIVE_VERBS = lx._words("have let make see watch")
 _DRAWING_VERBS = lx._words("attract influence persuade inspire win")
 _CONVERTING_VERBS = lx._words("convert")
+_ENABLING_VERBS = lx._words("enable empower help")
+_CONVERTED = lx._words("convert converts converted")
 _ENDED_HARMS = lx._words("""poverty hunger violence abuse homelessness malnutrition
     discrimination exploitation trafficking poaching overfishing deforestation loneliness
     isolation stigma harassment""")
@@ -713,7 +728,7 @@ def _compared_after(norm: str, word: str) -> bool:
 
 _IN_THE_MAKING_RE = re.compile(
     r"\b(?:is|are) (?:currently |now )?(under development|being (?:developed|drafted|"
-    r"prepared|written|built))\b")
+    r"prepared|written|built|planned|designed|implemented|established|installed))\b")
 
 
 def _done_by_who(words: list[str], done: str) -> bool:
@@ -730,6 +745,14 @@ def _names_a_measure(word: str) -> bool:
     """A compound built on a measure ("time-to-value", "cost-per-lead"): a measure's name,
     not an unknown verb."""
     return "-" in word and any(part in lx.METRIC_NOUNS for part in word.split("-"))
+
+
+_RATE_HEADS = lx._words("rate rates ratio time score")
+
+
+def _names_a_rate(name: list[str]) -> bool:
+    """ "Multi-conversation user rate", "Time to first response": the name of a measure."""
+    return len(name) > 1 and (name[-1] in _RATE_HEADS or name[:2] == ["time", "to"])
 
 
 def _is_number(tokens: list[str], i: int) -> bool:
@@ -910,7 +933,7 @@ _BENEFICIARIES = (_EXPERIENCE_PEOPLE - (lx.OWN_PEOPLE_NOUNS - {"people"})
 _SERVED_PEOPLE = lx._words("""young older elderly local eligible vulnerable disadvantaged
     homeless disabled""")
 _HARMED = lx._words("""killed injured harmed hurt affected dying died hospitalised
-    hospitalized""")
+    hospitalized assaulted attacked abused""")
 
 
 def _harmed(word: str) -> bool:
@@ -1206,7 +1229,7 @@ class _Evidence:
                  "cert", "service", "clause", "artefact", "capability", "proxy", "level",
                  "passive_change", "hiring", "artefact_lead", "count_noun", "object_class",
                  "universal", "own_cadence", "gained", "per_user", "by_means", "feat",
-                 "experience", "work_lead")
+                 "experience", "work_lead", "defined_measure")
 
     def __init__(self, norm: str) -> None:
         tokens = _TOKEN_RE.findall(norm)
@@ -1259,7 +1282,8 @@ class _Evidence:
                 and first not in lx.NUMBER_WORDS and first not in lx.PHRASE_OPENERS \
                 and first not in lx.METRIC_NOUNS and first not in lx.OTHERS_NOUNS \
                 and first not in _DETERMINERS and first not in _NOT_VERBS \
-                and first not in lx.CURRENCY_CODES and not _names_a_measure(first):
+                and first not in lx.CURRENCY_CODES and not _names_a_measure(first) \
+                and not first.endswith(_NOUN_ENDINGS):
             # "Prioritise the backlog", "Fill 8 roles": an unknown word followed by a
             # determiner or a number is almost always an imperative verb ("ESAT > 7.7",
             # "ETB 60M in new projects": a name and its level, or money, are not).
@@ -1304,6 +1328,7 @@ class _Evidence:
         answer_rate = False
         rest = range(i + 1, len(tokens)) if role != _ROLE_NONE else range(len(tokens))
         amount_alone = False
+        enabled_act = ""
         for j in rest:
             tok = tokens[j]
             is_share = tok[-1] == "%" or tok in _SHARE_WORDS
@@ -1380,6 +1405,12 @@ class _Evidence:
                     # community": the people act, we do not add them to the team ("12
                     # managers write their team's OKRs" is our own work).
                     cls, self.gained = "others", True
+                elif cls == "people" and verb in _ENABLING_VERBS \
+                        and tokens[at + 1:at + 2] == ["to"] and tokens[at + 2:at + 3] != [] \
+                        and tokens[at + 2] in _LIFE_VERBS:
+                    # "Enable more than 20,000 colleagues to complete an apprenticeship":
+                    # what the people then achieve, not a count of our own work.
+                    cls, enabled_act = "others", f"{noun} to {tokens[at + 2]}"
                 elif cls and verb in _DRAWING_VERBS or (
                         cls in ("people", "others") and verb in _CONVERTING_VERBS) or (
                         verb in _CONVERTING_VERBS and at >= 0
@@ -1387,6 +1418,11 @@ class _Evidence:
                     # "Attract 12 new projects", "Convert 20 developers", "Convert 4 pilots
                     # to paid subscriptions": they come to us, or change, by their own
                     # choice ("Convert 50 pages" is our work).
+                    cls, self.gained = "others", True
+                elif cls and role == _ROLE_NONE and tokens[at + 1:at + 2] != [] \
+                        and tokens[at + 1] in _CONVERTED:
+                    # "≥1,000 calculator sessions convert to listing contact", "500 leads
+                    # converted": a conversion, counted.
                     cls, self.gained = "others", True
                 elif cls in ("people", "own") and role == _ROLE_NONE and j <= 2 \
                         and "registered" in tokens[j + 1:at]:
@@ -1534,7 +1570,7 @@ class _Evidence:
             bool(token_set & _CHANGE_NOUNS) and _sized_change_in_a_measure(tokens))
         self.hiring = bool(token_set & _HIRING_WORDS) and bool(_HIRING_RE.search(norm))
         self.per_user = "per" in token_set and bool(_PER_USER_RE.search(norm))
-        self.experience = _experience(tokens, norm, role != _ROLE_NONE)
+        self.experience = _experience(tokens, norm, role != _ROLE_NONE) or enabled_act
         if not self.experience and role == _ROLE_NONE:
             self.experience = people_act
         elif not self.experience and verb == "ensure":
@@ -1554,7 +1590,9 @@ class _Evidence:
         # implementation of the plan", "Construction of 4 mega dams").
         self.work_lead = role == _ROLE_NONE and (any(
             tokens[k:k + 1] != [] and tokens[k] in _WORK_NOUNS and tokens[k + 1:k + 2] == ["of"]
-            for k in (i, i + 1)) or (
+            # "Conversion and installation of a new refrigeration track": two pieces of
+            # work, the second naming what they are done to.
+            for k in (i, i + 1) + ((i + 2,) if tokens[i + 1:i + 2] == ["and"] else ())) or (
             # "Development of a new climate target": one new thing made.
             tokens[i:i + 1] != [] and tokens[i] in _MAKING_NOUNS
             and tokens[i + 1:i + 3] in (["of", "a"], ["of", "an"])))
@@ -1570,15 +1608,22 @@ class _Evidence:
             len(tokens) > i + 1 and tokens[i] in lx.ARTEFACT_NOUNS
             and tokens[i + 1] in lx.METRIC_NOUNS)
 
+        # "Premature death rate (dissolutions <1 day or <5 messages)", "Time to conversation
+        # start (creation to first message)": a rate or a time named, then defined in
+        # brackets; the numbers of the definition are not what the key result counts.
+        self.defined_measure = role == _ROLE_NONE and "(" in norm and _names_a_rate(
+            _TOKEN_RE.findall(norm.split("(", 1)[0]))
+
     def number_of_own(self) -> bool:
         """ "the number of blog posts": a verb of change applied to a count of our work."""
         toks = self.tokens
         for j in range(len(toks) - 1):
             if toks[j] in ("number", "count", "amount") and toks[j + 1] == "of":
                 cls, noun, at = _head(toks, j + 2, 4)
-                if noun == "people" and _people_served(toks, at):
+                if noun == "people" and _people_served(toks, at) or (
+                        cls == "people" and toks[at + 1:at + 2] != [] and _harmed(toks[at + 1])):
                     # "the number of young people served", "the number of people killed
-                    # or seriously injured".
+                    # or seriously injured", "the number of staff assaulted by prisoners".
                     return False
                 return cls in ("own", "people") and noun not in _NEUTRAL_AFTER_CHANGE
         return False
@@ -1728,6 +1773,10 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
             return OUTPUT, _R_NO_MEASURE
         return OUTCOME, _R_OUTCOME
     if role == _ROLE_SOFT:
+        if ev.verb == "ensure" and _NONE_OF_THEM.intersection(ev.tokens[ev.lead + 1:ev.lead + 3]):
+            # "Ensure no escapes of Category A prisoners", "Ensure that no e-mail is left
+            # unanswered": a level of zero held.
+            return OUTCOME, _R_LEVEL
         if ev.clause:
             # "Run 2 events with 90% attendee satisfaction": measured by what it achieves.
             return OUTCOME, _R_RESULT
@@ -1769,6 +1818,8 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         return OUTPUT, _R_OWN_COUNT
     if ev.passive_change or ev.level:
         return OUTCOME, _R_LEVEL
+    if ev.defined_measure:
+        return OUTCOME, _R_OUTCOME
     if ev.per_user:
         return OUTCOME, _R_USAGE
     leading_count_of_others = ev.count_class == "others" and bool(ev.tokens) and \

@@ -127,7 +127,7 @@ OWN_PEOPLE_NOUNS = _words("""
     tutors ambassadors annotator annotators transcriber transcribers labellers labelers
     translators moderators editors writers researchers
     account-executives aes sdrs bdrs scientists officers leaders roles positions
-    vacancies""")
+    vacancies colleagues staff-member staff-members""")
 
 # Nouns for people or responses outside the team: counting them counts a response.
 OTHERS_NOUNS = _words("""

@@ -36,6 +36,12 @@ _BAU_RE = re.compile(
     r"work)|unchanged|same as last (?:quarter|year)|continuous improvement|"
     r"(?:on[ -]time|as planned) (?:every|each) (?:day|week|month|quarter|year)|"
     r"continues to|(?:we|they|everyone|\w+s) continue to| and (?:maintain|sustain|keep up)\b|"
+    # Upkeep said after a lead-in: "it is essential to maintain our disciplined cost
+    # management", "it is our goal to remain an attractive employer".
+    r"(?:essential|important|vital|goal|aim|priority|committed|commitment) to "
+    r"(?:maintain|remain|sustain|keep)|"
+    # Kept current: "Ensure that the documentation is up to date with new releases".
+    r"(?:keeps?|kept|keeping|is|are|remains?|stays?) (?:\S+ ){0,3}?up[- ]to[- ]date|"
     # Said outright: "(no change to the support matrix this cycle)", "- keep them going".
     r"no changes? to|(?:keep|keeping) (?:it|them|this|these) (?:going|running|up|alive)|"
     r"\s[-–—] (?:maintain|keep|sustain|continue to)\b|"
@@ -520,6 +526,8 @@ _BENEFICIARIES = lx._words("""customer customers client clients user users patie
     contributors businesses companies developers readers hospital hospitals
     schools nurses doctors veterans attendees learners institutions communities
     researchers maintainers projects organisations organizations""")
+_SERVED_SUBJECTS = (_BENEFICIARIES - lx._words("team teams")) | lx._words("""children
+    preschoolers adults youth""")
 _ABSTRACT_OBJECTS = lx._words("""team culture brand reputation community trust
     relationships relationship habit habits movement momentum voice pipeline understanding
     cohesion awareness capacity capability capabilities engagement presence confidence
@@ -738,7 +746,12 @@ def _read_objective(text: str) -> tuple[Finding, ...]:
     if theme and norm.startswith("to "):
         norm = norm[3:]  # "Staff: to provide ...", as the text without a theme is read
     body_will = _BODY_WILL_RE.match(norm)
+    # "Residents will have the resources they need to ... continue to learn": the people
+    # served, as the subject, say what they will have or do; a change for them.
+    people_will = False
     if body_will:
+        subject = body_will.group(0).split()
+        people_will = len(subject) > 1 and subject[-2] in _SERVED_SUBJECTS
         norm = norm[body_will.end():]
     elif norm.startswith("we ") and _verb_of(norm.split(" ", 2)[1].removesuffix("s")) \
             in _FUNCTION_VERBS:
@@ -920,7 +933,7 @@ def _read_objective(text: str) -> tuple[Finding, ...]:
                 f.code in ("objective.deliverable", "objective.vague") for f in findings) \
             and not any(_verb_of(t) in _CHANGE_WORDS for t in tokens) \
             and not _TRANSITION_RE.search(norm) and tokens[at] not in _EFFECT_LEADS \
-            and given_to_people != "once":
+            and given_to_people != "once" and not people_will:
         routine, routine_words = objective_model().routine(norm)
         if routine:
             quoted = ", ".join(f"\u201c{w}\u201d" for w in routine_words)
