@@ -789,7 +789,7 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     "Repeat purchase rate (customers buying twice within 90 days)",
     "Time to first reply (ticket opened to first answer)",
     "2,000 demo sessions convert to a sales call",
-    "Emergency calls will be answered within ten seconds",
+    "Emergency 112 calls answered within ten seconds",
     "Ensure no patient waits more than 4 hours in A&E",
     "Ensure that no complaint goes unanswered for more than a week",
     "Create safe workplaces with zero lost-time injuries",
