@@ -7,13 +7,12 @@ before any rule was changed: column `part` is `dev` (rules and model were develo
 it) or `blind` (organisations held out, scored once at the end). The floors sit a little
 under the figures measured when the work was done; `benchmarks/coach.py` prints them.
 
-The corpus grew in twenty-eight rounds. Each round's blind part, once scored, became
-development data; round 28 (284 key results and 211 objectives, 37 of them business as
-usual, from 55 organisations' published targets and measures: charities', United Ways',
-arts councils' and sports bodies' goals, English, New Zealand, Irish and Canadian health
-bodies' quality priorities, companies' integrated reports in South Africa, Japan, Sweden
-and Germany, and the Rust project's goals: every item of a list, in order) is today's
-blind part (see the README).
+The corpus grew in thirty-seven rounds. Each round's blind part, once scored, became
+development data; round 37 (437 key results and 229 objectives, 54 of them business as
+usual, from 70 organisations: service clubs' district goals, sports clubs', cultural and
+heritage bodies' plans, city and state governments' targets in Asia, Africa and the Gulf,
+UK devolved agencies', New Zealand Crown entities' and companies' statements of intent,
+and an OKR guide's examples) is today's blind part (see the README).
 """
 
 from __future__ import annotations
@@ -63,18 +62,19 @@ def test_a_second_reader_agrees_with_the_labels() -> None:
     round 21, the 547 of round 22, the 279 of round 23, the 281 of round 24, the 439 of
     round 25, the 190 of round 26, the 593 of round 27, the 284 of round 28, the 289 of
     round 29, the 419 of round 30, the 264 of round 31, the 371 of round 32, the 431 of
-    round 33, the 322 of round 34, the 573 of round 35 and the 530 of round 36, labelled
+    round 33, the 322 of round 34, the 573 of round 35, the 530 of round 36 and the 437 of
+    round 37, labelled
     again by the same rules by readers who did not see the corpus's labels: the labels are
     the rules', not one reader's habits."""
     second = _rows("coach_published_second_reader.csv")
     corpus = {r["text"]: r for r in KRS}
-    assert len(second) == 8006 and all(r["text"] in corpus for r in second)
+    assert len(second) == 8443 and all(r["text"] in corpus for r in second)
     assert {r["label"] for r in second} == {"output", "outcome"}
     agree = sum(corpus[r["text"]]["label"] == r["label"] for r in second) / len(second)
     # 0.985, 0.975, 0.962, 0.989, 0.985, 0.961, 0.983, 1.000, 1.000, 1.000, 0.993, 0.963,
     # 0.971, 0.961, 0.925 (round 24: plans' measure names and money raised), 0.968, 0.953
     # 0.951 (round 27: service charters and development indicators), 0.961, 0.965, 0.959,
-    # 0.947, 0.935, 0.986, 0.969, 0.958 and 0.949
+    # 0.947, 0.935, 0.986, 0.969, 0.958, 0.949 and 0.961
     assert agree >= 0.96
 
 
@@ -97,8 +97,8 @@ def test_business_as_usual_read_twice() -> None:
     kappa 0.67), round 29's 163 (148 of 163, kappa 0.78), round 30's 196 (177 of
     196, kappa 0.78), round 31's 163 (138 of 163, kappa 0.63), round 32's 185 (167 of
     185, kappa 0.73), round 33's 252 (221 of 252, kappa 0.71), round 34's 202 (188 of
-    202, kappa 0.77), round 35's 275 (247 of 275, kappa 0.79) and round 36's 264 (228 of
-    264, kappa 0.67) were read again too. With rounds 20 and 21 in the development part (1,215
+    202, kappa 0.77), round 35's 275 (247 of 275, kappa 0.79), round 36's 264 (228 of
+    264, kappa 0.67) and round 37's 229 (212 of 229, kappa 0.79) were read again too. With rounds 20 and 21 in the development part (1,215
     read twice, agreement 0.900), the coach found 0.96 / 0.82 on the 710 both agree on and
     the second reader calls clear-cut; with round 22 too (2,007, agreement 0.902), 0.94 /
     0.81 on 1,121; with round 23 too (2,786, agreement 0.898), 0.95 / 0.81 on 1,578; with
@@ -111,12 +111,13 @@ def test_business_as_usual_read_twice() -> None:
     0.95 / 0.82 on 2,549; with round 32 too (4,839, agreement 0.888), 0.95 / 0.82 on
     2,644; with round 33 too (5,091, agreement 0.887), 0.94 / 0.82 on 2,796; with round
     34 too (5,293, agreement 0.889), 0.94 / 0.82 on 2,949; with round 35 too (5,568,
-    agreement 0.889), 0.94 / 0.82 on 3,115."""
+    agreement 0.889), 0.94 / 0.82 on 3,115; with round 36 too (5,832, agreement 0.888), 0.94
+    / 0.82 on 3,294."""
     rows = _rows("coach_published_objectives_second_reader.csv")
     corpus = {r["text"]: r for r in OBJECTIVES}
     assert all(r["text"] in corpus for r in rows)
     parts = Counter(corpus[r["text"]]["part"] for r in rows)
-    assert parts == {"dev": 5568, "blind": 264}
+    assert parts == {"dev": 5832, "blind": 229}
     second = [r for r in rows if corpus[r["text"]]["part"] == "dev"]
     agree = sum(corpus[r["text"]]["bau"] == r["bau"] for r in second) / len(second)
     assert agree >= 0.85
@@ -146,16 +147,18 @@ def _kr_figures(part: str) -> dict[str, float]:
 @pytest.mark.parametrize(("part", "floors"), [
     ("dev", {"accuracy": 0.91, "clear": 0.95, "stated": 0.95, "output recall": 0.91,
              "outcome recall": 0.87}),
-    # The blind part (round 36, 530 key results of startups' and small companies' OKR
-    # files kept on GitHub, open-source communities' goals, police forces', prisons',
-    # courts', probation services', NHS trusts', housing associations' and public
-    # libraries' plans in the UK, the US and Canada, and retailers', banks', insurers',
-    # airlines', logistics firms', hotels' and food companies' strategic targets), scored
-    # once, with round 35's lessons taught and the model retrained on rounds 1-35:
-    # accuracy 0.840 (445 of 530), clear-cut 0.904 (348 of 385), stated verdicts 0.884
-    # (375 of the 424 stated), output recall 0.830 (186 of 224), outcome recall 0.846 (259
-    # of 306); the coach of 677d1bf 0.817. The floors sit a row under. Earlier rounds, each
-    # scored once before it joined the development part: round 35's 573 0.852, 0.938,
+    # The blind part (round 37, 437 key results of service clubs' district goals (Lions,
+    # Kiwanis, Rotary, Circle K), sports clubs', an aquarium's, a botanic garden's, arts and
+    # heritage bodies', a chamber of commerce's and a trade union's plans, Seoul's, Tokyo's,
+    # Dubai's, Kenyan, Nigerian, Omani and Indian state bodies' targets, Northern Irish,
+    # Scottish and Welsh agencies', New Zealand Crown entities' and companies' statements of
+    # intent, Asian companies' sustainability targets, and an OKR guide's examples), scored
+    # once, with round 36's lessons taught and the model retrained on rounds 1-36:
+    # accuracy 0.792 (346 of 437), clear-cut 0.869 (253 of 291), stated verdicts 0.878
+    # (287 of the 327 stated), output recall 0.803 (179 of 223), outcome recall 0.780 (167
+    # of 214); the coach of 677d1bf 0.760. The floors sit a row under. Earlier rounds, each
+    # scored once before it joined the development part: round 36's 530 0.840, 0.904,
+    # 0.884, 0.830, 0.846; round 35's 573 0.852, 0.938,
     # 0.897, 0.823, 0.871; round 34's 322 0.842, 0.928,
     # 0.888, 0.802, 0.858; round 33's 431 0.845, 0.902, 0.924, 0.885,
     # 0.782; round 32's 371 0.819, 0.908,
@@ -174,8 +177,8 @@ def _kr_figures(part: str) -> dict[str, float]:
     # 0.930, 0.982, 0.969, 0.938, 0.913; round 18's 49 0.918, 0.978, 0.955, 0.913, 0.923; round 17's 44 0.955, 0.971, 1.000, 0.941, 1.000;
     # round 16's 117 0.855, 0.917, 0.892, 0.981, 0.750; round 15's 532 0.838, 0.903, 0.878,
     # 0.868, 0.801; round 14's 197 0.792, 0.868, 0.873, 0.811, 0.760.
-    ("blind", {"accuracy": 0.83, "clear": 0.90, "stated": 0.88, "output recall": 0.82,
-               "outcome recall": 0.84}),
+    ("blind", {"accuracy": 0.78, "clear": 0.86, "stated": 0.87, "output recall": 0.79,
+               "outcome recall": 0.77}),
 ])
 def test_key_result_floors(part: str, floors: dict[str, float]) -> None:
     figures = _kr_figures(part)
@@ -198,13 +201,20 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
     # 0.50 with round 24 (0.33 / 0.40 on its own), 0.59 / 0.50 with round 26, 0.80 before.
     # With round 30 in the development part: 0.57 / 0.48; with round 32 (its 30 flags,
     # 13 right): 0.56 / 0.48; with round 33 (26 flags, 7 right): 0.55 / 0.48; with round
-    # 35 (26 flags, 6 right): 0.54 / 0.48.
+    # 35 (26 flags, 6 right): 0.54 / 0.48; with round 36: 0.53 / 0.49.
     ("dev", "objective.deliverable", "deliverable", 0.53, 0.47),
     # With round 26 in the development part (55 vague, 5 found): 0.60 / 0.23; with round
     # 30's 47 (5 found): 0.57 / 0.20; with round 33's 42 (none found): 0.58 / 0.19; with
-    # round 35's 48 (4 found): 0.57 / 0.18.
+    # round 35's 48 (4 found): 0.57 / 0.18; with round 36's 25 (1 found): 0.56 / 0.17.
     ("dev", "objective.vague", "vague", 0.55, 0.17),
-    # Round 36's 264, scored once with round 35's lessons taught (for objectives: a unit's
+    # Round 37's 229, scored once with round 36's lessons taught (for objectives: upkeep
+    # said after a lead-in, documentation kept up to date, what the people served will have)
+    # and the word model retrained on rounds 1-36: business as usual 0.61 / 0.46 (25 of the
+    # 54 the labels call so, 16 others wrongly; the coach of 677d1bf 0.57 / 0.44),
+    # deliverable 0.40 / 0.52 (12 of 23), vague 0.33 / 0.07 (2 of 29, 6 flagged: no floor
+    # is held for it on this part). A second reader agreed on 212 of the 229 (kappa 0.79)
+    # and found 0.85 / 0.83 against the labels. The floors sit a row under.
+    # Round 36's 264 (now development data), scored once with round 35's lessons taught (for objectives: a unit's
     # standing duty said of it, a service named by how it is given) and the word model
     # retrained on rounds 1-35: business as usual 0.67 / 0.47 (33 of the 70 the labels call
     # so, 16 others wrongly; the coach of 677d1bf 0.66 / 0.47), deliverable 0.47 / 0.71 (22
@@ -318,8 +328,8 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
     # Round 17's 14: deliverable 1.00 / 0.67; round 16's 46: business as usual 1.00 /
     # 0.50, deliverable 0.54 / 0.58, vague 0.00 / 0.00; round 15's 283: 0.55 / 0.19, 0.76 /
     # 0.36, 0.25 / 0.16; round 14's 100: 1.00 / 0.42, 0.71 / 0.61, 0.75 / 0.32.
-    ("blind", "objective.business_as_usual", "bau", 0.65, 0.45),
-    ("blind", "objective.deliverable", "deliverable", 0.44, 0.67),
+    ("blind", "objective.business_as_usual", "bau", 0.58, 0.44),
+    ("blind", "objective.deliverable", "deliverable", 0.36, 0.47),
 ])
 def test_objective_floors(part: str, code: str, column: str, precision: float,
                           recall: float) -> None:
