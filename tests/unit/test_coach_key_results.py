@@ -796,6 +796,10 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     "Enable 5,000 employees to complete a professional qualification",
     "The number of officers assaulted on duty is below 2 per 100 officers",
     "Setting our target to deliver a 6% operating margin by 2028",
+    # Round 37's: a household to have access; the people a service is for, counted while
+    # they receive it.
+    "Every rural household to have access to clean water",
+    "Halve the number of people persistently claiming unemployment benefits",
 ])
 def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME
@@ -869,6 +873,11 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
     "Have 2,000 colleagues trained in customer vulnerability",
     "Every member of staff should receive two days of training a year",
     "New investments are being planned for the depot",
+    # Round 37's: a share of a piece of work named as a noun; things handed out, then how
+    # many; the length of what we built.
+    "% completion of the new ring road",
+    "Leaflets distributed 5,000 - 6,000",
+    "Length of cycle lane constructed",
 ])
 def test_the_survey_or_a_meeting_about_targets_stays_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT

@@ -346,6 +346,10 @@ def codes(text: str) -> set[str]:
     "It is essential to maintain our strong balance sheet",
     "As prices rise, it is our goal to remain the region's most trusted lender",
     "Ensure that the online help is kept up to date with each release",
+    # The organisation, by name, doing now what it does; keeping what exists.
+    "Harbourside supports the schools we serve",
+    "Protect the county's historic buildings",
+    "To conserve the museum's collections",
 ])
 def test_a_routine_duty_written_as_a_goal_is_business_as_usual(text: str) -> None:
     found = codes(text)
@@ -489,6 +493,7 @@ def test_continue_and_maintain_wording_is_still_business_as_usual(text: str) -> 
     # What the people served will have or do, said of them.
     "Residents will have places to meet and learn new skills",
     "Young people will have the confidence to start their own businesses",
+    "Protect and grow our share of the youth market",
 ])
 def test_the_same_verbs_with_a_change_are_aims(text: str) -> None:
     assert "objective.business_as_usual" not in codes(text)

@@ -927,13 +927,19 @@ def _experience(tokens: list[str], norm: str, led_by_a_verb: bool) -> str:
 _BENEFICIARIES = (_EXPERIENCE_PEOPLE - (lx.OWN_PEOPLE_NOUNS - {"people"})
                   - {"public", "community", "young"}) | lx._words("""
     girls boys women men babies infants mothers fathers parents carers caregivers farmers
-    learners graduates survivors victims tenants smokers""")
+    learners graduates survivors victims tenants smokers household""")
 # Words before "people" that say they are the people a service is for ("young people"),
 # and what happened to the people counted when they were harmed.
 _SERVED_PEOPLE = lx._words("""young older elderly local eligible vulnerable disadvantaged
     homeless disabled""")
 _HARMED = lx._words("""killed injured harmed hurt affected dying died hospitalised
     hospitalized assaulted attacked abused""")
+
+
+# What the people a service is for are doing when counted: "the number of people receiving
+# working-age benefits", "people sleeping rough".
+_IN_RECEIPT = lx._words("""receiving claiming living sleeping experiencing waiting accessing
+    using""")
 
 
 def _harmed(word: str) -> bool:
@@ -946,14 +952,17 @@ def _people_served(tokens: list[str], at: int) -> bool:
     "young people", "people with safe water", "people aged 4-18", "people will have access
     to ...", "people killed"."""
     after = tokens[at + 1:at + 2]
+    if after != [] and after[0].endswith("ly"):
+        after = tokens[at + 2:at + 3]  # "people continuously receiving benefits"
     return (at > 0 and tokens[at - 1] in _SERVED_PEOPLE) \
         or after in (["with"], ["aged"]) or "access" in tokens[at + 1:at + 5] \
-        or (after != [] and _harmed(after[0]))
+        or (after != [] and (_harmed(after[0]) or after[0] in _IN_RECEIPT))
 
 
 # What may come before them: a count or a share, and the words that say which of them.
 _WHICH_PEOPLE = lx._words("""% percent of the all more most every each our local young
-    older eligible target new existing at least over fewer vulnerable disadvantaged""")
+    older eligible target new existing at least over fewer vulnerable disadvantaged urban
+    rural""")
 _LIFE_VERBS = lx._words("""graduate live survive thrive return access spend earn gain acquire
     develop hold take establish start stay move pass achieve reach complete attend
     participate engage use adopt choose learn read vote own save find become grow lead
@@ -966,7 +975,7 @@ _NOT_THEIR_ACT = lx._words("see sees view views have has")
 # pack" (a time makes it a service level: "... receive a reply within 5 days").
 _GIVEN_TO_THEM = lx._words("receive receives")
 # Between the subject and its verb: "[5 million people] will [get]", "... now [use]".
-_BEFORE_THEIR_ACT = lx._words("will would now also more all then increasingly")
+_BEFORE_THEIR_ACT = lx._words("will would now also more all then increasingly to")
 # A phrase that narrows who they are: "people [with long-term conditions] living longer".
 _NARROWING_WORDS = lx._words("with in from across aged under over of living leaving born")
 
@@ -1089,7 +1098,7 @@ def _names_its_targets(after: list[str]) -> bool:
 # of applications received"): people gained or drawn in, as the labelling rules count
 # users and contributors gained; "Number of artists who have received a grant" counts what
 # we gave.
-_COUNT_HEADS = lx._words("# number no count total")
+_COUNT_HEADS = lx._words("# number no count total length")
 _ACTING_OF_THEIR_OWN = lx._words("""applied applying enrolled enrolling participating
     participated attending attended registered registering joined joining renewed renewing
     donated donating volunteering volunteered voted voting subscribed subscribing responding
@@ -1346,8 +1355,11 @@ class _Evidence:
                     # people think of the work, whoever they are.
                     self.others_share = True
                     continue
-                if not cls and tok in ("percentage", "proportion", "%") \
-                        and _share_done(tokens[k:k + 12]):
+                if not cls and tok in ("percentage", "proportion", "%") and (
+                        _share_done(tokens[k:k + 12])
+                        # "% Implementation of the National Single Window Project".
+                        or tokens[k:k + 1] != [] and tokens[k] in _WORK_NOUNS
+                        and tokens[k + 1:k + 2] == ["of"]):
                     # "Percentage of works of the hospital bloc constructed": a share of
                     # our own work done.
                     self.coverage = True
@@ -1488,7 +1500,10 @@ class _Evidence:
             # After a leading count the noun can be longer ("150 hours of audiobooks").
             reach = 6 if tokens and _is_number(tokens, 0) else 4
             self.done = [t for k, t in enumerate(tokens[1:reach], 1)
-                         if is_task_participle(t) and tokens[k + 1:k + 2] in _AFTER_DONE]
+                         if is_task_participle(t) and (
+                             tokens[k + 1:k + 2] in _AFTER_DONE
+                             # "Sorted booklets distributed 8000 - 10,000": how many.
+                             or _is_number(tokens, k + 1) and f"{t} {tokens[k + 1]}" in norm)]
         if describing:
             self.done = [t for t in self.done if t != describing]
         if "development" in body_set or "being" in body_set:

@@ -195,7 +195,7 @@ _DUTY_VERBS = lx._words("""run sustain support operate manage administer adminis
     deliver provide engage meet comply monitor operate oversee fulfil fulfill answer
     respond reply resolve pay file reconcile invoice patch clean renew moderate supply
     teach grade collect mentor coordinate represent issue inspect thank gather deal
-    safeguard""")
+    safeguard protect conserve""")
 # A unit's standing functions name several of these verbs at once, as public bodies' plans
 # write them: "To prepare, administer and monitor the budgets", "Curate and manage the
 # collection" (not "Build and maintain ...": building is a change).
@@ -526,6 +526,7 @@ _BENEFICIARIES = lx._words("""customer customers client clients user users patie
     contributors businesses companies developers readers hospital hospitals
     schools nurses doctors veterans attendees learners institutions communities
     researchers maintainers projects organisations organizations""")
+_NAMED_DOER_DOES_RE = re.compile(r"^[\w'&.-]+ [a-z]+[^s]s \w")
 _SERVED_SUBJECTS = (_BENEFICIARIES - lx._words("team teams")) | lx._words("""children
     preschoolers adults youth""")
 _ABSTRACT_OBJECTS = lx._words("""team culture brand reputation community trust
@@ -624,6 +625,12 @@ def _verb_of(token: str) -> str:
 
 
 _LEADING_VERBS = _MORE_LEADING_VERBS | _DUTY_VERBS | _DUTY_ONLY_LEADS
+
+
+def _is_a_name(token: str) -> bool:
+    """ "meridian", "unicef": no verb, no plain word, not the people served."""
+    return not lemma(token) and token not in lx.ACTIVITY_VERBS and token not in _LEADING_VERBS \
+        and token not in _PLAIN_WORDS and token not in _SERVED_SUBJECTS
 
 
 def _is_leading_gerund(token: str) -> bool:
@@ -758,6 +765,12 @@ def _read_objective(text: str) -> tuple[Finding, ...]:
         # "We provide well-maintained kit", "We deliver resources ...": what the team
         # does now, said in the present, read as the duty it names.
         norm = norm[3:]
+    elif _NAMED_DOER_DOES_RE.match(norm) and _is_a_name(norm.split(" ", 1)[0]) \
+            and _verb_of(norm.split(" ", 2)[1].removesuffix("s")) in _FUNCTION_VERBS:
+        # "Meridian provides people with positive energy solutions", "Meridian supports and
+        # connects with the communities we serve": the organisation, by name, doing now
+        # what it does.
+        norm = norm.split(" ", 1)[1]
     words = norm.split()
     tokens = [w.strip(",;:()\"'") for w in words]
     findings: list[Finding] = []
