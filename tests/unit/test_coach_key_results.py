@@ -800,6 +800,14 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     # they receive it.
     "Every rural household to have access to clean water",
     "Halve the number of people persistently claiming unemployment benefits",
+    # Round 38's: money owed, collected; work done in the time set for each piece; harms
+    # of care named as measures; a share held under a ceiling.
+    "Percentage of business rates collected",
+    "Complaints resolved in agreed time",
+    "Supplier invoices paid no later than 30 days from receipt",
+    "Discharge letters to be sent within stipulated time",
+    "Hospital-acquired pressure ulcers",
+    "Ensure fewer than 3% of orders are returned",
 ])
 def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME
@@ -878,6 +886,9 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
     "% completion of the new ring road",
     "Leaflets distributed 5,000 - 6,000",
     "Length of cycle lane constructed",
+    # Round 38's: memoranda signed are our work; a budget spent is an input.
+    "Sign 12 MoUs with industry partners",
+    "% of the maintenance budget spent",
 ])
 def test_the_survey_or_a_meeting_about_targets_stays_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT

@@ -217,8 +217,8 @@ class _Pieces:
 # Service levels: "within their agreed timeframes", "99.9%", "within 2 days", "in under 5 min".
 _SERVICE_LEVEL = _Pieces(
     (("within",), r"\bwithin (?:(?:their|its|the|our) )?(?:\w+ )?(?:established|agreed|target|reported|"
-     r"promised|statutory|required|published) (?:timeframes?|timescales?|times?|deadlines?|"
-     r"windows?)\b|"
+     r"promised|statutory|required|published|stipulated) (?:timeframes?|timescales?|times?|"
+     r"deadlines?|windows?)\b|"
      rf"\bwithin (?:\d|{lx.CARDINALS_RE})|"
      # "within a week", not "within a reference architecture".
      r"\bwithin an? (?:\w+ )?(?:minute|hour|day|week|month|quarter|year|sprint|release|"
@@ -239,7 +239,12 @@ _SERVICE_LEVEL = _Pieces(
     (("first",), r"\bright first time\b|\bat the first point of contact\b|"
      r"\bfirst[- ]contact resolution\b"),
     (("in ", "under "), r"\b(?:in|under) (?:less than )?\d+ ?(?:ms|s|sec|seconds|min|mins|"
-     r"minutes|h|hrs|hours|days?|weeks?)\b"),
+     r"minutes|h|hrs|hours|days?|weeks?)\b|"
+     # "calls resolved in agreed time": the time agreed for each.
+     r"\bin (?:the )?(?:agreed|stipulated|target) (?:times?|timescales?|timeframes?)\b"),
+    # "handled no later than 10 working days from the date of receipt".
+    (("later",), rf"\bno later than (?:\d+|{lx.CARDINALS_RE}) (?:working |business |calendar )?"
+     r"(?:minutes|hours|days|weeks|months)\b"),
 )
 _CLAUSE_RE = re.compile(
     r"(?:(?:,| and) (?:then )?(?:increase|reduce|improve|grow|raise|cut|lower|decrease|boost|"
@@ -424,6 +429,7 @@ _DRAWING_WORDS = lx._words("""influence influences influencing inspire inspires 
 # "Run 2 events with 90% attendee satisfaction": a share or a rating after "with" (not who
 # took part, "with 10 customers", nor a condition, "with zero downtime").
 _NONE_OF_THEM = lx._words("no zero")
+_ENSURE_AT_MOST_RE = re.compile(r"\bensure (?:that )?(?:[<≤]|(?:less|fewer|no more) than )")
 _WITH_RESULT_RE = re.compile(
     # "Create healthy workplaces with zero injuries": the harm held at nothing.
     r"\bwith (?:zero|no) (?:[\w-]+ )?(?:injuries|accidents|fatalities|deaths|harm)\b|"
@@ -657,6 +663,9 @@ def _role(verb: str) -> str:
 _CAUSATIVE_VERBS = lx._words("have let make see watch")
 _DRAWING_VERBS = lx._words("attract influence persuade inspire win")
 _CONVERTING_VERBS = lx._words("convert")
+# Money owed to us, and its coming in.
+_MONEY_OWED = lx._words("tax rent rents rates arrears debt debts fees charges levies")
+_RECOVERED = lx._words("collected recovered received")
 _ENABLING_VERBS = lx._words("enable empower help")
 _CONVERTED = lx._words("convert converts converted")
 _ENDED_HARMS = lx._words("""poverty hunger violence abuse homelessness malnutrition
@@ -1355,6 +1364,18 @@ class _Evidence:
                     # people think of the work, whoever they are.
                     self.others_share = True
                     continue
+                if not cls and tok in ("percentage", "proportion", "%") \
+                        and not _MONEY_OWED.isdisjoint(tokens[k:k + 4]) \
+                        and not _RECOVERED.isdisjoint(tokens[k + 1:k + 6]):
+                    # "% of Council Tax collected", "Percentage of rent arrears recovered":
+                    # a collection rate, money in, not a share of our work done.
+                    self.others_share = True
+                    continue
+                if not cls and tok in ("percentage", "proportion", "%") \
+                        and "budget" in " ".join(tokens[k:k + 8]) and "spent" in tokens[k:k + 10]:
+                    # "% of capital budget spent": money spent is an input, our own work's.
+                    self.coverage = True
+                    continue
                 if not cls and tok in ("percentage", "proportion", "%") and (
                         _share_done(tokens[k:k + 12])
                         # "% Implementation of the National Single Window Project".
@@ -1530,7 +1551,8 @@ class _Evidence:
             if t[0] in _NUMBER_START or t in lx.NUMBER_WORDS) or (
             _may_name_a_target(norm, tokens) and bool(_TARGET_RE.search(norm)))
         self.service = answer_rate or (self.target or "within" in norm or " by " in norm
-                                       or "first" in norm) and _SERVICE_LEVEL.found_in(norm)
+                                       or "first" in norm or " agreed " in norm
+                                       or "stipulated" in norm) and _SERVICE_LEVEL.found_in(norm)
         self.clause = False
         token_set = set(tokens)
         if (role in (_ROLE_TASK, _ROLE_SOFT) or (role == _ROLE_NONE and self.done)) and (
@@ -1788,9 +1810,11 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
             return OUTPUT, _R_NO_MEASURE
         return OUTCOME, _R_OUTCOME
     if role == _ROLE_SOFT:
-        if ev.verb == "ensure" and _NONE_OF_THEM.intersection(ev.tokens[ev.lead + 1:ev.lead + 3]):
+        if ev.verb == "ensure" and (_NONE_OF_THEM.intersection(
+                ev.tokens[ev.lead + 1:ev.lead + 3]) or _ENSURE_AT_MOST_RE.search(ev.norm)):
             # "Ensure no escapes of Category A prisoners", "Ensure that no e-mail is left
-            # unanswered": a level of zero held.
+            # unanswered", "To ensure <2% of claims are returned": a level held at nothing,
+            # or under a ceiling.
             return OUTCOME, _R_LEVEL
         if ev.clause:
             # "Run 2 events with 90% attendee satisfaction": measured by what it achieves.
@@ -1867,6 +1891,10 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         return OUTPUT, _R_DONE
     if own_count and not ev.service:
         return OUTPUT, _R_OWN_COUNT
+    if ev.done and ev.service:
+        # "Medical reports to be completed within stipulated time": each piece of work
+        # done in the time set for it, a service level.
+        return OUTCOME, _R_OUTCOME
     if ev.artefact_lead and (not ev.target or (
             # The things a piece of work makes, counted ("Construction of 4 mega dams"),
             # not a share or money it reaches.

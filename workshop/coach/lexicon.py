@@ -97,7 +97,7 @@ HOLD_VERBS = _words("maintain keep sustain stay remain preserve protect")
 
 # Nouns for things the team itself produces (counting them counts effort).
 OWN_WORK_NOUNS = _words("""
-    post posts blog-posts blogposts article articles webinar webinars video videos
+    mou mous memoranda post posts blog-posts blogposts article articles webinar webinars video videos
     feature features event events workshop workshops training trainings course courses
     session sessions interview interviews call calls cold-calls email emails campaign
     campaigns release releases hire hires test tests a/b page pages landing-pages
@@ -179,7 +179,7 @@ METRIC_NOUNS = _words("""
     forecast variance overdue arrears debt shrinkage repeat absence sickness muscle bmi
     roic roe roa roce cagr eps tsr intensity confidence outbreaks gap gaps uptake take-up
     gearing index interval intervals collapses bursts non-compliances
-    liquidity""")
+    liquidity incidence infection complications reactions sores ulcers mortality morbidity""")
 
 # Measures that rise without anyone getting more value (vanity or activity coverage).
 VANITY_NOUNS = _words("""
