@@ -350,6 +350,9 @@ def codes(text: str) -> set[str]:
     "Harbourside supports the schools we serve",
     "Protect the county's historic buildings",
     "To conserve the museum's collections",
+    # A charter's standing promise of the service.
+    "The Trust is committed to providing safe, clean parks",
+    "We are dedicated to offering reliable ferry crossings",
 ])
 def test_a_routine_duty_written_as_a_goal_is_business_as_usual(text: str) -> None:
     found = codes(text)

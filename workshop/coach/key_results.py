@@ -242,6 +242,8 @@ _SERVICE_LEVEL = _Pieces(
      r"minutes|h|hrs|hours|days?|weeks?)\b|"
      # "calls resolved in agreed time": the time agreed for each.
      r"\bin (?:the )?(?:agreed|stipulated|target) (?:times?|timescales?|timeframes?)\b"),
+    # "Respond to incidents in the shortest possible time".
+    (("shortest",), r"\bin the shortest (?:possible )?time\b"),
     # "handled no later than 10 working days from the date of receipt".
     (("later",), rf"\bno later than (?:\d+|{lx.CARDINALS_RE}) (?:working |business |calendar )?"
      r"(?:minutes|hours|days|weeks|months)\b"),
@@ -252,13 +254,13 @@ _CLAUSE_RE = re.compile(
     r"\b(?:that|which|so that|resulting in|leading to|driving|generating|bringing|brings|"
     r"to have|and have|influencing|"
     r"bring in|delivering|increasing|reducing|growing|lifting|cutting|lowering|raising|"
-    r"achieving|reaching|"
+    r"achieving|reaching|while (?:saving|reducing|cutting|increasing|improving|growing)|"
     r"improving|to (?:increase|reduce|grow|raise|cut|lower|improve|boost|drive|double|"
     r"generate|bring|reach|achieve|get|win|lift|decrease))\b(.*)$")
 # The words _CLAUSE_RE can start with (besides a comma): it runs only when one is there.
 _CLAUSE_OPENERS = lx._words("""and that which so resulting leading driving generating
     bringing brings bring delivering increasing reducing growing lifting cutting lowering
-    raising achieving reaching improving to influencing""")
+    raising achieving reaching improving to influencing while""")
 _HEALTH_RE = re.compile(
     r"\b(?:stays?|remains?|kept|maintained|sustained|held|holds?) (?:at|above|below|under|"
     r"over|within|>=|<=|≥|≤|steady|stable)")
@@ -474,7 +476,8 @@ _WORK_NOUNS = lx._words("""migration implementation creation deployment publicat
     provision provisions rehabilitation establishment renovation refurbishment procurement
     promotion introduction optimisation optimization examination modernisation modernization
     digitalisation digitalization automation replacement investigation exploration
-    commissioning upgrade launch opening""")
+    commissioning upgrade launch opening widening dualling electrification resurfacing
+    relocation""")
 # Making named as a noun, said of one thing: "Development of a new climate target" (not
 # "Development of young people's skills").
 _MAKING_NOUNS = lx._words("development introduction preparation production drafting design")
@@ -757,6 +760,8 @@ def _names_a_measure(word: str) -> bool:
 
 
 _RATE_HEADS = lx._words("rate rates ratio time score")
+_ENERGY_WORDS = lx._words("energy electricity power sources renewables")
+_NOT_ENERGY = lx._words("materials packaging benchmark")
 
 
 def _names_a_rate(name: list[str]) -> bool:
@@ -1247,7 +1252,7 @@ class _Evidence:
                  "cert", "service", "clause", "artefact", "capability", "proxy", "level",
                  "passive_change", "hiring", "artefact_lead", "count_noun", "object_class",
                  "universal", "own_cadence", "gained", "per_user", "by_means", "feat",
-                 "experience", "work_lead", "defined_measure")
+                 "experience", "work_lead", "defined_measure", "renewable_share")
 
     def __init__(self, norm: str) -> None:
         tokens = _TOKEN_RE.findall(norm)
@@ -1327,6 +1332,9 @@ class _Evidence:
         elif role in (_ROLE_TASK, _ROLE_SOFT) and first.endswith("ing") \
                 and nxt in _VERBS_OF_A_MEASURE:
             # "Onboarding takes less than a day": the gerund is what is measured.
+            role, verb = _ROLE_NONE, ""
+        elif role != _ROLE_NONE and nxt == "of" and first in _WORK_NOUNS:
+            # "Widening of the A13, by the end of 2018": a piece of work named as a noun.
             role, verb = _ROLE_NONE, ""
         elif first == "open" and nxt in _OPEN_THINGS:
             # "Open issues below 500", "Open roles filled": an adjective, not the verb.
@@ -1527,6 +1535,9 @@ class _Evidence:
                              or _is_number(tokens, k + 1) and f"{t} {tokens[k + 1]}" in norm)]
         if describing:
             self.done = [t for t in self.done if t != describing]
+        if self.done and role == _ROLE_NONE and not _MONEY_OWED.isdisjoint(tokens[:3]):
+            # "Debts amounting Tzs24bn collected by June 2022": money owed, coming in.
+            self.done = [t for t in self.done if t not in _RECOVERED]
         if "development" in body_set or "being" in body_set:
             m = _IN_THE_MAKING_RE.search(norm)
             if m:
@@ -1552,7 +1563,8 @@ class _Evidence:
             _may_name_a_target(norm, tokens) and bool(_TARGET_RE.search(norm)))
         self.service = answer_rate or (self.target or "within" in norm or " by " in norm
                                        or "first" in norm or " agreed " in norm
-                                       or "stipulated" in norm) and _SERVICE_LEVEL.found_in(norm)
+                                       or "stipulated" in norm or "shortest" in norm
+                                       ) and _SERVICE_LEVEL.found_in(norm)
         self.clause = False
         token_set = set(tokens)
         if (role in (_ROLE_TASK, _ROLE_SOFT) or (role == _ROLE_NONE and self.done)) and (
@@ -1645,6 +1657,12 @@ class _Evidence:
             len(tokens) > i + 1 and tokens[i] in lx.ARTEFACT_NOUNS
             and tokens[i + 1] in lx.METRIC_NOUNS)
 
+        # "Buy 100% of our electricity from renewable sources", "Transition to 100% renewable
+        # energy": the share of energy that is renewable is a level of the footprint, not a
+        # purchase or a project ("50% of packaging from renewable materials" is not energy).
+        self.renewable_share = "%" in norm and ("renewable" in token_set or "renewables"
+                                                in token_set) \
+            and not token_set.isdisjoint(_ENERGY_WORDS) and token_set.isdisjoint(_NOT_ENERGY)
         # "Premature death rate (dissolutions <1 day or <5 messages)", "Time to conversation
         # start (creation to first message)": a rate or a time named, then defined in
         # brackets; the numbers of the definition are not what the key result counts.
@@ -1756,6 +1774,8 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
     if ev.proxy and not ev.service and not ev.others_share:
         # "Raise test coverage to 80%", "50% less inline CSS": a proxy moves, nobody gains.
         return OUTPUT, _R_PROXY
+    if ev.renewable_share:
+        return OUTCOME, _R_LEVEL
     if ev.gained:
         return OUTCOME, _R_GAINED
     if ev.experience:

@@ -97,7 +97,8 @@ HOLD_VERBS = _words("maintain keep sustain stay remain preserve protect")
 
 # Nouns for things the team itself produces (counting them counts effort).
 OWN_WORK_NOUNS = _words("""
-    mou mous memoranda post posts blog-posts blogposts article articles webinar webinars video videos
+    mou mous memoranda post posts blog-posts blogposts article articles webinar webinars
+    video videos
     feature features event events workshop workshops training trainings course courses
     session sessions interview interviews call calls cold-calls email emails campaign
     campaigns release releases hire hires test tests a/b page pages landing-pages
@@ -176,7 +177,8 @@ METRIC_NOUNS = _words("""
     defect recidivism literacy scores grades marks wellbeing well-being burnout
     diversity representation inclusion headcount capacity load compliance carbon
     footprint miles crashes crash-free bounces unsubscribes opens clicks nrr grr
-    forecast variance overdue arrears debt shrinkage repeat absence sickness muscle bmi
+    forecast variance overdue arrears debt debts ranking rankings shrinkage repeat absence
+    sickness muscle bmi
     roic roe roa roce cagr eps tsr intensity confidence outbreaks gap gaps uptake take-up
     gearing index interval intervals collapses bursts non-compliances
     liquidity incidence infection complications reactions sores ulcers mortality morbidity""")

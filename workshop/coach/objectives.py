@@ -526,6 +526,11 @@ _BENEFICIARIES = lx._words("""customer customers client clients user users patie
     contributors businesses companies developers readers hospital hospitals
     schools nurses doctors veterans attendees learners institutions communities
     researchers maintainers projects organisations organizations""")
+# A standing promise of the service, as charters word it: "Carpentaria Shire Council is
+# committed to delivering quality and reliable water and sewerage services", "We are
+# dedicated to providing our customers with ...".
+_SERVICE_PROMISE_RE = re.compile(
+    r"\b(?:committed|dedicated) to (?:providing|delivering|offering|supplying)\b")
 _NAMED_DOER_DOES_RE = re.compile(r"^[\w'&.-]+ [a-z]+[^s]s \w")
 _SERVED_SUBJECTS = (_BENEFICIARIES - lx._words("team teams")) | lx._words("""children
     preschoolers adults youth""")
@@ -861,7 +866,8 @@ def _read_objective(text: str) -> tuple[Finding, ...]:
         # Upkeep named as the theme: "On-call: acknowledge every page within 15 minutes".
         or bool(theme and theme.group(1) in _UPKEEP_HEADS))
     carried_over = bool(_CARRIED_OVER_RE.search(whole)) and not changes
-    routine_duty = routine_duty or staffing or upkeep_heading or carried_over
+    routine_duty = routine_duty or staffing or upkeep_heading or carried_over \
+        or bool(_SERVICE_PROMISE_RE.search(whole))
     kept_but_changed = bool(_KEEP_BUT_CHANGE_RE.search(norm) or _BUT_CHANGED_RE.search(norm)
                             or _INSTEAD_RE.search(norm))
     rules_routine = english and (bool(_BAU_RE.search(norm)) and not kept_but_changed
