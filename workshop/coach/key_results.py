@@ -428,10 +428,13 @@ _CLAUSE_MEASURES = _MEASURE_OR_OTHERS | lx._words("reads readers")
 # "... that influences 50+ developers": people reached, whoever they are.
 _DRAWING_WORDS = lx._words("""influence influences influencing inspire inspires attract
     attracts attracting convert converts converting""")
-# "Run 2 events with 90% attendee satisfaction": a share or a rating after "with" (not who
-# took part, "with 10 customers", nor a condition, "with zero downtime").
+# "Ensure no escapes", "Ensure <2% of claims returned": a level held at nothing or under a
+# ceiling.
 _NONE_OF_THEM = lx._words("no zero")
 _ENSURE_AT_MOST_RE = re.compile(r"\bensure (?:that )?(?:[<≤]|(?:less|fewer|no more) than )")
+# "Run 2 events with 90% attendee satisfaction": a share or a rating after "with" (not who
+# took part, "with 10 customers", nor a condition, "with zero downtime", unless the
+# condition is a harm held at nothing, "with zero injuries").
 _WITH_RESULT_RE = re.compile(
     # "Create healthy workplaces with zero injuries": the harm held at nothing.
     r"\bwith (?:zero|no) (?:[\w-]+ )?(?:injuries|accidents|fatalities|deaths|harm)\b|"
@@ -520,10 +523,10 @@ def is_task_participle(word: str) -> bool:
 
 _IRREGULAR_PARTICIPLES = lx._words("written built made done held run begun sent set drawn")
 _AFTER_DONE = [[w] for w in ("by", "for", "to", "with", "across", "in", "on")] + [[]]
-# Words before a number that are never an imperative ("Over $250k raised", "About 40 ...").
 # Endings no verb has: "Emergency 999 calls will be answered within ten seconds" is led by
 # a noun, not by an unknown verb.
 _NOUN_ENDINGS = ("ency", "ancy", "ity", "ness")
+# Words before a number that are never an imperative ("Over $250k raised", "About 40 ...").
 _NOT_VERBS = lx._words("""no zero over under above below at up more less nearly almost
     about around approximately roughly only just exactly from between within per least
     be become is are eoy eoq eom ytd top""")

@@ -531,7 +531,9 @@ _BENEFICIARIES = lx._words("""customer customers client clients user users patie
 # dedicated to providing our customers with ...".
 _SERVICE_PROMISE_RE = re.compile(
     r"\b(?:committed|dedicated) to (?:providing|delivering|offering|supplying)\b")
+# One word, then a verb in the present ("meridian supports ..."): a name doing what it does.
 _NAMED_DOER_DOES_RE = re.compile(r"^[\w'&.-]+ [a-z]+[^s]s \w")
+# The people an objective is for, as its subject ("Residents will have ...").
 _SERVED_SUBJECTS = (_BENEFICIARIES - lx._words("team teams")) | lx._words("""children
     preschoolers adults youth""")
 _ABSTRACT_OBJECTS = lx._words("""team culture brand reputation community trust
@@ -866,8 +868,10 @@ def _read_objective(text: str) -> tuple[Finding, ...]:
         # Upkeep named as the theme: "On-call: acknowledge every page within 15 minutes".
         or bool(theme and theme.group(1) in _UPKEEP_HEADS))
     carried_over = bool(_CARRIED_OVER_RE.search(whole)) and not changes
+    # (A promise of something new is a change: "We are committed to delivering a new app".)
+    promised_service = bool(_SERVICE_PROMISE_RE.search(whole)) and not changes
     routine_duty = routine_duty or staffing or upkeep_heading or carried_over \
-        or bool(_SERVICE_PROMISE_RE.search(whole))
+        or promised_service
     kept_but_changed = bool(_KEEP_BUT_CHANGE_RE.search(norm) or _BUT_CHANGED_RE.search(norm)
                             or _INSTEAD_RE.search(norm))
     rules_routine = english and (bool(_BAU_RE.search(norm)) and not kept_but_changed
