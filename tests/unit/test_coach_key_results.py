@@ -816,6 +816,14 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     "Global competitiveness ranking",
     "Answer faults in the shortest possible time",
     "Supply every customer while saving 15% of water used per customer",
+    # Round 40's: people helped out of a harm; pupils who obtain something; staff named
+    # first, then their measure; value added; fossil fuel free.
+    "Help 3,000 families out of fuel poverty",
+    "Ensure that all pupils obtain a recognised qualification",
+    "Staff retention above 85%",
+    "Staff reporting that they feel valued rises to 70%",
+    "Value added above the national average in every school",
+    "The aim is to become fossil fuel free by 2035",
 ])
 def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME
@@ -900,6 +908,8 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
     # Round 39's: road works named as nouns.
     "Widening of the ring road by 2026",
     "Dualling of the coast road",
+    # Round 40's guard: "to staff" is still a verb.
+    "Staff the new help desk with 2 advisers",
 ])
 def test_the_survey_or_a_meeting_about_targets_stays_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT

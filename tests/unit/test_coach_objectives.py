@@ -353,6 +353,8 @@ def codes(text: str) -> set[str]:
     # A charter's standing promise of the service.
     "The Trust is committed to providing safe, clean parks",
     "We are dedicated to offering reliable ferry crossings",
+    # What an organisation with a longer name keeps up.
+    "The City Water Board maintains safe drinking water for every home",
 ])
 def test_a_routine_duty_written_as_a_goal_is_business_as_usual(text: str) -> None:
     found = codes(text)

@@ -77,7 +77,8 @@ _COMPOUNDS = {
     "member of staff": "staff-member", "members of staff": "staff-members",
     "member of our team": "team-member", "members of our team": "team-members",
     "incident reviews": "incident-reviews", "incident review": "incident-review",
-    "data points": "data-points",
+    "data points": "data-points", "value added": "value-added",
+    "fossil fuel free": "fossil-free",
     # Talks we give, not leads we win: "Secure 10 speaking opportunities at conferences".
     "speaking opportunities": "speaking-slots", "speaking engagements": "speaking-slots",
     "speaking slots": "speaking-slots", "speaking spots": "speaking-slots",
@@ -526,6 +527,8 @@ _AFTER_DONE = [[w] for w in ("by", "for", "to", "with", "across", "in", "on")] +
 # Endings no verb has: "Emergency 999 calls will be answered within ten seconds" is led by
 # a noun, not by an unknown verb.
 _NOUN_ENDINGS = ("ency", "ancy", "ity", "ness")
+# After people named first, the words that make them what is measured.
+_PEOPLE_SAYING = lx._words("reporting who rating saying feeling")
 # Words before a number that are never an imperative ("Over $250k raised", "About 40 ...").
 _NOT_VERBS = lx._words("""no zero over under above below at up more less nearly almost
     about around approximately roughly only just exactly from between within per least
@@ -980,7 +983,7 @@ def _people_served(tokens: list[str], at: int) -> bool:
 _WHICH_PEOPLE = lx._words("""% percent of the all more most every each our local young
     older eligible target new existing at least over fewer vulnerable disadvantaged urban
     rural""")
-_LIFE_VERBS = lx._words("""graduate live survive thrive return access spend earn gain acquire
+_LIFE_VERBS = lx._words("""graduate live survive thrive return access spend earn gain acquire obtain
     develop hold take establish start stay move pass achieve reach complete attend
     participate engage use adopt choose learn read vote own save find become grow lead
     progress enter secure""")
@@ -1255,7 +1258,8 @@ class _Evidence:
                  "cert", "service", "clause", "artefact", "capability", "proxy", "level",
                  "passive_change", "hiring", "artefact_lead", "count_noun", "object_class",
                  "universal", "own_cadence", "gained", "per_user", "by_means", "feat",
-                 "experience", "work_lead", "defined_measure", "renewable_share")
+                 "experience", "work_lead", "defined_measure", "renewable_share",
+                 "harm_left")
 
     def __init__(self, norm: str) -> None:
         tokens = _TOKEN_RE.findall(norm)
@@ -1335,6 +1339,12 @@ class _Evidence:
         elif role in (_ROLE_TASK, _ROLE_SOFT) and first.endswith("ing") \
                 and nxt in _VERBS_OF_A_MEASURE:
             # "Onboarding takes less than a day": the gerund is what is measured.
+            role, verb = _ROLE_NONE, ""
+        elif role != _ROLE_NONE and first in lx.OWN_PEOPLE_NOUNS and (
+                nxt in lx.METRIC_NOUNS or nxt in _PEOPLE_SAYING):
+            # "Staff retention exceeds 80%", "Staff reporting a good work life balance ...":
+            # a measure of the people, not the verb "to staff" ("Staff AICoE with 2
+            # members" keeps it).
             role, verb = _ROLE_NONE, ""
         elif role != _ROLE_NONE and nxt == "of" and first in _WORK_NOUNS:
             # "Widening of the A13, by the end of 2018": a piece of work named as a noun.
@@ -1660,6 +1670,11 @@ class _Evidence:
             len(tokens) > i + 1 and tokens[i] in lx.ARTEFACT_NOUNS
             and tokens[i + 1] in lx.METRIC_NOUNS)
 
+        # "Lift another 8,000 people out of poverty", "Support the lifting of 500,000 people
+        # out of extreme poverty": a harm the people leave behind.
+        self.harm_left = "out" in token_set and any(
+            tokens[k + 1:k + 2] == ["of"] and not _ENDED_HARMS.isdisjoint(tokens[k + 2:k + 4])
+            for k, t in enumerate(tokens) if t == "out")
         # "Buy 100% of our electricity from renewable sources", "Transition to 100% renewable
         # energy": the share of energy that is renewable is a level of the footprint, not a
         # purchase or a project ("50% of packaging from renewable materials" is not energy).
@@ -1779,6 +1794,8 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         return OUTPUT, _R_PROXY
     if ev.renewable_share:
         return OUTCOME, _R_LEVEL
+    if ev.harm_left:
+        return OUTCOME, _R_OUTCOME
     if ev.gained:
         return OUTCOME, _R_GAINED
     if ev.experience:

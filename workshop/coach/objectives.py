@@ -282,7 +282,7 @@ _STANDING_WORK_RE = re.compile(
     r"\bnot allowed to deteriorate\b|"
     # What an organisation keeps up, said in the present: "Fedora maintains a strong
     # network of local communities".
-    r"^[\w'&.-]+(?: [\w'&.-]+){0,2} maintains\b|"
+    r"^[\w'&.-]+(?: [\w'&.-]+){0,4} maintains\b|"
     r"\b(?:is|are) (?:well |properly |being )?(?:managed|maintained|supported|operated|"
     r"administered|serviced|kept up|patched|monitored|backed up)\b"
     r"(?! (?:as|by|through|from|centrally|in one)\b)|"
