@@ -824,6 +824,12 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     "Staff reporting that they feel valued rises to 70%",
     "Value added above the national average in every school",
     "The aim is to become fossil fuel free by 2035",
+    # Round 41's: the counted people meeting a standard; prevalence; a unit cost; a
+    # standard set for us, met.
+    "Increase the number of pupils meeting the reading standard by 5%",
+    "Prevalence of smoking among adults",
+    "Cost per repair completed",
+    "Meet the national standard for ambulance response times",
 ])
 def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME
@@ -910,6 +916,10 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
     "Dualling of the coast road",
     # Round 40's guard: "to staff" is still a verb.
     "Staff the new help desk with 2 advisers",
+    # Round 41's: things inspected or responses coordinated, counted; deadlines met.
+    "% of care homes inspected every year",
+    "Number of flood responses coordinated",
+    "Meeting the grant application deadlines",
 ])
 def test_the_survey_or_a_meeting_about_targets_stays_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT

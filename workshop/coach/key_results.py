@@ -809,6 +809,8 @@ def _head(tokens: list[str], start: int, span: int = 5) -> tuple[str, str, int]:
             break
         if found[0] and tok in _STRONG_OPINION_VERBS and tok[-1] != "s":
             break  # "beneficiaries report ...": the verb, not the noun ("customer reports")
+        if found[0] == "others" and tok.endswith("ing") and tok[:-3] and lemma(tok):
+            break  # "students meeting benchmarks": what they do, not "meeting" as a noun
         cls = _noun_class(tok)
         if cls:
             found = (cls, tok, j)
@@ -1137,7 +1139,12 @@ _GIVEN_STATES = lx._words("""trained issued supported provided sensitized sensit
 # Work done to each of the counted, said of things handled as well as people: "Number of
 # business grants processed", "Number of municipalities guided to comply".
 _HANDLED_STATES = _GIVEN_STATES | lx._words("""processed guided paid administered placed
-    inspected""")
+    inspected coordinated""")
+# What a "meet" reaches when it is a level, not a meeting.
+_STANDARDS_MET = lx._words("standard standards test tests timeliness average")
+_DEADLINES = lx._words("deadline deadlines")
+# Checks we make, said of the things checked: "% of secondary schools inspected once a year".
+_CHECKED = lx._words("inspected audited")
 
 
 def _share_done(phrase: list[str]) -> bool:
@@ -1413,7 +1420,8 @@ class _Evidence:
                     elif _QUALITY_RE.search(" ".join(after)):
                         # "99% of pipelines finish without a failure": a quality rate.
                         self.others_share = True
-                    elif any(a in _PASSIVE_COVERAGE or a in _GIVEN_STATES for a in after[:2]):
+                    elif any(a in _PASSIVE_COVERAGE or a in _GIVEN_STATES or a in _CHECKED
+                             for a in after[:2]):
                         # "100% of customers migrated", "Percentage of children screened":
                         # our work done to them.
                         self.coverage = True
@@ -1548,6 +1556,11 @@ class _Evidence:
                              or _is_number(tokens, k + 1) and f"{t} {tokens[k + 1]}" in norm)]
         if describing:
             self.done = [t for t in self.done if t != describing]
+        if self.done and role == _ROLE_NONE and tokens[1:2] == ["per"] \
+                and tokens[0] in lx.METRIC_NOUNS:
+            # "Cost per book and other library material provided": a unit cost, measured;
+            # what it is the cost of is no work reported done.
+            self.done = []
         if self.done and role == _ROLE_NONE and not _MONEY_OWED.isdisjoint(tokens[:3]):
             # "Debts amounting Tzs24bn collected by June 2022": money owed, coming in.
             self.done = [t for t in self.done if t not in _RECOVERED]
@@ -1879,6 +1892,15 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
     if role == _ROLE_TASK:
         if ev.clause:
             return OUTCOME, _R_RESULT
+        if ev.verb == "meet" and ev.tokens[ev.lead + 1:ev.lead + 2] != ["with"] and any(
+                t in _STANDARDS_MET or t in lx.METRIC_NOUNS
+                for t in ev.tokens[ev.lead + 1:ev.lead + 8]) and not ev.cert \
+                and _DEADLINES.isdisjoint(ev.tokens):
+            # "Meet the Case Weighting Study standard", "meeting Expected Length of Stay",
+            # "Meet the HUD grant program timeliness test": a level set for us, reached
+            # ("Meet with a coach every 2 weeks" is a meeting, "Meeting renewal deadlines"
+            # our own work on time, and "Meet ISO 14001 standards" a certification).
+            return OUTCOME, _R_LEVEL
         if ev.service and (ev.universal or _FROM_EACH_REQUEST_RE.search(ev.norm)
                            or _each_request_met(ev.tokens)):
             # "Fix all P1 bugs within 48 hours": a service level over all of them.
