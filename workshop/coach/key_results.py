@@ -985,8 +985,8 @@ def _people_served(tokens: list[str], at: int) -> bool:
 _WHICH_PEOPLE = lx._words("""% percent of the all more most every each our local young
     older eligible target new existing at least over fewer vulnerable disadvantaged urban
     rural""")
-_LIFE_VERBS = lx._words("""graduate live survive thrive return access spend earn gain acquire obtain
-    develop hold take establish start stay move pass achieve reach complete attend
+_LIFE_VERBS = lx._words("""graduate live survive thrive return access spend earn gain acquire
+    obtain develop hold take establish start stay move pass achieve reach complete attend
     participate engage use adopt choose learn read vote own save find become grow lead
     progress enter secure""")
 # What the system lets them do, or what they see, is not their own act: "Users can create
