@@ -676,7 +676,7 @@ _CONVERTING_VERBS = lx._words("convert")
 _MONEY_OWED = lx._words("tax rent rents rates arrears debt debts fees charges levies")
 _RECOVERED = lx._words("collected recovered received")
 _ENABLING_VERBS = lx._words("enable empower help")
-_CONVERTED = lx._words("convert converts converted")
+_CONVERTED = _CONVERTING_VERBS | lx._words("converts converted")
 _ENDED_HARMS = lx._words("""poverty hunger violence abuse homelessness malnutrition
     discrimination exploitation trafficking poaching overfishing deforestation loneliness
     isolation stigma harassment""")
@@ -765,7 +765,6 @@ def _names_a_measure(word: str) -> bool:
     return "-" in word and any(part in lx.METRIC_NOUNS for part in word.split("-"))
 
 
-_RATE_HEADS = lx._words("rate rates ratio time score")
 _ENERGY_WORDS = lx._words("energy electricity power sources renewables")
 _NOT_ENERGY = lx._words("materials packaging benchmark")
 
@@ -821,6 +820,9 @@ def _head(tokens: list[str], start: int, span: int = 5) -> tuple[str, str, int]:
 
 # "Email open rate", "Call answer time": a measure two words after a noun-or-verb.
 _RATE_WORDS = [[w] for w in ("rate", "rates", "time", "times", "score", "ratio", "share")]
+# The same measures as the last word of a name defined in brackets ("Premature death rate
+# (...)"); not "times" or "share", which end lists ("changes to routes and times (...)").
+_RATE_HEADS = lx._words("rate rates ratio time score")
 # "Open issues below 500": what "open" describes when it is not the verb.
 _OPEN_THINGS = lx._words("""issue issues bug bugs ticket tickets pull-requests prs incidents
     incident roles role positions vacancies cases defects vulnerabilities""")
@@ -1099,6 +1101,11 @@ _TARGET_MEETING_VERBS = lx._words("meet achieve hit reach exceed attain beat")
 # for stormwater".
 _TARGET_NOUNS = lx._words("""target targets quota quotas kpi kpis benchmark benchmarks
     timelines timeframes frames timescales requirements""")
+# Beyond named targets, what a "meet" reaches when it is a level, not a meeting ("Meet the
+# Case Weighting Study standard", "meeting Expected Length of Stay": these, or a measure's
+# name, within the object), and the deadlines that keep it our own work on time.
+_STANDARDS_MET = lx._words("standard standards test tests timeliness average")
+_DEADLINES = lx._words("deadline deadlines")
 # Words between the verb and "targets" that keep the targets its object ("Meet [the
 # Board's annual] targets"); "Meet with partners to set targets" has other words.
 _NOT_BEFORE_TARGETS = lx._words("with to and for on about at")
@@ -1140,9 +1147,6 @@ _GIVEN_STATES = lx._words("""trained issued supported provided sensitized sensit
 # business grants processed", "Number of municipalities guided to comply".
 _HANDLED_STATES = _GIVEN_STATES | lx._words("""processed guided paid administered placed
     inspected coordinated""")
-# What a "meet" reaches when it is a level, not a meeting.
-_STANDARDS_MET = lx._words("standard standards test tests timeliness average")
-_DEADLINES = lx._words("deadline deadlines")
 # Checks we make, said of the things checked: "% of secondary schools inspected once a year".
 _CHECKED = lx._words("inspected audited")
 
@@ -1392,19 +1396,20 @@ class _Evidence:
                     # people think of the work, whoever they are.
                     self.others_share = True
                     continue
-                if not cls and tok in ("percentage", "proportion", "%") \
-                        and not _MONEY_OWED.isdisjoint(tokens[k:k + 4]) \
+                # "Percentage of ...", "% of ..." over no one named: a share of what?
+                share_of_things = not cls and tok in ("percentage", "proportion", "%")
+                if share_of_things and not _MONEY_OWED.isdisjoint(tokens[k:k + 4]) \
                         and not _RECOVERED.isdisjoint(tokens[k + 1:k + 6]):
                     # "% of Council Tax collected", "Percentage of rent arrears recovered":
                     # a collection rate, money in, not a share of our work done.
                     self.others_share = True
                     continue
-                if not cls and tok in ("percentage", "proportion", "%") \
-                        and "budget" in " ".join(tokens[k:k + 8]) and "spent" in tokens[k:k + 10]:
+                if share_of_things and "budget" in " ".join(tokens[k:k + 8]) \
+                        and "spent" in tokens[k:k + 10]:
                     # "% of capital budget spent": money spent is an input, our own work's.
                     self.coverage = True
                     continue
-                if not cls and tok in ("percentage", "proportion", "%") and (
+                if share_of_things and (
                         _share_done(tokens[k:k + 12])
                         # "% Implementation of the National Single Window Project".
                         or tokens[k:k + 1] != [] and tokens[k] in _WORK_NOUNS

@@ -767,16 +767,12 @@ def _read_objective(text: str) -> tuple[Finding, ...]:
         subject = body_will.group(0).split()
         people_will = len(subject) > 1 and subject[-2] in _SERVED_SUBJECTS
         norm = norm[body_will.end():]
-    elif norm.startswith("we ") and _verb_of(norm.split(" ", 2)[1].removesuffix("s")) \
-            in _FUNCTION_VERBS:
-        # "We provide well-maintained kit", "We deliver resources ...": what the team
-        # does now, said in the present, read as the duty it names.
-        norm = norm[3:]
-    elif _NAMED_DOER_DOES_RE.match(norm) and _is_a_name(norm.split(" ", 1)[0]) \
+    elif (norm.startswith("we ") or _NAMED_DOER_DOES_RE.match(norm)
+          and _is_a_name(norm.split(" ", 1)[0])) \
             and _verb_of(norm.split(" ", 2)[1].removesuffix("s")) in _FUNCTION_VERBS:
-        # "Meridian provides people with positive energy solutions", "Meridian supports and
-        # connects with the communities we serve": the organisation, by name, doing now
-        # what it does.
+        # "We provide well-maintained kit", "Meridian supports and connects with the
+        # communities we serve": what the team, or the organisation by name, does now,
+        # said in the present, read as the duty it names.
         norm = norm.split(" ", 1)[1]
     words = norm.split()
     tokens = [w.strip(",;:()\"'") for w in words]
