@@ -1379,6 +1379,9 @@ class _Evidence:
         rest = range(i + 1, len(tokens)) if role != _ROLE_NONE else range(len(tokens))
         amount_alone = False
         enabled_act = ""
+        # Looked up once, not at every share a long paste repeats.
+        names_money_owed = not _MONEY_OWED.isdisjoint(tokens)
+        names_spending = "spent" in tokens
         for j in rest:
             tok = tokens[j]
             is_share = tok[-1] == "%" or tok in _SHARE_WORDS
@@ -1398,13 +1401,14 @@ class _Evidence:
                     continue
                 # "Percentage of ...", "% of ..." over no one named: a share of what?
                 share_of_things = not cls and tok in ("percentage", "proportion", "%")
-                if share_of_things and not _MONEY_OWED.isdisjoint(tokens[k:k + 4]) \
+                if share_of_things and names_money_owed \
+                        and not _MONEY_OWED.isdisjoint(tokens[k:k + 4]) \
                         and not _RECOVERED.isdisjoint(tokens[k + 1:k + 6]):
                     # "% of Council Tax collected", "Percentage of rent arrears recovered":
                     # a collection rate, money in, not a share of our work done.
                     self.others_share = True
                     continue
-                if share_of_things and "budget" in " ".join(tokens[k:k + 8]) \
+                if share_of_things and names_spending and "budget" in " ".join(tokens[k:k + 8]) \
                         and "spent" in tokens[k:k + 10]:
                     # "% of capital budget spent": money spent is an input, our own work's.
                     self.coverage = True
