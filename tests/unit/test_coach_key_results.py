@@ -830,6 +830,18 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     "Prevalence of smoking among adults",
     "Cost per repair completed",
     "Meet the national standard for ambulance response times",
+    # Round 42's: a same-day or next-day standard, a period or a standard specified, a
+    # response time as a noun, a schedule agreed; members coming to look like the people
+    # served.
+    "Deliver parcels handed in before noon on the same working day",
+    "Return lost bank cards by the next working day",
+    "Issue parking permits within the period as specified in our charter",
+    "Renew library cards according to the standards published in the charter",
+    "First reply to customer letters 10 working days",
+    "Our aim is that 90% of permits issued will meet the published service standards",
+    "Installing water meters within an agreed schedule 95%",
+    "Reflect the town's demographics in our volunteer base",
+    "Our board will be more representative of the demographic makeup of the county",
 ])
 def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME
@@ -920,6 +932,11 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
     "% of care homes inspected every year",
     "Number of flood responses coordinated",
     "Meeting the grant application deadlines",
+    # Round 42's: our own concerts counted, and held at a frequency; a kind of care named
+    # "same day" is no time standard.
+    "Lead 6 free concerts in local care homes",
+    "Staff recitals to be held at least twice a term",
+    "Provide 30 same day dental appointments per week",
 ])
 def test_the_survey_or_a_meeting_about_targets_stays_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT

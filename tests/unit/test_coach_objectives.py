@@ -355,6 +355,8 @@ def codes(text: str) -> set[str]:
     "We are dedicated to offering reliable ferry crossings",
     # What an organisation with a longer name keeps up.
     "The City Water Board maintains safe drinking water for every home",
+    # A duty done as people must be treated.
+    "Handle tenants' complaints with courtesy and honesty",
 ])
 def test_a_routine_duty_written_as_a_goal_is_business_as_usual(text: str) -> None:
     found = codes(text)
@@ -500,6 +502,7 @@ def test_continue_and_maintain_wording_is_still_business_as_usual(text: str) -> 
     "Young people will have the confidence to start their own businesses",
     "Protect and grow our share of the youth market",
     "We are committed to delivering a new booking app for members",
+    "Build a justice system that treats victims with dignity",
 ])
 def test_the_same_verbs_with_a_change_are_aims(text: str) -> None:
     assert "objective.business_as_usual" not in codes(text)
@@ -629,8 +632,9 @@ def test_a_rank_is_not_taken_for_markdown() -> None:
     # objectives reads it, and the finding quotes the words that weighed most.
     # A charter's duties, in the -ing form or with a duty verb's standing "a".
     # (With rounds 37-39 in its training the model put "Treating every caller fairly and
-    # courteously" at 0.49, just under its line; the same shape, read plainly:)
-    ("Treating all tenants fairly and courteously", "treating"),
+    # courteously" at 0.49, just under its line; since round 42's lessons the rules read
+    # "fairly" and "courteously" as the manner of a duty, so the same shape, without them:)
+    ("Treating all residents with kindness", "treating"),
     ("Provide a helpful, efficient and effective service", "provide"),
 ])
 def test_the_word_model_reads_routine_the_rules_have_no_pattern_for(text: str,

@@ -215,11 +215,24 @@ class _Pieces:
         return False
 
 
+# A standard each item handed in is met by, whatever the count: "Deliver letters to local
+# addressees by the following working day", "Deliver items according to the standards
+# specified in the Service Leaflet", "80% of applications will meet the published service
+# standards" ("same day emergency care slots" names a kind of care, not a time).
+_EACH_ITEM_STANDARD_WORDS = ("same", "following", "next", "specified", "standard")
+_EACH_ITEM_STANDARD = (
+    r"\b(?:on|within|by) (?:the )?(?:end of the )?(?:same|following|next) (?:working |business )?"
+    r"day\b|\bwithin the (?:period|time|timeframe|timescale)s? (?:as )?specified\b|"
+    r"\b(?:according to|in line with|meets?|meeting) (?:the |our |its |their )?(?:published |"
+    r"agreed |specified |service |performance )*standards? (?:specified|published|set)\b|"
+    r"\bmeet (?:the |our |its |their )?(?:published|agreed) (?:service )?standards?\b")
+_EACH_ITEM_STANDARD_RE = re.compile(_EACH_ITEM_STANDARD)
+
 # Service levels: "within their agreed timeframes", "99.9%", "within 2 days", "in under 5 min".
 _SERVICE_LEVEL = _Pieces(
-    (("within",), r"\bwithin (?:(?:their|its|the|our) )?(?:\w+ )?(?:established|agreed|target|reported|"
-     r"promised|statutory|required|published|stipulated) (?:timeframes?|timescales?|times?|"
-     r"deadlines?|windows?)\b|"
+    (("within",), r"\bwithin (?:(?:their|its|the|our|an?) )?(?:\w+ )?(?:established|agreed|target|"
+     r"reported|promised|statutory|required|published|stipulated) (?:timeframes?|timescales?|"
+     r"times?|deadlines?|windows?|schedules?)\b|"
      rf"\bwithin (?:\d|{lx.CARDINALS_RE})|"
      # "within a week", not "within a reference architecture".
      r"\bwithin an? (?:\w+ )?(?:minute|hour|day|week|month|quarter|year|sprint|release|"
@@ -246,6 +259,13 @@ _SERVICE_LEVEL = _Pieces(
     # "Respond to incidents in the shortest possible time".
     (("shortest",), r"\bin the shortest (?:possible )?time\b"),
     # "handled no later than 10 working days from the date of receipt".
+    # "Deliver letters by the following working day", "within the period as specified",
+    # "according to the standards specified": a standard each item is met by.
+    (_EACH_ITEM_STANDARD_WORDS, _EACH_ITEM_STANDARD),
+    # "Preliminary reply to written enquiries 2 weeks": a response time, written as a noun.
+    (("reply", "response", "acknowledg"), r"^(?:\w+ )?(?:reply|replies|response|responses|"
+     r"acknowledge?ments?) to\b.*\b\d+ (?:working |business |calendar )?(?:minutes|hours|"
+     r"days|weeks|months)\b"),
     (("later",), rf"\bno later than (?:\d+|{lx.CARDINALS_RE}) (?:working |business |calendar )?"
      r"(?:minutes|hours|days|weeks|months)\b"),
 )
@@ -460,6 +480,35 @@ _FROM_EACH_REQUEST_RE = re.compile(
 _REQUEST_NOUNS = lx._words("""requests request complaints complaint queries query enquiries
     enquiry inquiries inquiry calls claims claim applications application repairs repair
     emergencies emergency faults fault reported""")
+
+
+# Members, staff or a team coming to look like the people they serve: "Reflect the
+# population demographic in our membership", "a team that equitably reflects the
+# communities it serves", "Attract employees who match the demographics of our community".
+_LIKENESS_WORDS = lx._words("reflect reflects reflecting representative match mirror mirrors")
+_LIKENESS_RE = re.compile(
+    r"\b(?:reflects?|reflecting|(?:more )?representative of|match|mirrors?) (?:\w+ )?"
+    r"(?:the |our |its |their )?(?:[\w'’-]+ )?(?:demographics?|demographic makeup|communities it "
+    r"serves|communities we serve)\b")
+
+# Our own events, held: "Public performances to be held at least 3-4 times a year".
+_HELD_VERBS = lx._words("held run organised organized hosted staged delivered")
+_PERIOD_NOUNS = lx._words("year month week quarter term season")
+
+
+def _held_so_often(tokens: list[str]) -> bool:
+    """An own-work noun opens the phrase, is held, and a frequency follows ("N times a
+    year", "twice a term")."""
+    if not {"times", "twice"} & set(tokens):
+        return False
+    for j, tok in enumerate(tokens[:3]):
+        if _noun_class(tok) == "own":
+            rest = tokens[j + 1:]
+            return not _HELD_VERBS.isdisjoint(rest[:4]) and any(
+                t in ("times", "twice") and rest[k + 1:k + 2] in (["a"], ["per"], ["each"])
+                and rest[k + 2:k + 3] and rest[k + 2] in _PERIOD_NOUNS
+                for k, t in enumerate(rest))
+    return False
 
 
 def _each_request_met(tokens: list[str]) -> bool:
@@ -1599,6 +1648,7 @@ class _Evidence:
         self.service = answer_rate or (self.target or "within" in norm or " by " in norm
                                        or "first" in norm or " agreed " in norm
                                        or "stipulated" in norm or "shortest" in norm
+                                       or " day" in norm or "standard" in norm
                                        ) and _SERVICE_LEVEL.found_in(norm)
         self.clause = False
         token_set = set(tokens)
@@ -1662,6 +1712,11 @@ class _Evidence:
             # the people it is for then have or do.
             self.experience = _what_people_do(
                 tokens, i + 1 + (tokens[i + 1:i + 2] == ["that"]))[0]
+        if not self.experience and not token_set.isdisjoint(_LIKENESS_WORDS):
+            # "Reflect the population demographic in our membership": who takes part
+            # comes to look like the people served (representation).
+            m = _LIKENESS_RE.search(norm)
+            self.experience = m.group(0) if m else ""
         # "Deadlift 5 plates", "Hold a back lever for 5 seconds": a level of fitness
         # reached, unless it is a habit ("30 push-ups each day").
         self.feat = self.target and not token_set.isdisjoint(_FEAT_WORDS) and bool(
@@ -1911,7 +1966,8 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
             # our own work on time, and "Meet ISO 14001 standards" a certification).
             return OUTCOME, _R_LEVEL
         if ev.service and (ev.universal or _FROM_EACH_REQUEST_RE.search(ev.norm)
-                           or _each_request_met(ev.tokens)):
+                           or _each_request_met(ev.tokens)
+                           or _EACH_ITEM_STANDARD_RE.search(ev.norm)):
             # "Fix all P1 bugs within 48 hours": a service level over all of them.
             return OUTCOME, _R_OUTCOME
         if ev.level and (ev.metric or ev.others):
@@ -1926,6 +1982,10 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
     if ev.level and ev.number_of_own():
         # "Number of blog posts is above 20": a count of our own work, held to a level.
         return OUTPUT, _R_OWN_COUNT
+    if ev.level and _held_so_often(ev.tokens):
+        # "Public performances to be held at least 3-4 times a year": our own events, run
+        # at a frequency.
+        return OUTPUT, _R_HABIT
     if ev.passive_change or ev.level:
         return OUTCOME, _R_LEVEL
     if ev.defined_measure:

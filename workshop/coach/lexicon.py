@@ -118,7 +118,7 @@ OWN_WORK_NOUNS = _words("""
     tasks epics milestones initiatives projects roadshows retreats offsites activities
     conversation conversations meeting meetings one-on-ones 1:1s check-ins snippets
     chapters streams livestreams inquiries studies findings recommendations action-items
-    standards conventions guidelines""")
+    standards conventions guidelines performances concerts recitals productions exhibitions""")
 
 # Our own people: counting them (hired, trained, onboarded) counts effort too.
 OWN_PEOPLE_NOUNS = _words("""

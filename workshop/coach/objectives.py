@@ -377,6 +377,11 @@ _ROUTINE_MANNER_RE = re.compile(
     r"on schedule|within (?:the |our )?(?:[\w'-]+ )?(?:slas?|window)|to slas?|on programme|"
     r"without (?:fail|interruption)|"
     r"as planned|timely|"
+    # Treating people as a duty always asks: "Handle customer feedback with sensitivity and
+    # honesty", "Deal with complaints quickly and fairly" (not "with respect for each
+    # other's opinions").
+    r"with (?:\w+ ){0,2}?(?:courtesy|sensitivity|honesty|integrity|consideration)|"
+    r"with respect(?! for)|fairly|impartially|courteously|respectfully|"
     rf"accurate(?:ly)?|correct(?:ly)?|within (?:a|an|{lx.CARDINALS_RE}|\d+) (?:minutes?|hours?|days?|"
     r"weeks?|working days?|business days?|working hours?|business hours?)|"
     r"within (?:the )?(?:statutory|agreed|contractual|target|prescribed|required|set) "
