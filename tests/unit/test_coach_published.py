@@ -7,12 +7,14 @@ before any rule was changed: column `part` is `dev` (rules and model were develo
 it) or `blind` (organisations held out, scored once at the end). The floors sit a little
 under the figures measured when the work was done; `benchmarks/coach.py` prints them.
 
-The corpus grew in forty-two rounds. Each round's blind part, once scored, became
-development data; round 42 (336 key results and 202 objectives, 77 of them business as
-usual, from 65 organisations: Hong Kong departments' performance pledges, Singapore,
-Canadian and Australian agencies' service standards, Canadian university libraries' and
-Australian research bodies' plans, and makerspaces', PTAs', choirs', theatre groups',
-scout districts' and sports clubs' goals) is today's blind part (see the README).
+The corpus grew in forty-three rounds. Each round's blind part, once scored, became
+development data; round 43 (300 key results and 167 objectives, 66 of them business as
+usual, from 60 organisations: New Zealand, Australian and Canadian agencies' output
+measures and councils' service charters, English councils' and water companies'
+standards, an English hospital trust's and US hospitals' plans, US colleges' health
+programme goals and outcomes, an Indian engineering college's, a US university library's
+and athletics department's plans, sports clubs' and associations' plans, and open-source
+foundations' goals) is today's blind part (see the README).
 """
 
 from __future__ import annotations
@@ -64,19 +66,19 @@ def test_a_second_reader_agrees_with_the_labels() -> None:
     round 29, the 419 of round 30, the 264 of round 31, the 371 of round 32, the 431 of
     round 33, the 322 of round 34, the 573 of round 35, the 530 of round 36, the 437 of
     round 37, the 331 of round 38, the 409 of round 39, the 406 of round 40, the 512 of
-    round 41 and the 336 of round 42, labelled
+    round 41, the 336 of round 42 and the 300 of round 43, labelled
     again by the same rules by readers who did not see the corpus's labels: the labels are
     the rules', not one reader's habits."""
     second = _rows("coach_published_second_reader.csv")
     corpus = {r["text"]: r for r in KRS}
-    assert len(second) == 10437 and all(r["text"] in corpus for r in second)
+    assert len(second) == 10737 and all(r["text"] in corpus for r in second)
     assert {r["label"] for r in second} == {"output", "outcome"}
     agree = sum(corpus[r["text"]]["label"] == r["label"] for r in second) / len(second)
     # 0.985, 0.975, 0.962, 0.989, 0.985, 0.961, 0.983, 1.000, 1.000, 1.000, 0.993, 0.963,
     # 0.971, 0.961, 0.925 (round 24: plans' measure names and money raised), 0.968, 0.953
     # 0.951 (round 27: service charters and development indicators), 0.961, 0.965, 0.959,
-    # 0.947, 0.935, 0.986, 0.969, 0.958, 0.949, 0.961, 0.973, 0.954, 0.973, 0.939 and
-    # 0.991
+    # 0.947, 0.935, 0.986, 0.969, 0.958, 0.949, 0.961, 0.973, 0.954, 0.973, 0.939, 0.991
+    # and 0.973
     assert agree >= 0.96
 
 
@@ -102,8 +104,8 @@ def test_business_as_usual_read_twice() -> None:
     202, kappa 0.77), round 35's 275 (247 of 275, kappa 0.79), round 36's 264 (228 of
     264, kappa 0.67), round 37's 229 (212 of 229, kappa 0.79), round 38's 206 (190 of
     206, kappa 0.80), round 39's 275 (259 of 275, kappa 0.86), round 40's 262 (224 of
-    262, kappa 0.61), round 41's 291 (265 of 291, kappa 0.75) and round 42's 202 (183 of
-    202, kappa 0.81) were read again too. With rounds 20 and 21 in the development part (1,215
+    262, kappa 0.61), round 41's 291 (265 of 291, kappa 0.75), round 42's 202 (183 of
+    202, kappa 0.81) and round 43's 167 (139 of 167, kappa 0.67) were read again too. With rounds 20 and 21 in the development part (1,215
     read twice, agreement 0.900), the coach found 0.96 / 0.82 on the 710 both agree on and
     the second reader calls clear-cut; with round 22 too (2,007, agreement 0.902), 0.94 /
     0.81 on 1,121; with round 23 too (2,786, agreement 0.898), 0.95 / 0.81 on 1,578; with
@@ -121,12 +123,13 @@ def test_business_as_usual_read_twice() -> None:
     round 38 too (6,267, agreement 0.891), 0.93 / 0.82 on 3,600; with round 39 too (6,542,
     agreement 0.893), 0.94 / 0.82 on 3,802; with round 40 too (6,804, agreement 0.891), 0.93
     / 0.82 on 3,995; with round 41 too (7,095, agreement 0.892), 0.92 / 0.81 on 4,198 (the
-    precision floor steps from 0.93 to 0.92 there)."""
+    precision floor steps from 0.93 to 0.92 there); with round 42 too (7,297, agreement
+    0.892), 0.93 / 0.81 on 4,335."""
     rows = _rows("coach_published_objectives_second_reader.csv")
     corpus = {r["text"]: r for r in OBJECTIVES}
     assert all(r["text"] in corpus for r in rows)
     parts = Counter(corpus[r["text"]]["part"] for r in rows)
-    assert parts == {"dev": 7095, "blind": 202}
+    assert parts == {"dev": 7297, "blind": 167}
     second = [r for r in rows if corpus[r["text"]]["part"] == "dev"]
     agree = sum(corpus[r["text"]]["bau"] == r["bau"] for r in second) / len(second)
     assert agree >= 0.85
@@ -159,15 +162,19 @@ def _kr_figures(part: str) -> dict[str, float]:
     # floor steps down a point.
     ("dev", {"accuracy": 0.90, "clear": 0.95, "stated": 0.95, "output recall": 0.91,
              "outcome recall": 0.87}),
-    # The blind part (round 42, 336 key results of Hong Kong departments' performance
-    # pledges, Singapore, Canadian and Australian agencies' service standards, Canadian
-    # university libraries' and Australian research bodies' plans, and makerspaces',
-    # PTAs', choirs', theatre groups', scout districts' and sports clubs' goals), scored
-    # once, with round 41's lessons taught and the model retrained on rounds 1-41:
-    # accuracy 0.869 (292 of 336), clear-cut 0.927 (253 of 273), stated verdicts 0.919
-    # (261 of the 284 stated), output recall 0.900 (162 of 180), outcome recall 0.833 (130
-    # of 156); the coach of 677d1bf 0.830. The floors sit a row under. Earlier rounds, each
-    # scored once before it joined the development part: round 41's 512 (Scottish health
+    # The blind part (round 43, 300 key results of New Zealand, Australian and Canadian
+    # agencies' output measures and councils' service charters, English councils' and
+    # water companies' standards, hospitals' plans, US colleges' health programme goals
+    # and outcomes, sports clubs' plans and open-source foundations' goals), scored once,
+    # with round 42's lessons taught and the model retrained on rounds 1-42: accuracy
+    # 0.823 (247 of 300), clear-cut 0.868 (211 of 243), stated verdicts 0.867 (222 of the
+    # 256 stated), output recall 0.826 (90 of 109), outcome recall 0.822 (157 of 191); the
+    # coach of 677d1bf 0.797. The floors sit a row under. Earlier rounds, each scored once
+    # before it joined the development part: round 42's 336 (Hong Kong departments'
+    # performance pledges, Singapore, Canadian and Australian agencies' service standards,
+    # Canadian university libraries' and Australian research bodies' plans, and
+    # makerspaces', PTAs', choirs', theatre groups', scout districts' and sports clubs'
+    # goals) 0.869, 0.927, 0.919, 0.900, 0.833 (677d1bf 0.830); round 41's 512 (Scottish health
     # boards', Nova Scotia's,
     # Canadian health regions' and US county health departments' plans, global consumer
     # and retail companies' published targets, and US state agencies', special
@@ -214,8 +221,8 @@ def _kr_figures(part: str) -> dict[str, float]:
     # 0.930, 0.982, 0.969, 0.938, 0.913; round 18's 49 0.918, 0.978, 0.955, 0.913, 0.923; round 17's 44 0.955, 0.971, 1.000, 0.941, 1.000;
     # round 16's 117 0.855, 0.917, 0.892, 0.981, 0.750; round 15's 532 0.838, 0.903, 0.878,
     # 0.868, 0.801; round 14's 197 0.792, 0.868, 0.873, 0.811, 0.760.
-    ("blind", {"accuracy": 0.86, "clear": 0.92, "stated": 0.91, "output recall": 0.89,
-               "outcome recall": 0.82}),
+    ("blind", {"accuracy": 0.82, "clear": 0.86, "stated": 0.86, "output recall": 0.81,
+               "outcome recall": 0.81}),
 ])
 def test_key_result_floors(part: str, floors: dict[str, float]) -> None:
     figures = _kr_figures(part)
@@ -248,7 +255,14 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
     # round 37's 29 (2 found): 0.556 / 0.168; with round 38's 43 (none found): 0.557 /
     # 0.159; with round 40's 46 (1 found): 0.557 / 0.148.
     ("dev", "objective.vague", "vague", 0.55, 0.14),
-    # Round 42's 202, scored once with round 41's lessons taught (none for objectives) and
+    # Round 43's 167, scored once with round 42's lessons taught (for objectives: a duty
+    # done fairly or with courtesy) and the word model retrained on rounds 1-42: business
+    # as usual 0.77 / 0.55 (36 of the 66 the labels call so, 11 others wrongly; the coach
+    # of 677d1bf 0.70 / 0.50), deliverable 0.31 / 0.45 (5 of 11), vague 0.50 / 0.06 (1 of
+    # 17, 2 flagged: no floor is held for it on this part). A second reader agreed on 139
+    # of the 167 (kappa 0.67) and found 0.72 / 0.95 against the labels. The floors sit a
+    # row under.
+    # Round 42's 202 (now development data), scored once with round 41's lessons taught (none for objectives) and
     # the word model retrained on rounds 1-41: business as usual 0.73 / 0.56 (43 of the 77
     # the labels call so, 16 others wrongly; the coach of 677d1bf 0.73 / 0.52), deliverable
     # 0.29 / 0.29 (7 of 24), vague 0.83 / 0.16 (5 of 31, 6 flagged). A second reader
@@ -401,9 +415,8 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
     # Round 17's 14: deliverable 1.00 / 0.67; round 16's 46: business as usual 1.00 /
     # 0.50, deliverable 0.54 / 0.58, vague 0.00 / 0.00; round 15's 283: 0.55 / 0.19, 0.76 /
     # 0.36, 0.25 / 0.16; round 14's 100: 1.00 / 0.42, 0.71 / 0.61, 0.75 / 0.32.
-    ("blind", "objective.business_as_usual", "bau", 0.71, 0.54),
-    ("blind", "objective.deliverable", "deliverable", 0.25, 0.25),
-    ("blind", "objective.vague", "vague", 0.66, 0.12),
+    ("blind", "objective.business_as_usual", "bau", 0.74, 0.53),
+    ("blind", "objective.deliverable", "deliverable", 0.25, 0.36),
 ])
 def test_objective_floors(part: str, code: str, column: str, precision: float,
                           recall: float) -> None:
