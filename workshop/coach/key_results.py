@@ -218,11 +218,13 @@ class _Pieces:
 # A standard each item handed in is met by, whatever the count: "Deliver letters to local
 # addressees by the following working day", "Deliver items according to the standards
 # specified in the Service Leaflet", "80% of applications will meet the published service
-# standards" ("same day emergency care slots" names a kind of care, not a time).
+# standards", "process 80% of applications within our service standards" ("same day
+# emergency care slots" names a kind of care, not a time).
 _EACH_ITEM_STANDARD_WORDS = ("same", "following", "next", "specified", "standard")
 _EACH_ITEM_STANDARD = (
     r"\b(?:on|within|by) (?:the )?(?:end of the )?(?:same|following|next) (?:working |business )?"
     r"day\b|\bwithin the (?:period|time|timeframe|timescale)s? (?:as )?specified\b|"
+    r"\bwithin (?:the |our |its |their )?(?:published )?service standards?\b|"
     r"\b(?:according to|in line with|meets?|meeting) (?:the |our |its |their )?(?:published |"
     r"agreed |specified |service |performance )*standards? (?:specified|published|set)\b|"
     r"\bmeet (?:the |our |its |their )?(?:published|agreed) (?:service )?standards?\b")
@@ -250,7 +252,7 @@ _SERVICE_LEVEL = _Pieces(
     # "Calls answered by the 3rd ring", "Complete repairs right first time", "Answer your
     # query at the first point of contact": how quickly and how well each request is met.
     (("ring",), r"\bby the (?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth) ring\b"),
-    (("first",), r"\bright first time\b|\bat the first point of contact\b|"
+    (("first",), r"\bright first time\b|\bat (?:the )?first (?:point of )?contact\b|"
      r"\bfirst[- ]contact resolution\b"),
     (("in ", "under "), r"\b(?:in|under) (?:less than )?\d+ ?(?:ms|s|sec|seconds|min|mins|"
      r"minutes|h|hrs|hours|days?|weeks?)\b|"
@@ -481,6 +483,18 @@ _REQUEST_NOUNS = lx._words("""requests request complaints complaint queries quer
     enquiry inquiries inquiry calls claims claim applications application repairs repair
     emergencies emergency faults fault reported""")
 
+
+# What learners will be able to do, as a programme states its learning outcomes: a skill
+# gained, not a capability of a system ("Users will be able to export reports").
+_LEARNERS = r"(?:students?|graduates?|learners?|pupils?|trainees?|apprentices?)"
+_LEARNER_LEADS = frozenset(
+    w + s + tail for w in ("student", "graduate", "learner", "pupil", "trainee", "apprentice")
+    for s in ("", "s") for tail in ("", "/graduates", "/students"))
+_LEARNING_OUTCOME_RE = re.compile(
+    rf"^{_LEARNERS}(?:/{_LEARNERS})? (?:(?:will|should) be able to [\w-]+|(?:will|should|are "
+    r"able to|can) (?:consistently |effectively |successfully )?(?:demonstrate|master|apply|"
+    r"utili[sz]e|perform|adapt|exhibit|communicate|write|select|integrate|incorporate|"
+    r"evaluate|analy[sz]e|explain|identify|be competent|be knowledgeable)\b)")
 
 # Members, staff or a team coming to look like the people they serve: "Reflect the
 # population demographic in our membership", "a team that equitably reflects the
@@ -1712,6 +1726,12 @@ class _Evidence:
             # the people it is for then have or do.
             self.experience = _what_people_do(
                 tokens, i + 1 + (tokens[i + 1:i + 2] == ["that"]))[0]
+        if not self.experience and role == _ROLE_NONE and tokens and \
+                tokens[0] in _LEARNER_LEADS:
+            # "Students will be able to write effectively", "Student will master entry-level
+            # skills": what learners can do by the end, a learning outcome.
+            m = _LEARNING_OUTCOME_RE.match(norm)
+            self.experience = m.group(0) if m else ""
         if not self.experience and not token_set.isdisjoint(_LIKENESS_WORDS):
             # "Reflect the population demographic in our membership": who takes part
             # comes to look like the people served (representation).
@@ -1760,8 +1780,11 @@ class _Evidence:
             and not token_set.isdisjoint(_ENERGY_WORDS) and token_set.isdisjoint(_NOT_ENERGY)
         # "Premature death rate (dissolutions <1 day or <5 messages)", "Time to conversation
         # start (creation to first message)": a rate or a time named, then defined in
-        # brackets; the numbers of the definition are not what the key result counts.
-        self.defined_measure = role == _ROLE_NONE and "(" in norm and _names_a_rate(
+        # brackets; the numbers of the definition are not what the key result counts. (A
+        # piece of work named first is the work: "Roll-out of the new National Early
+        # Warning Score (NEWS) 2 system".)
+        self.defined_measure = role == _ROLE_NONE and "(" in norm and not self.work_lead \
+            and _names_a_rate(
             _TOKEN_RE.findall(norm.split("(", 1)[0]))
 
     def number_of_own(self) -> bool:

@@ -535,7 +535,7 @@ _BENEFICIARIES = lx._words("""customer customers client clients user users patie
 # committed to delivering quality and reliable water and sewerage services", "We are
 # dedicated to providing our customers with ...".
 _SERVICE_PROMISE_RE = re.compile(
-    r"\b(?:committed|dedicated) to (?:providing|delivering|offering|supplying)\b")
+    r"\b(?:committed|dedicated) to (?:providing|delivering|offering|supplying|giving|serving)\b")
 # One word, then a verb in the present ("meridian supports ..."): a name doing what it does.
 _NAMED_DOER_DOES_RE = re.compile(r"^[\w'&.-]+ [a-z]+[^s]s \w")
 # The people an objective is for, as its subject ("Residents will have ...").
