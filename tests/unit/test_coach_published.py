@@ -7,14 +7,13 @@ before any rule was changed: column `part` is `dev` (rules and model were develo
 it) or `blind` (organisations held out, scored once at the end). The floors sit a little
 under the figures measured when the work was done; `benchmarks/coach.py` prints them.
 
-The corpus grew in forty-three rounds. Each round's blind part, once scored, became
-development data; round 43 (300 key results and 167 objectives, 66 of them business as
-usual, from 60 organisations: New Zealand, Australian and Canadian agencies' output
-measures and councils' service charters, English councils' and water companies'
-standards, an English hospital trust's and US hospitals' plans, US colleges' health
-programme goals and outcomes, an Indian engineering college's, a US university library's
-and athletics department's plans, sports clubs' and associations' plans, and open-source
-foundations' goals) is today's blind part (see the README).
+The corpus grew in forty-four rounds. Each round's blind part, once scored, became
+development data; round 44 (196 key results and 218 objectives, 42 of them business as
+usual, from 71 organisations: European, Asian, Australian and Latin American companies'
+annual and sustainability report targets, English housing associations' measures,
+African and Asian NGOs', farmers' federations', a savings co-operative's and public
+bodies' strategic plans, Wikimedia chapters', civic-tech groups', meetups' and student
+societies' goals) is today's blind part (see the README).
 """
 
 from __future__ import annotations
@@ -66,19 +65,19 @@ def test_a_second_reader_agrees_with_the_labels() -> None:
     round 29, the 419 of round 30, the 264 of round 31, the 371 of round 32, the 431 of
     round 33, the 322 of round 34, the 573 of round 35, the 530 of round 36, the 437 of
     round 37, the 331 of round 38, the 409 of round 39, the 406 of round 40, the 512 of
-    round 41, the 336 of round 42 and the 300 of round 43, labelled
+    round 41, the 336 of round 42, the 300 of round 43 and the 196 of round 44, labelled
     again by the same rules by readers who did not see the corpus's labels: the labels are
     the rules', not one reader's habits."""
     second = _rows("coach_published_second_reader.csv")
     corpus = {r["text"]: r for r in KRS}
-    assert len(second) == 10737 and all(r["text"] in corpus for r in second)
+    assert len(second) == 10933 and all(r["text"] in corpus for r in second)
     assert {r["label"] for r in second} == {"output", "outcome"}
     agree = sum(corpus[r["text"]]["label"] == r["label"] for r in second) / len(second)
     # 0.985, 0.975, 0.962, 0.989, 0.985, 0.961, 0.983, 1.000, 1.000, 1.000, 0.993, 0.963,
     # 0.971, 0.961, 0.925 (round 24: plans' measure names and money raised), 0.968, 0.953
     # 0.951 (round 27: service charters and development indicators), 0.961, 0.965, 0.959,
-    # 0.947, 0.935, 0.986, 0.969, 0.958, 0.949, 0.961, 0.973, 0.954, 0.973, 0.939, 0.991
-    # and 0.973
+    # 0.947, 0.935, 0.986, 0.969, 0.958, 0.949, 0.961, 0.973, 0.954, 0.973, 0.939, 0.991,
+    # 0.973 and 0.929
     assert agree >= 0.96
 
 
@@ -105,7 +104,8 @@ def test_business_as_usual_read_twice() -> None:
     264, kappa 0.67), round 37's 229 (212 of 229, kappa 0.79), round 38's 206 (190 of
     206, kappa 0.80), round 39's 275 (259 of 275, kappa 0.86), round 40's 262 (224 of
     262, kappa 0.61), round 41's 291 (265 of 291, kappa 0.75), round 42's 202 (183 of
-    202, kappa 0.81) and round 43's 167 (139 of 167, kappa 0.67) were read again too. With rounds 20 and 21 in the development part (1,215
+    202, kappa 0.81), round 43's 167 (139 of 167, kappa 0.67) and round 44's 218 (190 of
+    218, kappa 0.55) were read again too. With rounds 20 and 21 in the development part (1,215
     read twice, agreement 0.900), the coach found 0.96 / 0.82 on the 710 both agree on and
     the second reader calls clear-cut; with round 22 too (2,007, agreement 0.902), 0.94 /
     0.81 on 1,121; with round 23 too (2,786, agreement 0.898), 0.95 / 0.81 on 1,578; with
@@ -124,12 +124,13 @@ def test_business_as_usual_read_twice() -> None:
     agreement 0.893), 0.94 / 0.82 on 3,802; with round 40 too (6,804, agreement 0.891), 0.93
     / 0.82 on 3,995; with round 41 too (7,095, agreement 0.892), 0.92 / 0.81 on 4,198 (the
     precision floor steps from 0.93 to 0.92 there); with round 42 too (7,297, agreement
-    0.892), 0.93 / 0.81 on 4,335."""
+    0.892), 0.93 / 0.81 on 4,335; with round 43 too (7,464, agreement 0.891), 0.93 / 0.80
+    on 4,423."""
     rows = _rows("coach_published_objectives_second_reader.csv")
     corpus = {r["text"]: r for r in OBJECTIVES}
     assert all(r["text"] in corpus for r in rows)
     parts = Counter(corpus[r["text"]]["part"] for r in rows)
-    assert parts == {"dev": 7297, "blind": 167}
+    assert parts == {"dev": 7464, "blind": 218}
     second = [r for r in rows if corpus[r["text"]]["part"] == "dev"]
     agree = sum(corpus[r["text"]]["bau"] == r["bau"] for r in second) / len(second)
     assert agree >= 0.85
@@ -162,15 +163,19 @@ def _kr_figures(part: str) -> dict[str, float]:
     # floor steps down a point.
     ("dev", {"accuracy": 0.90, "clear": 0.95, "stated": 0.95, "output recall": 0.91,
              "outcome recall": 0.87}),
-    # The blind part (round 43, 300 key results of New Zealand, Australian and Canadian
-    # agencies' output measures and councils' service charters, English councils' and
-    # water companies' standards, hospitals' plans, US colleges' health programme goals
-    # and outcomes, sports clubs' plans and open-source foundations' goals), scored once,
-    # with round 42's lessons taught and the model retrained on rounds 1-42: accuracy
-    # 0.823 (247 of 300), clear-cut 0.868 (211 of 243), stated verdicts 0.867 (222 of the
-    # 256 stated), output recall 0.826 (90 of 109), outcome recall 0.822 (157 of 191); the
-    # coach of 677d1bf 0.797. The floors sit a row under. Earlier rounds, each scored once
-    # before it joined the development part: round 42's 336 (Hong Kong departments'
+    # The blind part (round 44, 196 key results of companies' annual and sustainability
+    # report targets, English housing associations' measures, African and Asian NGOs',
+    # farmers' federations' and public bodies' plans, Wikimedia chapters', civic-tech
+    # groups' and meetups' goals), scored once, with round 43's lessons taught and the
+    # model retrained on rounds 1-43: accuracy 0.811 (159 of 196), clear-cut 0.908 (118 of
+    # 130), stated verdicts 0.886 (132 of the 149 stated), output recall 0.795 (66 of 83),
+    # outcome recall 0.823 (93 of 113); the coach of 677d1bf 0.765. The floors sit a row
+    # under. Earlier rounds, each scored once before it joined the development part: round
+    # 43's 300 (New Zealand, Australian and Canadian agencies' output measures and
+    # councils' service charters, English councils' and water companies' standards,
+    # hospitals' plans, US colleges' health programme goals and outcomes, sports clubs'
+    # plans and open-source foundations' goals) 0.823, 0.868, 0.867, 0.826, 0.822
+    # (677d1bf 0.797); round 42's 336 (Hong Kong departments'
     # performance pledges, Singapore, Canadian and Australian agencies' service standards,
     # Canadian university libraries' and Australian research bodies' plans, and
     # makerspaces', PTAs', choirs', theatre groups', scout districts' and sports clubs'
@@ -221,7 +226,7 @@ def _kr_figures(part: str) -> dict[str, float]:
     # 0.930, 0.982, 0.969, 0.938, 0.913; round 18's 49 0.918, 0.978, 0.955, 0.913, 0.923; round 17's 44 0.955, 0.971, 1.000, 0.941, 1.000;
     # round 16's 117 0.855, 0.917, 0.892, 0.981, 0.750; round 15's 532 0.838, 0.903, 0.878,
     # 0.868, 0.801; round 14's 197 0.792, 0.868, 0.873, 0.811, 0.760.
-    ("blind", {"accuracy": 0.82, "clear": 0.86, "stated": 0.86, "output recall": 0.81,
+    ("blind", {"accuracy": 0.80, "clear": 0.90, "stated": 0.87, "output recall": 0.78,
                "outcome recall": 0.81}),
 ])
 def test_key_result_floors(part: str, floors: dict[str, float]) -> None:
@@ -255,7 +260,14 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
     # round 37's 29 (2 found): 0.556 / 0.168; with round 38's 43 (none found): 0.557 /
     # 0.159; with round 40's 46 (1 found): 0.557 / 0.148.
     ("dev", "objective.vague", "vague", 0.55, 0.14),
-    # Round 43's 167, scored once with round 42's lessons taught (for objectives: a duty
+    # Round 44's 218, scored once with round 43's lessons taught (for objectives: a charter
+    # committed to giving or serving) and the word model retrained on rounds 1-43:
+    # business as usual 0.53 / 0.40 (17 of the 42 the labels call so, 15 others wrongly;
+    # the coach of 677d1bf 0.50 / 0.40), deliverable 0.26 / 0.42 (10 of 24), vague 0.00 /
+    # 0.00 (none of 33 found, 1 flagged: no floor is held for it on this part). A second
+    # reader agreed on 190 of the 218 (kappa 0.55) and found 0.71 / 0.57 against the
+    # labels. The floors sit a row under.
+    # Round 43's 167 (now development data), scored once with round 42's lessons taught (for objectives: a duty
     # done fairly or with courtesy) and the word model retrained on rounds 1-42: business
     # as usual 0.77 / 0.55 (36 of the 66 the labels call so, 11 others wrongly; the coach
     # of 677d1bf 0.70 / 0.50), deliverable 0.31 / 0.45 (5 of 11), vague 0.50 / 0.06 (1 of
@@ -415,8 +427,8 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
     # Round 17's 14: deliverable 1.00 / 0.67; round 16's 46: business as usual 1.00 /
     # 0.50, deliverable 0.54 / 0.58, vague 0.00 / 0.00; round 15's 283: 0.55 / 0.19, 0.76 /
     # 0.36, 0.25 / 0.16; round 14's 100: 1.00 / 0.42, 0.71 / 0.61, 0.75 / 0.32.
-    ("blind", "objective.business_as_usual", "bau", 0.74, 0.53),
-    ("blind", "objective.deliverable", "deliverable", 0.25, 0.36),
+    ("blind", "objective.business_as_usual", "bau", 0.50, 0.38),
+    ("blind", "objective.deliverable", "deliverable", 0.23, 0.37),
 ])
 def test_objective_floors(part: str, code: str, column: str, precision: float,
                           recall: float) -> None:
