@@ -856,6 +856,13 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     "Students/Graduates will demonstrate ethical practice",
     "Process 90% of visa applications within our service standards",
     "Resolve your complaint at first contact",
+    # Round 44's: requests met on time; a loss as the measure; a target of zero; a pledge,
+    # then the change it pledges.
+    "Freedom of information requests answered on time",
+    "Tenant complaints responded to on time",
+    "Revenue loss from missed appointments",
+    "We set a target of zero reportable data breaches",
+    "We are committed to halving paper use by 2027",
 ])
 def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME

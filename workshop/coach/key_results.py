@@ -260,14 +260,19 @@ _SERVICE_LEVEL = _Pieces(
      r"\bin (?:the )?(?:agreed|stipulated|target) (?:times?|timescales?|timeframes?)\b"),
     # "Respond to incidents in the shortest possible time".
     (("shortest",), r"\bin the shortest (?:possible )?time\b"),
-    # "handled no later than 10 working days from the date of receipt".
     # "Deliver letters by the following working day", "within the period as specified",
     # "according to the standards specified": a standard each item is met by.
     (_EACH_ITEM_STANDARD_WORDS, _EACH_ITEM_STANDARD),
+    # "Complaints responded to on time", "% of undisputed invoices paid on time": each
+    # request met in the time set for it.
+    (("on time", "on-time"), r"\b(?:complaints?|enquir\w+|inquir\w+|requests?|calls?|"
+     r"claims?|queries|referrals?|invoices?) (?:[\w-]+ ){0,3}?(?:responded to|answered|"
+     r"resolved|handled|dealt with|acknowledged|processed|paid) (?:\w+ )?on[- ]time\b"),
     # "Preliminary reply to written enquiries 2 weeks": a response time, written as a noun.
     (("reply", "response", "acknowledg"), r"^(?:\w+ )?(?:reply|replies|response|responses|"
      r"acknowledge?ments?) to\b.*\b\d+ (?:working |business |calendar )?(?:minutes|hours|"
      r"days|weeks|months)\b"),
+    # "handled no later than 10 working days from the date of receipt".
     (("later",), rf"\bno later than (?:\d+|{lx.CARDINALS_RE}) (?:working |business |calendar )?"
      r"(?:minutes|hours|days|weeks|months)\b"),
 )
@@ -504,6 +509,9 @@ _LIKENESS_RE = re.compile(
     r"\b(?:reflects?|reflecting|(?:more )?representative of|match|mirrors?) (?:\w+ )?"
     r"(?:the |our |its |their )?(?:[\w'’-]+ )?(?:demographics?|demographic makeup|communities it "
     r"serves|communities we serve)\b")
+
+# Participles of a pledge: "committed to halving food waste" names what is pledged.
+_PLEDGED = lx._words("committed dedicated pledged determined")
 
 # Our own events, held: "Public performances to be held at least 3-4 times a year".
 _HELD_VERBS = lx._words("held run organised organized hosted staged delivered")
@@ -1628,6 +1636,12 @@ class _Evidence:
                              or _is_number(tokens, k + 1) and f"{t} {tokens[k + 1]}" in norm)]
         if describing:
             self.done = [t for t in self.done if t != describing]
+        if self.done and "to" in body_set:
+            # "We also committed to halving food loss and waste": a pledge, then what it
+            # pledges, not work reported done.
+            pledges = {t for k, t in enumerate(body)
+                       if t in _PLEDGED and body[k + 1:k + 2] == ["to"]}
+            self.done = [t for t in self.done if t not in pledges]
         if self.done and role == _ROLE_NONE and tokens[1:2] == ["per"] \
                 and tokens[0] in lx.METRIC_NOUNS:
             # "Cost per book and other library material provided": a unit cost, measured;
@@ -1663,6 +1677,7 @@ class _Evidence:
                                        or "first" in norm or " agreed " in norm
                                        or "stipulated" in norm or "shortest" in norm
                                        or " day" in norm or "standard" in norm
+                                       or "on time" in norm or "on-time" in norm
                                        ) and _SERVICE_LEVEL.found_in(norm)
         self.clause = False
         token_set = set(tokens)
@@ -1784,8 +1799,7 @@ class _Evidence:
         # piece of work named first is the work: "Roll-out of the new National Early
         # Warning Score (NEWS) 2 system".)
         self.defined_measure = role == _ROLE_NONE and "(" in norm and not self.work_lead \
-            and _names_a_rate(
-            _TOKEN_RE.findall(norm.split("(", 1)[0]))
+            and _names_a_rate(_TOKEN_RE.findall(norm.split("(", 1)[0]))
 
     def number_of_own(self) -> bool:
         """ "the number of blog posts": a verb of change applied to a count of our work."""
@@ -1892,7 +1906,9 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
     if ev.proxy and not ev.service and not ev.others_share:
         # "Raise test coverage to 80%", "50% less inline CSS": a proxy moves, nobody gains.
         return OUTPUT, _R_PROXY
-    if ev.renewable_share:
+    if ev.renewable_share or "target of zero" in ev.norm:
+        # "... a target of zero substantiated issues relating to unacceptable behaviour": a
+        # level held at nothing.
         return OUTCOME, _R_LEVEL
     if ev.harm_left:
         return OUTCOME, _R_OUTCOME

@@ -182,7 +182,7 @@ METRIC_NOUNS = _words("""
     roic roe roa roce cagr eps tsr intensity confidence outbreaks gap gaps uptake take-up
     gearing index interval intervals collapses bursts non-compliances
     liquidity incidence infection complications reactions sores ulcers mortality morbidity
-    value-added prevalence impact""")
+    value-added prevalence impact loss losses""")
 
 # Measures that rise without anyone getting more value (vanity or activity coverage).
 VANITY_NOUNS = _words("""

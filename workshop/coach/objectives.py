@@ -222,9 +222,10 @@ _DUTY_LEAD_RE = re.compile(
     r"^(?:core |ongoing |day-to-day |regular |continued |on-call |on call |[\w-]+ )?"
     r"(?:support|operations?|maintenance|administration|upkeep|servicing|care) (?:for|of)\b|"
     # A function named as its noun: "Co-ordination of Whole of Government Settlement
-    # Accords", "Processing of grants within the prescribed timeframe".
+    # Accords", "Processing of grants within the prescribed timeframe", "Promotion of urban
+    # farming technologies".
     r"^(?:the )?(?:(?:collection|compilation|processing) and )?(?:co-?ordination|processing|"
-    r"administration|management|stewardship|collection|compilation|provision) of\b")
+    r"administration|management|stewardship|collection|compilation|provision|promotion) of\b")
 # Work that stands and is kept up: taking part in work that already runs ("Contribute to
 # the CDMS project", "Steadily contribute to MDN"; not to something yet to be done,
 # "Contribute to enabling unit tests"), a steady flow of the same work ("Steady stream of
