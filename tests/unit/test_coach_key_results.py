@@ -264,7 +264,6 @@ def test_unfamiliar_wording_of_our_own_work_is_an_output(text: str) -> None:
     "Open issue count below 500",
     "Number of active users is above 20,000",
     "Email open rate of 35%",
-    "Over 40% of sessions being started from the mobile app",
     "Self-service portal shipped, achieving a 30% adoption rate",
     "EOY 50k monthly active readers",
     "Best-rated app in the App Store category",
@@ -570,11 +569,17 @@ def test_when_unsure_the_coach_asks_instead_of_stating() -> None:
     assert unsure.question
 
 
-def test_an_impact_widened_is_asked_about_never_called_our_work() -> None:
+@pytest.mark.parametrize("text", [
     # Round 26's lesson (a reach widened) holds in the rules, but since round 43's college
-    # programme goals the word model reads "programmes" as our work: near the line, the
-    # coach asks rather than states either way.
-    assessment = assess_kr("Expand impact of our youth programmes")
+    # programme goals the word model reads "programmes" as our work.
+    "Expand impact of our youth programmes",
+    # A share of sessions started in the app is usage, as the rules read it; since round
+    # 44's plans the model reads "sessions" and "started" as our own work (training
+    # sessions, projects started).
+    "Over 40% of sessions being started from the mobile app",
+])
+def test_near_the_line_the_coach_asks_rather_than_calls_it_our_work(text: str) -> None:
+    assessment = assess_kr(text)
     assert assessment.unsure and assessment.finding("kr.output") is None
 
 
