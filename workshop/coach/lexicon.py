@@ -118,7 +118,8 @@ OWN_WORK_NOUNS = _words("""
     tasks epics milestones initiatives projects roadshows retreats offsites activities
     conversation conversations meeting meetings one-on-ones 1:1s check-ins snippets
     chapters streams livestreams inquiries studies findings recommendations action-items
-    standards conventions guidelines performances concerts recitals productions exhibitions""")
+    standards conventions guidelines performances concerts recitals productions exhibitions
+    publications patents theses dissertations papers partnerships""")
 
 # Our own people: counting them (hired, trained, onboarded) counts effort too.
 OWN_PEOPLE_NOUNS = _words("""

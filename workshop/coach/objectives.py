@@ -457,9 +457,10 @@ _CADENCE_HEADING_RE = re.compile(
     r"(?:daily|weekly|bi-weekly|biweekly|fortnightly|monthly|quarterly|annual|yearly) "
     r"(?!active\b|recurring\b)")
 # "Keep patients safe from avoidable infections" names who benefits and a change to avoid;
-# these words after keep/maintain turn it from routine into a real aim.
+# these words after keep/maintain turn it from routine into a real aim (not "Maintain a safe,
+# clean and welcoming space": a place or a level kept safe is upkeep).
 _KEEP_BUT_CHANGE_RE = re.compile(
-    r"^(?:keep|maintain)\w* \w+ (?:safe|safer|healthy|healthier)\b|"
+    r"^(?:keep|maintain)\w* (?!an? )\w+ (?:safe|safer|healthy|healthier)\b|"
     # Getting out of the routine is a change: "Work myself out of the day-to-day running".
     r"\bout of (?:the )?(?:day-to-day|day to day|routine|bau)\b|"
     # Carrying on a change already begun is still the change: "Continue rollout of the new
