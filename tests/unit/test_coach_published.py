@@ -7,14 +7,13 @@ before any rule was changed: column `part` is `dev` (rules and model were develo
 it) or `blind` (organisations held out, scored once at the end). The floors sit a little
 under the figures measured when the work was done; `benchmarks/coach.py` prints them.
 
-The corpus grew in forty-five rounds. Each round's blind part, once scored, became
-development data; round 45 (307 key results and 241 objectives, 65 of them business as
-usual, from 56 organisations: Middle Eastern, Malaysian, Thai, Indonesian, Korean,
-Japanese, Taiwanese and Estonian universities' and public bodies' plans and KPIs, US
-parks departments', housing authorities', a library's, a water service's, school
-districts' and a transport planning body's plans, and arts bodies', an orchestra's, a
-gallery's, a tourism board's, a children's museum's and sports clubs' plans) is today's
-blind part (see the README).
+The corpus grew in forty-six rounds. Each round's blind part, once scored, became
+development data; round 46 (263 key results and 195 objectives, 57 of them business as
+usual, from 42 organisations: US counties', cities', a utility district's, a 9-1-1
+district's and universities' plans and performance measures, a Canadian city's plan,
+Northern Irish, English and Scottish councils', community planning partnerships',
+NHS bodies' and universities' plans, an Irish department's goals, and two founders'
+published monthly goals) is today's blind part (see the README).
 """
 
 from __future__ import annotations
@@ -66,20 +65,20 @@ def test_a_second_reader_agrees_with_the_labels() -> None:
     round 29, the 419 of round 30, the 264 of round 31, the 371 of round 32, the 431 of
     round 33, the 322 of round 34, the 573 of round 35, the 530 of round 36, the 437 of
     round 37, the 331 of round 38, the 409 of round 39, the 406 of round 40, the 512 of
-    round 41, the 336 of round 42, the 300 of round 43, the 196 of round 44 and the 307 of
-    round 45, labelled
+    round 41, the 336 of round 42, the 300 of round 43, the 196 of round 44, the 307 of
+    round 45 and the 263 of round 46, labelled
     again by the same rules by readers who did not see the corpus's labels: the labels are
     the rules', not one reader's habits."""
     second = _rows("coach_published_second_reader.csv")
     corpus = {r["text"]: r for r in KRS}
-    assert len(second) == 11240 and all(r["text"] in corpus for r in second)
+    assert len(second) == 11503 and all(r["text"] in corpus for r in second)
     assert {r["label"] for r in second} == {"output", "outcome"}
     agree = sum(corpus[r["text"]]["label"] == r["label"] for r in second) / len(second)
     # 0.985, 0.975, 0.962, 0.989, 0.985, 0.961, 0.983, 1.000, 1.000, 1.000, 0.993, 0.963,
     # 0.971, 0.961, 0.925 (round 24: plans' measure names and money raised), 0.968, 0.953
     # 0.951 (round 27: service charters and development indicators), 0.961, 0.965, 0.959,
     # 0.947, 0.935, 0.986, 0.969, 0.958, 0.949, 0.961, 0.973, 0.954, 0.973, 0.939, 0.991,
-    # 0.973, 0.929 and 0.967
+    # 0.973, 0.929, 0.967 and 0.977
     assert agree >= 0.96
 
 
@@ -107,7 +106,8 @@ def test_business_as_usual_read_twice() -> None:
     206, kappa 0.80), round 39's 275 (259 of 275, kappa 0.86), round 40's 262 (224 of
     262, kappa 0.61), round 41's 291 (265 of 291, kappa 0.75), round 42's 202 (183 of
     202, kappa 0.81), round 43's 167 (139 of 167, kappa 0.67), round 44's 218 (190 of
-    218, kappa 0.55) and round 45's 241 (207 of 241, kappa 0.64) were read again too. With rounds 20 and 21 in the development part (1,215
+    218, kappa 0.55), round 45's 241 (207 of 241, kappa 0.64) and round 46's 195 (169 of
+    195, kappa 0.67) were read again too. With rounds 20 and 21 in the development part (1,215
     read twice, agreement 0.900), the coach found 0.96 / 0.82 on the 710 both agree on and
     the second reader calls clear-cut; with round 22 too (2,007, agreement 0.902), 0.94 /
     0.81 on 1,121; with round 23 too (2,786, agreement 0.898), 0.95 / 0.81 on 1,578; with
@@ -128,12 +128,13 @@ def test_business_as_usual_read_twice() -> None:
     precision floor steps from 0.93 to 0.92 there); with round 42 too (7,297, agreement
     0.892), 0.93 / 0.81 on 4,335; with round 43 too (7,464, agreement 0.891), 0.93 / 0.80
     on 4,423; with round 44 too (7,682, agreement 0.891), 0.92 / 0.797 on 4,579 (the recall floor steps
-    from 0.80 to 0.79 there: round 44's corporate objectives)."""
+    from 0.80 to 0.79 there: round 44's corporate objectives); with round 45 too (7,923,
+    agreement 0.890), 0.92 / 0.80 on 4,723."""
     rows = _rows("coach_published_objectives_second_reader.csv")
     corpus = {r["text"]: r for r in OBJECTIVES}
     assert all(r["text"] in corpus for r in rows)
     parts = Counter(corpus[r["text"]]["part"] for r in rows)
-    assert parts == {"dev": 7682, "blind": 241}
+    assert parts == {"dev": 7923, "blind": 195}
     second = [r for r in rows if corpus[r["text"]]["part"] == "dev"]
     agree = sum(corpus[r["text"]]["bau"] == r["bau"] for r in second) / len(second)
     assert agree >= 0.85
@@ -166,14 +167,17 @@ def _kr_figures(part: str) -> dict[str, float]:
     # floor steps down a point.
     ("dev", {"accuracy": 0.90, "clear": 0.95, "stated": 0.95, "output recall": 0.91,
              "outcome recall": 0.87}),
-    # The blind part (round 45, 307 key results of Middle Eastern and Asian universities'
-    # and public bodies' KPIs, US parks departments', housing authorities' and school
-    # districts' plans, and arts bodies', a gallery's and sports clubs' plans), scored
-    # once, with round 44's lessons taught and the model retrained on rounds 1-44: accuracy
-    # 0.837 (257 of 307), clear-cut 0.914 (192 of 210), stated verdicts 0.900 (225 of the
-    # 250 stated), output recall 0.776 (114 of 147), outcome recall 0.894 (143 of 160); the
-    # coach of 677d1bf 0.814. The floors sit a row under. Earlier rounds, each scored once
-    # before it joined the development part: round 44's 196 (companies' annual and
+    # The blind part (round 46, 263 key results of US counties', cities' and a utility
+    # district's performance measures, Northern Irish, English and Scottish councils' and
+    # universities' plans, and two founders' monthly goals), scored once, with round 45's
+    # lessons taught and the model retrained on rounds 1-45: accuracy 0.848 (223 of 263),
+    # clear-cut 0.914 (181 of 198), stated verdicts 0.908 (188 of the 207 stated), output
+    # recall 0.893 (100 of 112), outcome recall 0.815 (123 of 151); the coach of 677d1bf
+    # 0.783. The floors sit a row under. Earlier rounds, each scored once before it joined
+    # the development part: round 45's 307 (Middle Eastern and Asian universities' and
+    # public bodies' KPIs, US parks departments', housing authorities' and school
+    # districts' plans, and arts bodies', a gallery's and sports clubs' plans) 0.837,
+    # 0.914, 0.900, 0.776, 0.894 (677d1bf 0.814); round 44's 196 (companies' annual and
     # sustainability report targets, English housing associations' measures, African and
     # Asian NGOs', farmers' federations' and public bodies' plans, Wikimedia chapters',
     # civic-tech groups' and meetups' goals) 0.811, 0.908, 0.886, 0.795, 0.823 (677d1bf
@@ -232,8 +236,8 @@ def _kr_figures(part: str) -> dict[str, float]:
     # 0.930, 0.982, 0.969, 0.938, 0.913; round 18's 49 0.918, 0.978, 0.955, 0.913, 0.923; round 17's 44 0.955, 0.971, 1.000, 0.941, 1.000;
     # round 16's 117 0.855, 0.917, 0.892, 0.981, 0.750; round 15's 532 0.838, 0.903, 0.878,
     # 0.868, 0.801; round 14's 197 0.792, 0.868, 0.873, 0.811, 0.760.
-    ("blind", {"accuracy": 0.83, "clear": 0.90, "stated": 0.89, "output recall": 0.76,
-               "outcome recall": 0.88}),
+    ("blind", {"accuracy": 0.84, "clear": 0.90, "stated": 0.90, "output recall": 0.88,
+               "outcome recall": 0.80}),
 ])
 def test_key_result_floors(part: str, floors: dict[str, float]) -> None:
     figures = _kr_figures(part)
@@ -269,7 +273,14 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
     # 0.159; with round 40's 46 (1 found): 0.557 / 0.148; with round 44's 33 (none found):
     # 0.556 / 0.140 (145 of 1,038), and the recall floor steps to 0.13.
     ("dev", "objective.vague", "vague", 0.55, 0.13),
-    # Round 45's 241, scored once with round 44's lessons taught (for objectives: "Promotion
+    # Round 46's 195, scored once with round 45's lessons taught (for objectives: a place or
+    # a level kept safe is upkeep) and the word model retrained on rounds 1-45: business
+    # as usual 0.59 / 0.65 (37 of the 57 the labels call so, 26 others wrongly; the coach
+    # of 677d1bf 0.56 / 0.61), deliverable 0.32 / 0.80 (8 of 10), vague 0.67 / 0.03 (2 of
+    # 58, 3 flagged: no floor is held for it on this part). A second reader agreed on 169
+    # of the 195 (kappa 0.67) and found 0.80 / 0.72 against the labels. The floors sit a
+    # row under.
+    # Round 45's 241 (now development data), scored once with round 44's lessons taught (for objectives: "Promotion
     # of ..." names a standing function) and the word model retrained on rounds 1-44:
     # business as usual 0.65 / 0.55 (36 of the 65 the labels call so, 19 others wrongly;
     # the coach of 677d1bf 0.64 / 0.55), deliverable 0.36 / 0.65 (17 of 26), vague 0.50 /
@@ -443,8 +454,8 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
     # Round 17's 14: deliverable 1.00 / 0.67; round 16's 46: business as usual 1.00 /
     # 0.50, deliverable 0.54 / 0.58, vague 0.00 / 0.00; round 15's 283: 0.55 / 0.19, 0.76 /
     # 0.36, 0.25 / 0.16; round 14's 100: 1.00 / 0.42, 0.71 / 0.61, 0.75 / 0.32.
-    ("blind", "objective.business_as_usual", "bau", 0.63, 0.53),
-    ("blind", "objective.deliverable", "deliverable", 0.34, 0.61),
+    ("blind", "objective.business_as_usual", "bau", 0.57, 0.63),
+    ("blind", "objective.deliverable", "deliverable", 0.28, 0.70),
 ])
 def test_objective_floors(part: str, code: str, column: str, precision: float,
                           recall: float) -> None:
