@@ -415,7 +415,6 @@ def test_a_verb_of_work_or_a_count_that_names_a_result_is_an_outcome(text: str) 
     "Have weekly 1:1s with every direct report",
     "2 diagrams of the service boundaries",
     "Hotel booked by 3 March",
-    "Flights booked by 2nd May",
     "Play football at least 12 times",
     "1 diagram of the data flows within the reference architecture",
     "All 10 team leads define their quarterly goals",
@@ -576,18 +575,19 @@ def test_when_unsure_the_coach_asks_instead_of_stating() -> None:
     # 44's plans the model reads "sessions" and "started" as our own work (training
     # sessions, projects started).
     "Over 40% of sessions being started from the mobile app",
-])
-def test_near_the_line_the_coach_asks_rather_than_calls_it_our_work(text: str) -> None:
-    assessment = assess_kr(text)
-    assert assessment.unsure and assessment.finding("kr.output") is None
-
-
-def test_near_the_line_the_coach_asks_rather_than_calls_our_work_a_change() -> None:
     # The rules read work reported done; since round 45's plans the word model reads
-    # "teams" counted as others (sports teams, teams adopting a tool), so the two meet at
-    # the line and the coach asks instead of calling it either.
-    assessment = assess_kr("3 new teams will be built and operating in the Lisbon hub")
+    # "teams" counted as others (sports teams, teams adopting a tool).
+    "3 new teams will be built and operating in the Lisbon hub",
+    # The rules read our own errand by a date; since round 46's plans the model reads
+    # "booked" as bookings people make.
+    "Flights booked by 2nd May",
+])
+def test_near_the_line_the_coach_asks_rather_than_states_either(text: str) -> None:
+    # Where the rules and the word model meet at the line, the coach asks, and states
+    # neither verdict.
+    assessment = assess_kr(text)
     assert assessment.unsure and assessment.finding("kr.unsure") is not None
+    assert assessment.finding("kr.output") is None
 
 
 def test_the_verdict_depends_on_the_text_alone() -> None:
@@ -877,6 +877,12 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     "We are committed to halving paper use by 2027",
     # Round 45's: a measure in the plural, then "to".
     "Visits to the regional museums",
+    # Round 46's: a measure described before it is named; a financial ratio spelled out;
+    # what people do through a channel.
+    "This goal is tracked by measuring the percent of clients who have received all "
+    "follow-up calls",
+    "Return on Capital Employed",
+    "Achieve 60% of permit applications submitted online",
 ])
 def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME

@@ -82,6 +82,10 @@ _COMPOUNDS = {
     # Talks we give, not leads we win: "Secure 10 speaking opportunities at conferences".
     "speaking opportunities": "speaking-slots", "speaking engagements": "speaking-slots",
     "speaking slots": "speaking-slots", "speaking spots": "speaking-slots",
+    # Financial ratios spelled out: "Return on Invested Capital" names a measure.
+    **{f"return on {base}": f"return-on-{base.replace(' ', '-')}" for base in (
+        "equity", "assets", "net assets", "invested capital", "capital employed", "capital",
+        "investment")},
 }
 _SPELLED = {v: k for k, v in _COMPOUNDS.items()}
 
@@ -134,6 +138,10 @@ _LEADING_SUBJECT_RE = re.compile(
     # 500 customers" or "We have at least 50% ...", where "have" is what is reached.
     r"^(?:we(?:'ve| have)|the team has) (?=\w+ed\b|(?:learnt|built|written|made|done|held|"
     r"run|begun|sent|set)\b)|"
+    # A measure described, then named: "This measure tracks the percentage of code
+    # violations resolved ...", "We are measuring number of disruptions in the courtroom".
+    r"^(?:this (?:measures?|kpi|metric|indicator|goal) (?:is tracked by measuring|tracks|"
+    r"measures|looks at|monitors)|we are (?:measuring|tracking|monitoring))\s+|"
     # A key result kept as a yes/no question: "Did we publish 8 posts?", "Have I run ...?"
     r"^(?:did|have|has) (?:i|we|the team) |"
     r"^(?:we(?:'ll| will| want to| aim to| need to| plan to| should| must| are going to|"
@@ -509,6 +517,9 @@ _LIKENESS_RE = re.compile(
     r"\b(?:reflects?|reflecting|(?:more )?representative of|match|mirrors?) (?:\w+ )?"
     r"(?:the |our |its |their )?(?:[\w'’-]+ )?(?:demographics?|demographic makeup|communities it "
     r"serves|communities we serve)\b")
+
+# How people reach a service: "applications submitted online".
+_CHANNELS = lx._words("online digitally electronically")
 
 # Participles of a pledge: "committed to halving food waste" names what is pledged.
 _PLEDGED = lx._words("committed dedicated pledged determined")
@@ -1640,6 +1651,11 @@ class _Evidence:
                              or _is_number(tokens, k + 1) and f"{t} {tokens[k + 1]}" in norm)]
         if describing:
             self.done = [t for t in self.done if t != describing]
+        if self.done and not body_set.isdisjoint(_CHANNELS):
+            # "70% to 80% of applications submitted online": what people do through a
+            # channel (channel shift, adoption), not work of ours reported done.
+            channelled = {t for k, t in enumerate(body[:-1]) if body[k + 1] in _CHANNELS}
+            self.done = [t for t in self.done if t not in channelled]
         if self.done and "to" in body_set:
             # "We also committed to halving food loss and waste": a pledge, then what it
             # pledges, not work reported done.

@@ -183,7 +183,9 @@ METRIC_NOUNS = _words("""
     roic roe roa roce cagr eps tsr intensity confidence outbreaks gap gaps uptake take-up
     gearing index interval intervals collapses bursts non-compliances
     liquidity incidence infection complications reactions sores ulcers mortality morbidity
-    value-added prevalence impact loss losses""")
+    value-added prevalence impact loss losses return-on-equity return-on-assets
+    return-on-net-assets return-on-invested-capital return-on-capital-employed
+    return-on-capital return-on-investment""")
 
 # Measures that rise without anyone getting more value (vanity or activity coverage).
 VANITY_NOUNS = _words("""
