@@ -7,13 +7,13 @@ before any rule was changed: column `part` is `dev` (rules and model were develo
 it) or `blind` (organisations held out, scored once at the end). The floors sit a little
 under the figures measured when the work was done; `benchmarks/coach.py` prints them.
 
-The corpus grew in forty-six rounds. Each round's blind part, once scored, became
-development data; round 46 (263 key results and 195 objectives, 57 of them business as
-usual, from 42 organisations: US counties', cities', a utility district's, a 9-1-1
-district's and universities' plans and performance measures, a Canadian city's plan,
-Northern Irish, English and Scottish councils', community planning partnerships',
-NHS bodies' and universities' plans, an Irish department's goals, and two founders'
-published monthly goals) is today's blind part (see the README).
+The corpus grew in forty-seven rounds. Each round's blind part, once scored, became
+development data; round 47 (272 key results and 211 objectives, 35 of them business as
+usual, from 66 organisations: Australian and New Zealand councils', state plans',
+health networks', universities' and sports bodies' targets, Indian, Nepali, Nigerian,
+Ugandan and Zambian colleges', NGOs' and a water company's plans, and a student robotics
+team's, bloggers', creators' and small open-source projects' goals) is today's blind
+part (see the README). Its rows were not read a second time: the session ran out first.
 """
 
 from __future__ import annotations
@@ -129,12 +129,13 @@ def test_business_as_usual_read_twice() -> None:
     0.892), 0.93 / 0.81 on 4,335; with round 43 too (7,464, agreement 0.891), 0.93 / 0.80
     on 4,423; with round 44 too (7,682, agreement 0.891), 0.92 / 0.797 on 4,579 (the recall floor steps
     from 0.80 to 0.79 there: round 44's corporate objectives); with round 45 too (7,923,
-    agreement 0.890), 0.92 / 0.80 on 4,723."""
+    agreement 0.890), 0.92 / 0.80 on 4,723; with round 46 too, 0.919 / 0.796 (the precision
+    floor steps to 0.91)."""
     rows = _rows("coach_published_objectives_second_reader.csv")
     corpus = {r["text"]: r for r in OBJECTIVES}
     assert all(r["text"] in corpus for r in rows)
     parts = Counter(corpus[r["text"]]["part"] for r in rows)
-    assert parts == {"dev": 7923, "blind": 195}
+    assert parts == {"dev": 8118}
     second = [r for r in rows if corpus[r["text"]]["part"] == "dev"]
     agree = sum(corpus[r["text"]]["bau"] == r["bau"] for r in second) / len(second)
     assert agree >= 0.85
@@ -143,7 +144,7 @@ def test_business_as_usual_read_twice() -> None:
     tp = sum(f and y for f, y in settled)
     precision = tp / sum(f for f, _ in settled)
     recall = tp / sum(y for _, y in settled)
-    assert precision >= 0.92 and recall >= 0.79, (precision, recall)
+    assert precision >= 0.91 and recall >= 0.79, (precision, recall)
 
 
 def _kr_figures(part: str) -> dict[str, float]:
@@ -167,14 +168,16 @@ def _kr_figures(part: str) -> dict[str, float]:
     # floor steps down a point.
     ("dev", {"accuracy": 0.90, "clear": 0.95, "stated": 0.95, "output recall": 0.91,
              "outcome recall": 0.87}),
-    # The blind part (round 46, 263 key results of US counties', cities' and a utility
-    # district's performance measures, Northern Irish, English and Scottish councils' and
-    # universities' plans, and two founders' monthly goals), scored once, with round 45's
-    # lessons taught and the model retrained on rounds 1-45: accuracy 0.848 (223 of 263),
-    # clear-cut 0.914 (181 of 198), stated verdicts 0.908 (188 of the 207 stated), output
-    # recall 0.893 (100 of 112), outcome recall 0.815 (123 of 151); the coach of 677d1bf
-    # 0.783. The floors sit a row under. Earlier rounds, each scored once before it joined
-    # the development part: round 45's 307 (Middle Eastern and Asian universities' and
+    # The blind part (round 47, 272 key results of Australian and New Zealand councils',
+    # state plans', health networks' and universities' targets, South Asian and African
+    # colleges' and NGOs' plans, and a robotics team's, bloggers' and small projects'
+    # goals), scored once, with round 46's lessons taught and the model retrained on
+    # rounds 1-46: accuracy 0.860 (234 of 272), clear-cut 0.921 (186 of 202), stated
+    # verdicts 0.943 (198 of the 210 stated), output recall 0.887 (142 of 160), outcome
+    # recall 0.821 (92 of 112); the coach of 677d1bf 0.846. The floors sit a row under. Earlier rounds, each scored
+    # once before it joined the development part: round 46's 263 (US counties', cities'
+    # and a utility district's measures, UK councils' and universities' plans, founders'
+    # monthly goals) 0.848, 0.914, 0.908, 0.893, 0.815 (677d1bf 0.783); round 45's 307 (Middle Eastern and Asian universities' and
     # public bodies' KPIs, US parks departments', housing authorities' and school
     # districts' plans, and arts bodies', a gallery's and sports clubs' plans) 0.837,
     # 0.914, 0.900, 0.776, 0.894 (677d1bf 0.814); round 44's 196 (companies' annual and
@@ -236,8 +239,8 @@ def _kr_figures(part: str) -> dict[str, float]:
     # 0.930, 0.982, 0.969, 0.938, 0.913; round 18's 49 0.918, 0.978, 0.955, 0.913, 0.923; round 17's 44 0.955, 0.971, 1.000, 0.941, 1.000;
     # round 16's 117 0.855, 0.917, 0.892, 0.981, 0.750; round 15's 532 0.838, 0.903, 0.878,
     # 0.868, 0.801; round 14's 197 0.792, 0.868, 0.873, 0.811, 0.760.
-    ("blind", {"accuracy": 0.84, "clear": 0.90, "stated": 0.90, "output recall": 0.88,
-               "outcome recall": 0.80}),
+    ("blind", {"accuracy": 0.85, "clear": 0.91, "stated": 0.93, "output recall": 0.88,
+               "outcome recall": 0.81}),
 ])
 def test_key_result_floors(part: str, floors: dict[str, float]) -> None:
     figures = _kr_figures(part)
@@ -273,7 +276,11 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
     # 0.159; with round 40's 46 (1 found): 0.557 / 0.148; with round 44's 33 (none found):
     # 0.556 / 0.140 (145 of 1,038), and the recall floor steps to 0.13.
     ("dev", "objective.vague", "vague", 0.55, 0.13),
-    # Round 46's 195, scored once with round 45's lessons taught (for objectives: a place or
+    # Round 47's 211, scored once with round 46's lessons taught (none for objectives) and
+    # the word model retrained on rounds 1-46: business as usual 0.41 / 0.37 (13 of the 35
+    # the labels call so, 19 others wrongly), deliverable 0.45 / 0.36 (14 of 39), vague
+    # 1.00 / 0.13 (5 of 38). Not read a second time. The floors sit a row under.
+    # Round 46's 195 (now development data), scored once with round 45's lessons taught (for objectives: a place or
     # a level kept safe is upkeep) and the word model retrained on rounds 1-45: business
     # as usual 0.59 / 0.65 (37 of the 57 the labels call so, 26 others wrongly; the coach
     # of 677d1bf 0.56 / 0.61), deliverable 0.32 / 0.80 (8 of 10), vague 0.67 / 0.03 (2 of
@@ -454,8 +461,9 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
     # Round 17's 14: deliverable 1.00 / 0.67; round 16's 46: business as usual 1.00 /
     # 0.50, deliverable 0.54 / 0.58, vague 0.00 / 0.00; round 15's 283: 0.55 / 0.19, 0.76 /
     # 0.36, 0.25 / 0.16; round 14's 100: 1.00 / 0.42, 0.71 / 0.61, 0.75 / 0.32.
-    ("blind", "objective.business_as_usual", "bau", 0.57, 0.63),
-    ("blind", "objective.deliverable", "deliverable", 0.28, 0.70),
+    ("blind", "objective.business_as_usual", "bau", 0.37, 0.34),
+    ("blind", "objective.deliverable", "deliverable", 0.41, 0.33),
+    ("blind", "objective.vague", "vague", 0.80, 0.10),
 ])
 def test_objective_floors(part: str, code: str, column: str, precision: float,
                           recall: float) -> None:
