@@ -499,9 +499,10 @@ _REQUEST_NOUNS = lx._words("""requests request complaints complaint queries quer
 
 # What learners will be able to do, as a programme states its learning outcomes: a skill
 # gained, not a capability of a system ("Users will be able to export reports").
-_LEARNERS = r"(?:students?|graduates?|learners?|pupils?|trainees?|apprentices?)"
+_LEARNER_NOUNS = ("student", "graduate", "learner", "pupil", "trainee", "apprentice")
+_LEARNERS = "(?:" + "|".join(w + "s?" for w in _LEARNER_NOUNS) + ")"
 _LEARNER_LEADS = frozenset(
-    w + s + tail for w in ("student", "graduate", "learner", "pupil", "trainee", "apprentice")
+    w + s + tail for w in _LEARNER_NOUNS
     for s in ("", "s") for tail in ("", "/graduates", "/students"))
 _LEARNING_OUTCOME_RE = re.compile(
     rf"^{_LEARNERS}(?:/{_LEARNERS})? (?:(?:will|should) be able to [\w-]+|(?:will|should|are "
@@ -1651,17 +1652,13 @@ class _Evidence:
                              or _is_number(tokens, k + 1) and f"{t} {tokens[k + 1]}" in norm)]
         if describing:
             self.done = [t for t in self.done if t != describing]
-        if self.done and not body_set.isdisjoint(_CHANNELS):
-            # "70% to 80% of applications submitted online": what people do through a
-            # channel (channel shift, adoption), not work of ours reported done.
-            channelled = {t for k, t in enumerate(body[:-1]) if body[k + 1] in _CHANNELS}
-            self.done = [t for t in self.done if t not in channelled]
-        if self.done and "to" in body_set:
-            # "We also committed to halving food loss and waste": a pledge, then what it
-            # pledges, not work reported done.
-            pledges = {t for k, t in enumerate(body)
-                       if t in _PLEDGED and body[k + 1:k + 2] == ["to"]}
-            self.done = [t for t in self.done if t not in pledges]
+        if self.done and ("to" in body_set or not body_set.isdisjoint(_CHANNELS)):
+            # Participles that report no work of ours: "70% to 80% of applications
+            # submitted online" (what people do through a channel) and "We also committed
+            # to halving food loss and waste" (a pledge, then what it pledges).
+            not_done = {t for k, t in enumerate(body[:-1]) if body[k + 1] in _CHANNELS
+                        or (t in _PLEDGED and body[k + 1] == "to")}
+            self.done = [t for t in self.done if t not in not_done]
         if self.done and role == _ROLE_NONE and tokens[1:2] == ["per"] \
                 and tokens[0] in lx.METRIC_NOUNS:
             # "Cost per book and other library material provided": a unit cost, measured;
