@@ -883,6 +883,12 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     "follow-up calls",
     "Return on Capital Employed",
     "Achieve 60% of permit applications submitted online",
+    # Round 47's: people counted by what they do; a count over a population is a rate; a
+    # surplus made; more use of a tool is its adoption.
+    "Triple the number of people walking to school",
+    "Reach the fewest sick days per 1,000 staff in the sector",
+    "Make a healthy operating surplus every year",
+    "Increase use of the new intranet tools",
 ])
 def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME
@@ -986,6 +992,9 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
     # partnerships it holds, counted, are its work.
     "Lecturer percentage with publications in indexed journals",
     "Have six long-term strategic partnerships with employers",
+    # Round 47's: our own vlogs and livestreams counted, with no verb before them.
+    "1 vlog at the end of every week",
+    "1 livestream every Friday",
 ])
 def test_the_survey_or_a_meeting_about_targets_stays_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT

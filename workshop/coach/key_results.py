@@ -323,6 +323,15 @@ _PROXY_RE = re.compile(
     r"lines-of-code|mr rate|say/do|"
     r"(?:static analysis|compiler|linter|sonar|sonarqube) (?:warnings|errors|findings)|"
     r"code smells|cyclomatic complexity|type coverage|(?:code ?base|codebase) (?:is )?typed)\b")
+# "Violent crimes detected per 100 officers", "Admissions per 1,000 population", "working
+# days lost per thousand employees": a rate over the people or things it is counted among
+# is a measure, whatever is done or whoever is counted.
+_PER_POPULATION = (
+    r"\bper (?:[\d,.]+ ?(?:k|thousand|million)?|one|ten|a hundred|a thousand|hundred|"
+    r"thousand) (?:\w+ )?(?:officers|residents|population|people|inhabitants|pupils|students|"
+    r"patients|employees|staff|members|households|beds|admissions|births|vehicles|"
+    r"customers|users|km|miles)\b|\bper (?:capita|head of population)\b")
+_PER_POPULATION_RE = re.compile(_PER_POPULATION)
 # A measure held against a level, a comparison or a ranking: a result even without a verb
 # of change ("Zero sev-1 incidents", "P95 is under 2s", "faster than the old one").
 _LEVEL_SIGNS = ("under", "below", "above", "over", "at least", "at most", "less than",
@@ -338,13 +347,7 @@ _LEVEL = _Pieces(
      r"at least|at most|within)\s*(?:[$€£]|chf |usd |eur |gbp )?\d"),
     (("in-positive-direction", "breakeven", "default alive", "weigh"),
      r"\btrends? in-positive-direction\b|\bbreakeven\b|\bdefault alive\b|\bweigh\b"),
-    # "Violent crimes detected per 100 officers", "Admissions per 1,000 population": a
-    # rate over the people or things it is counted among is a measure, whatever is done.
-    (("per ",),
-     r"\bper (?:[\d,.]+ ?(?:k|thousand|million)?|one|ten|a hundred|a thousand|hundred|"
-     r"thousand) (?:\w+ )?(?:officers|residents|population|people|inhabitants|pupils|students|"
-     r"patients|employees|staff|members|households|beds|admissions|births|vehicles|"
-     r"customers|users|km|miles)\b|\bper (?:capita|head of population)\b"),
+    (("per ",), _PER_POPULATION),
     # "ROIC 10% or higher", "Staff turnover 12% or lower": a threshold the measure holds.
     (("or higher", "or more", "or above", "or better", "or greater", "or lower", "or less",
       "or fewer", "or below"),
@@ -954,6 +957,25 @@ _SERVICE_LEVELS = lx._words("sla slas slo slos service-level service-levels")
 # What a business earns or keeps: reached, it is a result ("Achieve budgeted net income").
 _EARNINGS = lx._words("""revenue revenues income profit profits margin margins sales
     bookings arr mrr ebitda gmv savings assets surplus earnings""")
+# "Increase use of ICT tools", "Grow uptake of the app": how much others use a thing.
+_USE_OF_RE = re.compile(r"\b(?:use|usage|uptake|take-up|utilisation|utilization) of\b")
+# The verbs of doing that money is made with: "make a surplus", "turn a profit".
+_EARNINGS_MADE_VERBS = lx._words("make deliver produce return post turn run")
+
+
+def _earnings_made(ev: _Evidence) -> bool:
+    """ "Make an annual operating surplus", "Deliver a profit": money the business earns or
+    keeps, made or delivered; the result, not the work. The money must end its phrase:
+    "Deliver the savings plan", "Upskill the sales team" are work."""
+    if ev.verb not in _EARNINGS_MADE_VERBS:
+        return False
+    after = ev.tokens[ev.lead + 1:ev.lead + 8]
+    for j, tok in enumerate(after):
+        if tok in _EARNINGS:
+            return after[j + 1:j + 2] == [] or after[j + 1] in lx.PHRASE_STOPS
+    return False
+
+
 _AMOUNT_LEAD_INS = lx._words("at least over more than up to another an additional")
 # "Build 20lbs of muscle": a body measure, not a thing built.
 _BODY_WEIGHT_RE = re.compile(r"^[\d.,]+ ?(?:lbs?|kgs?|kilos?|pounds)\b")
@@ -1047,6 +1069,10 @@ _HARMED = lx._words("""killed injured harmed hurt affected dying died hospitalis
 # working-age benefits", "people sleeping rough".
 _IN_RECEIPT = lx._words("""receiving claiming living sleeping experiencing waiting accessing
     using""")
+# "People" doing something of their own ("the number of people cycling", "people smoking"):
+# what they do, a behaviour to change, not our staff counted. "-ing" words that name a
+# thing rather than a doing ("people meeting criteria" aside) are nouns of our work.
+_NOT_THEIR_DOING = lx._words("training meeting meetings onboarding")
 
 
 def _harmed(word: str) -> bool:
@@ -1063,7 +1089,9 @@ def _people_served(tokens: list[str], at: int) -> bool:
         after = tokens[at + 2:at + 3]  # "people continuously receiving benefits"
     return (at > 0 and tokens[at - 1] in _SERVED_PEOPLE) \
         or after in (["with"], ["aged"]) or "access" in tokens[at + 1:at + 5] \
-        or (after != [] and (_harmed(after[0]) or after[0] in _IN_RECEIPT))
+        or (after != [] and (_harmed(after[0]) or after[0] in _IN_RECEIPT or (
+            len(after[0]) > 5 and after[0].endswith("ing")
+            and after[0] not in _NOT_THEIR_DOING)))
 
 
 # What may come before them: a count or a share, and the words that say which of them.
@@ -1353,7 +1381,7 @@ class _Evidence:
                  "passive_change", "hiring", "artefact_lead", "count_noun", "object_class",
                  "universal", "own_cadence", "gained", "per_user", "by_means", "feat",
                  "experience", "work_lead", "defined_measure", "renewable_share",
-                 "harm_left")
+                 "harm_left", "rate")
 
     def __init__(self, norm: str) -> None:
         tokens = _TOKEN_RE.findall(norm)
@@ -1750,6 +1778,7 @@ class _Evidence:
             bool(token_set & _CHANGE_NOUNS) and _sized_change_in_a_measure(tokens))
         self.hiring = bool(token_set & _HIRING_WORDS) and bool(_HIRING_RE.search(norm))
         self.per_user = "per" in token_set and bool(_PER_USER_RE.search(norm))
+        self.rate = "per" in token_set and bool(_PER_POPULATION_RE.search(norm))
         self.experience = _experience(tokens, norm, role != _ROLE_NONE) or enabled_act
         if not self.experience and role == _ROLE_NONE:
             self.experience = people_act
@@ -1821,6 +1850,8 @@ class _Evidence:
     def number_of_own(self) -> bool:
         """ "the number of blog posts": a verb of change applied to a count of our work."""
         toks = self.tokens
+        if self.rate:
+            return False  # "the number of days lost per 1,000 employees": a rate, not a count
         for j in range(len(toks) - 1):
             if toks[j] in ("number", "count", "amount") and toks[j + 1] == "of":
                 cls, noun, at = _head(toks, j + 2, 4)
@@ -1919,7 +1950,8 @@ def _done_to_them(ev: _Evidence) -> bool:
 def _decide(ev: _Evidence) -> tuple[str, str]:
     """(kind, reason) from the gathered evidence."""
     role = ev.role
-    own_count = ev.count_class in ("own", "people")
+    # A count over a population ("days lost per 1,000 staff") is a rate: nobody's work.
+    own_count = ev.count_class in ("own", "people") and not ev.rate
     if ev.proxy and not ev.service and not ev.others_share:
         # "Raise test coverage to 80%", "50% less inline CSS": a proxy moves, nobody gains.
         return OUTPUT, _R_PROXY
@@ -1945,7 +1977,9 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
             return OUTPUT, _R_HABIT
         if ev.number_of_own():
             return OUTPUT, _R_OWN_COUNT
-        if not ev.metric and not ev.target and not ev.others and ev.artefact:
+        if not ev.metric and not ev.target and not ev.others and ev.artefact \
+                and not ("of" in ev.tokens and _USE_OF_RE.search(ev.norm)):
+            # "Increase use of the learning platform" is adoption, whatever is used.
             return OUTPUT, _R_ARTEFACT
         return OUTCOME, _R_OUTCOME
     if role == _ROLE_HOLD:
@@ -1994,6 +2028,8 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
             return OUTCOME, _R_RESULT
         if ev.service and not own_count:
             # "Deliver services within published timescales": a service level.
+            return OUTCOME, _R_OUTCOME
+        if _earnings_made(ev):
             return OUTCOME, _R_OUTCOME
         if own_count or ev.object_class == "own" or ev.own_cadence:
             # "Run a pilot with 3 hospitals": what is run or held is our own work, whoever

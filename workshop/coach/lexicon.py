@@ -74,7 +74,7 @@ ACTIVITY_VERBS = _words("""
     serve settle simplify simulate socialise socialize solicit solve spearhead specify
     spotlight steer streamline subscribe summarise summarize supervise synchronise
     synchronize synthesise synthesize systematise tackle terminate tidy tune
-    tutor unify unlock use utilise utilize vet volunteer walk welcome go cook sleep
+    tutor undertake unify unlock use utilise utilize vet volunteer walk welcome go cook sleep
     swim cycle jog hike exercise practice bike ride row pay ratify help play transcribe
     label tag""")
 
@@ -117,7 +117,7 @@ OWN_WORK_NOUNS = _words("""
     microservices proposals rfps bids groups focus-groups hackathons issues
     tasks epics milestones initiatives projects roadshows retreats offsites activities
     conversation conversations meeting meetings one-on-ones 1:1s check-ins snippets
-    chapters streams livestreams inquiries studies findings recommendations action-items
+    chapters streams livestream livestreams vlog vlogs inquiries studies findings recommendations action-items
     standards conventions guidelines performances concerts recitals productions exhibitions
     publications patents theses dissertations papers partnerships""")
 
