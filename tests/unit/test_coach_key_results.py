@@ -219,7 +219,6 @@ def test_a_count_of_our_own_activity_is_an_output(text: str) -> None:
     "250 survey responses collected",
     "95% of services emit structured logs",
     # Work done to the people counted, and meetings held with them.
-    "12 schools visited by the outreach team",
     "Quarterly business reviews held with all top-20 accounts",
     # Personal habits, and our own meetings named on a cadence.
     "Go to the gym 3 times a week",
@@ -507,7 +506,6 @@ def test_money_a_named_level_service_levels_deals_won_and_what_people_know_are_o
 
 
 @pytest.mark.parametrize("text", [
-    "12 schools have been visited by the outreach team",
     "Fill 8 roles",
 ])
 def test_work_reported_done_in_the_future_stays_an_output(text: str) -> None:
@@ -581,6 +579,15 @@ def test_when_unsure_the_coach_asks_instead_of_stating() -> None:
     # The rules read our own errand by a date; since round 46's plans the model reads
     # "booked" as bookings people make.
     "Flights booked by 2nd May",
+    # Since the rules' general votes were halved (chosen forward in time: round by round,
+    # the words alone were right more often where the two disagreed), these lessons of the
+    # rules meet the words at the line: work reported done ("visited", "sent") and a change
+    # or a standard the words read as our own work.
+    "12 schools visited by the outreach team",
+    "12 schools have been visited by the outreach team",
+    "Satisfaction survey sent to all members",
+    "Treble the area of wildflower meadow",
+    "Renew library cards according to the standards published in the charter",
 ])
 def test_near_the_line_the_coach_asks_rather_than_states_either(text: str) -> None:
     # Where the rules and the word model meet at the line, the coach asks, and states
@@ -795,7 +802,6 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     # Round 35's: more of someone, there; a maximum wait; a measure trebled; an interval,
     # bursts and non-compliances as measures.
     "There are more girls in science classes",
-    "Treble the area of wildflower meadow",
     "Boiler service interval",
     "Number of water main bursts",
     "Number of planning non-compliances",
@@ -855,7 +861,6 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     "Deliver parcels handed in before noon on the same working day",
     "Return lost bank cards by the next working day",
     "Issue parking permits within the period as specified in our charter",
-    "Renew library cards according to the standards published in the charter",
     "First reply to customer letters 10 working days",
     "Our aim is that 90% of permits issued will meet the published service standards",
     "Installing water meters within an agreed schedule 95%",
@@ -896,7 +901,6 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
 
 @pytest.mark.parametrize("text", [
     "Run a satisfaction survey",
-    "Satisfaction survey sent to all members",
     "Baseline member satisfaction score is established",
     "Customer satisfaction is surveyed through the annual survey",
     "Meet with partners to set targets",
