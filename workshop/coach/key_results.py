@@ -1070,8 +1070,8 @@ _HARMED = lx._words("""killed injured harmed hurt affected dying died hospitalis
 _IN_RECEIPT = lx._words("""receiving claiming living sleeping experiencing waiting accessing
     using""")
 # "People" doing something of their own ("the number of people cycling", "people smoking"):
-# what they do, a behaviour to change, not our staff counted. "-ing" words that name a
-# thing rather than a doing ("people meeting criteria" aside) are nouns of our work.
+# what they do, a behaviour to change, not our staff counted. These "-ing" words name our
+# own work done with them instead ("the number of people training", "people onboarding").
 _NOT_THEIR_DOING = lx._words("training meeting meetings onboarding")
 
 

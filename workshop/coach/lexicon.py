@@ -117,8 +117,8 @@ OWN_WORK_NOUNS = _words("""
     microservices proposals rfps bids groups focus-groups hackathons issues
     tasks epics milestones initiatives projects roadshows retreats offsites activities
     conversation conversations meeting meetings one-on-ones 1:1s check-ins snippets
-    chapters streams livestream livestreams vlog vlogs inquiries studies findings recommendations action-items
-    standards conventions guidelines performances concerts recitals productions exhibitions
+    chapters streams livestream livestreams vlog vlogs inquiries studies findings
+    recommendations action-items standards conventions guidelines performances concerts recitals productions exhibitions
     publications patents theses dissertations papers partnerships""")
 
 # Our own people: counting them (hired, trained, onboarded) counts effort too.
