@@ -1072,7 +1072,7 @@ _IN_RECEIPT = lx._words("""receiving claiming living sleeping experiencing waiti
 # "People" doing something of their own ("the number of people cycling", "people smoking"):
 # what they do, a behaviour to change, not our staff counted. These "-ing" words name our
 # own work done with them instead ("the number of people training", "people onboarding").
-_NOT_THEIR_DOING = lx._words("training meeting meetings onboarding")
+_NOT_THEIR_DOING = lx._words("training meeting onboarding")
 
 
 def _harmed(word: str) -> bool:

@@ -61,7 +61,7 @@ WORD_VECTORS = DATA / "coach_word_vectors.tsv.gz"
 # schools visited by the outreach team" while leaving the forward figures as they were
 # (0.893 against 0.892; clear-cut 0.965 against 0.962).
 # Halved after round 48 (the general vote from 0.5, work named from 1.0; the defined ones
-# kept): with thirty rounds to replay (benchmarks/coach_forward.py, each round's blind
+# kept): with thirty-one rounds to replay (benchmarks/coach_forward.py, each round's blind
 # part judged by the words and the rules of its day), where the words and a general or
 # work-named verdict disagreed the words were right about two times in three, and the
 # halved votes scored 0.838 against 0.832 over the 10,059 key results of rounds 17 to 47
