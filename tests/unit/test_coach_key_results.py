@@ -897,6 +897,12 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     # Round 48's: a minimum is a level, not a verb; our own kind of thing, won, is a result.
     "Minimum 2 gold medals at the regional games",
     "Increase the number of conferences won by the city to 4 per year",
+    # Round 49's: an indicator named by the harm it counts; learners finishing a
+    # certificate course.
+    "Malaria burden",
+    "Post-operative pneumonia",
+    "Drug overdoses",
+    "Certificate completions: 250",
 ])
 def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME
@@ -1002,6 +1008,9 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
     # Round 47's: our own vlogs and livestreams counted, with no verb before them.
     "1 vlog at the end of every week",
     "1 livestream every Friday",
+    # Round 49's: a practice named by its gerund, then the harm it is there to prevent.
+    "Using bed alarms to prevent patient falls",
+    "Rotating mattresses to reduce pressure sores",
 ])
 def test_the_survey_or_a_meeting_about_targets_stays_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT

@@ -1194,6 +1194,27 @@ def _is_work_gerund(word: str) -> bool:
     return word.endswith("ing") and any(f in _WORK_VERBS for f in _verb_forms(word))
 
 
+# Gerunds that name a thing, not a practice: "Housing to meet local need".
+_NOUN_GERUNDS = lx._words("""housing funding spending wellbeing well-being being building
+    buildings parking clothing lighting earnings savings meeting meetings""")
+
+
+def _practice_for_a_purpose(tokens: list[str], at: int) -> bool:
+    """ "Turning patients to prevent pressure ulcers": a gerund, its object, then "to" and
+    a verb of change within a few words. The change is what the practice is for; the
+    practice is the key result."""
+    first = tokens[at] if len(tokens) > at else ""
+    if len(first) < 5 or not first.endswith("ing") or not first.isalpha() \
+            or first in _NOUN_GERUNDS or first in lx.METRIC_NOUNS:
+        return False
+    # Its object comes first: "Continuing to contribute to reduced ..." has none.
+    after = tokens[at + 2:at + 8]
+    if tokens[at + 1:at + 2] in ([], ["to"]) or "to" not in after:
+        return False
+    purpose = after[after.index("to") + 1:][:1]
+    return purpose != [] and _role(lemma(purpose[0])) == _ROLE_CHANGE
+
+
 def _measured_by_its_means(norm: str) -> bool:
     """ "Better goal achievement by creating a new OKR tool", "Improved remote working by
     starting work at 10": no measure, no number and nobody else named before "by", then
@@ -1421,6 +1442,10 @@ class _Evidence:
             # "End hunger", "End all forms of violence against children": a harm brought
             # to nothing is a change ("End support for IE11" is our work).
             role, verb = _ROLE_CHANGE, "end"
+        if role == _ROLE_NONE and _practice_for_a_purpose(tokens, i):
+            # "Using mats to prevent fall injuries", "Turning patients to prevent pressure
+            # ulcers": a practice of ours, named by its gerund, then the harm it is for.
+            role, verb = _ROLE_TASK, first
         describing = ""
         if role == _ROLE_NONE and nxt and norm.startswith(first + " - "):
             pass  # "Etiwanda - 120": a name, then its target, not an imperative
@@ -1710,7 +1735,10 @@ class _Evidence:
         for given in (done_to_counted, given_to_them):
             if given and given not in self.done:
                 self.done.append(given)
-        self.cert = bool(body_set & lx.CERTIFICATION_WORDS)
+        # "Certificate completions: 387": learners finishing a certificate course, not
+        # a certification of ours.
+        self.cert = bool(body_set & lx.CERTIFICATION_WORDS) \
+            and "certificate completion" not in norm
         self.artefact = bool(body_set & lx.ARTEFACT_NOUNS)
         # Cheapest evidence first: a percent or currency sign, then a counted number, and
         # only then the pattern of targets written in words ("double", "from ... to").
@@ -1925,6 +1953,17 @@ _WON_STATES = lx._words("signed won awarded contracted")
 _MEASURING_DONE = lx._words("surveyed measured assessed benchmarked baselined")
 
 
+# What an indicator may count that nobody wants: infections, injuries, a disease's burden.
+_HARM_NOUNS = lx._words("""infection infections injury injuries pneumonia burden mortality
+    deaths fatalities ulcers readmissions overdoses sepsis""")
+
+
+def _names_a_harm(tokens: list[str]) -> bool:
+    """The phrase ends on a harm ("Ventilator-associated pneumonia"), or names adverse
+    events ("Adverse drug events")."""
+    return bool(tokens) and (tokens[-1] in _HARM_NOUNS or "adverse" in tokens)
+
+
 def _won(ev: _Evidence) -> bool:
     """A leading count of deals or projects, then signed, won or awarded."""
     toks = ev.tokens
@@ -2119,6 +2158,10 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
     if ev.done and ev.service:
         # "Medical reports to be completed within stipulated time": each piece of work
         # done in the time set for it, a service level.
+        return OUTCOME, _R_OUTCOME
+    if _names_a_harm(ev.tokens):
+        # "Surgical site infections", "Measles burden", "Adverse drug events": an
+        # indicator named by the harm it counts; fewer of them is the change wanted.
         return OUTCOME, _R_OUTCOME
     if ev.artefact_lead and (not ev.target or (
             # The things a piece of work makes, counted ("Construction of 4 mega dams"),
