@@ -591,6 +591,9 @@ def test_when_unsure_the_coach_asks_instead_of_stating() -> None:
     # 50); with round 50's plans, where volunteers' hours are what people give, the word
     # model reads "volunteer" as others' doing, and the coach asks at 0.74.
     "Volunteer 4 times this quarter",
+    # A change that goes on, as the rules read it (round 25's lesson); stated as an
+    # outcome at 0.55 until round 51, since when the words lean to our own work at 0.54.
+    "Continue to increase the use of the children's area",
 ])
 def test_near_the_line_the_coach_asks_rather_than_states_either(text: str) -> None:
     # Where the rules and the word model meet at the line, the coach asks, and states
@@ -707,7 +710,6 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     "Number of artists participating in Open Studios",
     "# of applications received",
     "No. of members who renewed",
-    "Continue to increase the use of the children's area",
     # Round 26's lessons: a change named as a noun in the plural or in a quality; a
     # quality of the work named as the measure; a reach widened; a rank among peers; a
     # response time counted from each request; a level held, "always".
@@ -1021,9 +1023,22 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
     # Round 49's: a practice named by its gerund, then the harm it is there to prevent.
     "Using bed alarms to prevent patient falls",
     "Rotating mattresses to reduce pressure sores",
+    # Round 51's: "the quantity of" our own work is its count.
+    "Increase quantity of newsletters sent to members",
 ])
 def test_the_survey_or_a_meeting_about_targets_stays_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT
+
+
+@pytest.mark.parametrize("text", [
+    "Responding to letters — 4 working days",
+    "Issuing a parking permit: 5 working days",
+])
+def test_a_service_and_the_days_it_takes_is_stated_as_a_service_level(text: str) -> None:
+    # Round 51's lesson: a service charter's row names the service, then the time it takes
+    # (the coach of round 51's scoring asked about both, at 0.55 and 0.63).
+    verdict = assess_kr(text)
+    assert verdict.kind == OUTCOME and not verdict.unsure
 
 
 @pytest.mark.parametrize("text", [

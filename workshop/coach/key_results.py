@@ -1882,7 +1882,7 @@ class _Evidence:
         if self.rate:
             return False  # "the number of days lost per 1,000 employees": a rate, not a count
         for j in range(len(toks) - 1):
-            if toks[j] in ("number", "count", "amount") and toks[j + 1] == "of":
+            if toks[j] in _COUNT_WORDS and toks[j + 1] == "of":
                 cls, noun, at = _head(toks, j + 2, 4)
                 if noun == "people" and _people_served(toks, at) or (
                         cls == "people" and toks[at + 1:at + 2] != [] and _harmed(toks[at + 1])):
@@ -1954,6 +1954,43 @@ _WON_STATES = lx._words("signed won awarded contracted")
 _MEASURING_DONE = lx._words("surveyed measured assessed benchmarked baselined")
 
 
+# A service charter's row ends on the time the service takes: "Trade licence 07 days".
+_TIME_ALLOWED_RE = re.compile(
+    r"(?:(- |: )|(\S+) )(?:\d+(?: ?(?:to|or|-) ?\d+)?|one|two|three|five|seven|ten|same) ?"
+    r"(?:working |business |calendar |clear )?(?:/ ?business )?(?:days?|hours?|weeks?|minutes?)$")
+# Words before a time that make it a deadline, a duration or a frequency, not a service's
+# time: "Launch the website in the next 30 days", "Volunteer for 100 hours".
+_BEFORE_A_DURATION = lx._words("""every each for next last than per least most over under in
+    on of within the a about around after before by up to only at-least""")
+
+
+_TIME_UNITS = ("day", "days", "hour", "hours", "week", "weeks", "minute", "minutes")
+
+
+def _time_allowed_for_a_service(norm: str) -> bool:
+    if not norm.endswith(_TIME_UNITS):
+        return False
+    # Only the tail is read: the row's end is all the pattern looks at, and a long paste
+    # must not make it retry from every position.
+    m = _TIME_ALLOWED_RE.search(norm[-80:])
+    return m is not None and (m.group(1) is not None or (
+        m.group(2) not in _BEFORE_A_DURATION and not m.group(2)[-1].isdigit()))
+
+
+_AVERAGES = lx._words("average mean median")
+# "The number of", "the quantity of": a count follows.
+_COUNT_WORDS = lx._words("number count amount quantity")
+
+
+def _average_of_a_measure(tokens: list[str]) -> bool:
+    """ "The average priority 1 call response time ...": an average, then a measure named
+    within a few words ("Average of two applications per year" averages a count)."""
+    at = 1 if tokens[:1] == ["the"] else 0
+    return tokens[at:at + 1] != [] and tokens[at] in _AVERAGES \
+        and tokens[at + 1:at + 2] not in (["of"], ["number"]) \
+        and any(t in lx.METRIC_NOUNS for t in tokens[at + 1:at + 9])
+
+
 # Things held to a standard: "Public drinking water systems meeting standards".
 _MEETING_STANDARDS_RE = re.compile(
     r"\bmeeting (?:the |all |\w+ )?(?:standards?|criteria|benchmarks|guidelines)\b")
@@ -1994,6 +2031,15 @@ def _done_to_them(ev: _Evidence) -> bool:
 
 def _decide(ev: _Evidence) -> tuple[str, str]:
     """(kind, reason) from the gathered evidence."""
+    if _time_allowed_for_a_service(ev.norm):
+        # "Cleaning Cesspool 10 days", "Responding to formal correspondence - 4 working
+        # days": a service charter's row, the service and the time it takes, a service
+        # level.
+        return OUTCOME, _R_OUTCOME
+    if _average_of_a_measure(ev.tokens):
+        # "Average Police Department response time for priority 1 calls": the officers
+        # named are whose time is measured, not a count of our people.
+        return OUTCOME, _R_OUTCOME
     role = ev.role
     # A count over a population ("days lost per 1,000 staff") is a rate: nobody's work.
     own_count = ev.count_class in ("own", "people") and not ev.rate
