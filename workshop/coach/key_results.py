@@ -173,35 +173,6 @@ _ID_PRECEDERS = lx._words("""version release iso postgresql postgres python java
     android windows gen series model wave step stage""") | _MONTHS
 _NUMBER_START = frozenset("0123456789$€£¥")
 _CURRENCY = frozenset("$€£¥")
-_TARGET_RE = re.compile(
-    r"\d\s*%|\bpercent|\bpp\b|percentage points|[$€£¥]\s*\d|\d\s*(?:k|m|bn|b|x)\b|"
-    # "by 10", "by half"; not a date, "by 3 March".
-    r"\bfrom\b[^.;]{0,40}?\bto\b|\bby\s+(?:(?>\d+(?:st|nd|rd|th)?)"
-    r"(?! (?:" + "|".join(sorted(_MONTHS)) + r")\b)|half|a third|a quarter)|"
-    r"(?:below|under|above|over|at least|at most|less than|more than|fewer than|"
-    r"greater than|no more than|up to|down to|within|>=|<=|≥|≤|>|<)\s*(?:[$€£¥]\s*)?\d|"
-    r"\b(?:zero|double|doubled|triple|tripled|halve|halved|half|twice)\b|"
-    r"\bor (?:more|higher|lower|less|fewer|better)\b|\bout of\b|"
-    # A multiple ("tenfold", "3-fold") and a rank ("top 3", "#1 in the category").
-    r"\b(?:two|three|four|five|ten|hundred|\d+)-?fold\b|\btop[- ]?\d+\b|"
-    r"#\d+ (?:in|on|among|across|for)\b|"
-    # A level in words: "in under an hour", "within a week", "single-digit churn",
-    # "sub-second", "a third of sales".
-    r"\b(?:below|under|within|less than|more than|at least|at most|over) (?:a|an|one) "
-    r"(?:second|minute|hour|day|week|month|quarter|year)\b|"
-    r"\b(?:single|double|triple)-digit\b|\bsub-(?:second|minute|hour|day|\d)|"
-    r"\b(?:a|one) (?:third|quarter|fifth|tenth) of\b|\bhalf of\b|\bthe majority of\b")
-# The words _TARGET_RE can match without a digit ("from ... to", "double", "or more"): the
-# pattern runs only when one of them, or a digit, is there.
-_TARGET_WORDS = lx._words("""percent pp percentage from by zero double doubled triple
-    tripled halve halved half twice or out twofold threefold fourfold fivefold tenfold
-    hundredfold below under within less more least most over single-digit double-digit
-    triple-digit sub-second sub-minute sub-hour sub-day third quarter fifth tenth
-    majority""")
-
-
-def _may_name_a_target(norm: str, tokens: list[str]) -> bool:
-    return any(map(str.isdigit, norm)) or not _TARGET_WORDS.isdisjoint(tokens)
 
 
 class _Pieces:
@@ -221,6 +192,68 @@ class _Pieces:
                         return True
                     break
         return False
+
+
+class _Gated:
+    """A pattern searched for only when the text holds one of `words`, which every match
+    of it contains: a test for a word costs a fraction of a search through the text."""
+
+    def __init__(self, words: tuple[str, ...], pattern: str) -> None:
+        self.words = words
+        self.pattern = re.compile(pattern)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        for word in self.words:
+            if word in text:
+                return self.pattern.search(text)
+        return None
+
+
+# A target or a threshold: a share, an amount, a change in size, a level to stay beyond.
+_TARGET = _Pieces(
+    (("%",), r"\d\s*%"),
+    (("percent",), r"\bpercent|percentage points"),
+    (("pp",), r"\bpp\b"),
+    (tuple(_CURRENCY), r"[$€£¥]\s*\d"),
+    # (Any digit, in any script, then one of these letters.)
+    (("k", "m", "b", "x"), r"\d\s*(?:k|m|bn|b|x)\b"),
+    (("from",), r"\bfrom\b[^.;]{0,40}?\bto\b"),
+    # "by 10", "by half"; not a date, "by 3 March".
+    (("by",), r"\bby\s+(?:(?>\d+(?:st|nd|rd|th)?)"
+     r"(?! (?:" + "|".join(sorted(_MONTHS)) + r")\b)|half|a third|a quarter)"),
+    (("below", "under", "above", "over", "least", "most", "than", "up to", "down to", "within",
+      ">", "<", "≥", "≤"),
+     r"(?:below|under|above|over|at least|at most|less than|more than|fewer than|"
+     r"greater than|no more than|up to|down to|within|>=|<=|≥|≤|>|<)\s*(?:[$€£¥]\s*)?\d|"
+     # A level in words: "in under an hour", "within a week".
+     r"\b(?:below|under|within|less than|more than|at least|at most|over) (?:a|an|one) "
+     r"(?:second|minute|hour|day|week|month|quarter|year)\b"),
+    (("zero", "double", "triple", "halve", "half", "twice"),
+     r"\b(?:zero|double|doubled|triple|tripled|halve|halved|half|twice)\b|\bhalf of\b"),
+    (("or more", "or higher", "or lower", "or less", "or fewer", "or better"),
+     r"\bor (?:more|higher|lower|less|fewer|better)\b"),
+    (("out of",), r"\bout of\b"),
+    # A multiple ("tenfold", "3-fold") and a rank ("top 3", "#1 in the category").
+    (("fold",), r"\b(?:two|three|four|five|ten|hundred|\d+)-?fold\b"),
+    (("top",), r"\btop[- ]?\d+\b"),
+    (("#",), r"#\d+ (?:in|on|among|across|for)\b"),
+    # "single-digit churn", "sub-second", "a third of sales".
+    (("-digit",), r"\b(?:single|double|triple)-digit\b"),
+    (("sub-",), r"\bsub-(?:second|minute|hour|day|\d)"),
+    (("third", "quarter", "fifth", "tenth"), r"\b(?:a|one) (?:third|quarter|fifth|tenth) of\b"),
+    (("majority",), r"\bthe majority of\b"),
+)
+# The words _TARGET can match without a digit ("from ... to", "double", "or more"): the
+# pattern runs only when one of them, or a digit, is there.
+_TARGET_WORDS = lx._words("""percent pp percentage from by zero double doubled triple
+    tripled halve halved half twice or out twofold threefold fourfold fivefold tenfold
+    hundredfold below under within less more least most over single-digit double-digit
+    triple-digit sub-second sub-minute sub-hour sub-day third quarter fifth tenth
+    majority""")
+
+
+def _may_name_a_target(norm: str, tokens: list[str]) -> bool:
+    return any(map(str.isdigit, norm)) or not _TARGET_WORDS.isdisjoint(tokens)
 
 
 # A standard each item handed in is met by, whatever the count: "Deliver letters to local
@@ -297,10 +330,14 @@ _CLAUSE_RE = re.compile(
 _CLAUSE_OPENERS = lx._words("""and that which so resulting leading driving generating
     bringing brings bring delivering increasing reducing growing lifting cutting lowering
     raising achieving reaching improving to influencing while""")
-_HEALTH_RE = re.compile(
+_HEALTH = _Gated(
+    ("stay", "remain", "kept", "maintained", "sustained", "held", "hold"),
     r"\b(?:stays?|remains?|kept|maintained|sustained|held|holds?) (?:at|above|below|under|"
     r"over|within|>=|<=|≥|≤|steady|stable)")
-_VANITY_RE = re.compile(
+_VANITY = _Gated(
+    ("views", "followers", "likes", "impressions", "stars", "forks", "hits", "time-on-site",
+     "session length", "story-points", "velocity", "commits", "lines-of-code", "coverage",
+     "hours-logged", "downloads"),
     r"\b(?:page-views|followers|likes|impressions|github stars|stars|forks|hits|"
     r"time-on-site|session length|story-points|(?<!deal )(?<!sales )velocity|commits|"
     r"lines-of-code|(?:test|code|unit test) coverage|hours-logged|downloads|views)\b")
@@ -393,7 +430,9 @@ _PASSIVE_CHANGE_RE = re.compile(
 # Also in the progressive or the perfect, and set against the way it must not go:
 # "Levels of inactivity are going down, not up", "Inequalities are narrowing, not
 # widening", "Avoidable deaths will have reduced".
-_CHANGE_AT_END_RE = re.compile(
+_CHANGE_AT_END = _Gated(
+    ("increas", "decreas", "grow", "ris", "fall", "drop", "declin", "improv", "shrink", "narrow",
+     "widen", "goes", "going", "gone", "reduc"),
     r"\b(?:increases?|decreases?|grows?|rises?|falls?|drops?|declines?|improves?|shrinks?|"
     r"narrows?|widens?|goes (?:up|down)|"
     r"(?:is|are) (?:going (?:up|down)|increasing|decreasing|growing|rising|falling|dropping|"
@@ -448,6 +487,7 @@ _UPTIME_MEASURES = lx._words("uptime availability downtime")
 _OUTCOME_AFTER_OWN = lx._words("""pass passes succeed succeeds fail fails green break breaks
     load loads respond responds meet meets resolved answered closed""")
 _SHARE_WORDS = lx._words("all every each percent percentage proportion")
+_SHARE_OR_NUMBER_WORDS = _SHARE_WORDS | lx.NUMBER_WORDS
 _SCOPE_WORDS = lx._words("across throughout for to with")
 _CAPABILITY_STATE_WORDS = lx._words("""available in-place live enabled supported scalable
     horizontally integrated automated documented operational established defined ready
@@ -1448,13 +1488,13 @@ class _Evidence:
         elif role in (_ROLE_TASK, _ROLE_SOFT) and (
                 nxt == "of" or (first in lx.NOUN_OR_VERB or first.endswith("ing"))
                 and (nxt in lx.METRIC_NOUNS or tokens[i + 2:i + 3] in _RATE_WORDS)
-                and _TARGET_RE.search(norm)):
+                and _TARGET.found_in(norm)):
             # "Test coverage at 80%", "Review time under 4 hours", "Meeting rating 4 or
             # more", "Share of voice up from 12%": the first word names what is measured.
             role, verb = _ROLE_NONE, ""
         elif role in (_ROLE_TASK, _ROLE_SOFT) and first.endswith("ed") and any(
                 t in lx.METRIC_NOUNS for t in tokens[i + 1:i + 4]) and any(
-                t in _LEVEL_VERBS for t in tokens[i + 2:i + 6]) and _TARGET_RE.search(norm):
+                t in _LEVEL_VERBS for t in tokens[i + 2:i + 6]) and _TARGET.found_in(norm):
             # "Automated ticket resolution rate reaches 55%": a participle describes the
             # measure that reaches a level; it reports no work done.
             role, verb, describing = _ROLE_NONE, "", first
@@ -1497,7 +1537,10 @@ class _Evidence:
         # Looked up once, not at every share a long paste repeats.
         names_money_owed = not _MONEY_OWED.isdisjoint(tokens)
         names_spending = "spent" in tokens
-        for j in rest:
+        # Only a share or a number starts what this loop looks at: the other words are
+        # passed over at once.
+        for j in [j for j in rest if tokens[j][0] in _NUMBER_START or tokens[j][-1] == "%"
+                  or tokens[j] in _SHARE_OR_NUMBER_WORDS]:
             tok = tokens[j]
             is_share = tok[-1] == "%" or tok in _SHARE_WORDS
             if is_share and j and tokens[j - 1] in _SCOPE_WORDS:
@@ -1717,7 +1760,7 @@ class _Evidence:
         self.target = ("%" in norm or not _CURRENCY.isdisjoint(norm)) or any(
             _is_number(tokens, j) for j, t in enumerate(tokens)
             if t[0] in _NUMBER_START or t in lx.NUMBER_WORDS) or (
-            _may_name_a_target(norm, tokens) and bool(_TARGET_RE.search(norm)))
+            _may_name_a_target(norm, tokens) and _TARGET.found_in(norm))
         self.service = answer_rate or (self.target or "within" in norm or " by " in norm
                                        or "first" in norm or " agreed " in norm
                                        or "stipulated" in norm or "shortest" in norm
@@ -1732,7 +1775,7 @@ class _Evidence:
             if m:
                 tail = m.group(0)
                 tail_tokens = set(_TOKEN_RE.findall(tail))
-                has_number = bool(_TARGET_RE.search(tail)) or any(
+                has_number = _TARGET.found_in(tail) or any(
                     t[0].isdigit() and not _IDENTIFIER_RE.match(t) for t in tail_tokens)
                 # "Write a blog post that gets 100+ reads", "Run 2 events with 90% attendee
                 # satisfaction": the work, then the result it is measured by (visits and
@@ -1774,7 +1817,7 @@ class _Evidence:
             role == _ROLE_NONE and not self.metric and not self.others
             and bool(_OWN_HABIT_RE.match(norm)))
         self.passive_change = ("by" in token_set and bool(_PASSIVE_CHANGE_RE.search(norm))) or (
-            role == _ROLE_NONE and len(tokens) > 1 and bool(_CHANGE_AT_END_RE.search(norm))) or (
+            role == _ROLE_NONE and len(tokens) > 1 and bool(_CHANGE_AT_END.search(norm))) or (
             bool(token_set & _CHANGE_NOUNS) and _sized_change_in_a_measure(tokens))
         self.hiring = bool(token_set & _HIRING_WORDS) and bool(_HIRING_RE.search(norm))
         self.per_user = "per" in token_set and bool(_PER_USER_RE.search(norm))
@@ -2290,7 +2333,7 @@ def _rule_cues(reason: str, ev: _Evidence, norm: str) -> tuple[str, ...]:
         return (" ".join(m.group(0).strip(" ,").split()[:6]),) if m else ()
     if ev.role == _ROLE_NONE and (ev.level or ev.passive_change):
         m = (_LEVEL.whole.search(norm) if ev.level else None) or _PASSIVE_CHANGE_RE.search(
-            norm) or _CHANGE_AT_END_RE.search(norm)
+            norm) or _CHANGE_AT_END.search(norm)
         return (m.group(0).strip().replace("-", " "),) if m else ()
     if ev.verb and ev.role != _ROLE_NONE:
         return (_SPELLED.get(ev.verb, ev.verb),)
@@ -2396,13 +2439,13 @@ def _assess(text: str, target_field: bool) -> KRAssessment:
                 "This is a done/not-done milestone: at the end of the period it cannot be "
                 "scored between 0.0 and 1.0. Keep it as an action under an outcome KR."))
     if kind == OUTCOME:
-        if ev.role == _ROLE_HOLD or _HEALTH_RE.search(norm):
+        if ev.role == _ROLE_HOLD or _HEALTH.search(norm):
             findings.append(Finding(
                 "kr.health_metric", INFO,
                 "Keeping a measure at its current level is a health metric (a KPI to "
                 "watch), not a change to achieve. Make it a key result only if it is at "
                 "risk, otherwise track it outside the OKRs."))
-        vanity = _VANITY_RE.search(norm)
+        vanity = _VANITY.search(norm)
         if vanity:
             findings.append(Finding(
                 "kr.vanity", INFO,
