@@ -175,6 +175,22 @@ _NUMBER_START = frozenset("0123456789$€£¥")
 _CURRENCY = frozenset("$€£¥")
 
 
+def _has_currency(text: str) -> bool:
+    # Four tests for a character: quicker than going through the text for any of them.
+    return "$" in text or "€" in text or "£" in text or "¥" in text
+
+
+_ASCII_DIGIT_RE = re.compile(r"[0-9]")
+
+
+def _has_digit(text: str) -> bool:
+    """Whether a character of `text` is a digit (str.isdigit). In ASCII text, where the
+    digits are 0-9, one search, quicker than testing each character."""
+    if text.isascii():
+        return _ASCII_DIGIT_RE.search(text) is not None
+    return any(map(str.isdigit, text))
+
+
 class _Pieces:
     """A pattern in pieces, each tried only when one of its words is in the text: the coach
     judges every keystroke, and most key results hold none of a long pattern's words.
@@ -262,7 +278,7 @@ _TARGET_WORDS = lx._words("""percent pp percentage from by zero double doubled t
 
 
 def _may_name_a_target(norm: str, tokens: list[str]) -> bool:
-    return any(map(str.isdigit, norm)) or not _TARGET_WORDS.isdisjoint(tokens)
+    return _has_digit(norm) or not _TARGET_WORDS.isdisjoint(tokens)
 
 
 # A standard each item handed in is met by, whatever the count: "Deliver letters to local
@@ -397,8 +413,7 @@ _LEVEL = _Pieces(
      r"\btrends? in-positive-direction\b|\bbreakeven\b|\bdefault alive\b|\bweigh\b"),
     (("per ",), _PER_POPULATION),
     # "ROIC 10% or higher", "Staff turnover 12% or lower": a threshold the measure holds.
-    (("or higher", "or more", "or above", "or better", "or greater", "or lower", "or less",
-      "or fewer", "or below"),
+    ((" or ",),
      r"\d ?(?:%|percent|points?|pts)? or (?:higher|more|above|better|greater|lower|less|"
      r"fewer|below)\b"),
     # "There are more women in management positions": a level compared.
@@ -432,7 +447,9 @@ _COMPARED_RE = re.compile(
     r"bigger|larger|higher|lower)\b")
 # "Number of claims submitted increases by 10%", "CSAT increased by 5 points": a verb of
 # change after the measure instead of before it.
-_PASSIVE_CHANGE_RE = re.compile(
+_PASSIVE_CHANGE = _Gated(
+    ("increase", "decrease", "reduced", "improved", "shortened", "grow", "grew", "drop", "fall",
+     "fell", "rise", "rose", "doubled", "halved", "cut", "lowered", "raised"),
     r"\b(?:(?:is|are|have|has|be|been) )?(?:increase[sd]?|decrease[sd]?|reduced|improved|"
     r"shortened|grows?|grew|drops?|dropped|falls?|fell|rises?|rose|doubled|halved|cut|"
     r"lowered|raised)\b(?: \w+){0,4} by\b")
@@ -1252,7 +1269,7 @@ def _measured_by_its_means(norm: str) -> bool:
     head, _, means = norm.partition(" by ")
     if not means or not _is_work_gerund(means.split(" ", 1)[0]):
         return False
-    if "%" in head or any(map(str.isdigit, head)):
+    if "%" in head or _has_digit(head):
         return False
     return _MEASURE_OR_OTHERS.isdisjoint(_TOKEN_RE.findall(head))
 
@@ -1542,16 +1559,19 @@ class _Evidence:
         self.coverage = False
         self.others_share = False
         answer_rate = False
-        rest = range(i + 1, len(tokens)) if role != _ROLE_NONE else range(len(tokens))
+        # The shares and the numbers: only they start what the loop below (after the verb,
+        # if any) and the target look for, so no other word is visited.
+        figures_at = [j for j, tok in enumerate(tokens) if tok[0] in _NUMBER_START
+                      or tok[-1] == "%" or tok in _SHARE_OR_NUMBER_WORDS]
+        counted_from = i + 1 if role != _ROLE_NONE else 0
         amount_alone = False
         enabled_act = ""
         # Looked up once, not at every share a long paste repeats.
         names_money_owed = not _MONEY_OWED.isdisjoint(tokens)
         names_spending = "spent" in tokens
-        # Only a share or a number starts what this loop looks at: the other words are
-        # passed over at once.
-        for j in [j for j in rest if tokens[j][0] in _NUMBER_START or tokens[j][-1] == "%"
-                  or tokens[j] in _SHARE_OR_NUMBER_WORDS]:
+        for j in figures_at:
+            if j < counted_from:
+                continue
             tok = tokens[j]
             is_share = tok[-1] == "%" or tok in _SHARE_WORDS
             if is_share and j and tokens[j - 1] in _SCOPE_WORDS:
@@ -1691,7 +1711,7 @@ class _Evidence:
                         _SPELLED.get(t, t) for t in tokens[j:at + 1])
         body = tokens[i + 1:] if role != _ROLE_NONE else tokens
         body_set = set(body)
-        self.metric = bool(body_set & lx.METRIC_NOUNS) or (
+        self.metric = not body_set.isdisjoint(lx.METRIC_NOUNS) or (
             heading > 0 and not lx.METRIC_NOUNS.isdisjoint(tokens[:heading])) or (
             role == _ROLE_NONE and bool(tokens) and _names_a_measure(tokens[i])) or (
             # "Be a zero-waste business", "Every parish to be financially self-supporting":
@@ -1702,7 +1722,7 @@ class _Evidence:
             and any(map(_harmed, tokens[1:8]))) or (
             role in (_ROLE_NONE, _ROLE_CHANGE) and bool(tokens)
             and _names_a_quality(tokens, i + (role != _ROLE_NONE)))
-        self.others = bool(body_set & lx.OTHERS_NOUNS)
+        self.others = not body_set.isdisjoint(lx.OTHERS_NOUNS)
         done_to_counted = ""
         people_act, given_to_them = _what_people_do(tokens, i) if role == _ROLE_NONE \
             else ("", "")
@@ -1716,7 +1736,7 @@ class _Evidence:
         self.done = [t for t in body if t in lx.DONE_STATES]
         # "A budget ... is developed", "Guides are written": any piece of work reported
         # as done, not only the participles listed.
-        if body_set & BE_PAST:
+        if not body_set.isdisjoint(BE_PAST):
             # Not "being": "captures being initiated from the lock screen" is what users do.
             self.done += [t for k, t in enumerate(body) if k and body[k - 1] in BE_PAST
                           and body[k - 1] != "being" and t not in lx.DONE_STATES
@@ -1764,13 +1784,13 @@ class _Evidence:
         for given in (done_to_counted, given_to_them):
             if given and given not in self.done:
                 self.done.append(given)
-        self.cert = bool(body_set & lx.CERTIFICATION_WORDS)
-        self.artefact = bool(body_set & lx.ARTEFACT_NOUNS)
+        self.cert = not body_set.isdisjoint(lx.CERTIFICATION_WORDS)
+        self.artefact = not body_set.isdisjoint(lx.ARTEFACT_NOUNS)
         # Cheapest evidence first: a percent or currency sign, then a counted number, and
         # only then the pattern of targets written in words ("double", "from ... to").
-        self.target = ("%" in norm or not _CURRENCY.isdisjoint(norm)) or any(
-            _is_number(tokens, j) for j, t in enumerate(tokens)
-            if t[0] in _NUMBER_START or t in lx.NUMBER_WORDS) or (
+        self.target = ("%" in norm or _has_currency(norm)) or any(
+            _is_number(tokens, j) for j in figures_at
+            if tokens[j][0] in _NUMBER_START or tokens[j] in lx.NUMBER_WORDS) or (
             _may_name_a_target(norm, tokens) and _TARGET.found_in(norm))
         self.service = answer_rate or (self.target or "within" in norm or " by " in norm
                                        or "first" in norm or " agreed " in norm
@@ -1779,7 +1799,7 @@ class _Evidence:
                                        or "on time" in norm or "on-time" in norm
                                        ) and _SERVICE_LEVEL.found_in(norm)
         self.clause = False
-        token_set = set(tokens)
+        token_set = body_set if role == _ROLE_NONE else set(tokens)  # the same words
         if (role in (_ROLE_TASK, _ROLE_SOFT) or (role == _ROLE_NONE and self.done)) and (
                 "," in norm or not token_set.isdisjoint(_CLAUSE_OPENERS)):
             m = _CLAUSE_RE.search(norm)
@@ -1799,7 +1819,7 @@ class _Evidence:
             self.clause = bool(_WITH_RESULT_RE.search(norm))
         # Each pattern runs only when one of its words is present: the coach must stay fast
         # enough to judge every keystroke.
-        self.universal = bool(token_set & _UNIVERSAL_WORDS) or "%" in norm
+        self.universal = not token_set.isdisjoint(_UNIVERSAL_WORDS) or "%" in norm
         # The first thing the leading verb acts on: "run [a pilot]", "hold [4 workshops]".
         self.object_class = ""
         if role in (_ROLE_SOFT, _ROLE_TASK) or verb == "have":
@@ -1810,27 +1830,27 @@ class _Evidence:
                 break
         # "IT service availability - service uptime": the time a service is up, named as
         # the measure, is reliability, not a capability delivered.
-        self.capability = not self.service and token_set.isdisjoint(_UPTIME_MEASURES) and bool(
-            token_set & _CAPABILITY_WORDS or (token_set & _BE_WORDS and token_set
-                                              & _CAPABILITY_STATE_WORDS)) and bool(
+        self.capability = not self.service and token_set.isdisjoint(_UPTIME_MEASURES) and (
+            not token_set.isdisjoint(_CAPABILITY_WORDS) or (
+                not token_set.isdisjoint(_BE_WORDS)
+                and not token_set.isdisjoint(_CAPABILITY_STATE_WORDS))) and bool(
             _CAPABILITY_RE.search(norm))
-        self.proxy = bool(token_set & _PROXY_WORDS) and bool(_PROXY_RE.search(norm))
-        self.level = bool(token_set & _LEVEL_WORDS or (tokens and tokens[0] in ("zero", "no")
-                                                       and tokens[1:2] != ["of"])
-                          ) and (_LEVEL.found_in(norm) or _measure_at_level(tokens)
-                                 or bool(token_set & lx.COMPARATIVES
-                                         and _COMPARED_RE.search(norm)))
+        self.proxy = not token_set.isdisjoint(_PROXY_WORDS) and bool(_PROXY_RE.search(norm))
+        self.level = (not token_set.isdisjoint(_LEVEL_WORDS) or bool(
+            tokens and tokens[0] in ("zero", "no") and tokens[1:2] != ["of"])) and (
+            _LEVEL.found_in(norm) or _measure_at_level(tokens)
+            or bool(token_set & lx.COMPARATIVES and _COMPARED_RE.search(norm)))
         self.own_cadence = (role in (_ROLE_SOFT, _ROLE_CHANGE) and (
-            any(map(str.isdigit, norm)) or not token_set.isdisjoint(lx.NUMBER_WORDS))
+            _has_digit(norm) or not token_set.isdisjoint(lx.NUMBER_WORDS))
                             and _OWN_CADENCE.found_in(norm)) or (
             role == _ROLE_NONE and not self.target and bool(_OWN_RECURRING_RE.search(norm))
             and (bool(_RECURS_RE.search(norm)) or bool(token_set & _ALWAYS_RECURRING))) or (
             role == _ROLE_NONE and not self.metric and not self.others
             and bool(_OWN_HABIT_RE.match(norm)))
-        self.passive_change = ("by" in token_set and bool(_PASSIVE_CHANGE_RE.search(norm))) or (
+        self.passive_change = ("by" in token_set and bool(_PASSIVE_CHANGE.search(norm))) or (
             role == _ROLE_NONE and len(tokens) > 1 and bool(_CHANGE_AT_END.search(norm))) or (
-            bool(token_set & _CHANGE_NOUNS) and _sized_change_in_a_measure(tokens))
-        self.hiring = bool(token_set & _HIRING_WORDS) and bool(_HIRING_RE.search(norm))
+            not token_set.isdisjoint(_CHANGE_NOUNS) and _sized_change_in_a_measure(tokens))
+        self.hiring = not token_set.isdisjoint(_HIRING_WORDS) and bool(_HIRING_RE.search(norm))
         self.per_user = "per" in token_set and bool(_PER_USER_RE.search(norm))
         self.rate = "per" in token_set and bool(_PER_POPULATION_RE.search(norm))
         self.experience = _experience(tokens, norm, role != _ROLE_NONE) or enabled_act
@@ -2177,7 +2197,7 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
     if ev.artefact_lead and (not ev.target or (
             # The things a piece of work makes, counted ("Construction of 4 mega dams"),
             # not a share or money it reaches.
-            ev.work_lead and "%" not in ev.norm and _CURRENCY.isdisjoint(ev.norm))):
+            ev.work_lead and "%" not in ev.norm and not _has_currency(ev.norm))):
         return OUTPUT, _R_ARTEFACT
     if ev.own_cadence:
         return OUTPUT, _R_HABIT
@@ -2343,7 +2363,7 @@ def _rule_cues(reason: str, ev: _Evidence, norm: str) -> tuple[str, ...]:
         m = _WITH_RESULT_RE.search(norm) or _CLAUSE_RE.search(norm)
         return (" ".join(m.group(0).strip(" ,").split()[:6]),) if m else ()
     if ev.role == _ROLE_NONE and (ev.level or ev.passive_change):
-        m = (_LEVEL.whole.search(norm) if ev.level else None) or _PASSIVE_CHANGE_RE.search(
+        m = (_LEVEL.whole.search(norm) if ev.level else None) or _PASSIVE_CHANGE.search(
             norm) or _CHANGE_AT_END.search(norm)
         return (m.group(0).strip().replace("-", " "),) if m else ()
     if ev.verb and ev.role != _ROLE_NONE:
