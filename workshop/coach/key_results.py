@@ -2376,7 +2376,12 @@ def _merge_cues(*groups: tuple[str, ...], limit: int = 4) -> tuple[str, ...]:
     for group in groups:
         for cue in group:
             cue = _SPELLED.get(cue, cue)
-            if cue and cue not in seen and not any(cue in s for s in seen):
+            if not cue:
+                continue
+            for kept in seen:
+                if cue in kept:
+                    break  # the cue itself, or part of one, is kept already
+            else:
                 seen.append(cue)
     return tuple(seen[:limit])
 

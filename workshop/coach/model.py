@@ -186,13 +186,18 @@ class KRModel:
             folded = "".join(c for c in unicodedata.normalize("NFKD", norm)
                              if not unicodedata.combining(c))
             tokens = _LETTER_RUN_RE.findall(folded)
-        words = known = 0
+        words = [tok for tok in tokens if len(tok) > 2 and tok.isalpha()]
+        if len(words) < 3:
+            return True
+        # Looked up until half of them are known: the verdict is then certain.
+        needed = (len(words) + 1) // 2
         entries = self._token_weights
-        for tok in tokens:
-            if len(tok) > 2 and tok.isalpha():
-                words += 1
-                known += (entries.get(tok) or self._remember(tok))[1] is not None
-        return words < 3 or 2 * known >= words
+        for tok in words:
+            if (entries.get(tok) or self._remember(tok))[1] is not None:
+                needed -= 1
+                if not needed:
+                    return True
+        return False
 
     def rule_vote(self, rules_say_output: bool, reason: str = "") -> float:
         """The rules' verdict in logit units: positive for an output."""
