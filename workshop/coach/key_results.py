@@ -176,7 +176,8 @@ _CURRENCY = frozenset("$€£¥")
 
 
 def _has_currency(text: str) -> bool:
-    # Four tests for a character: quicker than going through the text for any of them.
+    # Four searches for one character each: quicker than testing every character of the
+    # text against the set.
     return "$" in text or "€" in text or "£" in text or "¥" in text
 
 
@@ -296,6 +297,7 @@ _EACH_ITEM_STANDARD = (
     r"\bmeet (?:the |our |its |their )?(?:published|agreed) (?:service )?standards?\b")
 _EACH_ITEM_STANDARD_RE = re.compile(_EACH_ITEM_STANDARD)
 
+# The units of a time to answer or to finish in ("in 3 days", "under 200 ms").
 _DURATION = r"(?:ms|s|sec|seconds|min|mins|minutes|h|hrs|hours|days?|weeks?)\b"
 # Service levels: "within their agreed timeframes", "99.9%", "within 2 days", "in under 5 min".
 _SERVICE_LEVEL = _Pieces(
@@ -306,8 +308,8 @@ _SERVICE_LEVEL = _Pieces(
      # "within a week", not "within a reference architecture".
      r"\bwithin an? (?:\w+ )?(?:minute|hour|day|week|month|quarter|year|sprint|release|"
      r"cycle)s?\b"),
-    (("by their ", "by its ", "by the "), r"\bby (?:their|its|the) (?:reported|agreed|target|promised) (?:\w+ )?"
-     r"(?:time|date)\b"),
+    (("by their ", "by its ", "by the "),
+     r"\bby (?:their|its|the) (?:reported|agreed|target|promised) (?:\w+ )?(?:time|date)\b"),
     # "We will provide those entitled to laptop loans a maximum wait of 6 weeks".
     (("wait",), r"\b(?:maximum|average|median) wait(?:ing)?(?: time)? of\b"),
     # "To deliver 90% of export tests to published turnaround times", "according to

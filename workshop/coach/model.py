@@ -128,8 +128,11 @@ class KRModel:
         # (`_remember` fills it). Figures are not kept: every one is "#" to the model, and
         # most figures typed are new.
         self._token_weights: dict[str, tuple[str, tuple | None]] = {}
-        self._figure_weight: float | None = self.weights.get(_FIGURE_KEY)
-        # The evidence's features by name: the role's and the verb's weights, and its flags.
+        # A figure's weight, as `_token_entry` gives it (None: the model has none).
+        figure_weight = self.weights.get(_FIGURE_KEY)
+        self._figure_weight = None if figure_weight is None else figure_weight or 0.0
+        # The weights of the role, verb and count features by the evidence's value: no
+        # feature name is built for each key result.
         self._role_weights = {name[len("role="):]: w for name, w in self.weights.items()
                               if name.startswith("role=")}
         self._verb_weights = {name[len("verb="):]: w for name, w in self.weights.items()
