@@ -173,35 +173,23 @@ _ID_PRECEDERS = lx._words("""version release iso postgresql postgres python java
     android windows gen series model wave step stage""") | _MONTHS
 _NUMBER_START = frozenset("0123456789$€£¥")
 _CURRENCY = frozenset("$€£¥")
-_TARGET_RE = re.compile(
-    r"\d\s*%|\bpercent|\bpp\b|percentage points|[$€£¥]\s*\d|\d\s*(?:k|m|bn|b|x)\b|"
-    # "by 10", "by half"; not a date, "by 3 March".
-    r"\bfrom\b[^.;]{0,40}?\bto\b|\bby\s+(?:(?>\d+(?:st|nd|rd|th)?)"
-    r"(?! (?:" + "|".join(sorted(_MONTHS)) + r")\b)|half|a third|a quarter)|"
-    r"(?:below|under|above|over|at least|at most|less than|more than|fewer than|"
-    r"greater than|no more than|up to|down to|within|>=|<=|≥|≤|>|<)\s*(?:[$€£¥]\s*)?\d|"
-    r"\b(?:zero|double|doubled|triple|tripled|halve|halved|half|twice)\b|"
-    r"\bor (?:more|higher|lower|less|fewer|better)\b|\bout of\b|"
-    # A multiple ("tenfold", "3-fold") and a rank ("top 3", "#1 in the category").
-    r"\b(?:two|three|four|five|ten|hundred|\d+)-?fold\b|\btop[- ]?\d+\b|"
-    r"#\d+ (?:in|on|among|across|for)\b|"
-    # A level in words: "in under an hour", "within a week", "single-digit churn",
-    # "sub-second", "a third of sales".
-    r"\b(?:below|under|within|less than|more than|at least|at most|over) (?:a|an|one) "
-    r"(?:second|minute|hour|day|week|month|quarter|year)\b|"
-    r"\b(?:single|double|triple)-digit\b|\bsub-(?:second|minute|hour|day|\d)|"
-    r"\b(?:a|one) (?:third|quarter|fifth|tenth) of\b|\bhalf of\b|\bthe majority of\b")
-# The words _TARGET_RE can match without a digit ("from ... to", "double", "or more"): the
-# pattern runs only when one of them, or a digit, is there.
-_TARGET_WORDS = lx._words("""percent pp percentage from by zero double doubled triple
-    tripled halve halved half twice or out twofold threefold fourfold fivefold tenfold
-    hundredfold below under within less more least most over single-digit double-digit
-    triple-digit sub-second sub-minute sub-hour sub-day third quarter fifth tenth
-    majority""")
 
 
-def _may_name_a_target(norm: str, tokens: list[str]) -> bool:
-    return any(map(str.isdigit, norm)) or not _TARGET_WORDS.isdisjoint(tokens)
+def _has_currency(text: str) -> bool:
+    # Four searches for one character each: quicker than testing every character of the
+    # text against the set.
+    return "$" in text or "€" in text or "£" in text or "¥" in text
+
+
+_ASCII_DIGIT_RE = re.compile(r"[0-9]")
+
+
+def _has_digit(text: str) -> bool:
+    """Whether a character of `text` is a digit (str.isdigit). In ASCII text, where the
+    digits are 0-9, one search, quicker than testing each character."""
+    if text.isascii():
+        return _ASCII_DIGIT_RE.search(text) is not None
+    return any(map(str.isdigit, text))
 
 
 class _Pieces:
@@ -223,6 +211,77 @@ class _Pieces:
         return False
 
 
+def _word_first(word: str, rest: str) -> str:
+    r"""The pattern `\b{word}(?:{rest})`, written to begin with the word itself: re looks for
+    a pattern that begins with plain text as str.find does, while one that begins with \b
+    is tried at every position of the text (seven times as long on a key result). The
+    boundary is checked behind the word, once the word is found."""
+    word = re.escape(word)
+    return rf"{word}(?<=\b{word})(?:{rest})"
+
+
+class _Gated:
+    """A pattern searched for only when the text holds one of `words`, which every match
+    of it contains: a test for a word costs a fraction of a search through the text."""
+
+    def __init__(self, words: tuple[str, ...], pattern: str) -> None:
+        self.words = words
+        self.pattern = re.compile(pattern)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        for word in self.words:
+            if word in text:
+                return self.pattern.search(text)
+        return None
+
+
+# A target or a threshold: a share, an amount, a change in size, a level to stay beyond.
+_TARGET = _Pieces(
+    (("%",), r"\d\s*%"),
+    (("percent",), r"\bpercent|percentage points"),
+    (("pp",), r"\bpp\b"),
+    (tuple(_CURRENCY), r"[$€£¥]\s*\d"),
+    # (Any digit, in any script, then one of these letters.)
+    (("k", "m", "b", "x"), r"\d\s*(?:k|m|bn|b|x)\b"),
+    (("from",), r"\bfrom\b[^.;]{0,40}?\bto\b"),
+    # "by 10", "by half"; not a date, "by 3 March".
+    (("by",), r"\bby\s+(?:(?>\d+(?:st|nd|rd|th)?)"
+     r"(?! (?:" + "|".join(sorted(_MONTHS)) + r")\b)|half|a third|a quarter)"),
+    (("below", "under", "above", "over", "least", "most", "than", "up to", "down to", "within",
+      ">", "<", "≥", "≤"),
+     r"(?:below|under|above|over|at least|at most|less than|more than|fewer than|"
+     r"greater than|no more than|up to|down to|within|>=|<=|≥|≤|>|<)\s*(?:[$€£¥]\s*)?\d|"
+     # A level in words: "in under an hour", "within a week".
+     r"\b(?:below|under|within|less than|more than|at least|at most|over) (?:a|an|one) "
+     r"(?:second|minute|hour|day|week|month|quarter|year)\b"),
+    (("zero", "double", "triple", "halve", "half", "twice"),
+     r"\b(?:zero|double|doubled|triple|tripled|halve|halved|half|twice)\b|\bhalf of\b"),
+    (("or more", "or higher", "or lower", "or less", "or fewer", "or better"),
+     r"\bor (?:more|higher|lower|less|fewer|better)\b"),
+    (("out of",), r"\bout of\b"),
+    # A multiple ("tenfold", "3-fold") and a rank ("top 3", "#1 in the category").
+    (("fold",), r"\b(?:two|three|four|five|ten|hundred|\d+)-?fold\b"),
+    (("top",), r"\btop[- ]?\d+\b"),
+    (("#",), r"#\d+ (?:in|on|among|across|for)\b"),
+    # "single-digit churn", "sub-second", "a third of sales".
+    (("-digit",), r"\b(?:single|double|triple)-digit\b"),
+    (("sub-",), r"\bsub-(?:second|minute|hour|day|\d)"),
+    (("third", "quarter", "fifth", "tenth"), r"\b(?:a|one) (?:third|quarter|fifth|tenth) of\b"),
+    (("majority",), r"\bthe majority of\b"),
+)
+# The words _TARGET can match without a digit ("from ... to", "double", "or more"): the
+# pattern runs only when one of them, or a digit, is there.
+_TARGET_WORDS = lx._words("""percent pp percentage from by zero double doubled triple
+    tripled halve halved half twice or out twofold threefold fourfold fivefold tenfold
+    hundredfold below under within less more least most over single-digit double-digit
+    triple-digit sub-second sub-minute sub-hour sub-day third quarter fifth tenth
+    majority""")
+
+
+def _may_name_a_target(norm: str, tokens: list[str]) -> bool:
+    return _has_digit(norm) or not _TARGET_WORDS.isdisjoint(tokens)
+
+
 # A standard each item handed in is met by, whatever the count: "Deliver letters to local
 # addressees by the following working day", "Deliver items according to the standards
 # specified in the Service Leaflet", "80% of applications will meet the published service
@@ -238,6 +297,8 @@ _EACH_ITEM_STANDARD = (
     r"\bmeet (?:the |our |its |their )?(?:published|agreed) (?:service )?standards?\b")
 _EACH_ITEM_STANDARD_RE = re.compile(_EACH_ITEM_STANDARD)
 
+# The units of a time to answer or to finish in ("in 3 days", "under 200 ms").
+_DURATION = r"(?:ms|s|sec|seconds|min|mins|minutes|h|hrs|hours|days?|weeks?)\b"
 # Service levels: "within their agreed timeframes", "99.9%", "within 2 days", "in under 5 min".
 _SERVICE_LEVEL = _Pieces(
     (("within",), r"\bwithin (?:(?:their|its|the|our|an?) )?(?:\w+ )?(?:established|agreed|target|"
@@ -247,8 +308,8 @@ _SERVICE_LEVEL = _Pieces(
      # "within a week", not "within a reference architecture".
      r"\bwithin an? (?:\w+ )?(?:minute|hour|day|week|month|quarter|year|sprint|release|"
      r"cycle)s?\b"),
-    (("by ",), r"\bby (?:their|its|the) (?:reported|agreed|target|promised) (?:\w+ )?"
-     r"(?:time|date)\b"),
+    (("by their ", "by its ", "by the "),
+     r"\bby (?:their|its|the) (?:reported|agreed|target|promised) (?:\w+ )?(?:time|date)\b"),
     # "We will provide those entitled to laptop loans a maximum wait of 6 weeks".
     (("wait",), r"\b(?:maximum|average|median) wait(?:ing)?(?: time)? of\b"),
     # "To deliver 90% of export tests to published turnaround times", "according to
@@ -256,16 +317,17 @@ _SERVICE_LEVEL = _Pieces(
     (("turnaround", "timescale", "timeframe"),
      r"\b(?:to|against|according to|in line with) (?:the |their |its |our )?(?:\w+ )?"
      r"(?:turnaround times?|timescales?|timeframes?)\b"),
-    (("%",), r"\b9\d\.\d+\s*%"),
+    (("%",), _word_first("9", r"\d\.\d+\s*%")),
     # "Calls answered by the 3rd ring", "Complete repairs right first time", "Answer your
     # query at the first point of contact": how quickly and how well each request is met.
-    (("ring",), r"\bby the (?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth) ring\b"),
+    ((" ring",), r"\bby the (?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth) ring\b"),
     (("first",), r"\bright first time\b|\bat (?:the )?first (?:point of )?contact\b|"
      r"\bfirst[- ]contact resolution\b"),
-    (("in ", "under "), r"\b(?:in|under) (?:less than )?\d+ ?(?:ms|s|sec|seconds|min|mins|"
-     r"minutes|h|hrs|hours|days?|weeks?)\b|"
+    # ("in " is in most key results: the pattern begins with it, so as to be quick.)
+    (("in ",), _word_first("in ", r"(?:less than )?\d+ ?" + _DURATION + r"|"
      # "calls resolved in agreed time": the time agreed for each.
-     r"\bin (?:the )?(?:agreed|stipulated|target) (?:times?|timescales?|timeframes?)\b"),
+     r"(?:the )?(?:agreed|stipulated|target) (?:times?|timescales?|timeframes?)\b")),
+    (("under ",), _word_first("under ", r"(?:less than )?\d+ ?" + _DURATION)),
     # "Respond to incidents in the shortest possible time".
     (("shortest",), r"\bin the shortest (?:possible )?time\b"),
     # "Deliver letters by the following working day", "within the period as specified",
@@ -297,10 +359,14 @@ _CLAUSE_RE = re.compile(
 _CLAUSE_OPENERS = lx._words("""and that which so resulting leading driving generating
     bringing brings bring delivering increasing reducing growing lifting cutting lowering
     raising achieving reaching improving to influencing while""")
-_HEALTH_RE = re.compile(
+_HEALTH = _Gated(
+    ("stay", "remain", "kept", "maintained", "sustained", "held", "hold"),
     r"\b(?:stays?|remains?|kept|maintained|sustained|held|holds?) (?:at|above|below|under|"
     r"over|within|>=|<=|≥|≤|steady|stable)")
-_VANITY_RE = re.compile(
+_VANITY = _Gated(
+    ("views", "followers", "likes", "impressions", "stars", "forks", "hits", "time-on-site",
+     "session length", "story-points", "velocity", "commits", "lines-of-code", "coverage",
+     "hours-logged", "downloads"),
     r"\b(?:page-views|followers|likes|impressions|github stars|stars|forks|hits|"
     r"time-on-site|session length|story-points|(?<!deal )(?<!sales )velocity|commits|"
     r"lines-of-code|(?:test|code|unit test) coverage|hours-logged|downloads|views)\b")
@@ -349,8 +415,7 @@ _LEVEL = _Pieces(
      r"\btrends? in-positive-direction\b|\bbreakeven\b|\bdefault alive\b|\bweigh\b"),
     (("per ",), _PER_POPULATION),
     # "ROIC 10% or higher", "Staff turnover 12% or lower": a threshold the measure holds.
-    (("or higher", "or more", "or above", "or better", "or greater", "or lower", "or less",
-      "or fewer", "or below"),
+    ((" or ",),
      r"\d ?(?:%|percent|points?|pts)? or (?:higher|more|above|better|greater|lower|less|"
      r"fewer|below)\b"),
     # "There are more women in management positions": a level compared.
@@ -384,7 +449,9 @@ _COMPARED_RE = re.compile(
     r"bigger|larger|higher|lower)\b")
 # "Number of claims submitted increases by 10%", "CSAT increased by 5 points": a verb of
 # change after the measure instead of before it.
-_PASSIVE_CHANGE_RE = re.compile(
+_PASSIVE_CHANGE = _Gated(
+    ("increase", "decrease", "reduced", "improved", "shortened", "grow", "grew", "drop", "fall",
+     "fell", "rise", "rose", "doubled", "halved", "cut", "lowered", "raised"),
     r"\b(?:(?:is|are|have|has|be|been) )?(?:increase[sd]?|decrease[sd]?|reduced|improved|"
     r"shortened|grows?|grew|drops?|dropped|falls?|fell|rises?|rose|doubled|halved|cut|"
     r"lowered|raised)\b(?: \w+){0,4} by\b")
@@ -393,7 +460,9 @@ _PASSIVE_CHANGE_RE = re.compile(
 # Also in the progressive or the perfect, and set against the way it must not go:
 # "Levels of inactivity are going down, not up", "Inequalities are narrowing, not
 # widening", "Avoidable deaths will have reduced".
-_CHANGE_AT_END_RE = re.compile(
+_CHANGE_AT_END = _Gated(
+    ("increas", "decreas", "grow", "ris", "fall", "drop", "declin", "improv", "shrink", "narrow",
+     "widen", "goes", "going", "gone", "reduc"),
     r"\b(?:increases?|decreases?|grows?|rises?|falls?|drops?|declines?|improves?|shrinks?|"
     r"narrows?|widens?|goes (?:up|down)|"
     r"(?:is|are) (?:going (?:up|down)|increasing|decreasing|growing|rising|falling|dropping|"
@@ -448,6 +517,7 @@ _UPTIME_MEASURES = lx._words("uptime availability downtime")
 _OUTCOME_AFTER_OWN = lx._words("""pass passes succeed succeeds fail fails green break breaks
     load loads respond responds meet meets resolved answered closed""")
 _SHARE_WORDS = lx._words("all every each percent percentage proportion")
+_SHARE_OR_NUMBER_WORDS = _SHARE_WORDS | lx.NUMBER_WORDS
 _SCOPE_WORDS = lx._words("across throughout for to with")
 _CAPABILITY_STATE_WORDS = lx._words("""available in-place live enabled supported scalable
     horizontally integrated automated documented operational established defined ready
@@ -1223,7 +1293,7 @@ def _measured_by_its_means(norm: str) -> bool:
     head, _, means = norm.partition(" by ")
     if not means or not _is_work_gerund(means.split(" ", 1)[0]):
         return False
-    if "%" in head or any(map(str.isdigit, head)):
+    if "%" in head or _has_digit(head):
         return False
     return _MEASURE_OR_OTHERS.isdisjoint(_TOKEN_RE.findall(head))
 
@@ -1474,13 +1544,13 @@ class _Evidence:
         elif role in (_ROLE_TASK, _ROLE_SOFT) and (
                 nxt == "of" or (first in lx.NOUN_OR_VERB or first.endswith("ing"))
                 and (nxt in lx.METRIC_NOUNS or tokens[i + 2:i + 3] in _RATE_WORDS)
-                and _TARGET_RE.search(norm)):
+                and _TARGET.found_in(norm)):
             # "Test coverage at 80%", "Review time under 4 hours", "Meeting rating 4 or
             # more", "Share of voice up from 12%": the first word names what is measured.
             role, verb = _ROLE_NONE, ""
         elif role in (_ROLE_TASK, _ROLE_SOFT) and first.endswith("ed") and any(
                 t in lx.METRIC_NOUNS for t in tokens[i + 1:i + 4]) and any(
-                t in _LEVEL_VERBS for t in tokens[i + 2:i + 6]) and _TARGET_RE.search(norm):
+                t in _LEVEL_VERBS for t in tokens[i + 2:i + 6]) and _TARGET.found_in(norm):
             # "Automated ticket resolution rate reaches 55%": a participle describes the
             # measure that reaches a level; it reports no work done.
             role, verb, describing = _ROLE_NONE, "", first
@@ -1517,13 +1587,19 @@ class _Evidence:
         self.coverage = False
         self.others_share = False
         answer_rate = False
-        rest = range(i + 1, len(tokens)) if role != _ROLE_NONE else range(len(tokens))
+        # The shares and the numbers: only they start what the loop below (after the verb,
+        # if any) and the target look for, so no other word is visited.
+        figures_at = [j for j, tok in enumerate(tokens) if tok[0] in _NUMBER_START
+                      or tok[-1] == "%" or tok in _SHARE_OR_NUMBER_WORDS]
+        counted_from = i + 1 if role != _ROLE_NONE else 0
         amount_alone = False
         enabled_act = ""
         # Looked up once, not at every share a long paste repeats.
         names_money_owed = not _MONEY_OWED.isdisjoint(tokens)
         names_spending = "spent" in tokens
-        for j in rest:
+        for j in figures_at:
+            if j < counted_from:
+                continue
             tok = tokens[j]
             is_share = tok[-1] == "%" or tok in _SHARE_WORDS
             if is_share and j and tokens[j - 1] in _SCOPE_WORDS:
@@ -1663,7 +1739,7 @@ class _Evidence:
                         _SPELLED.get(t, t) for t in tokens[j:at + 1])
         body = tokens[i + 1:] if role != _ROLE_NONE else tokens
         body_set = set(body)
-        self.metric = bool(body_set & lx.METRIC_NOUNS) or (
+        self.metric = not body_set.isdisjoint(lx.METRIC_NOUNS) or (
             heading > 0 and not lx.METRIC_NOUNS.isdisjoint(tokens[:heading])) or (
             role == _ROLE_NONE and bool(tokens) and _names_a_measure(tokens[i])) or (
             # "Be a zero-waste business", "Every parish to be financially self-supporting":
@@ -1674,7 +1750,7 @@ class _Evidence:
             and any(map(_harmed, tokens[1:8]))) or (
             role in (_ROLE_NONE, _ROLE_CHANGE) and bool(tokens)
             and _names_a_quality(tokens, i + (role != _ROLE_NONE)))
-        self.others = bool(body_set & lx.OTHERS_NOUNS)
+        self.others = not body_set.isdisjoint(lx.OTHERS_NOUNS)
         done_to_counted = ""
         people_act, given_to_them = _what_people_do(tokens, i) if role == _ROLE_NONE \
             else ("", "")
@@ -1688,7 +1764,7 @@ class _Evidence:
         self.done = [t for t in body if t in lx.DONE_STATES]
         # "A budget ... is developed", "Guides are written": any piece of work reported
         # as done, not only the participles listed.
-        if body_set & BE_PAST:
+        if not body_set.isdisjoint(BE_PAST):
             # Not "being": "captures being initiated from the lock screen" is what users do.
             self.done += [t for k, t in enumerate(body) if k and body[k - 1] in BE_PAST
                           and body[k - 1] != "being" and t not in lx.DONE_STATES
@@ -1738,15 +1814,15 @@ class _Evidence:
                 self.done.append(given)
         # "Certificate completions: 387": learners finishing a certificate course, not
         # a certification of ours.
-        self.cert = bool(body_set & lx.CERTIFICATION_WORDS) \
+        self.cert = not body_set.isdisjoint(lx.CERTIFICATION_WORDS) \
             and "certificate completion" not in norm
-        self.artefact = bool(body_set & lx.ARTEFACT_NOUNS)
+        self.artefact = not body_set.isdisjoint(lx.ARTEFACT_NOUNS)
         # Cheapest evidence first: a percent or currency sign, then a counted number, and
         # only then the pattern of targets written in words ("double", "from ... to").
-        self.target = ("%" in norm or not _CURRENCY.isdisjoint(norm)) or any(
-            _is_number(tokens, j) for j, t in enumerate(tokens)
-            if t[0] in _NUMBER_START or t in lx.NUMBER_WORDS) or (
-            _may_name_a_target(norm, tokens) and bool(_TARGET_RE.search(norm)))
+        self.target = ("%" in norm or _has_currency(norm)) or any(
+            _is_number(tokens, j) for j in figures_at
+            if tokens[j][0] in _NUMBER_START or tokens[j] in lx.NUMBER_WORDS) or (
+            _may_name_a_target(norm, tokens) and _TARGET.found_in(norm))
         self.service = answer_rate or (self.target or "within" in norm or " by " in norm
                                        or "first" in norm or " agreed " in norm
                                        or "stipulated" in norm or "shortest" in norm
@@ -1754,14 +1830,14 @@ class _Evidence:
                                        or "on time" in norm or "on-time" in norm
                                        ) and _SERVICE_LEVEL.found_in(norm)
         self.clause = False
-        token_set = set(tokens)
+        token_set = body_set if role == _ROLE_NONE else set(tokens)  # the same words
         if (role in (_ROLE_TASK, _ROLE_SOFT) or (role == _ROLE_NONE and self.done)) and (
                 "," in norm or not token_set.isdisjoint(_CLAUSE_OPENERS)):
             m = _CLAUSE_RE.search(norm)
             if m:
                 tail = m.group(0)
                 tail_tokens = set(_TOKEN_RE.findall(tail))
-                has_number = bool(_TARGET_RE.search(tail)) or any(
+                has_number = _TARGET.found_in(tail) or any(
                     t[0].isdigit() and not _IDENTIFIER_RE.match(t) for t in tail_tokens)
                 # "Write a blog post that gets 100+ reads", "Run 2 events with 90% attendee
                 # satisfaction": the work, then the result it is measured by (visits and
@@ -1774,7 +1850,7 @@ class _Evidence:
             self.clause = bool(_WITH_RESULT_RE.search(norm))
         # Each pattern runs only when one of its words is present: the coach must stay fast
         # enough to judge every keystroke.
-        self.universal = bool(token_set & _UNIVERSAL_WORDS) or "%" in norm
+        self.universal = not token_set.isdisjoint(_UNIVERSAL_WORDS) or "%" in norm
         # The first thing the leading verb acts on: "run [a pilot]", "hold [4 workshops]".
         self.object_class = ""
         if role in (_ROLE_SOFT, _ROLE_TASK) or verb == "have":
@@ -1785,27 +1861,27 @@ class _Evidence:
                 break
         # "IT service availability - service uptime": the time a service is up, named as
         # the measure, is reliability, not a capability delivered.
-        self.capability = not self.service and token_set.isdisjoint(_UPTIME_MEASURES) and bool(
-            token_set & _CAPABILITY_WORDS or (token_set & _BE_WORDS and token_set
-                                              & _CAPABILITY_STATE_WORDS)) and bool(
+        self.capability = not self.service and token_set.isdisjoint(_UPTIME_MEASURES) and (
+            not token_set.isdisjoint(_CAPABILITY_WORDS) or (
+                not token_set.isdisjoint(_BE_WORDS)
+                and not token_set.isdisjoint(_CAPABILITY_STATE_WORDS))) and bool(
             _CAPABILITY_RE.search(norm))
-        self.proxy = bool(token_set & _PROXY_WORDS) and bool(_PROXY_RE.search(norm))
-        self.level = bool(token_set & _LEVEL_WORDS or (tokens and tokens[0] in ("zero", "no")
-                                                       and tokens[1:2] != ["of"])
-                          ) and (_LEVEL.found_in(norm) or _measure_at_level(tokens)
-                                 or bool(token_set & lx.COMPARATIVES
-                                         and _COMPARED_RE.search(norm)))
+        self.proxy = not token_set.isdisjoint(_PROXY_WORDS) and bool(_PROXY_RE.search(norm))
+        self.level = (not token_set.isdisjoint(_LEVEL_WORDS) or bool(
+            tokens and tokens[0] in ("zero", "no") and tokens[1:2] != ["of"])) and (
+            _LEVEL.found_in(norm) or _measure_at_level(tokens)
+            or bool(token_set & lx.COMPARATIVES and _COMPARED_RE.search(norm)))
         self.own_cadence = (role in (_ROLE_SOFT, _ROLE_CHANGE) and (
-            any(map(str.isdigit, norm)) or not token_set.isdisjoint(lx.NUMBER_WORDS))
+            _has_digit(norm) or not token_set.isdisjoint(lx.NUMBER_WORDS))
                             and _OWN_CADENCE.found_in(norm)) or (
             role == _ROLE_NONE and not self.target and bool(_OWN_RECURRING_RE.search(norm))
             and (bool(_RECURS_RE.search(norm)) or bool(token_set & _ALWAYS_RECURRING))) or (
             role == _ROLE_NONE and not self.metric and not self.others
             and bool(_OWN_HABIT_RE.match(norm)))
-        self.passive_change = ("by" in token_set and bool(_PASSIVE_CHANGE_RE.search(norm))) or (
-            role == _ROLE_NONE and len(tokens) > 1 and bool(_CHANGE_AT_END_RE.search(norm))) or (
-            bool(token_set & _CHANGE_NOUNS) and _sized_change_in_a_measure(tokens))
-        self.hiring = bool(token_set & _HIRING_WORDS) and bool(_HIRING_RE.search(norm))
+        self.passive_change = ("by" in token_set and bool(_PASSIVE_CHANGE.search(norm))) or (
+            role == _ROLE_NONE and len(tokens) > 1 and bool(_CHANGE_AT_END.search(norm))) or (
+            not token_set.isdisjoint(_CHANGE_NOUNS) and _sized_change_in_a_measure(tokens))
+        self.hiring = not token_set.isdisjoint(_HIRING_WORDS) and bool(_HIRING_RE.search(norm))
         self.per_user = "per" in token_set and bool(_PER_USER_RE.search(norm))
         self.rate = "per" in token_set and bool(_PER_POPULATION_RE.search(norm))
         self.experience = _experience(tokens, norm, role != _ROLE_NONE) or enabled_act
@@ -2219,7 +2295,7 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
     if ev.artefact_lead and (not ev.target or (
             # The things a piece of work makes, counted ("Construction of 4 mega dams"),
             # not a share or money it reaches.
-            ev.work_lead and "%" not in ev.norm and _CURRENCY.isdisjoint(ev.norm))):
+            ev.work_lead and "%" not in ev.norm and not _has_currency(ev.norm))):
         return OUTPUT, _R_ARTEFACT
     if ev.own_cadence:
         return OUTPUT, _R_HABIT
@@ -2385,8 +2461,8 @@ def _rule_cues(reason: str, ev: _Evidence, norm: str) -> tuple[str, ...]:
         m = _WITH_RESULT_RE.search(norm) or _CLAUSE_RE.search(norm)
         return (" ".join(m.group(0).strip(" ,").split()[:6]),) if m else ()
     if ev.role == _ROLE_NONE and (ev.level or ev.passive_change):
-        m = (_LEVEL.whole.search(norm) if ev.level else None) or _PASSIVE_CHANGE_RE.search(
-            norm) or _CHANGE_AT_END_RE.search(norm)
+        m = (_LEVEL.whole.search(norm) if ev.level else None) or _PASSIVE_CHANGE.search(
+            norm) or _CHANGE_AT_END.search(norm)
         return (m.group(0).strip().replace("-", " "),) if m else ()
     if ev.verb and ev.role != _ROLE_NONE:
         return (_SPELLED.get(ev.verb, ev.verb),)
@@ -2398,7 +2474,12 @@ def _merge_cues(*groups: tuple[str, ...], limit: int = 4) -> tuple[str, ...]:
     for group in groups:
         for cue in group:
             cue = _SPELLED.get(cue, cue)
-            if cue and cue not in seen and not any(cue in s for s in seen):
+            if not cue:
+                continue
+            for kept in seen:
+                if cue in kept:
+                    break  # the cue itself, or part of one, is kept already
+            else:
                 seen.append(cue)
     return tuple(seen[:limit])
 
@@ -2492,13 +2573,13 @@ def _assess(text: str, target_field: bool) -> KRAssessment:
                 "This is a done/not-done milestone: at the end of the period it cannot be "
                 "scored between 0.0 and 1.0. Keep it as an action under an outcome KR."))
     if kind == OUTCOME:
-        if ev.role == _ROLE_HOLD or _HEALTH_RE.search(norm):
+        if ev.role == _ROLE_HOLD or _HEALTH.search(norm):
             findings.append(Finding(
                 "kr.health_metric", INFO,
                 "Keeping a measure at its current level is a health metric (a KPI to "
                 "watch), not a change to achieve. Make it a key result only if it is at "
                 "risk, otherwise track it outside the OKRs."))
-        vanity = _VANITY_RE.search(norm)
+        vanity = _VANITY.search(norm)
         if vanity:
             findings.append(Finding(
                 "kr.vanity", INFO,

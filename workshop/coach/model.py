@@ -74,6 +74,9 @@ def features(evidence: Any) -> list[str]:
 
 _LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
 _NUMBER_KEYS = frozenset((WORD_PREFIX + "#", WORD_PREFIX + "%"))
+# A token that begins with one of these is a figure: `stem` makes every one of them "#".
+_FIGURE_START = frozenset("0123456789$€£¥")
+_FIGURE_KEY = WORD_PREFIX + "#"
 # "signed-up", "polls/posts": a compound missing from the word list is read by its parts.
 _PARTS_RE = re.compile(r"[-/.,&']+")
 
@@ -122,8 +125,20 @@ class KRModel:
                                    if name in self.weights)
         # token -> (its feature name, what `_token_entry` says of it): one dictionary
         # look-up per word on the keystroke path instead of a stem and three
-        # (`_remember` fills it).
+        # (`_remember` fills it). Figures are not kept: every one is "#" to the model, and
+        # most figures typed are new.
         self._token_weights: dict[str, tuple[str, tuple | None]] = {}
+        # A figure's weight, as `_token_entry` gives it (None: the model has none).
+        figure_weight = self.weights.get(_FIGURE_KEY)
+        self._figure_weight = None if figure_weight is None else figure_weight or 0.0
+        # The weights of the role, verb and count features by the evidence's value: no
+        # feature name is built for each key result.
+        self._role_weights = {name[len("role="):]: w for name, w in self.weights.items()
+                              if name.startswith("role=")}
+        self._verb_weights = {name[len("verb="):]: w for name, w in self.weights.items()
+                              if name.startswith("verb=")}
+        self._count_weights = {name[len("count="):]: w for name, w in self.weights.items()
+                               if name.startswith("count=")}
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> KRModel:
@@ -174,13 +189,18 @@ class KRModel:
             folded = "".join(c for c in unicodedata.normalize("NFKD", norm)
                              if not unicodedata.combining(c))
             tokens = _LETTER_RUN_RE.findall(folded)
-        words = known = 0
+        words = [tok for tok in tokens if len(tok) > 2 and tok.isalpha()]
+        if len(words) < 3:
+            return True
+        # Looked up until half of them are known: the verdict is then certain.
+        needed = (len(words) + 1) // 2
         entries = self._token_weights
-        for tok in tokens:
-            if len(tok) > 2 and tok.isalpha():
-                words += 1
-                known += (entries.get(tok) or self._remember(tok))[1] is not None
-        return words < 3 or 2 * known >= words
+        for tok in words:
+            if (entries.get(tok) or self._remember(tok))[1] is not None:
+                needed -= 1
+                if not needed:
+                    return True
+        return False
 
     def rule_vote(self, rules_say_output: bool, reason: str = "") -> float:
         """The rules' verdict in logit units: positive for an output."""
@@ -202,24 +222,33 @@ class KRModel:
         vote, and the weighted words, in one pass over the same features as `features()`
         and the words' similarity (inline rather than through them, for speed: the coach
         runs on every keystroke)."""
-        get = self.weights.get
-        z = self.bias + get("role=" + evidence.role, 0.0)
+        z = self.bias + self._role_weights.get(evidence.role, 0.0)
         if evidence.verb:
-            z += get("verb=" + evidence.verb, 0.0)
+            z += self._verb_weights.get(evidence.verb, 0.0)
         for name, w in self._flag_weights:
             if getattr(evidence, name):
                 z += w
         if evidence.done:
-            z += get("done", 0.0)
+            z += self.weights.get("done", 0.0)
         if evidence.count_class:
-            z += get("count=" + evidence.count_class, 0.0)
+            z += self._count_weights.get(evidence.count_class, 0.0)
         seen = set()
         scored = []
         similar = 0.0
         similar_words = 0
         known = self._token_weights
         for tok in evidence.tokens:
-            key, word = known.get(tok) or self._remember(tok)
+            entry = known.get(tok)
+            if entry is None:
+                if tok[0] in _FIGURE_START:
+                    # What `_token_entry` says of a figure, without keeping it.
+                    if _FIGURE_KEY in seen or self._figure_weight is None:
+                        seen.add(_FIGURE_KEY)
+                        continue
+                    entry = _FIGURE_KEY, (self._figure_weight, 0.0, 0, tok, _FIGURE_KEY)
+                else:
+                    entry = self._remember(tok)
+            key, word = entry
             if key in seen or word is None:
                 seen.add(key)
                 continue
