@@ -302,8 +302,8 @@ _DURATION = r"(?:ms|s|sec|seconds|min|mins|minutes|h|hrs|hours|days?|weeks?)\b"
 # Service levels: "within their agreed timeframes", "99.9%", "within 2 days", "in under 5 min".
 _SERVICE_LEVEL = _Pieces(
     (("within",), r"\bwithin (?:(?:their|its|the|our|an?) )?(?:\w+ )?(?:established|agreed|target|"
-     r"reported|promised|statutory|required|published|stipulated) (?:timeframes?|timescales?|"
-     r"times?|deadlines?|windows?|schedules?)\b|"
+     r"reported|promised|statutory|required|published|stipulated) (?:service )?(?:timeframes?|"
+     r"timescales?|times?|deadlines?|windows?|schedules?|standards?)\b|"
      rf"\bwithin (?:\d|{lx.CARDINALS_RE})|"
      # "within a week", not "within a reference architecture".
      r"\bwithin an? (?:\w+ )?(?:minute|hour|day|week|month|quarter|year|sprint|release|"
@@ -615,6 +615,30 @@ def _held_so_often(tokens: list[str]) -> bool:
                 t in ("times", "twice") and rest[k + 1:k + 2] in (["a"], ["per"], ["each"])
                 and rest[k + 2:k + 3] and rest[k + 2] in _PERIOD_NOUNS
                 for k, t in enumerate(rest))
+    return False
+
+
+# How often a round of work comes ("monthly" or "annually" more often dates a measure).
+_SCHEDULE_WORDS = lx._words("daily weekly fortnightly")
+
+
+def _done_on_a_schedule(tokens: list[str]) -> bool:
+    """"X are <done> twice a week", "... is <done> daily": a passive of work, then how often
+    it is done."""
+    for j in range(len(tokens) - 2):
+        if tokens[j] not in ("is", "are") or not (
+                tokens[j + 1].endswith("ed") or tokens[j + 1] in _IRREGULAR_PARTICIPLES) \
+                or _role(lemma(tokens[j + 1])) == _ROLE_CHANGE:
+            continue  # "energy consumption is reduced weekly" is a change
+        rest = tokens[j + 2:j + 7]
+        if rest[:2] == ["at", "least"] or rest[:1] == ["at-least"]:
+            rest = rest[2:] if rest[0] == "at" else rest[1:]
+        if rest[:1] != [] and rest[0] in _SCHEDULE_WORDS:
+            return True
+        often = 1 if rest[:1] in (["once"], ["twice"]) else (
+            2 if rest[1:2] == ["times"] else 0)
+        return often > 0 and rest[often:often + 1] in (["a"], ["per"], ["each"], ["every"]) \
+            and rest[often + 1:often + 2] != [] and rest[often + 1] in _PERIOD_NOUNS
     return False
 
 
@@ -1265,6 +1289,8 @@ def _is_work_gerund(word: str) -> bool:
     return word.endswith("ing") and any(f in _WORK_VERBS for f in _verb_forms(word))
 
 
+# What our work builds, named after a verb of that work: "Developed capabilities for ...".
+_BUILT_THINGS = lx._words("capabilities systems tools processes policies procedures")
 # Gerunds that name a thing, not a practice: "Housing to meet local need".
 _NOUN_GERUNDS = lx._words("""housing funding spending wellbeing well-being being building
     buildings parking clothing lighting earnings savings meeting meetings""")
@@ -1553,6 +1579,14 @@ class _Evidence:
                 t in _LEVEL_VERBS for t in tokens[i + 2:i + 6]) and _TARGET.found_in(norm):
             # "Automated ticket resolution rate reaches 55%": a participle describes the
             # measure that reaches a level; it reports no work done.
+            role, verb, describing = _ROLE_NONE, "", first
+        elif role == _ROLE_TASK and first.endswith("ed") and first != verb \
+                and len(nxt) > 4 and nxt.endswith("s") and nxt.isalpha() \
+                and nxt not in _DETERMINERS and _noun_class(nxt) != "own" \
+                and nxt not in _BUILT_THINGS:
+            # "Scheduled surgeries completed within 26 weeks": a participle before a plural
+            # noun describes it; an imperative is never in the past tense ("Announced plans
+            # to ...", "Developed capabilities for ..." report our own work done).
             role, verb, describing = _ROLE_NONE, "", first
         elif role in (_ROLE_TASK, _ROLE_SOFT) and first.endswith("ing") \
                 and nxt in _VERBS_OF_A_MEASURE:
@@ -2241,6 +2275,10 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
     if ev.level and ev.number_of_own():
         # "Number of blog posts is above 20": a count of our own work, held to a level.
         return OUTPUT, _R_OWN_COUNT
+    if not ev.service and _done_on_a_schedule(ev.tokens):
+        # "Bins are emptied twice a week", "Voicemail boxes are cleared daily": our own
+        # work, done to a timetable.
+        return OUTPUT, _R_HABIT
     if ev.level and _held_so_often(ev.tokens):
         # "Public performances to be held at least 3-4 times a year": our own events, run
         # at a frequency.
