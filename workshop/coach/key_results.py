@@ -2066,15 +2066,30 @@ _MEASURING_DONE = lx._words("surveyed measured assessed benchmarked baselined")
 
 # A service charter's row ends on the time the service takes: "Trade licence 07 days".
 _TIME_ALLOWED_RE = re.compile(
-    r"(?:(- |: )|(\S+) )(?:\d+(?: ?(?:to|or|-) ?\d+)?|one|two|three|five|seven|ten|same) ?"
-    r"(?:working |business |calendar |clear )?(?:/ ?business )?(?:days?|hours?|weeks?|minutes?)$")
+    r"(?:(- |: )|(\S+) )(?:\d+(?: ?(?:to|or|-) ?\d+)?|½|one|two|three|five|seven|ten|same) ?"
+    r"(?:working |business |calendar |clear )?(?:/ ?business )?"
+    r"(?:days?|hours?|weeks?|minutes?|mins?)$")
 # Words before a time that make it a deadline, a duration or a frequency, not a service's
 # time: "Launch the website in the next 30 days", "Volunteer for 100 hours".
 _BEFORE_A_DURATION = lx._words("""every each for next last than per least most over under in
     on of within the a about around after before by up to only at-least""")
 
 
-_TIME_UNITS = ("day", "days", "hour", "hours", "week", "weeks", "minute", "minutes")
+# "As soon as possible", "promptly": how quickly, said without a number.
+_PROMPTLY_RE = re.compile(
+    r"\bas (?:soon|quickly|fast|promptly) as (?:possible|we can|practicable)\b|\bpromptly\b")
+# What a member of the public asks of a service and waits for.
+_REQUESTS = lx._words("""enquiry enquiries query queries call calls letters letter emails
+    complaint complaints request requests response reply messages restored repairs""")
+
+
+def _answered_promptly(ev: _Evidence) -> bool:
+    """A request named, and how promptly it is met."""
+    return not _REQUESTS.isdisjoint(ev.tokens) and bool(_PROMPTLY_RE.search(ev.norm))
+
+
+_TIME_UNITS = ("day", "days", "hour", "hours", "week", "weeks", "minute", "minutes", "min",
+               "mins")
 
 
 def _time_allowed_for_a_service(norm: str) -> bool:
@@ -2145,6 +2160,11 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         # "Cleaning Cesspool 10 days", "Responding to formal correspondence - 4 working
         # days": a service charter's row, the service and the time it takes, a service
         # level.
+        return OUTCOME, _R_OUTCOME
+    if _answered_promptly(ev):
+        # "Reply to your letters as soon as possible", "We aim to deal with all telephone
+        # calls promptly": how quickly each request is met, a service level without a
+        # number.
         return OUTCOME, _R_OUTCOME
     if _average_of_a_measure(ev.tokens):
         # "Average Police Department response time for priority 1 calls": the officers
