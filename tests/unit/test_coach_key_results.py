@@ -598,6 +598,10 @@ def test_when_unsure_the_coach_asks_instead_of_stating() -> None:
     # stated as an output at 0.62 until round 53, whose service charters time each
     # inspection ("Inspect within 48 hours 99%"), and since then asked at 0.55.
     "% of licensed premises inspected within the year",
+    # Our work for the people a programme is for, as the rules read it; asked at 0.56 with
+    # the model trained on rounds 1-52 (leaning to our work) and at 0.56 since round 53's
+    # lessons (leaning to their graduating).
+    "Help girls graduate from high school",
 ])
 def test_near_the_line_the_coach_asks_rather_than_states_either(text: str) -> None:
     # Where the rules and the word model meet at the line, the coach asks, and states
@@ -960,8 +964,7 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
     "Submit 5 grant applications within 2 months",
     "Send 20 proposals to funders",
     "Full implementation of the road safety plan",
-    # Our work for the people a programme is for, and a launch named as a noun.
-    "Help girls graduate from high school",
+    # A launch named as a noun.
     "Public launch of the tenants' portal",
     "Seek community support for the new library",
     "Publish 10 case studies or more",
