@@ -222,13 +222,20 @@ def _word_first(word: str, rest: str) -> str:
 
 class _Gated:
     """A pattern searched for only when the text holds one of `words`, which every match
-    of it contains: a test for a word costs a fraction of a search through the text."""
+    of it contains: a test for a word costs a fraction of a search through the text. A
+    pattern anchored at the end (`$`) can name `ends` as well, the ways every match ends:
+    a text that ends otherwise is not searched at all."""
 
-    def __init__(self, words: tuple[str, ...], pattern: str) -> None:
+    def __init__(self, words: tuple[str, ...], pattern: str, ends: tuple[str, ...] = ()
+                 ) -> None:
         self.words = words
         self.pattern = re.compile(pattern)
+        self.ends = ends
 
     def search(self, text: str) -> re.Match[str] | None:
+        # ($ also matches before a newline at the very end.)
+        if self.ends and not text.rstrip("\n").endswith(self.ends):
+            return None
         for word in self.words:
             if word in text:
                 return self.pattern.search(text)
@@ -471,7 +478,14 @@ _CHANGE_AT_END = _Gated(
     r"grown|declined|dropped|gone (?:up|down)))"
     r"(?: (?:steadily|consistently|each (?:week|month|quarter|year)|over time|"
     r"(?:week|month|quarter|year)[- ]over[- ](?:week|month|quarter|year)))?"
-    r"(?:,? not (?:up|down|\w+ing))?$")
+    r"(?:,? not (?:up|down|\w+ing))?$",
+    # The last word of every match above ("-ing" stands for every word in -ing).
+    ends=("increase", "increases", "decrease", "decreases", "grow", "grows", "rise", "rises",
+          "fall", "falls", "drop", "drops", "decline", "declines", "improve", "improves",
+          "shrink", "shrinks", "narrow", "narrows", "widen", "widens", "up", "down", "ing",
+          "reduced", "fallen", "risen", "increased", "decreased", "improved", "narrowed",
+          "grown", "declined", "dropped", "steadily", "consistently", "week", "month",
+          "quarter", "year", "time"))
 # How often we do something ourselves: "Walk 2 miles a day", "Swim 3 times a week" (every
 # branch needs a number, in digits or in words: it runs only when one is there).
 _OWN_CADENCE = _Pieces(
@@ -625,6 +639,8 @@ _SCHEDULE_WORDS = lx._words("daily weekly fortnightly")
 def _done_on_a_schedule(tokens: list[str]) -> bool:
     """"X are <done> twice a week", "... is <done> daily": a passive of work, then how often
     it is done."""
+    if "is" not in tokens and "are" not in tokens:
+        return False  # (the common case, found without a loop over the words)
     for j in range(len(tokens) - 2):
         if tokens[j] not in ("is", "are") or not (
                 tokens[j + 1].endswith("ed") or tokens[j + 1] in _IRREGULAR_PARTICIPLES) \
@@ -1018,10 +1034,14 @@ _LEVEL_VERBS = _MEASURE_DOES | lx._words("""reach reaches reached hit hits excee
 _AT_LEVEL = lx._words("under below above over")
 _AT_LEVEL_PAIRS = frozenset((("at", "least"), ("at", "most"), ("less", "than"),
                              ("more", "than"), ("fewer", "than")))
+# A word every level above has: one look at the words rules most key results out.
+_AT_LEVEL_WORDS = _AT_LEVEL | {second for _, second in _AT_LEVEL_PAIRS}
 
 
 def _measure_at_level(tokens: list[str]) -> bool:
     """ "Support backlog below 50 tickets": a measure named, then the level it should hold."""
+    if _AT_LEVEL_WORDS.isdisjoint(tokens):
+        return False
     for j in range(len(tokens) - 2):
         tok = tokens[j]
         if (tok not in lx.METRIC_NOUNS and tok not in _SIZE_WORDS) or tok in ("active", "pass"):
@@ -1093,6 +1113,8 @@ _EXPERIENCE_PEOPLE = lx.OTHERS_NOUNS | lx.OWN_PEOPLE_NOUNS | lx._words("""patron
 _BEFORE_EXPERIENCE = lx._words("""may will would should now also better more easily
     continue continues to and all""")
 _SURVEY_ITEM_RE = re.compile(r"^(?:feels?|intends? to|likely to recommend|would recommend)\b")
+# How such an item begins: the pattern is tried only on a text that begins so.
+_SURVEY_ITEM_STARTS = ("feel", "intend", "likely to recommend", "would recommend")
 # A measure named by people's satisfaction ("Key stakeholder satisfaction with advice",
 # "Satisfaction with delivery of state events"): what they feel about the work, whatever
 # the work is; not the survey that asks it ("Satisfaction survey sent to members").
@@ -1107,7 +1129,7 @@ _SATISFIED_WITH_RE = re.compile(
 
 def _experience(tokens: list[str], norm: str, led_by_a_verb: bool) -> str:
     """The words that state people's experience ("staff feel", "feels"), else ""."""
-    m = _SURVEY_ITEM_RE.match(norm)
+    m = _SURVEY_ITEM_RE.match(norm) if norm.startswith(_SURVEY_ITEM_STARTS) else None
     if m:
         return m.group(0)
     if "satisfaction" in norm:
@@ -2343,7 +2365,7 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         # "Medical reports to be completed within stipulated time": each piece of work
         # done in the time set for it, a service level.
         return OUTCOME, _R_OUTCOME
-    if _MEETING_STANDARDS_RE.search(ev.norm):
+    if "meeting" in ev.norm and _MEETING_STANDARDS_RE.search(ev.norm):
         # "Rivers/streams meeting standards": things in the state a standard sets, a level.
         return OUTCOME, _R_LEVEL
     if _names_a_harm(ev.tokens):
@@ -2490,6 +2512,17 @@ _NO_TARGET = Finding(
     "No target or threshold is stated, so nobody can tell at the end of the period "
     'whether it was reached. Add a baseline and a number ("from 61% to 75%").')
 
+# Findings whose words never change, made once (findings are frozen, so sharing is safe).
+_MILESTONE = Finding(
+    "kr.milestone", INFO,
+    "This is a done/not-done milestone: at the end of the period it cannot be "
+    "scored between 0.0 and 1.0. Keep it as an action under an outcome KR.")
+_HEALTH_METRIC = Finding(
+    "kr.health_metric", INFO,
+    "Keeping a measure at its current level is a health metric (a KPI to "
+    "watch), not a change to achieve. Make it a key result only if it is at "
+    "risk, otherwise track it outside the OKRs.")
+
 
 def _rule_cues(reason: str, ev: _Evidence, norm: str) -> tuple[str, ...]:
     """The words the rules' reason rests on, as they appear in the text."""
@@ -2626,17 +2659,10 @@ def _assess(text: str, target_field: bool) -> KRAssessment:
                 "customers) are outcomes."))
         elif reason in (_R_TASK, _R_DONE, _R_CERT, _R_CAPABILITY) and ev.count_class == "":
             milestone = True
-            findings.append(Finding(
-                "kr.milestone", INFO,
-                "This is a done/not-done milestone: at the end of the period it cannot be "
-                "scored between 0.0 and 1.0. Keep it as an action under an outcome KR."))
+            findings.append(_MILESTONE)
     if kind == OUTCOME:
         if ev.role == _ROLE_HOLD or _HEALTH.search(norm):
-            findings.append(Finding(
-                "kr.health_metric", INFO,
-                "Keeping a measure at its current level is a health metric (a KPI to "
-                "watch), not a change to achieve. Make it a key result only if it is at "
-                "risk, otherwise track it outside the OKRs."))
+            findings.append(_HEALTH_METRIC)
         vanity = _VANITY.search(norm)
         if vanity:
             findings.append(Finding(
