@@ -2115,6 +2115,8 @@ _TIME_UNITS = ("day", "days", "hour", "hours", "week", "weeks", "minute", "minut
 
 
 def _time_allowed_for_a_service(norm: str) -> bool:
+    """The text ends on a time, after a dash or a colon or straight after the service's
+    name, not after a word that makes it a deadline or a frequency."""
     if not norm.endswith(_TIME_UNITS):
         return False
     # Only the tail is read: the row's end is all the pattern looks at, and a long paste
@@ -2124,9 +2126,9 @@ def _time_allowed_for_a_service(norm: str) -> bool:
         m.group(2) not in _BEFORE_A_DURATION and not m.group(2)[-1].isdigit()))
 
 
-_AVERAGES = lx._words("average mean median")
-# "The number of", "the quantity of": a count follows.
+# "The number of", "the quantity of": a count follows (`_Evidence.number_of_own`).
 _COUNT_WORDS = lx._words("number count amount quantity")
+_AVERAGES = lx._words("average mean median")
 
 
 def _average_of_a_measure(tokens: list[str]) -> bool:
