@@ -2087,10 +2087,12 @@ _MEASURING_DONE = lx._words("surveyed measured assessed benchmarked baselined")
 
 
 # A service charter's row ends on the time the service takes: "Trade licence 07 days".
+_TIME_UNITS = ("day", "days", "hour", "hours", "week", "weeks", "minute", "minutes", "min",
+               "mins")
 _TIME_ALLOWED_RE = re.compile(
     r"(?:(- |: )|(\S+) )(?:\d+(?: ?(?:to|or|-) ?\d+)?|½|one|two|three|five|seven|ten|same) ?"
     r"(?:working |business |calendar |clear )?(?:/ ?business )?"
-    r"(?:days?|hours?|weeks?|minutes?|mins?)$")
+    r"(?:" + "|".join(_TIME_UNITS) + ")$")
 # Words before a time that make it a deadline, a duration or a frequency, not a service's
 # time: "Launch the website in the next 30 days", "Volunteer for 100 hours".
 _BEFORE_A_DURATION = lx._words("""every each for next last than per least most over under in
@@ -2108,10 +2110,6 @@ _REQUESTS = lx._words("""enquiry enquiries query queries call calls letters lett
 def _answered_promptly(ev: _Evidence) -> bool:
     """A request named, and how promptly it is met."""
     return not _REQUESTS.isdisjoint(ev.tokens) and bool(_PROMPTLY_RE.search(ev.norm))
-
-
-_TIME_UNITS = ("day", "days", "hour", "hours", "week", "weeks", "minute", "minutes", "min",
-               "mins")
 
 
 def _time_allowed_for_a_service(norm: str) -> bool:

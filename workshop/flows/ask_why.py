@@ -59,9 +59,13 @@ _LEAD_INS = (
 )
 
 
+# What a pasted key result may trail that is not part of it.
+_TRAILING = " .!?;:,"
+
+
 def _clean(text: str) -> str:
     text = " ".join(text.split())
-    return text.rstrip(" .!?;:,")
+    return text.rstrip(_TRAILING)
 
 
 # A list label in front of a key result, as people paste them: "KR2:", "KR 2 -", "1.",
@@ -184,7 +188,7 @@ def first_why_question(kr_text: str, verb: str = "") -> str:
     """
     # Single-spaced before the label goes, and the label takes the spaces after it: what is
     # left needs only its end trimmed (`_clean` without a second split).
-    text = _strip_lead_in(strip_label(" ".join(kr_text.split())).rstrip(" .!?;:,"))
+    text = _strip_lead_in(strip_label(" ".join(kr_text.split())).rstrip(_TRAILING))
     if not text:
         return ""
     first = _first_word(text)
