@@ -602,6 +602,10 @@ def test_when_unsure_the_coach_asks_instead_of_stating() -> None:
     # the model trained on rounds 1-52 (leaning to our work) and at 0.56 since round 53's
     # lessons (leaning to their graduating).
     "Help girls graduate from high school",
+    # A budget spent is an input, our own work's, as the rules read it (round 38's lesson);
+    # asked as an output at 0.55 until round 54's plans joined the training rows, and
+    # since then asked at 0.54, the words leaning to money spent as a measure.
+    "% of the maintenance budget spent",
 ])
 def test_near_the_line_the_coach_asks_rather_than_states_either(text: str) -> None:
     # Where the rules and the word model meet at the line, the coach asks, and states
@@ -933,6 +937,10 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     "We will return your calls as soon as we can",
     "Copy of a birth certificate: 15 min",
     "Issuing a building permit: 15 min",
+    # Round 54's: people's own visits and loans, counted with a participle of where they
+    # made them (not "by" our staff).
+    "Number of visits made to our museums and galleries",
+    "# of loans completed through the self-service kiosks",
 ])
 def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME
@@ -1010,7 +1018,6 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
     "Length of cycle lane constructed",
     # Round 38's: memoranda signed are our work; a budget spent is an input.
     "Sign 12 MoUs with industry partners",
-    "% of the maintenance budget spent",
     # Round 39's: road works named as nouns.
     "Widening of the ring road by 2026",
     "Dualling of the coast road",
@@ -1043,9 +1050,26 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
     "Increase quantity of newsletters sent to members",
     # Round 52's: our own work done to a timetable, in the passive.
     "Litter bins are emptied twice a week",
+    # Round 54's: a verb of ours after an adverb of how often, and an appraisal named as
+    # a noun; visits our staff make stay our work.
+    "Regularly measure the speed of our website",
+    "We will periodically measure staff engagement",
+    "Evaluation of the summer reading scheme",
+    "Number of visits made by the outreach officers",
 ])
 def test_the_survey_or_a_meeting_about_targets_stays_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT
+
+
+@pytest.mark.parametrize("text", [
+    # Round 54's: an assessment, an audit or an appraisal, named as a noun, is a piece of
+    # our work; the coach says so rather than asking.
+    "Assessment of the condition of all school buildings",
+    "Audit of fire doors in council blocks",
+])
+def test_an_appraisal_named_as_a_noun_is_stated_as_an_output(text: str) -> None:
+    verdict = assess_kr(text)
+    assert verdict.kind == OUTPUT and not verdict.unsure
 
 
 @pytest.mark.parametrize("text", [

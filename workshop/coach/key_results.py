@@ -677,7 +677,7 @@ _WORK_NOUNS = lx._words("""migration implementation creation deployment publicat
     promotion introduction optimisation optimization examination modernisation modernization
     digitalisation digitalization automation replacement investigation exploration
     commissioning upgrade launch opening widening dualling electrification resurfacing
-    relocation""")
+    relocation assessment evaluation audit appraisal""")
 # Making named as a noun, said of one thing: "Development of a new climate target" (not
 # "Development of young people's skills").
 _MAKING_NOUNS = lx._words("development introduction preparation production drafting design")
@@ -1388,6 +1388,14 @@ _ACTING_OF_THEIR_OWN = lx._words("""applied applying enrolled enrolling particip
 _SENT_TO_US = lx._words("""applications enquiries inquiries donations referrals nominations
     submissions proposals bids entries requests""")
 _BETWEEN_COUNTED_AND_ACT = lx._words("who that have has had been are were is was")
+# What people do of their own accord, counted as they make them: "# of visits made to
+# library locations", "transactions completed using the library's collection".
+_ACTS_OF_THEIRS = lx._words("""visits transactions loans bookings purchases checkouts
+    reservations downloads""")
+# Said of those acts, where or how they were made; never "by" someone (our staff's "visits
+# made by health visitors" are our work).
+_MADE_AND_WHERE = (lx._words("made completed"),
+                   lx._words("to at using through via on online in"))
 _SENDING_VERBS = lx._words("submit send file write prepare lodge")
 # What a programme gives or does to the people it counts ("No. of farmers issued with input
 # packages", "Percentage of children screened"): our work, done to each of them.
@@ -1443,7 +1451,9 @@ def _counted_act_for_themselves(tokens: list[str]) -> str:
     for k in range(at, min(len(tokens), at + 7)):
         tok = tokens[k]
         if (tok in _ACTING_OF_THEIR_OWN and k > at) or (
-                tok in ("received", "submitted") and tokens[k - 1] in _SENT_TO_US):
+                tok in ("received", "submitted") and tokens[k - 1] in _SENT_TO_US) or (
+                tok in _MADE_AND_WHERE[0] and tokens[k - 1] in _ACTS_OF_THEIRS
+                and tokens[k + 1:k + 2] != [] and tokens[k + 1] in _MADE_AND_WHERE[1]):
             return " ".join(tokens[at:k + 1])
         if tok in _BETWEEN_COUNTED_AND_ACT:
             continue

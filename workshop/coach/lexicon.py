@@ -242,7 +242,8 @@ LEADING_FILLERS = _words("""
     successfully fully officially publicly formally quickly finally also further
     significantly substantially continuously consistently measurably dramatically
     materially meaningfully sustainably jointly collectively actively proactively
-    reliably safely always please""")
+    reliably safely always please regularly routinely systematically continually
+    periodically""")
 
 # Numbers written as words that count ("within eight weeks"), and with them the words of
 # a multiple or a fraction.
