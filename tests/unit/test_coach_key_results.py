@@ -606,6 +606,11 @@ def test_when_unsure_the_coach_asks_instead_of_stating() -> None:
     # asked as an output at 0.55 until round 54's plans joined the training rows, and
     # since then asked at 0.54, the words leaning to money spent as a measure.
     "% of the maintenance budget spent",
+    # A request answered "as soon as we can" is a service level, as the rules read it
+    # (round 53's lesson); stated as an outcome until round 55's charters ("tell you as
+    # soon as possible if delays are likely", labelled outputs) joined the training rows,
+    # and since then asked at 0.56.
+    "We will return your calls as soon as we can",
 ])
 def test_near_the_line_the_coach_asks_rather_than_states_either(text: str) -> None:
     # Where the rules and the word model meet at the line, the coach asks, and states
@@ -934,13 +939,15 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     # Round 53's: a request answered "as soon as possible" or "promptly", and a service
     # charter's time in minutes, are service levels without a number of days.
     "Reply to emails as soon as possible",
-    "We will return your calls as soon as we can",
     "Copy of a birth certificate: 15 min",
     "Issuing a building permit: 15 min",
     # Round 54's: people's own visits and loans, counted with a participle of where they
     # made them (not "by" our staff).
     "Number of visits made to our museums and galleries",
     "# of loans completed through the self-service kiosks",
+    # Round 55's: an indicator named by the harm it counts: fires, collisions.
+    "Accidental dwelling fires",
+    "Deliberate secondary fires",
 ])
 def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME
@@ -1056,6 +1063,9 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
     "We will periodically measure staff engagement",
     "Evaluation of the summer reading scheme",
     "Number of visits made by the outreach officers",
+    # Round 55's: advisers, librarians and firefighters are our own people, counted.
+    "Increase the number of debt advisers",
+    "Recruit 12 more librarians",
 ])
 def test_the_survey_or_a_meeting_about_targets_stays_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT

@@ -637,8 +637,10 @@ def test_a_rank_is_not_taken_for_markdown() -> None:
     # A charter's duties, in the -ing form or with a duty verb's standing "a".
     # (With rounds 37-39 in its training the model put "Treating every caller fairly and
     # courteously" at 0.49, just under its line; since round 42's lessons the rules read
-    # "fairly" and "courteously" as the manner of a duty, so the same shape, without them:)
-    ("Treating all residents with kindness", "treating"),
+    # "fairly" and "courteously" as the manner of a duty, so the same shape, without them;
+    # "Treating all residents with kindness" sat at 0.49 with round 55 in its training,
+    # where its charters' values were mostly read as aims, and "patients" took its place:)
+    ("Treating all our patients with dignity", "treating"),
     ("Provide a helpful, efficient and effective service", "provide"),
 ])
 def test_the_word_model_reads_routine_the_rules_have_no_pattern_for(text: str,

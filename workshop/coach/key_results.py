@@ -2153,7 +2153,8 @@ _MEETING_STANDARDS_RE = re.compile(
     r"\bmeeting (?:the |all |\w+ )?(?:standards?|criteria|benchmarks|guidelines)\b")
 # What an indicator may count that nobody wants: infections, injuries, a disease's burden.
 _HARM_NOUNS = lx._words("""infection infections injury injuries pneumonia burden mortality
-    deaths fatalities ulcers readmissions overdoses sepsis""")
+    deaths fatalities ulcers readmissions overdoses sepsis fires collisions casualties
+    crashes""")
 
 
 def _names_a_harm(tokens: list[str]) -> bool:

@@ -129,7 +129,8 @@ OWN_PEOPLE_NOUNS = _words("""
     tutors ambassadors annotator annotators transcriber transcribers labellers labelers
     translators moderators editors writers researchers
     account-executives aes sdrs bdrs scientists officers leaders roles positions
-    vacancies colleagues staff-member staff-members""")
+    vacancies colleagues staff-member staff-members advisers advisors caseworkers
+    counsellors counselors librarians firefighters paramedics""")
 
 # Nouns for people or responses outside the team: counting them counts a response.
 OTHERS_NOUNS = _words("""
