@@ -274,7 +274,17 @@ class RealApp:
         self.xdotool("key", "--clearmodifiers", *keys)
 
     def type(self, text: str, delay_ms: int = 120) -> None:
-        self.xdotool("type", "--delay", str(delay_ms), "--", text)
+        if text.isascii():
+            self.xdotool("type", "--delay", str(delay_ms), "--", text)
+            return
+        # A character the keyboard map lacks (an emoji, Arabic) is typed by remapping a
+        # spare key for it; two such characters in one call can reuse that key before the
+        # app has read the first mapping, and a busy machine then loses a letter
+        # ("زيادة" arrived as "زادة"). One call a character, with a pause, gives the app
+        # time to read each mapping, as a person's keyboard layout would.
+        for char in text:
+            self.xdotool("type", "--delay", str(delay_ms), "--", char)
+            time.sleep(delay_ms / 1000)
 
     # -- the process ----------------------------------------------------------------------
     def kill(self) -> None:
