@@ -587,10 +587,6 @@ def test_when_unsure_the_coach_asks_instead_of_stating() -> None:
     "Satisfaction survey sent to all members",
     "Treble the area of wildflower meadow",
     "Renew library cards according to the standards published in the charter",
-    # A habit of ours, as the rules read it (stated at 0.75, the line itself, until round
-    # 50); with round 50's plans, where volunteers' hours are what people give, the word
-    # model reads "volunteer" as others' doing, and the coach asks at 0.74.
-    "Volunteer 4 times this quarter",
     # A change that goes on, as the rules read it (round 25's lesson); stated as an
     # outcome at 0.55 until round 51, since when the words lean to our own work at 0.54.
     "Continue to increase the use of the children's area",
@@ -606,11 +602,10 @@ def test_when_unsure_the_coach_asks_instead_of_stating() -> None:
     # asked as an output at 0.55 until round 54's plans joined the training rows, and
     # since then asked at 0.54, the words leaning to money spent as a measure.
     "% of the maintenance budget spent",
-    # A request answered "as soon as we can" is a service level, as the rules read it
-    # (round 53's lesson); stated as an outcome until round 55's charters ("tell you as
-    # soon as possible if delays are likely", labelled outputs) joined the training rows,
-    # and since then asked at 0.56.
-    "We will return your calls as soon as we can",
+    # Training we give our own staff, on a schedule (stated as an output until round 57's
+    # training rows); since then asked at 0.55, the words leaning to days of training as
+    # what staff receive.
+    "Every member of staff should receive two days of training a year",
 ])
 def test_near_the_line_the_coach_asks_rather_than_states_either(text: str) -> None:
     # Where the rules and the word model meet at the line, the coach asks, and states
@@ -939,6 +934,9 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     # Round 53's: a request answered "as soon as possible" or "promptly", and a service
     # charter's time in minutes, are service levels without a number of days.
     "Reply to emails as soon as possible",
+    # (Asked at 0.56 with round 55 in the training rows; stated again since round 56's
+    # lesson gave a service's time the vote of the labelling rules' definitions.)
+    "We will return your calls as soon as we can",
     "Copy of a birth certificate: 15 min",
     "Issuing a building permit: 15 min",
     # Round 54's: people's own visits and loans, counted with a participle of where they
@@ -948,6 +946,10 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     # Round 55's: an indicator named by the harm it counts: fires, collisions.
     "Accidental dwelling fires",
     "Deliberate secondary fires",
+    # Round 56's: a service charter's time is a response or resolution time, which the
+    # labelling rules name an outcome: the words may make the coach ask, not overturn it.
+    "Repairs to street lights: 3 days.",
+    "Personal loans requiring committee approval 8 weeks",
 ])
 def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME
@@ -1016,7 +1018,9 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
     "Examination of options for a district heating network",
     "Collect 50 data points from field sensors",
     "Have 2,000 colleagues trained in customer vulnerability",
-    "Every member of staff should receive two days of training a year",
+    # A habit of ours, as the rules read it: asked at 0.74 from round 50 (volunteers'
+    # hours read as what people give), stated again at 0.77 with round 56 in the training.
+    "Volunteer 4 times this quarter",
     "New investments are being planned for the depot",
     # Round 37's: a share of a piece of work named as a noun; things handed out, then how
     # many; the length of what we built.

@@ -2073,6 +2073,12 @@ _R_SHARE = "share"
 # How often we do something ourselves ("Walk 2 miles a day", "Lift weights 3 days a
 # week"): an activity whose completion is the measure, as the labelling rules define it.
 _R_HABIT = "habit"
+# The time a service takes to meet a request ("Repairs to public taps: 2 days", "Reply to
+# emails as soon as possible", "Average response time for priority 1 calls"): a response
+# or resolution time, an outcome as the labelling rules name one. Of the 228 development
+# rows read so after round 56, every one but one was labelled an outcome, and the words
+# had outvoted the rules' light vote on 14 of them.
+_R_SERVICE_TIME = "service_time"
 # Verdicts the labelling rules fix by definition: the words may add doubt, not overturn.
 # A count of the team's own work is one ("Number of blog posts is above 20"): with the
 # model retrained on rounds 1-21 the words "number" and "above" outvoted it.
@@ -2083,7 +2089,8 @@ _DEFINITIONAL = frozenset((_R_PROXY, _R_RESULT, _R_GATHERED, _R_OWN_COUNT))
 # weighs more next to the words than the rules' other verdicts do (see training.py).
 DEFINED_BY_THE_LABELLING_RULES = frozenset((_R_OWN_COUNT, _R_HIRING, _R_CAPABILITY, _R_LEVEL,
                                             _R_RESULT, _R_GAINED, _R_USAGE, _R_GATHERED,
-                                            _R_SHARE, _R_HABIT, _R_EXPERIENCE))
+                                            _R_SHARE, _R_HABIT, _R_EXPERIENCE,
+                                            _R_SERVICE_TIME))
 # Work named by its verb ("Launch ...") or reported done ("12 schools visited"): the
 # labelling rules' "activity ... whose completion is the measure", found by its form, so
 # its vote sits between the others and the defined ones.
@@ -2193,16 +2200,16 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         # "Cleaning Cesspool 10 days", "Responding to formal correspondence - 4 working
         # days": a service charter's row, the service and the time it takes, a service
         # level.
-        return OUTCOME, _R_OUTCOME
+        return OUTCOME, _R_SERVICE_TIME
     if _answered_promptly(ev):
         # "Reply to your letters as soon as possible", "We aim to deal with all telephone
         # calls promptly": how quickly each request is met, a service level without a
         # number.
-        return OUTCOME, _R_OUTCOME
+        return OUTCOME, _R_SERVICE_TIME
     if _average_of_a_measure(ev.tokens):
         # "Average Police Department response time for priority 1 calls": the officers
         # named are whose time is measured, not a count of our people.
-        return OUTCOME, _R_OUTCOME
+        return OUTCOME, _R_SERVICE_TIME
     role = ev.role
     # A count over a population ("days lost per 1,000 staff") is a rate: nobody's work.
     own_count = ev.count_class in ("own", "people") and not ev.rate
@@ -2559,6 +2566,14 @@ def _rule_cues(reason: str, ev: _Evidence, norm: str) -> tuple[str, ...]:
     if reason == _R_USAGE:
         m = _PER_USER_RE.search(norm)
         return (m.group(0),) if m else ()
+    if reason == _R_SERVICE_TIME:
+        tail = norm[-80:]
+        m = _TIME_ALLOWED_RE.search(tail)
+        if m:  # the time itself, not the word or the mark before it
+            return (tail[m.end(1) if m.group(1) is not None else m.end(2) + 1:m.end()],)
+        m = _PROMPTLY_RE.search(norm)
+        if m:
+            return (m.group(0),)
     if reason == _R_RESULT:
         m = _WITH_RESULT_RE.search(norm) or _CLAUSE_RE.search(norm)
         return (" ".join(m.group(0).strip(" ,").split()[:6]),) if m else ()
