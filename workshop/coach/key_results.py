@@ -1392,10 +1392,10 @@ _BETWEEN_COUNTED_AND_ACT = lx._words("who that have has had been are were is was
 # library locations", "transactions completed using the library's collection".
 _ACTS_OF_THEIRS = lx._words("""visits transactions loans bookings purchases checkouts
     reservations downloads""")
+_MADE_STATES = lx._words("made completed")
 # Said of those acts, where or how they were made; never "by" someone (our staff's "visits
 # made by health visitors" are our work).
-_MADE_AND_WHERE = (lx._words("made completed"),
-                   lx._words("to at using through via on online in"))
+_WHERE_MADE = lx._words("to at using through via on online in")
 _SENDING_VERBS = lx._words("submit send file write prepare lodge")
 # What a programme gives or does to the people it counts ("No. of farmers issued with input
 # packages", "Percentage of children screened"): our work, done to each of them.
@@ -1452,8 +1452,8 @@ def _counted_act_for_themselves(tokens: list[str]) -> str:
         tok = tokens[k]
         if (tok in _ACTING_OF_THEIR_OWN and k > at) or (
                 tok in ("received", "submitted") and tokens[k - 1] in _SENT_TO_US) or (
-                tok in _MADE_AND_WHERE[0] and tokens[k - 1] in _ACTS_OF_THEIRS
-                and tokens[k + 1:k + 2] != [] and tokens[k + 1] in _MADE_AND_WHERE[1]):
+                tok in _MADE_STATES and tokens[k - 1] in _ACTS_OF_THEIRS
+                and tokens[k + 1:k + 2] != [] and tokens[k + 1] in _WHERE_MADE):
             return " ".join(tokens[at:k + 1])
         if tok in _BETWEEN_COUNTED_AND_ACT:
             continue
