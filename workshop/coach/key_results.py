@@ -2075,7 +2075,7 @@ _R_SHARE = "share"
 _R_HABIT = "habit"
 # The time a service takes to meet a request ("Repairs to public taps: 2 days", "Reply to
 # emails as soon as possible", "Average response time for priority 1 calls"): a response
-# or resolution time, an outcome as the labelling rules name one. Of the 228 development
+# or resolution time, an outcome as the labelling rules name one. Of the 281 development
 # rows read so after round 56, every one but one was labelled an outcome, and the words
 # had outvoted the rules' light vote on 14 of them.
 _R_SERVICE_TIME = "service_time"
