@@ -1453,7 +1453,7 @@ def _counted_act_for_themselves(tokens: list[str]) -> str:
         if (tok in _ACTING_OF_THEIR_OWN and k > at) or (
                 tok in ("received", "submitted") and tokens[k - 1] in _SENT_TO_US) or (
                 tok in _MADE_STATES and tokens[k - 1] in _ACTS_OF_THEIRS
-                and tokens[k + 1:k + 2] != [] and tokens[k + 1] in _WHERE_MADE):
+                and k + 1 < len(tokens) and tokens[k + 1] in _WHERE_MADE):
             return " ".join(tokens[at:k + 1])
         if tok in _BETWEEN_COUNTED_AND_ACT:
             continue
@@ -2107,9 +2107,9 @@ _MEASURING_DONE = lx._words("surveyed measured assessed benchmarked baselined")
 _TIME_UNITS = ("day", "days", "hour", "hours", "week", "weeks", "minute", "minutes", "min",
                "mins")
 _TIME_ALLOWED_RE = re.compile(
-    r"(?:(- |: )|(\S+) )(?:\d+(?: ?(?:to|or|-) ?\d+)?|½|one|two|three|five|seven|ten|same) ?"
-    r"(?:working |business |calendar |clear )?(?:/ ?business )?"
-    r"(?:" + "|".join(_TIME_UNITS) + ")$")
+    r"(?:(- |: )|(\S+) )(?P<time>(?:\d+(?: ?(?:to|or|-) ?\d+)?|½|one|two|three|five|seven|"
+    r"ten|same) ?(?:working |business |calendar |clear )?(?:/ ?business )?"
+    r"(?:" + "|".join(_TIME_UNITS) + "))$")
 # Words before a time that make it a deadline, a duration or a frequency, not a service's
 # time: "Launch the website in the next 30 days", "Volunteer for 100 hours".
 _BEFORE_A_DURATION = lx._words("""every each for next last than per least most over under in
@@ -2567,10 +2567,9 @@ def _rule_cues(reason: str, ev: _Evidence, norm: str) -> tuple[str, ...]:
         m = _PER_USER_RE.search(norm)
         return (m.group(0),) if m else ()
     if reason == _R_SERVICE_TIME:
-        tail = norm[-80:]
-        m = _TIME_ALLOWED_RE.search(tail)
+        m = _TIME_ALLOWED_RE.search(norm[-80:])
         if m:  # the time itself, not the word or the mark before it
-            return (tail[m.end(1) if m.group(1) is not None else m.end(2) + 1:m.end()],)
+            return (m.group("time"),)
         m = _PROMPTLY_RE.search(norm)
         if m:
             return (m.group(0),)
