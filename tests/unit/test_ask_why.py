@@ -92,6 +92,18 @@ def test_the_coach_asks_the_question_the_ladder_starts_with(kr_text: str) -> Non
     assert "a launched" not in finding.question and "KR2" not in finding.question
 
 
+def test_an_adverb_before_the_verb_is_not_asked_about() -> None:
+    # "Why do we want a regularly measure ...?" was asked once round 54's lesson read the
+    # verb after "regularly": the adverb says how, the question asks about the verb.
+    assert first_why_question("Successfully launch the new app") == \
+        "Why do we want to launch the new app?"
+    finding = assess_kr("We will regularly measure performance against set standards"
+                        ).finding("kr.output")
+    assert finding is not None
+    assert finding.question == "Why do we want to measure performance against set standards?"
+    assert first_why_question("Weekly newsletter sent") == "Why do we want a weekly newsletter sent?"
+
+
 def test_the_ladder_is_climbed_without_changing_the_steps_it_was_given() -> None:
     kr = KeyResult("Launch v3.0 of our platform")
     assert [(s.question, s.answer) for s in ladder_steps(kr)] == [

@@ -195,6 +195,14 @@ def first_why_question(kr_text: str, verb: str = "") -> str:
     base = _verb_base(first)
     if not base and verb and _typo_of(first, verb):
         base = verb
+    if not base and first.endswith("ly") and " " in text:
+        # "Regularly measure ...", "Successfully launch ...": an adverb says how, the verb
+        # after it what; the question asks about the verb.
+        after = text.split(" ", 1)[1]
+        second = _first_word(after)
+        base = _verb_base(second) or (verb if verb and _typo_of(second, verb) else "")
+        if base:
+            text = after
     if base:
         rest = text.split(" ", 1)[1] if " " in text else ""
         return f"Why do we want to {base} {rest}".rstrip() + "?"
