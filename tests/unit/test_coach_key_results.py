@@ -950,6 +950,11 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     # labelling rules name an outcome: the words may make the coach ask, not overturn it.
     "Repairs to street lights: 3 days.",
     "Personal loans requiring committee approval 8 weeks",
+    # Round 57's: people's access made better, named without a verb or a number; work
+    # measured by the rating it reaches, the rating named before its level.
+    "Better access to affordable childcare",
+    "Fairer access to university places",
+    "Run 3 webinars with a satisfaction score of 4.5",
 ])
 def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME

@@ -565,6 +565,10 @@ _WITH_RESULT_RE = re.compile(
     r"(?:stars?|star rating|rating|nps|csat))(?: \w+){0,2} (?:satisfaction|nps|csat|rating|"
     r"ratings|adoption|retention|attendance|participation|conversion|completion|engagement|"
     r"uptake|usage|approval|renewal|response)\b|"
+    # "Hold 4 workshops with a satisfaction rating of 90%", "... surveys with rating of at
+    # least 85% satisfaction": the rating named first, then the level it reaches.
+    r"\bwith (?:an? )?(?:[\w-]+ )?(?:rating|score) of (?:at least |over |more than |>|≥)?"
+    r"\d[\d.,]*\s?%?|"
     # "Forum launched with 60% of societies attending": a share of others taking part.
     r"\bwith (?:at least |over |more than )?\d[\d.,]*\s?% of (?:\w+ ){1,3}(?:attending|"
     r"participating|taking part|using|joining|responding|returning)\b")
@@ -1060,7 +1064,7 @@ def _measure_at_level(tokens: list[str]) -> bool:
 # change in how something is, not a thing to make ("Make 10 docs more enticing" and
 # "Make more videos" count our own work).
 _MADE_BETTER = lx.COMPARATIVES | lx._words("""happier easier simpler safer smoother clearer
-    healthier stronger""")
+    healthier stronger wider earlier fairer""")
 _QUANTITY_WORDS = lx._words("more less fewer")
 _AS_FAST_RE = re.compile(r"\bas \w+ as\b|\b(?:twice|half|\d+ ?(?:x|times)) as \w+")
 # "Find $50k in sponsorship", "Make $1 from a stranger": money found is money attained.
@@ -2389,6 +2393,10 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
     if _names_a_harm(ev.tokens):
         # "Surgical site infections", "Measles burden", "Adverse drug events": an
         # indicator named by the harm it counts; fewer of them is the change wanted.
+        return OUTCOME, _R_OUTCOME
+    if len(ev.tokens) > 1 and ev.tokens[1] == "access" and ev.tokens[0] in _MADE_BETTER:
+        # "Faster access to primary care", "Easier access to records": people's access made
+        # better, a change wanted even without a number.
         return OUTCOME, _R_OUTCOME
     if ev.artefact_lead and (not ev.target or (
             # The things a piece of work makes, counted ("Construction of 4 mega dams"),
