@@ -955,6 +955,10 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     "Better access to affordable childcare",
     "Fairer access to university places",
     "Run 3 webinars with a satisfaction score of 4.5",
+    # Round 58's: what people asked in a survey agree with is how they see us; a charter's
+    # row met "immediately" is a service's time.
+    "Tenants surveyed agreed that repairs were done well",
+    "Issue of a trade licence: Immediately on payment",
 ])
 def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME
@@ -1075,6 +1079,9 @@ def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: 
     # Round 55's: advisers, librarians and firefighters are our own people, counted.
     "Increase the number of debt advisers",
     "Recruit 12 more librarians",
+    # Round 58's: a charter's row whose cell says how often the work is done.
+    "Street sweeping - 2 times a week",
+    "Park mowing - 14 days per cycle",
 ])
 def test_the_survey_or_a_meeting_about_targets_stays_an_output(text: str) -> None:
     assert assess_kr(text).kind == OUTPUT

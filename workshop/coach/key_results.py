@@ -638,6 +638,13 @@ def _held_so_often(tokens: list[str]) -> bool:
 
 # How often a round of work comes ("monthly" or "annually" more often dates a measure).
 _SCHEDULE_WORDS = lx._words("daily weekly fortnightly")
+# A charter's row whose cell says how often the work is done ("Rubbish collection - 3 times
+# a week", "Billing: Once every month", "Grass cutting - 21 days per cycle"): our own work
+# on a timetable, as "Bins are emptied twice a week" is; a time per request is a service's.
+_HOW_OFTEN_CELL_RE = re.compile(
+    r"(?:- |: |\| )(?:(?:\d+|one|two|three|four|five|six|seven) times?|once|twice) "
+    r"(?:a|per|every|each) (?:day|week|fortnight|month|quarter|year)\b|"
+    r"(?:- |: |\| )\d+ (?:days|weeks|months) (?:per|a|each) cycle\b")
 
 
 def _done_on_a_schedule(tokens: list[str]) -> bool:
@@ -2102,6 +2109,11 @@ WORK_NAMED = frozenset((_R_TASK, _R_DONE))
 
 
 _WON_STATES = lx._words("signed won awarded contracted")
+# What people asked in a survey agree with ("Agreement that the ICO is clear about what the
+# law requires", "People surveyed agreed that the ATO was easy to do business with"): how
+# they see us, as satisfaction is.
+_AGREED_THAT_RE = re.compile(r"^agreement that\b|^(?:[\w%-]+ ){1,5}(?:agree|agrees|agreed) "
+                             r"that\b")
 # A measure's measuring reported done: our work, whatever the measure ("Customer
 # satisfaction is surveyed through the annual survey").
 _MEASURING_DONE = lx._words("surveyed measured assessed benchmarked baselined")
@@ -2123,14 +2135,18 @@ _BEFORE_A_DURATION = lx._words("""every each for next last than per least most o
 # "As soon as possible", "promptly": how quickly, said without a number.
 _PROMPTLY_RE = re.compile(
     r"\bas (?:soon|quickly|fast|promptly) as (?:possible|we can|practicable)\b|\bpromptly\b")
+# A charter's row whose cell gives the time as "immediately" ("Attending to office
+# visitors: Immediately on first-come first-served basis"): the service's time, at once.
+_AT_ONCE_CELL_RE = re.compile(r"(?:- |: |\| )immediately\b")
 # What a member of the public asks of a service and waits for.
 _REQUESTS = lx._words("""enquiry enquiries query queries call calls letters letter emails
     complaint complaints request requests response reply messages restored repairs""")
 
 
 def _answered_promptly(ev: _Evidence) -> bool:
-    """A request named, and how promptly it is met."""
-    return not _REQUESTS.isdisjoint(ev.tokens) and bool(_PROMPTLY_RE.search(ev.norm))
+    """A request named, and how promptly it is met; or a charter's row met at once."""
+    return (not _REQUESTS.isdisjoint(ev.tokens) and bool(_PROMPTLY_RE.search(ev.norm))) \
+        or ("immediately" in ev.tokens and bool(_AT_ONCE_CELL_RE.search(ev.norm)))
 
 
 def _time_allowed_for_a_service(norm: str) -> bool:
@@ -2228,7 +2244,8 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         return OUTCOME, _R_OUTCOME
     if ev.gained:
         return OUTCOME, _R_GAINED
-    if ev.experience:
+    if ev.experience or (role == _ROLE_NONE and "that" in ev.tokens
+                         and _AGREED_THAT_RE.search(ev.norm)):
         return OUTCOME, _R_EXPERIENCE
     if ev.by_means:
         # "Improved remote working capabilities by starting work at 10": the means is
@@ -2339,7 +2356,8 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
     if ev.level and ev.number_of_own():
         # "Number of blog posts is above 20": a count of our own work, held to a level.
         return OUTPUT, _R_OWN_COUNT
-    if not ev.service and _done_on_a_schedule(ev.tokens):
+    if not ev.service and (_done_on_a_schedule(ev.tokens)
+                           or _HOW_OFTEN_CELL_RE.search(ev.norm)):
         # "Bins are emptied twice a week", "Voicemail boxes are cleared daily": our own
         # work, done to a timetable.
         return OUTPUT, _R_HABIT
