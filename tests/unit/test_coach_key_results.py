@@ -959,6 +959,8 @@ def test_what_people_feel_find_or_learn_is_an_outcome(text: str) -> None:
     # row met "immediately" is a service's time.
     "Tenants surveyed agreed that repairs were done well",
     "Issue of a trade licence: Immediately on payment",
+    # Round 59's: a charter's time in months.
+    "Planning permission for a house extension — 2 months",
 ])
 def test_satisfaction_a_qualified_change_and_targets_reached_are_outcomes(text: str) -> None:
     assert assess_kr(text).kind == OUTCOME
@@ -1096,6 +1098,19 @@ def test_the_survey_or_a_meeting_about_targets_stays_an_output(text: str) -> Non
 def test_an_appraisal_named_as_a_noun_is_stated_as_an_output(text: str) -> None:
     verdict = assess_kr(text)
     assert verdict.kind == OUTPUT and not verdict.unsure
+
+
+@pytest.mark.parametrize("text", [
+    # Round 59's: a charter's time read past a condition after it, or past the share of
+    # requests to be met so; the labelling rules call a response or resolution time an
+    # outcome, so the coach states it.
+    "Marriage certificate — Time taken: 2 Hours (if all documents are complete)",
+    "Resolve | Medium | 3 days | 85%",
+])
+def test_a_service_time_before_its_condition_or_share_is_stated_as_an_outcome(
+        text: str) -> None:
+    verdict = assess_kr(text)
+    assert verdict.kind == OUTCOME and not verdict.unsure
 
 
 @pytest.mark.parametrize("text", [

@@ -2114,18 +2114,21 @@ _WON_STATES = lx._words("signed won awarded contracted")
 # they see us, as satisfaction is.
 _AGREED_THAT_RE = re.compile(r"^agreement that\b|^(?:[\w%-]+ ){1,5}(?:agree|agrees|agreed) "
                              r"that\b")
+# A dashboard's measure with the way it should move ("Bounce rate (Down is better)").
+_BETTER_WAY_RE = re.compile(r"\((?:up|down|higher|lower|more|less) is better\)$")
 # A measure's measuring reported done: our work, whatever the measure ("Customer
 # satisfaction is surveyed through the annual survey").
 _MEASURING_DONE = lx._words("surveyed measured assessed benchmarked baselined")
 
 
 # A service charter's row ends on the time the service takes: "Trade licence 07 days".
-_TIME_UNITS = ("day", "days", "hour", "hours", "week", "weeks", "minute", "minutes", "min",
-               "mins")
+_TIME_UNITS = ("day", "days", "hour", "hours", "week", "weeks", "month", "months", "minute",
+               "minutes", "min", "mins")
 _TIME_ALLOWED_RE = re.compile(
     r"(?:(- |: )|(\S+) )(?P<time>(?:\d+(?: ?(?:to|or|-) ?\d+)?|½|one|two|three|five|seven|"
     r"ten|same) ?(?:working |business |calendar |clear )?(?:/ ?business )?"
     r"(?:" + "|".join(_TIME_UNITS) + "))$")
+_TRAILING_ASIDE_RE = re.compile(r"\s*(?:\([^()]*\)|\|\s*\d+(?:\.\d+)?\s?%)$")
 # Words before a time that make it a deadline, a duration or a frequency, not a service's
 # time: "Launch the website in the next 30 days", "Volunteer for 100 hours".
 _BEFORE_A_DURATION = lx._words("""every each for next last than per least most over under in
@@ -2152,6 +2155,11 @@ def _answered_promptly(ev: _Evidence) -> bool:
 def _time_allowed_for_a_service(norm: str) -> bool:
     """The text ends on a time, after a dash or a colon or straight after the service's
     name, not after a word that makes it a deadline or a frequency."""
+    if norm.endswith((")", "%")):
+        # "Birth Registration — Time taken: 30 Minutes (With the assumption that all
+        # documents are completed)", "Resolve | Critical | 4 hours | 90%": a condition, or
+        # the share of requests to be met so, after the time is not the row's end.
+        norm = _TRAILING_ASIDE_RE.sub("", norm[-300:])
     if not norm.endswith(_TIME_UNITS):
         return False
     # Only the tail is read: the row's end is all the pattern looks at, and a long paste
@@ -2367,7 +2375,8 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         return OUTPUT, _R_HABIT
     if ev.passive_change or ev.level:
         return OUTCOME, _R_LEVEL
-    if ev.defined_measure:
+    if ev.defined_measure or (ev.norm.endswith(")") and _BETTER_WAY_RE.search(ev.norm)):
+        # "Interactions per session (Up is better)": a measure, and the way it should move.
         return OUTCOME, _R_OUTCOME
     if ev.per_user:
         return OUTCOME, _R_USAGE
