@@ -53,6 +53,10 @@ from workshop.model import ORIGIN_FROM_OUTPUT, Action, KeyResult, Objective, Why
     ("Islands visited by the ferry", "Why do we want islands visited by the ferry?"),
     ("Did we publish 10 case studies?", "Why do we want to publish 10 case studies?"),
     ("Have we hired 3 engineers?", "Why do we want to hire 3 engineers?"),
+    # A charter's row: the work, then how often or how soon, asked about together.
+    ("Rubbish collection - 3 times a week",
+     "Why does rubbish collection 3 times a week matter to us?"),
+    ("Billing: Once every month", "Why does billing once every month matter to us?"),
 ])
 def test_first_why_question(kr_text: str, question: str) -> None:
     assert first_why_question(kr_text) == question

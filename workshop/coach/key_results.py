@@ -2510,6 +2510,19 @@ def _quote_word(verb: str, tokens: list[str]) -> str:
     return word[:1].upper() + word[1:]
 
 
+# The work a timetable is for, where no verb leads: the row's name before its cell
+# ("Rubbish collection - 3 times a week"), or the passive it is done in ("Litter bins are
+# emptied twice a week").
+_TIMETABLED_WORK_RE = re.compile(
+    r"(?P<name>[^-–—:|]{3,60}?)(?: [-–—] |: | \| )|(?P<passive>.{3,60}?\b(?:is|are) \w+)\b",
+    re.IGNORECASE)
+
+
+def _timetabled_work(text: str) -> str:
+    m = _TIMETABLED_WORK_RE.match(text)
+    return (m["name"] or m["passive"]) if m else ""
+
+
 def _output_message(reason: str, ev: _Evidence, text: str, fams: tuple[str, ...],
                     cues: tuple[str, ...] = ()) -> str:
     steer = "Steer the rewrite toward " + " or ".join(fams) + "."
@@ -2549,7 +2562,8 @@ def _output_message(reason: str, ev: _Evidence, text: str, fams: tuple[str, ...]
         return ("Hiring counts people we add to our own team: it measures effort, not how "
                 f"customers, the business or the team are better off. {steer}")
     if reason == _R_HABIT:
-        return (f'"{word}" on a schedule is a habit of our own: it measures how often we '
+        work = word if ev.verb else _timetabled_work(_display(text)) or word
+        return (f'"{work}" on a schedule is a habit of our own: it measures how often we '
                 f"act, not how customers, the business or the team are better off. {steer}")
     if reason == _R_NO_MEASURE:
         return ("It names something to do or to have, but no measure that moves for "

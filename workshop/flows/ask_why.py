@@ -96,6 +96,13 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+# A charter's row: the work named, a dash, a colon or a bar, then how often or how soon.
+_TIMETABLE_ROW_RE = re.compile(
+    r"(?P<work>[^-–—:|]{3,60}?)(?: [-–—] |: | \| )(?P<when>(?:\d|once\b|twice\b|every\b|"
+    r"daily\b|weekly\b|monthly\b|annually\b|yearly\b|within\b|immediately\b).*)",
+    re.IGNORECASE)
+
+
 def _strip_lead_in(text: str) -> str:
     lowered = text.lower()
     if not lowered.startswith(_LEAD_INS):
@@ -206,6 +213,12 @@ def first_why_question(kr_text: str, verb: str = "") -> str:
     if base:
         rest = text.split(" ", 1)[1] if " " in text else ""
         return f"Why do we want to {base} {rest}".rstrip() + "?"
+    row = _TIMETABLE_ROW_RE.match(text)
+    if row:
+        # A charter's row, the work and how often or how soon it is done: "Rubbish
+        # collection - 3 times a week" -> "Why does rubbish collection 3 times a week
+        # matter to us?", not "a rubbish collection - 3 times a week".
+        return f"Why does {_lower_first(row['work'])} {_lower_first(row['when'])} matter to us?"
     phrase = _lower_first(text)
     if first.endswith("ing") and len(first) > 5 and _second_word(text) in _OBJECT_STARTS:
         return f"Why does {phrase} matter to us?"  # "launching the partner programme"
