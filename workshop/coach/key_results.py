@@ -38,7 +38,7 @@ from workshop.coach.findings import (
     KRAssessment,
 )
 from workshop.coach.model import model as shipped_model
-from workshop.flows.ask_why import first_why_question
+from workshop.flows.ask_why import first_why_question, row_name
 from workshop.model import THEME_RE
 
 if TYPE_CHECKING:
@@ -2510,17 +2510,18 @@ def _quote_word(verb: str, tokens: list[str]) -> str:
     return word[:1].upper() + word[1:]
 
 
-# The work a timetable is for, where no verb leads: the row's name before its cell
-# ("Rubbish collection - 3 times a week"), or the passive it is done in ("Litter bins are
-# emptied twice a week").
-_TIMETABLED_WORK_RE = re.compile(
-    r"(?P<name>[^-–—:|]{3,60}?)(?: [-–—] |: | \| )|(?P<passive>.{3,60}?\b(?:is|are) \w+)\b",
-    re.IGNORECASE)
+# The passive a piece of work is done in: "Litter bins are emptied twice a week".
+_DONE_IN_THE_PASSIVE_RE = re.compile(r".{3,60}?\b(?:is|are) \w+\b", re.IGNORECASE)
 
 
 def _timetabled_work(text: str) -> str:
-    m = _TIMETABLED_WORK_RE.match(text)
-    return (m["name"] or m["passive"]) if m else ""
+    """The work a timetable is for, where no verb leads: a charter row's name ("Rubbish
+    collection - 3 times a week"), or the passive it is done in."""
+    name = row_name(text)
+    if name:
+        return name
+    m = _DONE_IN_THE_PASSIVE_RE.match(text)
+    return m.group(0) if m else ""
 
 
 def _output_message(reason: str, ev: _Evidence, text: str, fams: tuple[str, ...],

@@ -96,11 +96,27 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-# A charter's row: the work named, a dash, a colon or a bar, then how often or how soon.
-_TIMETABLE_ROW_RE = re.compile(
-    r"(?P<work>[^-–—:|]{3,60}?)(?: [-–—] |: | \| )(?P<when>(?:\d|once\b|twice\b|every\b|"
-    r"daily\b|weekly\b|monthly\b|annually\b|yearly\b|within\b|immediately\b).*)",
-    re.IGNORECASE)
+# A charter's row: the service or work named, then a dash, a colon or a bar before its
+# cells ("Rubbish collection - 3 times a week").
+_ROW_NAME_RE = re.compile(r"([^-–—:|]{3,60}?)(?: [-–—] |: | \| )")
+# A cell that says how often or how soon.
+_TIMETABLE_CELL_RE = re.compile(r"(?:\d|once\b|twice\b|every\b|daily\b|weekly\b|monthly\b|"
+                                r"annually\b|yearly\b|within\b|immediately\b)", re.IGNORECASE)
+
+
+def row_name(text: str) -> str:
+    """The name a charter's row starts with, before its cells; "" when it has none."""
+    m = _ROW_NAME_RE.match(text)
+    return m.group(1) if m else ""
+
+
+def timetable_row(text: str) -> tuple[str, str] | None:
+    """A charter's row split into its work and its timetable ("Rubbish collection - 3
+    times a week" -> ("Rubbish collection", "3 times a week")), or None."""
+    m = _ROW_NAME_RE.match(text)
+    if m is None or not _TIMETABLE_CELL_RE.match(text, m.end()):
+        return None
+    return m.group(1), text[m.end():]
 
 
 def _strip_lead_in(text: str) -> str:
@@ -213,12 +229,13 @@ def first_why_question(kr_text: str, verb: str = "") -> str:
     if base:
         rest = text.split(" ", 1)[1] if " " in text else ""
         return f"Why do we want to {base} {rest}".rstrip() + "?"
-    row = _TIMETABLE_ROW_RE.match(text)
+    row = timetable_row(text)
     if row:
         # A charter's row, the work and how often or how soon it is done: "Rubbish
         # collection - 3 times a week" -> "Why does rubbish collection 3 times a week
         # matter to us?", not "a rubbish collection - 3 times a week".
-        return f"Why does {_lower_first(row['work'])} {_lower_first(row['when'])} matter to us?"
+        work, when = row
+        return f"Why does {_lower_first(work)} {_lower_first(when)} matter to us?"
     phrase = _lower_first(text)
     if first.endswith("ing") and len(first) > 5 and _second_word(text) in _OBJECT_STARTS:
         return f"Why does {phrase} matter to us?"  # "launching the partner programme"
