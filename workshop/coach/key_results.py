@@ -638,13 +638,15 @@ def _held_so_often(tokens: list[str]) -> bool:
 
 # How often a round of work comes ("monthly" or "annually" more often dates a measure).
 _SCHEDULE_WORDS = lx._words("daily weekly fortnightly")
+# Where a charter's row (its text normalised, dashes made one) breaks into its cells.
+_CELL_BREAK = r"(?:- |: |\| )"
 # A charter's row whose cell says how often the work is done ("Rubbish collection - 3 times
 # a week", "Billing: Once every month", "Grass cutting - 21 days per cycle"): our own work
 # on a timetable, as "Bins are emptied twice a week" is; a time per request is a service's.
 _HOW_OFTEN_CELL_RE = re.compile(
-    r"(?:- |: |\| )(?:(?:\d+|one|two|three|four|five|six|seven) times?|once|twice) "
-    r"(?:a|per|every|each) (?:day|week|fortnight|month|quarter|year)\b|"
-    r"(?:- |: |\| )\d+ (?:days|weeks|months) (?:per|a|each) cycle\b")
+    _CELL_BREAK + r"(?:(?:(?:\d+|one|two|three|four|five|six|seven) times?|once|twice) "
+    r"(?:a|per|every|each) (?:day|week|fortnight|month|quarter|year)|"
+    r"\d+ (?:days|weeks|months) (?:per|a|each) cycle)\b")
 
 
 def _done_on_a_schedule(tokens: list[str]) -> bool:
@@ -2140,7 +2142,7 @@ _PROMPTLY_RE = re.compile(
     r"\bas (?:soon|quickly|fast|promptly) as (?:possible|we can|practicable)\b|\bpromptly\b")
 # A charter's row whose cell gives the time as "immediately" ("Attending to office
 # visitors: Immediately on first-come first-served basis"): the service's time, at once.
-_AT_ONCE_CELL_RE = re.compile(r"(?:- |: |\| )immediately\b")
+_AT_ONCE_CELL_RE = re.compile(_CELL_BREAK + r"immediately\b")
 # What a member of the public asks of a service and waits for.
 _REQUESTS = lx._words("""enquiry enquiries query queries call calls letters letter emails
     complaint complaints request requests response reply messages restored repairs""")
