@@ -1125,6 +1125,16 @@ def test_a_service_time_before_its_condition_or_share_is_stated_as_an_outcome(
     assert verdict.kind == OUTCOME and not verdict.unsure
 
 
+@pytest.mark.parametrize(("text", "time"), [
+    ("Marriage certificate — Time taken: 2 Hours (if all documents are complete)", "2 hours"),
+    ("Resolve | Medium | 3 days | 85%", "3 days"),
+])
+def test_the_coach_quotes_the_service_time_it_read(text: str, time: str) -> None:
+    # The words that drove the verdict are the time the row ends on, read past what follows
+    # it, as the verdict reads it (not "resolve", nor the condition's words).
+    assert assess_kr(text).cues == (time,)
+
+
 @pytest.mark.parametrize("text", [
     "Responding to letters — 4 working days",
     "Issuing a parking permit: 5 working days",

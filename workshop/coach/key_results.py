@@ -2154,19 +2154,25 @@ def _answered_promptly(ev: _Evidence) -> bool:
         or ("immediately" in ev.tokens and bool(_AT_ONCE_CELL_RE.search(ev.norm)))
 
 
-def _time_allowed_for_a_service(norm: str) -> bool:
-    """The text ends on a time, after a dash or a colon or straight after the service's
-    name, not after a word that makes it a deadline or a frequency."""
+def _time_at_the_end(norm: str) -> re.Match[str] | None:
+    """The time the text ends on ("... : 2 days"), read past a condition or a share after
+    it; the verdict and the words quoted for it both read it here."""
     if norm.endswith((")", "%")):
         # "Birth Registration — Time taken: 30 Minutes (With the assumption that all
         # documents are completed)", "Resolve | Critical | 4 hours | 90%": a condition, or
         # the share of requests to be met so, after the time is not the row's end.
         norm = _TRAILING_ASIDE_RE.sub("", norm[-300:])
     if not norm.endswith(_TIME_UNITS):
-        return False
+        return None
     # Only the tail is read: the row's end is all the pattern looks at, and a long paste
     # must not make it retry from every position.
-    m = _TIME_ALLOWED_RE.search(norm[-80:])
+    return _TIME_ALLOWED_RE.search(norm[-80:])
+
+
+def _time_allowed_for_a_service(norm: str) -> bool:
+    """The text ends on a time, after a dash or a colon or straight after the service's
+    name, not after a word that makes it a deadline or a frequency."""
+    m = _time_at_the_end(norm)
     return m is not None and (m.group(1) is not None or (
         m.group(2) not in _BEFORE_A_DURATION and not m.group(2)[-1].isdigit()))
 
@@ -2619,7 +2625,7 @@ def _rule_cues(reason: str, ev: _Evidence, norm: str) -> tuple[str, ...]:
         m = _PER_USER_RE.search(norm)
         return (m.group(0),) if m else ()
     if reason == _R_SERVICE_TIME:
-        m = _TIME_ALLOWED_RE.search(norm[-80:])
+        m = _time_at_the_end(norm)
         if m:  # the time itself, not the word or the mark before it
             return (m.group("time"),)
         m = _PROMPTLY_RE.search(norm)
