@@ -1155,3 +1155,41 @@ def test_a_service_and_the_days_it_takes_is_stated_as_a_service_level(text: str)
 def test_what_people_can_do_or_our_work_for_them_stays_an_output(text: str) -> None:
     # A capability ("can") and our work done so that people learn are outputs.
     assert assess_kr(text).kind == OUTPUT
+
+
+@pytest.mark.parametrize("text", [
+    # Round 60's: the measure a piece of work is to be judged by names the change sought;
+    # the labelling rules call views, feedback and funding outcomes.
+    "The success of the newsletter will be measured by open rates and replies",
+    "Webinar series: the impact of the webinars will be assessed through attendee feedback",
+])
+def test_the_measure_work_is_judged_by_is_an_outcome(text: str) -> None:
+    verdict = assess_kr(text)
+    assert verdict.kind == OUTCOME and not verdict.unsure
+
+
+def test_the_coach_quotes_how_the_work_is_judged() -> None:
+    cues = assess_kr("The success of the newsletter will be measured by open rates").cues
+    assert cues[0] == "measured by"
+
+
+@pytest.mark.parametrize(("text", "time"), [
+    # Round 60's: how long a process takes, said as what to expect, is a service's time.
+    ("A passport renewal can take up to 10 working days", "10 working days"),
+    ("Refund requests usually take 3-5 business days to process", "3-5 business days"),
+])
+def test_the_time_a_process_takes_is_a_service_level(text: str, time: str) -> None:
+    verdict = assess_kr(text)
+    assert verdict.kind == OUTCOME and not verdict.unsure
+    assert verdict.cues == (time,)
+
+
+@pytest.mark.parametrize("text", [
+    # Round 60's: "ensure that" opens the work to be done, not a result the work reaches
+    # ("Ensuring that the list ... is included in the website three weeks before" was read
+    # as work, then the result it is measured by).
+    "Ensure that the timetable is published on the website two weeks before term",
+    "Ensure the fire doors are inspected four times a year",
+])
+def test_work_to_be_ensured_done_is_an_output(text: str) -> None:
+    assert assess_kr(text).kind == OUTPUT

@@ -361,6 +361,10 @@ def codes(text: str) -> set[str]:
     "Promotion of healthy eating in schools",
     # A place kept safe is upkeep ("Keep patients safe" names who benefits).
     "Maintain a safe and welcoming reading room",
+    # Round 60's: the duty the organisation holds, named so.
+    "Responsible for licensing street traders in the borough",
+    "It is our duty to keep the harbour open to shipping",
+    "The mandate given to us under the Libraries Act is to lend books to every resident",
 ])
 def test_a_routine_duty_written_as_a_goal_is_business_as_usual(text: str) -> None:
     found = codes(text)
@@ -376,6 +380,10 @@ def test_a_routine_duty_written_as_a_goal_is_business_as_usual(text: str) -> Non
     "Upgrade Kubernetes to the latest version",
     "Do our usual onboarding for new hires",
     "Do our BAU well",
+    # Round 60's: carrying on, after a modal or a wish.
+    "We have a strong choir, and we will continue to build upon it",
+    "We shall therefore, continue to train our volunteers every spring",
+    "Our goal being to continue to offer free legal clinics",
 ])
 def test_continue_and_maintain_wording_is_still_business_as_usual(text: str) -> None:
     assert "objective.business_as_usual" in codes(text)

@@ -2092,18 +2092,25 @@ _R_HABIT = "habit"
 # rows read so after round 56, every one but one was labelled an outcome, and the words
 # had outvoted the rules' light vote on 14 of them.
 _R_SERVICE_TIME = "service_time"
+# The measure a piece of work's success is to be judged by ("The success of the blogs will
+# be measured by views, shares and comments"): the measure is the result sought.
+_R_JUDGED_BY = "judged_by"
 # Verdicts the labelling rules fix by definition: the words may add doubt, not overturn.
 # A count of the team's own work is one ("Number of blog posts is above 20"): with the
 # model retrained on rounds 1-21 the words "number" and "above" outvoted it.
-_DEFINITIONAL = frozenset((_R_PROXY, _R_RESULT, _R_GATHERED, _R_OWN_COUNT))
+# So is work judged by the measure named for it ("The success of the blogs will be
+# measured by views, shares and comments"): the labelling rules' "work measured by the
+# result it reaches".
+_DEFINITIONAL = frozenset((_R_PROXY, _R_RESULT, _R_GATHERED, _R_OWN_COUNT, _R_JUDGED_BY))
 # Verdicts that restate the labelling rules' own definitions (a count of the team's own
 # work, people hired, a capability, a measure at a level, people gained, usage per user,
-# work measured by the result it reaches, what people feel, find or learn): their vote
-# weighs more next to the words than the rules' other verdicts do (see training.py).
+# work measured by the result it reaches or judged by a measure, what people feel, find or
+# learn): their vote weighs more next to the words than the rules' other verdicts do (see
+# training.py).
 DEFINED_BY_THE_LABELLING_RULES = frozenset((_R_OWN_COUNT, _R_HIRING, _R_CAPABILITY, _R_LEVEL,
                                             _R_RESULT, _R_GAINED, _R_USAGE, _R_GATHERED,
                                             _R_SHARE, _R_HABIT, _R_EXPERIENCE,
-                                            _R_SERVICE_TIME))
+                                            _R_SERVICE_TIME, _R_JUDGED_BY))
 # Work named by its verb ("Launch ...") or reported done ("12 schools visited"): the
 # labelling rules' "activity ... whose completion is the measure", found by its form, so
 # its vote sits between the others and the defined ones.
@@ -2152,6 +2159,39 @@ def _answered_promptly(ev: _Evidence) -> bool:
     """A request named, and how promptly it is met; or a charter's row met at once."""
     return (not _REQUESTS.isdisjoint(ev.tokens) and bool(_PROMPTLY_RE.search(ev.norm))) \
         or ("immediately" in ev.tokens and bool(_AT_ONCE_CELL_RE.search(ev.norm)))
+
+
+# How long a service's process takes, said as what to expect: "This process can take
+# 10-15 business days to complete", "Loan certifications may take 2-3 business days".
+_TAKES_A_TIME_RE = re.compile(
+    r"\b(?:can|will|may|should|shall|would|normally|usually|generally|typically)"
+    r"(?: (?:normally|usually|generally|typically|only))? take (?P<time>(?:up to |no more "
+    r"than |not more than |about |approximately |around |between |at most |less than )?"
+    r"(?:\d+(?: ?(?:to|or|-|and) ?\d+)?|one|two|three|four|five|six|seven|eight|nine|ten) "
+    r"(?:\(\d+\) )?(?:working |business |calendar |clear )?(?:" + "|".join(_TIME_UNITS)
+    + r"))\b")
+
+
+def _takes_a_time(ev: _Evidence) -> re.Match[str] | None:
+    """The time a process is said to take ("The entire process can take up to 25-30
+    days to complete"): a service's time, as its users will wait it."""
+    return _TAKES_A_TIME_RE.search(ev.norm) if "take" in ev.tokens else None
+
+
+# The measure a piece of work is to be judged by: "The success of the technical blogs will
+# be measured by tracking engagement metrics such as views, shares, and comments".
+_JUDGED_BY_RE = re.compile(
+    r"\b(?:success|effectiveness|impact|quality|value) of\b.{0,160}?\b(?:will|shall|would|"
+    r"can|is to|are to) be (?P<how>(?:measured|evaluated|assessed|judged|gauged|determined) "
+    r"(?:by|based on|through|using|via|in terms of|against))\b")
+_JUDGING_WORDS = lx._words("measured evaluated assessed judged gauged determined")
+
+
+def _judged_by(ev: _Evidence) -> re.Match[str] | None:
+    """The work's success and the measure that will judge it: the measure is the key
+    result, the work only what it judges."""
+    return _JUDGED_BY_RE.search(ev.norm) if not _JUDGING_WORDS.isdisjoint(ev.tokens) \
+        else None
 
 
 def _time_at_the_end(norm: str) -> re.Match[str] | None:
@@ -2218,6 +2258,48 @@ def _won(ev: _Evidence) -> bool:
 _AUXILIARIES = lx._words("will be are is were was have has been all fully completely")
 
 
+# A period a count is given in: "... per week", "... a month".
+_PER_PERIOD_RE = re.compile(
+    r"\b(?:per|a|each|every) (?:day|week|month|quarter|year|term|semester|annum)\b")
+# Words between a verb and the count it gives: "Give at least 1 ...", "Offer up to 20 ...".
+_BEFORE_A_COUNT = lx._words("at least up to over more than a minimum of")
+
+
+def _given_at_a_rate(ev: _Evidence) -> bool:
+    """The leading verb gives a count of something per period, and no measure, share of
+    people or service level is named: "Provide 30 same day dental appointments per week"."""
+    if ev.metric or ev.others_share or ev.service or not _has_digit(ev.norm):
+        return False
+    toks = ev.tokens
+    at = ev.lead + 1
+    while at < len(toks) and toks[at] in _BEFORE_A_COUNT:
+        at += 1
+    return at < len(toks) and _is_number(toks, at) and bool(_PER_PERIOD_RE.search(ev.norm))
+
+
+_NUMBER_OF_RE = re.compile(r"^(?:the |total )?(?:number|no|#) of ")
+
+
+def _counted_work_done(ev: _Evidence) -> bool:
+    """ "Number of business grants processed", "# of FOG inspections completed": a short
+    count of things, then the work done to them; not people served (a count of those
+    reached), not work left undone, not each done within a service's time."""
+    toks = ev.tokens
+    return len(toks) <= 9 and toks[-1] in ev.done and toks[-1] != "served" \
+        and toks[-2] != "not" and not ev.service and bool(_NUMBER_OF_RE.match(ev.norm))
+
+
+def _ensured_work_done(ev: _Evidence) -> bool:
+    """ "Ensure (that) <something> is <a piece of work done>" ("... are executed two times
+    a year", "... is embedded in the curriculum"), with no service's time, share of people
+    or level named: the work the team does, said in the passive."""
+    if ev.service or ev.others_share or ev.level or ev.passive_change or "%" in ev.norm:
+        return False
+    toks = ev.tokens
+    return any(toks[k] in BE_PAST and is_task_participle(toks[k + 1])
+               for k in range(ev.lead + 1, min(len(toks) - 1, ev.lead + 16)))
+
+
 def _done_to_them(ev: _Evidence) -> bool:
     """The counted people or things are followed at once by a piece of work done."""
     toks = ev.tokens
@@ -2242,6 +2324,14 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         # calls promptly": how quickly each request is met, a service level without a
         # number.
         return OUTCOME, _R_SERVICE_TIME
+    if _takes_a_time(ev):
+        # "This process can take 10-15 business days to complete": how long a request
+        # waits, said as what to expect.
+        return OUTCOME, _R_SERVICE_TIME
+    if _judged_by(ev):
+        # "The success of the localization efforts will be measured by tracking engagement
+        # metrics such as views": the measure named is what is to move, not the work.
+        return OUTCOME, _R_JUDGED_BY
     if _average_of_a_measure(ev.tokens):
         # "Average Police Department response time for priority 1 calls": the officers
         # named are whose time is measured, not a count of our people.
@@ -2321,6 +2411,11 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
             # unanswered", "To ensure <2% of claims are returned": a level held at nothing,
             # or under a ceiling.
             return OUTCOME, _R_LEVEL
+        if ev.verb == "ensure" and not own_count and _ensured_work_done(ev):
+            # "Ensuring that the list of students eligible to graduate is included in the
+            # convocation website three weeks before the ceremony": "that" opens what is to
+            # be done, not a result the work reaches.
+            return OUTPUT, _R_HABIT if ev.own_cadence else _R_TASK
         if ev.clause:
             # "Run 2 events with 90% attendee satisfaction": measured by what it achieves.
             return OUTCOME, _R_RESULT
@@ -2334,6 +2429,10 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
             # takes part in it.
             return OUTPUT, _R_OWN_COUNT if own_count else (
                 _R_HABIT if ev.own_cadence else _R_TASK)
+        if _given_at_a_rate(ev):
+            # "Provide 30 same day dental appointments per week": so many of what we give,
+            # each week, is our own work on a timetable.
+            return OUTPUT, _R_HABIT
         if ev.service or ev.others_share or ev.count_class == "others":
             return OUTCOME, _R_OUTCOME
         if ev.level or ev.passive_change:
@@ -2631,6 +2730,12 @@ def _rule_cues(reason: str, ev: _Evidence, norm: str) -> tuple[str, ...]:
         m = _PROMPTLY_RE.search(norm)
         if m:
             return (m.group(0),)
+        m = _takes_a_time(ev)
+        if m:
+            return (m.group("time"),)
+    if reason == _R_JUDGED_BY:
+        m = _judged_by(ev)
+        return (m.group("how"),) if m else ()
     if reason == _R_RESULT:
         m = _WITH_RESULT_RE.search(norm) or _CLAUSE_RE.search(norm)
         return (" ".join(m.group(0).strip(" ,").split()[:6]),) if m else ()
@@ -2699,11 +2804,13 @@ def _assess(text: str, target_field: bool) -> KRAssessment:
         return _other_language(text, kind, ev.target or target_field)
     unsure = confidence < words_model.unsure_below
     if kind != rule_kind and (reason in _DEFINITIONAL or (
-            reason == _R_DONE and not _MEASURING_DONE.isdisjoint(ev.done))):
+            reason == _R_DONE and (not _MEASURING_DONE.isdisjoint(ev.done)
+                                   or _counted_work_done(ev)))):
         # An internal proxy ("Reduce tech debt by 30%") is an output by definition, and work
         # measured by the result it reaches ("a post that gets 100+ reads") an outcome,
         # whatever the verb says; so is a measure's survey reported done ("Satisfaction is
-        # surveyed"). The words' doubt only makes the coach ask, not state.
+        # surveyed"), and a count of our own work done ("Number of business grants
+        # processed"). The words' doubt only makes the coach ask, not state.
         kind, confidence, unsure = rule_kind, 0.5, True
         says_output = kind == OUTPUT
     if kind == rule_kind:

@@ -36,6 +36,9 @@ _BAU_RE = re.compile(
     r"work)|unchanged|same as last (?:quarter|year)|continuous improvement|"
     r"(?:on[ -]time|as planned) (?:every|each) (?:day|week|month|quarter|year)|"
     r"continues to|(?:we|they|everyone|\w+s) continue to| and (?:maintain|sustain|keep up)\b|"
+    # Carrying on, said after a modal or a wish: "We will continue to support international
+    # service", "We shall therefore, continue to invest", "The goal being to continue to".
+    r"(?:will|shall|want to|wants to|being to|therefore,?) (?:also )?continue to|"
     # Upkeep said after a lead-in: "it is essential to maintain our disciplined cost
     # management", "it is our goal to remain an attractive employer".
     r"(?:essential|important|vital|goal|aim|priority|committed|commitment) to "
@@ -225,7 +228,12 @@ _DUTY_LEAD_RE = re.compile(
     # Accords", "Processing of grants within the prescribed timeframe", "Promotion of urban
     # farming technologies".
     r"^(?:the )?(?:(?:collection|compilation|processing) and )?(?:co-?ordination|processing|"
-    r"administration|management|stewardship|collection|compilation|provision|promotion) of\b")
+    r"administration|management|stewardship|collection|compilation|provision|promotion) of\b|"
+    # The duty the organisation holds, named so: "Responsible for administering the
+    # Council's territory", "It is our duty to serve the populations ...", "The mandate given
+    # to us under the Water Works Act is to supply potable water".
+    r"^(?:is |are )?responsible for \w+ing\b|^it is (?:our|its) (?:duty|responsibility|"
+    r"mandate) to\b|^(?:the|our) mandate (?:given to us )?(?:under [^,]{1,80} )?is to\b")
 # Work that stands and is kept up: taking part in work that already runs ("Contribute to
 # the CDMS project", "Steadily contribute to MDN"; not to something yet to be done,
 # "Contribute to enabling unit tests"), a steady flow of the same work ("Steady stream of
