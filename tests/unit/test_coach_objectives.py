@@ -365,6 +365,9 @@ def codes(text: str) -> set[str]:
     "Responsible for licensing street traders in the borough",
     "It is our duty to keep the harbour open to shipping",
     "The mandate given to us under the Libraries Act is to lend books to every resident",
+    # Round 61's: a charter's pledge of the service.
+    "We promise to provide friendly and reliable bus services",
+    "The staff of the registry, with full commitment, pledged to provide quality service",
 ])
 def test_a_routine_duty_written_as_a_goal_is_business_as_usual(text: str) -> None:
     found = codes(text)

@@ -646,7 +646,10 @@ _CELL_BREAK = r"(?:- |: |\| )"
 _HOW_OFTEN_CELL_RE = re.compile(
     _CELL_BREAK + r"(?:(?:(?:\d+|one|two|three|four|five|six|seven) times?|once|twice) "
     r"(?:a|per|every|each) (?:day|week|fortnight|month|quarter|year)|"
-    r"\d+ (?:days|weeks|months) (?:per|a|each) cycle)\b")
+    r"\d+ (?:days|weeks|months) (?:per|a|each) cycle)\b|"
+    # ... or said in words: "Grass cutting service is carried out with the frequency of
+    # twice a month".
+    r"\bwith (?:a|the) frequency of\b")
 
 
 def _done_on_a_schedule(tokens: list[str]) -> bool:
@@ -2095,6 +2098,9 @@ _R_SERVICE_TIME = "service_time"
 # The measure a piece of work's success is to be judged by ("The success of the blogs will
 # be measured by views, shares and comments"): the measure is the result sought.
 _R_JUDGED_BY = "judged_by"
+# A service up for a share of the time ("The Library website will be available for 98% of
+# the time"): uptime, as the labelling rules name an outcome.
+_R_UPTIME = "uptime"
 # Verdicts the labelling rules fix by definition: the words may add doubt, not overturn.
 # A count of the team's own work is one ("Number of blog posts is above 20"): with the
 # model retrained on rounds 1-21 the words "number" and "above" outvoted it.
@@ -2105,12 +2111,12 @@ _DEFINITIONAL = frozenset((_R_PROXY, _R_RESULT, _R_GATHERED, _R_OWN_COUNT, _R_JU
 # Verdicts that restate the labelling rules' own definitions (a count of the team's own
 # work, people hired, a capability, a measure at a level, people gained, usage per user,
 # work measured by the result it reaches or judged by a measure, what people feel, find or
-# learn): their vote weighs more next to the words than the rules' other verdicts do (see
+# learn, uptime): their vote weighs more next to the words than the rules' other verdicts do (see
 # training.py).
 DEFINED_BY_THE_LABELLING_RULES = frozenset((_R_OWN_COUNT, _R_HIRING, _R_CAPABILITY, _R_LEVEL,
                                             _R_RESULT, _R_GAINED, _R_USAGE, _R_GATHERED,
                                             _R_SHARE, _R_HABIT, _R_EXPERIENCE,
-                                            _R_SERVICE_TIME, _R_JUDGED_BY))
+                                            _R_SERVICE_TIME, _R_JUDGED_BY, _R_UPTIME))
 # Work named by its verb ("Launch ...") or reported done ("12 schools visited"): the
 # labelling rules' "activity ... whose completion is the measure", found by its form, so
 # its vote sits between the others and the defined ones.
@@ -2135,7 +2141,7 @@ _TIME_UNITS = ("day", "days", "hour", "hours", "week", "weeks", "month", "months
                "minutes", "min", "mins")
 _TIME_ALLOWED_RE = re.compile(
     r"(?:(- |: )|(\S+) )(?P<time>(?:\d+(?: ?(?:to|or|-) ?\d+)?|½|one|two|three|five|seven|"
-    r"ten|same) ?(?:working |business |calendar |clear )?(?:/ ?business )?"
+    r"ten|same) ?(?:working |business |work |calendar |clear )?(?:/ ?business )?"
     r"(?:" + "|".join(_TIME_UNITS) + "))$")
 _TRAILING_ASIDE_RE = re.compile(r"\s*(?:\([^()]*\)|\|\s*\d+(?:\.\d+)?\s?%)$")
 # Words before a time that make it a deadline, a duration or a frequency, not a service's
@@ -2148,8 +2154,10 @@ _BEFORE_A_DURATION = lx._words("""every each for next last than per least most o
 _PROMPTLY_RE = re.compile(
     r"\bas (?:soon|quickly|fast|promptly) as (?:possible|we can|practicable)\b|\bpromptly\b")
 # A charter's row whose cell gives the time as "immediately" ("Attending to office
-# visitors: Immediately on first-come first-served basis"): the service's time, at once.
-_AT_ONCE_CELL_RE = re.compile(_CELL_BREAK + r"immediately\b")
+# visitors: Immediately on first-come first-served basis", "Issue of acknowledgement | On
+# the spot", "Phonecall- Instant"): the service's time, at once.
+_AT_ONCE_CELL_RE = re.compile(_CELL_BREAK + r"(?:immediately|instantly|instant|on the spot)\b")
+_AT_ONCE_WORDS = lx._words("immediately instantly instant spot")
 # What a member of the public asks of a service and waits for.
 _REQUESTS = lx._words("""enquiry enquiries query queries call calls letters letter emails
     complaint complaints request requests response reply messages restored repairs""")
@@ -2158,7 +2166,7 @@ _REQUESTS = lx._words("""enquiry enquiries query queries call calls letters lett
 def _answered_promptly(ev: _Evidence) -> bool:
     """A request named, and how promptly it is met; or a charter's row met at once."""
     return (not _REQUESTS.isdisjoint(ev.tokens) and bool(_PROMPTLY_RE.search(ev.norm))) \
-        or ("immediately" in ev.tokens and bool(_AT_ONCE_CELL_RE.search(ev.norm)))
+        or (not _AT_ONCE_WORDS.isdisjoint(ev.tokens) and bool(_AT_ONCE_CELL_RE.search(ev.norm)))
 
 
 # How long a service's process takes, said as what to expect: "This process can take
@@ -2168,7 +2176,7 @@ _TAKES_A_TIME_RE = re.compile(
     r"(?: (?:normally|usually|generally|typically|only))? take (?P<time>(?:up to |no more "
     r"than |not more than |about |approximately |around |between |at most |less than )?"
     r"(?:\d+(?: ?(?:to|or|-|and) ?\d+)?|one|two|three|four|five|six|seven|eight|nine|ten) "
-    r"(?:\(\d+\) )?(?:working |business |calendar |clear )?(?:" + "|".join(_TIME_UNITS)
+    r"(?:\(\d+\) )?(?:working |business |work |calendar |clear )?(?:" + "|".join(_TIME_UNITS)
     + r"))\b")
 
 
@@ -2185,6 +2193,16 @@ _JUDGED_BY_RE = re.compile(
     r"can|is to|are to) be (?P<how>(?:measured|evaluated|assessed|judged|gauged|determined) "
     r"(?:by|based on|through|using|via|in terms of|against))\b")
 _JUDGING_WORDS = lx._words("measured evaluated assessed judged gauged determined")
+
+
+# "Available for 98% of the time", "available 99.7% of the time": how long a service is up.
+_UP_FOR_A_SHARE_RE = re.compile(
+    r"\bavailable (?:for )?(?:at least )?\d+(?:\.\d+)? ?(?:%|per ?cent) of (?:the )?time\b")
+
+
+def _up_for_a_share(ev: _Evidence) -> re.Match[str] | None:
+    """The share of the time a service is available: its uptime."""
+    return _UP_FOR_A_SHARE_RE.search(ev.norm) if "available" in ev.tokens else None
 
 
 def _judged_by(ev: _Evidence) -> re.Match[str] | None:
@@ -2281,22 +2299,29 @@ _NUMBER_OF_RE = re.compile(r"^(?:the |total )?(?:number|no|#) of ")
 
 
 def _counted_work_done(ev: _Evidence) -> bool:
-    """ "Number of business grants processed", "# of FOG inspections completed": a short
-    count of things, then the work done to them; not people served (a count of those
-    reached), not work left undone, not each done within a service's time."""
+    """ "Number of business grants processed", "Number of workshops held for enrolled
+    students": a short count of things, then the work done to them; not people served (a
+    count of those reached), not work left undone, not each done within a service's time."""
+    m = _NUMBER_OF_RE.match(ev.norm)
     toks = ev.tokens
-    return len(toks) <= 9 and toks[-1] in ev.done and toks[-1] != "served" \
-        and toks[-2] != "not" and not ev.service and bool(_NUMBER_OF_RE.match(ev.norm))
+    if m is None or ev.service or len(toks) > 12:
+        return False
+    start = len(m.group(0).split())
+    for i in range(start + 1, min(len(toks), start + 5)):
+        if toks[i] in ev.done:
+            return toks[i] != "served" and toks[i - 1] != "not"
+    return False
 
 
 def _ensured_work_done(ev: _Evidence) -> bool:
     """ "Ensure (that) <something> is <a piece of work done>" ("... are executed two times
-    a year", "... is embedded in the curriculum"), with no service's time, share of people
+    a year", "... is carried out twice a year"), with no service's time, share of people
     or level named: the work the team does, said in the passive."""
     if ev.service or ev.others_share or ev.level or ev.passive_change or "%" in ev.norm:
         return False
     toks = ev.tokens
-    return any(toks[k] in BE_PAST and is_task_participle(toks[k + 1])
+    return any(toks[k] in BE_PAST and (is_task_participle(toks[k + 1])
+                                       or toks[k + 1:k + 3] == ["carried", "out"])
                for k in range(ev.lead + 1, min(len(toks) - 1, ev.lead + 16)))
 
 
@@ -2332,6 +2357,10 @@ def _decide(ev: _Evidence) -> tuple[str, str]:
         # "The success of the localization efforts will be measured by tracking engagement
         # metrics such as views": the measure named is what is to move, not the work.
         return OUTCOME, _R_JUDGED_BY
+    if _up_for_a_share(ev):
+        # "Library Search will be available for 98% of the time": uptime, not a capability
+        # made available.
+        return OUTCOME, _R_UPTIME
     if _average_of_a_measure(ev.tokens):
         # "Average Police Department response time for priority 1 calls": the officers
         # named are whose time is measured, not a count of our people.
@@ -2733,9 +2762,15 @@ def _rule_cues(reason: str, ev: _Evidence, norm: str) -> tuple[str, ...]:
         m = _takes_a_time(ev)
         if m:
             return (m.group("time"),)
+        m = _AT_ONCE_CELL_RE.search(norm)
+        if m:  # the cell's word, not the mark before it
+            return (m.group(0)[2:],)
     if reason == _R_JUDGED_BY:
         m = _judged_by(ev)
         return (m.group("how"),) if m else ()
+    if reason == _R_UPTIME:
+        m = _up_for_a_share(ev)
+        return (m.group(0),) if m else ()
     if reason == _R_RESULT:
         m = _WITH_RESULT_RE.search(norm) or _CLAUSE_RE.search(norm)
         return (" ".join(m.group(0).strip(" ,").split()[:6]),) if m else ()

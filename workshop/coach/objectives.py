@@ -545,7 +545,11 @@ _BENEFICIARIES = lx._words("""customer customers client clients user users patie
 # committed to delivering quality and reliable water and sewerage services", "We are
 # dedicated to providing our customers with ...".
 _SERVICE_PROMISE_RE = re.compile(
-    r"\b(?:committed|dedicated) to (?:providing|delivering|offering|supplying|giving|serving)\b")
+    r"\b(?:committed|dedicated) to (?:providing|delivering|offering|supplying|giving|serving)\b|"
+    # Said as a pledge: "We promise to provide professional, safe, friendly, caring and
+    # quality services", "... with full determination pledged to provide quality service".
+    r"\b(?:promise|promises|promised|pledge|pledges|pledged|undertake|undertakes) to "
+    r"(?:provide|deliver|offer|give|serve|supply)\b")
 # One word, then a verb in the present ("meridian supports ..."): a name doing what it does.
 _NAMED_DOER_DOES_RE = re.compile(r"^[\w'&.-]+ [a-z]+[^s]s \w")
 # The people an objective is for, as its subject ("Residents will have ...").
