@@ -7,16 +7,17 @@ before any rule was changed: column `part` is `dev` (rules and model were develo
 it) or `blind` (organisations held out, scored once at the end). The floors sit a little
 under the figures measured when the work was done; `benchmarks/coach.py` prints them.
 
-The corpus grew in sixty-one rounds. Each round's blind part, once scored, became
-development data; round 61 (852 key results and 255 objectives, 95 of them business as
-usual, from 101 organisations: Malaysian councils' and agencies' client charters, Kenyan,
-Ugandan, Nigerian and Tanzanian bodies' charters and plans, Australian agencies' and
-councils' service standards and New Zealand councils' community outcomes, Canadian
-federal agencies' and Ontario townships' service standards, open-source projects'
-measures of success, universities' service standards and plans in the UK, Hong Kong,
-South Africa, India and the US, English and Welsh housing associations', a fire
-service's and councils' standards, Indian municipal charters, and clubs', park friends'
-and charities' goals) is today's blind part (see the README).
+The corpus grew in sixty-two rounds. Each round's blind part, once scored, became
+development data; round 62 (704 key results and 269 objectives, 138 of them business as
+usual, from 116 organisations: English, Welsh and Scottish GP and dental practices'
+charters, UK and Irish university libraries' and IT services' standards, Scottish
+councils' and Irish public bodies' charters and strategies, US cities' and counties'
+service levels and turnaround times, open-source projects' working-group charters,
+roadmaps and proposals, Indian utilities', municipalities' and regulators' citizen's
+charters and Sri Lankan, Pakistani, Nepali and Bangladeshi bodies' charters and aims,
+Singapore, Hong Kong, Macao, Taiwan and Philippine bodies' pledges, Malawian, Zambian,
+Fijian and Jamaican bodies' charters, and libraries', learned societies', a rugby
+union's and Rotary districts' plans) is today's blind part (see the README).
 """
 
 from __future__ import annotations
@@ -72,13 +73,13 @@ def test_a_second_reader_agrees_with_the_labels() -> None:
     round 45, the 263 of round 46, the 395 of round 48, the 366 of round 49, the 448 of
     round 50, the 526 of round 51, the 439 of round 52, the 500 of
     round 53, the 65 of round 54, the 466 of round 55, the 431 of round 56, the 354
-    of round 57, the 654 of round 58, the 613 of round 59, the 524 of round 60 and the
-    852 of round 61, labelled
+    of round 57, the 654 of round 58, the 613 of round 59, the 524 of round 60, the
+    852 of round 61 and the 704 of round 62, labelled
     again by the same rules by readers who did not see the corpus's labels: the labels are
     the rules', not one reader's habits."""
     second = _rows("coach_published_second_reader.csv")
     corpus = {r["text"]: r for r in KRS}
-    assert len(second) == 18136 and all(r["text"] in corpus for r in second)
+    assert len(second) == 18840 and all(r["text"] in corpus for r in second)
     assert {r["label"] for r in second} == {"output", "outcome"}
     agree = sum(corpus[r["text"]]["label"] == r["label"] for r in second) / len(second)
     # 0.985, 0.975, 0.962, 0.989, 0.985, 0.961, 0.983, 1.000, 1.000, 1.000, 0.993, 0.963,
@@ -88,7 +89,8 @@ def test_a_second_reader_agrees_with_the_labels() -> None:
     # 0.973, 0.929, 0.967, 0.977, 0.965, 0.945, 0.962, 0.951, 0.977, 0.968, 0.923,
     # 0.968, 0.958, 0.958, 0.936 (round 58: charters' timetables and plans' indicator
     # names), 0.943, 0.914 (round 60: charters' pledges of manner) and 0.966; with round 60
-    # the whole is 0.959, and the floor steps from 0.96 to 0.95; with round 61, 0.960.
+    # the whole is 0.959, and the floor steps from 0.96 to 0.95; with round 61, 0.960; and
+    # 0.919 on round 62 (GP practices' pledges of manner), 0.958 with it.
     assert agree >= 0.95
 
 
@@ -125,7 +127,7 @@ def test_business_as_usual_read_twice() -> None:
     kappa 0.68), round 56's 210 (173 of 210, kappa 0.64), round 57's 120 (102 of 120,
     kappa 0.65), round 58's 212 (186 of 212, kappa 0.73) round 59's 210 (195 of 210,
     kappa 0.85), round 60's 173 (155 of 173, kappa 0.76) and round 61's 255 (225 of 255,
-    kappa 0.75) were read again too. With rounds 20 and
+    kappa 0.75) and round 62's 269 (236 of 269, kappa 0.76) were read again too. With rounds 20 and
     21 in the development part (1,215
     read twice, agreement 0.900), the coach found 0.96 / 0.82 on the 710 both agree on and
     the second reader calls clear-cut; with round 22 too (2,007, agreement 0.902), 0.94 /
@@ -154,12 +156,12 @@ def test_business_as_usual_read_twice() -> None:
     51 too (8,917), 0.91 / 0.79; with round 52 too (9,201), 0.91 / 0.79; with
     round 53 too (9,375), 0.914 / 0.787 (the recall floor steps to 0.78: round 53's
     routine, 68 labelled, mostly service pledges the coach reads as aims); with round 54
-    too (9,433), 0.91 / 0.79; with round 55 too (9,623), 0.92 / 0.79; with round 56 too (9,833), 0.92 / 0.79; with round 57 too (9,953), 0.92 / 0.79; with round 58 too (10,165), 0.92 / 0.79; with round 59 too (10,375), 0.92 / 0.79; with round 60 too (10,548), 0.92 / 0.78."""
+    too (9,433), 0.91 / 0.79; with round 55 too (9,623), 0.92 / 0.79; with round 56 too (9,833), 0.92 / 0.79; with round 57 too (9,953), 0.92 / 0.79; with round 58 too (10,165), 0.92 / 0.79; with round 59 too (10,375), 0.92 / 0.79; with round 60 too (10,548), 0.92 / 0.78; with round 61 too (10,803), 0.92 / 0.78."""
     rows = _rows("coach_published_objectives_second_reader.csv")
     corpus = {r["text"]: r for r in OBJECTIVES}
     assert all(r["text"] in corpus for r in rows)
     parts = Counter(corpus[r["text"]]["part"] for r in rows)
-    assert parts == {"dev": 10548, "blind": 255}
+    assert parts == {"dev": 10803, "blind": 269}
     second = [r for r in rows if corpus[r["text"]]["part"] == "dev"]
     agree = sum(corpus[r["text"]]["bau"] == r["bau"] for r in second) / len(second)
     assert agree >= 0.85
@@ -192,17 +194,21 @@ def _kr_figures(part: str) -> dict[str, float]:
     # floor steps down a point.
     ("dev", {"accuracy": 0.90, "clear": 0.95, "stated": 0.95, "output recall": 0.91,
              "outcome recall": 0.87}),
-    # The blind part (round 61, 852 key results of Malaysian councils' and agencies'
-    # client charters, East and West African bodies' charters and plans, Australian and
-    # Canadian agencies' service standards, open-source projects' measures of success,
-    # universities' service standards, English and Welsh housing associations' and a fire
-    # service's standards, Indian municipal charters, and clubs' and charities' goals),
-    # scored once, with round 60's lessons taught and the model retrained on rounds 1-60:
-    # accuracy 0.876 (746 of 852), clear-cut 0.940 (607 of 646), stated verdicts 0.920
-    # (648 of the 704 stated), output recall 0.829 (290 of 350), outcome recall 0.908 (456
-    # of 502); the coach of 677d1bf 0.766. A second reader agreed on 823 of the 852. The
-    # floors sit a row under.
-    # Earlier rounds, each scored once before it joined the development part: round 60's
+    # The blind part (round 62, 704 key results of GP and dental practices' charters,
+    # university libraries' and IT services' standards, Scottish councils' charters, US
+    # cities' and counties' service levels, open-source working groups' charters and
+    # roadmaps, South Asian, East Asian and African public bodies' charters and pledges, and
+    # libraries', a rugby union's and learned societies' plans), scored once, with round
+    # 61's lessons taught and the model retrained on rounds 1-61: accuracy 0.795 (560 of
+    # 704), clear-cut 0.896 (407 of 454), stated verdicts 0.877 (463 of the 528 stated),
+    # output recall 0.802 (199 of 248), outcome recall 0.792 (361 of 456); the coach of
+    # 677d1bf 0.734. A second reader agreed on 647 of the 704. The floors sit a row under.
+    # Earlier rounds, each scored once before it joined the development part: round 61's
+    # 852 (Malaysian councils' and agencies' client charters, East and West African
+    # bodies' charters and plans, Australian and Canadian agencies' service standards,
+    # open-source projects' measures of success, universities' service standards, English
+    # and Welsh housing associations' standards, Indian municipal charters, and clubs' and
+    # charities' goals) 0.876, 0.940, 0.920, 0.829, 0.908 (677d1bf 0.766); round 60's
     # 524 (open-source projects' documentation proposals, US colleges' service units', UK
     # councils', a hospital trust's and a national park's standards, museums' aims,
     # Canadian ombudsmen's and Australian councils' charters, Malaysian and Macau bodies'
@@ -328,8 +334,8 @@ def _kr_figures(part: str) -> dict[str, float]:
     # 0.930, 0.982, 0.969, 0.938, 0.913; round 18's 49 0.918, 0.978, 0.955, 0.913, 0.923; round 17's 44 0.955, 0.971, 1.000, 0.941, 1.000;
     # round 16's 117 0.855, 0.917, 0.892, 0.981, 0.750; round 15's 532 0.838, 0.903, 0.878,
     # 0.868, 0.801; round 14's 197 0.792, 0.868, 0.873, 0.811, 0.760.
-    ("blind", {"accuracy": 0.87, "clear": 0.93, "stated": 0.91, "output recall": 0.82,
-               "outcome recall": 0.90}),
+    ("blind", {"accuracy": 0.79, "clear": 0.89, "stated": 0.87, "output recall": 0.79,
+               "outcome recall": 0.78}),
 ])
 def test_key_result_floors(part: str, floors: dict[str, float]) -> None:
     figures = _kr_figures(part)
@@ -374,12 +380,18 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
     # 0.159; with round 40's 46 (1 found): 0.557 / 0.148; with round 44's 33 (none found):
     # 0.556 / 0.140 (145 of 1,038), and the recall floor steps to 0.13.
     ("dev", "objective.vague", "vague", 0.55, 0.13),
-    # Round 61's 255, scored once with round 60's lessons taught (a duty named so, carrying
-    # on after a modal) and the word model retrained on rounds 1-60: business as usual
-    # 0.76 / 0.53 (50 of the 95 the labels call so, 16 others wrongly; the coach of
-    # 677d1bf 0.75 / 0.49), deliverable 0.45 / 0.43 (13 of 30, 16 others wrongly), vague
-    # 0.89 / 0.18 (8 of 45, 1 other wrongly). A second reader agreed on 225 of the 255
-    # (kappa 0.75) and found 0.82 / 0.88 against the labels. The floors sit a row under.
+    # Round 62's 269, scored once with round 61's lessons taught (a charter's pledge to
+    # provide the service) and the word model retrained on rounds 1-61: business as usual
+    # 0.88 / 0.46 (63 of the 138 the labels call so, 9 others wrongly; the coach of
+    # 677d1bf 0.84 / 0.43), deliverable 0.21 / 0.44 (8 of 18, 30 others wrongly), vague
+    # 0.77 / 0.19 (10 of 53, 3 others wrongly). A second reader agreed on 236 of the 269
+    # (kappa 0.76) and found 0.94 / 0.81 against the labels. The floors sit a row under.
+    # Round 61's 255 (now development data), scored once with round 60's lessons taught (a
+    # duty named so, carrying on after a modal) and the word model retrained on rounds
+    # 1-60: business as usual 0.76 / 0.53 (50 of the 95 the labels call so, 16 others
+    # wrongly; the coach of 677d1bf 0.75 / 0.49), deliverable 0.45 / 0.43 (13 of 30, 16
+    # others wrongly), vague 0.89 / 0.18 (8 of 45, 1 other wrongly). A second reader agreed
+    # on 225 of the 255 (kappa 0.75) and found 0.82 / 0.88 against the labels.
     # Round 60's 173 (now development data), scored once with round 59's lessons taught
     # (none for objectives) and the word model retrained on rounds 1-59: business as usual
     # 0.87 / 0.48 (53 of the 111 the labels call so, 8 others wrongly; the coach of
@@ -644,9 +656,9 @@ def _objective_figures(part: str, code: str, column: str) -> tuple[float, float]
     # Round 17's 14: deliverable 1.00 / 0.67; round 16's 46: business as usual 1.00 /
     # 0.50, deliverable 0.54 / 0.58, vague 0.00 / 0.00; round 15's 283: 0.55 / 0.19, 0.76 /
     # 0.36, 0.25 / 0.16; round 14's 100: 1.00 / 0.42, 0.71 / 0.61, 0.75 / 0.32.
-    ("blind", "objective.business_as_usual", "bau", 0.74, 0.51),
-    ("blind", "objective.deliverable", "deliverable", 0.42, 0.40),
-    ("blind", "objective.vague", "vague", 0.87, 0.15),
+    ("blind", "objective.business_as_usual", "bau", 0.86, 0.44),
+    ("blind", "objective.deliverable", "deliverable", 0.20, 0.38),
+    ("blind", "objective.vague", "vague", 0.71, 0.16),
 ])
 def test_objective_floors(part: str, code: str, column: str, precision: float,
                           recall: float) -> None:
