@@ -50,7 +50,8 @@ from coach import run_at_revision
 # rows), round 57 at 5baa7d9 (the coach of df4a136, with round 57's rows), round 58 at
 # ee7070e (the coach of e5ef899, with round 58's rows), round 59 at 0a24ec3 (the coach of
 # 512e5b6, with round 59's rows), round 60 at 9ba40bd (the coach of 4746e7b, with round 60's
-# rows), round 61 at 31bf21d (the coach of 9efd93d, with round 61's rows).
+# rows), round 61 at 31bf21d (the coach of 9efd93d, with round 61's rows), round 62 at
+# 2c59152 (the coach of 2340bad, with round 62's rows).
 ROUNDS = (("3", "3c45e3e"), ("4", "ffc4d08"), ("5", "07d68d3"), ("6", "411d3a4"),
           ("7", "32e35b1"), ("8", "5465e0a"), ("9 and 10", "05cf1f5"), ("11", "6663328"),
           ("12", "1f62e99"), ("13", "eb23a22"), ("14", "d59a03a"),
@@ -71,7 +72,8 @@ ROUNDS = (("3", "3c45e3e"), ("4", "ffc4d08"), ("5", "07d68d3"), ("6", "411d3a4")
           ("52", "82fa3df"), ("53", "531073e"), ("54", "48d6ac8"),
           ("55", "21b2c17"), ("56", "dd57e8f"),
           ("57", "5baa7d9"), ("58", "ee7070e"), ("59", "0a24ec3"),
-          ("60", "9ba40bd"), ("61", "31bf21d"))
+          ("60", "9ba40bd"), ("61", "31bf21d"),
+          ("62", "2c59152"))
 
 # Run inside the old tree, so its modules never mix with today's.
 _ROUND_SCRIPT = """
