@@ -2111,8 +2111,8 @@ _DEFINITIONAL = frozenset((_R_PROXY, _R_RESULT, _R_GATHERED, _R_OWN_COUNT, _R_JU
 # Verdicts that restate the labelling rules' own definitions (a count of the team's own
 # work, people hired, a capability, a measure at a level, people gained, usage per user,
 # work measured by the result it reaches or judged by a measure, what people feel, find or
-# learn, uptime): their vote weighs more next to the words than the rules' other verdicts do (see
-# training.py).
+# learn, uptime): their vote weighs more next to the words than the rules' other verdicts
+# do (see training.py).
 DEFINED_BY_THE_LABELLING_RULES = frozenset((_R_OWN_COUNT, _R_HIRING, _R_CAPABILITY, _R_LEVEL,
                                             _R_RESULT, _R_GAINED, _R_USAGE, _R_GATHERED,
                                             _R_SHARE, _R_HABIT, _R_EXPERIENCE,
@@ -2139,9 +2139,11 @@ _MEASURING_DONE = lx._words("surveyed measured assessed benchmarked baselined")
 # A service charter's row ends on the time the service takes: "Trade licence 07 days".
 _TIME_UNITS = ("day", "days", "hour", "hours", "week", "weeks", "month", "months", "minute",
                "minutes", "min", "mins")
+# The kind of day a charter counts in: "5 working days", "3 work days".
+_DAY_KIND = r"(?:working |business |work |calendar |clear )?"
 _TIME_ALLOWED_RE = re.compile(
     r"(?:(- |: )|(\S+) )(?P<time>(?:\d+(?: ?(?:to|or|-) ?\d+)?|½|one|two|three|five|seven|"
-    r"ten|same) ?(?:working |business |work |calendar |clear )?(?:/ ?business )?"
+    r"ten|same) ?" + _DAY_KIND + r"(?:/ ?business )?"
     r"(?:" + "|".join(_TIME_UNITS) + "))$")
 _TRAILING_ASIDE_RE = re.compile(r"\s*(?:\([^()]*\)|\|\s*\d+(?:\.\d+)?\s?%)$")
 # Words before a time that make it a deadline, a duration or a frequency, not a service's
@@ -2156,7 +2158,8 @@ _PROMPTLY_RE = re.compile(
 # A charter's row whose cell gives the time as "immediately" ("Attending to office
 # visitors: Immediately on first-come first-served basis", "Issue of acknowledgement | On
 # the spot", "Phonecall- Instant"): the service's time, at once.
-_AT_ONCE_CELL_RE = re.compile(_CELL_BREAK + r"(?:immediately|instantly|instant|on the spot)\b")
+_AT_ONCE_CELL_RE = re.compile(
+    _CELL_BREAK + r"(?P<when>immediately|instantly|instant|on the spot)\b")
 _AT_ONCE_WORDS = lx._words("immediately instantly instant spot")
 # What a member of the public asks of a service and waits for.
 _REQUESTS = lx._words("""enquiry enquiries query queries call calls letters letter emails
@@ -2176,8 +2179,7 @@ _TAKES_A_TIME_RE = re.compile(
     r"(?: (?:normally|usually|generally|typically|only))? take (?P<time>(?:up to |no more "
     r"than |not more than |about |approximately |around |between |at most |less than )?"
     r"(?:\d+(?: ?(?:to|or|-|and) ?\d+)?|one|two|three|four|five|six|seven|eight|nine|ten) "
-    r"(?:\(\d+\) )?(?:working |business |work |calendar |clear )?(?:" + "|".join(_TIME_UNITS)
-    + r"))\b")
+    r"(?:\(\d+\) )?" + _DAY_KIND + r"(?:" + "|".join(_TIME_UNITS) + r"))\b")
 
 
 def _takes_a_time(ev: _Evidence) -> re.Match[str] | None:
@@ -2195,6 +2197,13 @@ _JUDGED_BY_RE = re.compile(
 _JUDGING_WORDS = lx._words("measured evaluated assessed judged gauged determined")
 
 
+def _judged_by(ev: _Evidence) -> re.Match[str] | None:
+    """The work's success and the measure that will judge it: the measure is the key
+    result, the work only what it judges."""
+    return _JUDGED_BY_RE.search(ev.norm) if not _JUDGING_WORDS.isdisjoint(ev.tokens) \
+        else None
+
+
 # "Available for 98% of the time", "available 99.7% of the time": how long a service is up.
 _UP_FOR_A_SHARE_RE = re.compile(
     r"\bavailable (?:for )?(?:at least )?\d+(?:\.\d+)? ?(?:%|per ?cent) of (?:the )?time\b")
@@ -2203,13 +2212,6 @@ _UP_FOR_A_SHARE_RE = re.compile(
 def _up_for_a_share(ev: _Evidence) -> re.Match[str] | None:
     """The share of the time a service is available: its uptime."""
     return _UP_FOR_A_SHARE_RE.search(ev.norm) if "available" in ev.tokens else None
-
-
-def _judged_by(ev: _Evidence) -> re.Match[str] | None:
-    """The work's success and the measure that will judge it: the measure is the key
-    result, the work only what it judges."""
-    return _JUDGED_BY_RE.search(ev.norm) if not _JUDGING_WORDS.isdisjoint(ev.tokens) \
-        else None
 
 
 def _time_at_the_end(norm: str) -> re.Match[str] | None:
@@ -2295,6 +2297,7 @@ def _given_at_a_rate(ev: _Evidence) -> bool:
     return at < len(toks) and _is_number(toks, at) and bool(_PER_PERIOD_RE.search(ev.norm))
 
 
+# A count's name at the start: "Number of ...", "Total number of ...", "# of ...".
 _NUMBER_OF_RE = re.compile(r"^(?:the |total )?(?:number|no|#) of ")
 
 
@@ -2763,8 +2766,8 @@ def _rule_cues(reason: str, ev: _Evidence, norm: str) -> tuple[str, ...]:
         if m:
             return (m.group("time"),)
         m = _AT_ONCE_CELL_RE.search(norm)
-        if m:  # the cell's word, not the mark before it
-            return (m.group(0)[2:],)
+        if m:  # the cell's words, not the mark before them
+            return (m.group("when"),)
     if reason == _R_JUDGED_BY:
         m = _judged_by(ev)
         return (m.group("how"),) if m else ()
